@@ -1,0 +1,59 @@
+"""The page template every page of the portal uses."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from components import theme
+from components.footer import footer
+from components.header import header
+from state.i18n_state import I18nState
+
+MAIN_ID = "contenu"
+
+
+def skip_link() -> rx.Component:
+    return rx.el.a(
+        I18nState.t["skip.to_content"],
+        href=f"#{MAIN_ID}",
+        class_name="skip-link",
+    )
+
+
+def page_layout(*children: rx.Component) -> rx.Component:
+    return rx.el.div(
+        skip_link(),
+        header(),
+        rx.el.main(
+            *children,
+            id=MAIN_ID,
+            tab_index=-1,
+            style={"max_width": theme.CONTENT_WIDTH, "width": "100%", "margin": "0 auto",
+                   "padding": "2rem 1.25rem 3rem", "flex": "1", "outline": "none"},
+        ),
+        footer(),
+        on_mount=I18nState.sync_document_language,
+        style={"min_height": "100vh", "display": "flex", "flex_direction": "column",
+               "background": "white", "color": theme.INK},
+    )
+
+
+def page_title(key: str) -> rx.Component:
+    return rx.el.h1(
+        I18nState.t[key],
+        style={"font_size": "2rem", "line_height": "1.25", "margin": "0 0 1rem",
+               "color": theme.INK},
+    )
+
+
+def paragraph(key: str) -> rx.Component:
+    return rx.el.p(I18nState.t[key], style={"line_height": "1.6", "margin": "0 0 1rem",
+                                             "max_width": "48rem"})
+
+
+def primary_link_button(label_key: str, href: str) -> rx.Component:
+    return rx.el.a(
+        I18nState.t[label_key],
+        href=href,
+        class_name="button-primary",
+    )

@@ -1,0 +1,12 @@
+"""Colours and sizes of the portal, chosen for WCAG AA contrast on white."""
+
+PRIMARY = "#1c3f8c"
+PRIMARY_DARK = "#142e66"
+ACCENT = "#c8102e"
+INK = "#1d2433"
+MUTED = "#4a5468"
+SURFACE = "#f2f5fb"
+BORDER = "#d5dbe8"
+FOOTER_BG = "#1d2433"
+FOOTER_INK = "#e8ecf4"
+CONTENT_WIDTH = "72rem"

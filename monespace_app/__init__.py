@@ -1,0 +1,1 @@
+"""Mon Espace: the portal (Reflex app, services, models)."""

@@ -1,0 +1,1 @@
+"""User-facing text, one catalogue per language."""

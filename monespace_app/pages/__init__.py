@@ -1,0 +1,1 @@
+"""One module per page or page family: layout and components, no rules."""

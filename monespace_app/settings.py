@@ -1,0 +1,94 @@
+"""The one typed settings object of Mon Espace.
+
+Values come from environment variables prefixed ``MONESPACE_`` or from a ``.env`` file in the
+working directory; every field has an embedded default that runs the demo on one machine.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SUPPORTED_LANGUAGES = ("fr", "nl", "de", "en")
+
+
+class SmtpSecurity(StrEnum):
+    NONE = "none"
+    STARTTLS = "starttls"
+    TLS = "tls"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MONESPACE_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    data_dir: Path = Field(default=PROJECT_ROOT / "var", description="Where runtime files live.")
+    database_url: str = Field(
+        default="", description="SQLAlchemy URL; empty means SQLite in data_dir/monespace.db."
+    )
+    public_origin: str = Field(
+        default="http://localhost:3000", description="Origin the browser sees (eID binds to it)."
+    )
+    port: int = Field(default=3000, ge=1, le=65535, description="Port of the portal.")
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(default=8025, ge=1, le=65535)
+    smtp_security: SmtpSecurity = SmtpSecurity.NONE
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    mail_from: str = "Mon Espace <no-reply@monespace.localhost>"
+    trust_anchors_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "pki" / "trust-anchors",
+        description="Folder of PEM root certificates trusted for eID authentication.",
+    )
+    default_language: str = "fr"
+    secret_key: SecretStr | None = Field(
+        default=None, description="Signs cookies and links; generated on first run when unset."
+    )
+
+    @field_validator("default_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in SUPPORTED_LANGUAGES:
+            raise ValueError(f"default_language must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+        return value
+
+    @field_validator("public_origin")
+    @classmethod
+    def _plain_origin(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")) or value.rstrip("/").count("/") > 2:
+            raise ValueError("public_origin must look like https://host[:port], with no path")
+        return value.rstrip("/")
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'monespace.db').resolve()}"
+
+    def resolved_secret_key(self) -> str:
+        """The configured secret key, or the one stored in data_dir (made on first use)."""
+        if self.secret_key is not None and self.secret_key.get_secret_value():
+            return self.secret_key.get_secret_value()
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            return path.read_text(encoding="utf-8").strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        # Created with 0600 from the start so the key is never world-readable.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(key)
+        return key
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

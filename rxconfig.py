@@ -1,0 +1,22 @@
+"""Reflex configuration, derived from the portal's own settings."""
+
+import reflex as rx
+
+from monespace_app.settings import get_settings
+
+settings = get_settings()
+
+config = rx.Config(
+    app_name="monespace_app",
+    db_url=settings.effective_database_url,
+    frontend_port=settings.port,
+    backend_port=settings.port,
+    api_url=settings.public_origin,
+    deploy_url=settings.public_origin,
+    backend_host="127.0.0.1",
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    default_color_mode="light",
+    plugins=[],
+    disable_plugins=[rx.plugins.SitemapPlugin],
+)

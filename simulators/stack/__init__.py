@@ -1,0 +1,1 @@
+"""Starting and stopping the processes of the demo and of the test stacks."""

@@ -1,0 +1,1 @@
+"""Reflex State classes: thin translators between pages and services."""
