@@ -19,7 +19,9 @@ FEDERATION_SITES = (
 
 
 def footer_link(label: rx.Var[str] | str, href: str) -> rx.Component:
-    return rx.el.a(label, href=href, style={"color": theme.FOOTER_INK, "text_decoration": "underline"})
+    return rx.el.a(
+        label, href=href, style={"color": theme.FOOTER_INK, "text_decoration": "underline"}
+    )
 
 
 def footer() -> rx.Component:
@@ -31,9 +33,15 @@ def footer() -> rx.Component:
             ),
             rx.el.ul(
                 *[rx.el.li(site, style={"list_style": "none"}) for site in FEDERATION_SITES],
-                style={"display": "flex", "flex_wrap": "wrap", "gap": "0.5rem 1.5rem",
-                       "padding": "0", "margin": "0 0 1rem", "font_size": "0.85rem",
-                       "letter_spacing": "0.04em"},
+                style={
+                    "display": "flex",
+                    "flex_wrap": "wrap",
+                    "gap": "0.5rem 1.5rem",
+                    "padding": "0",
+                    "margin": "0 0 1rem",
+                    "font_size": "0.85rem",
+                    "letter_spacing": "0.04em",
+                },
             ),
             rx.el.p(I18nState.t["footer.contact"], style={"margin": "0 0 0.5rem"}),
             rx.el.p(I18nState.t["footer.etnic"], style={"margin": "0 0 0.75rem"}),
@@ -43,9 +51,16 @@ def footer() -> rx.Component:
                 footer_link(I18nState.t["footer.help"], routes.HELP),
                 style={"margin": "0"},
             ),
-            style={"max_width": theme.CONTENT_WIDTH, "margin": "0 auto",
-                   "padding": "1.5rem 1.25rem"},
+            style={
+                "max_width": theme.CONTENT_WIDTH,
+                "margin": "0 auto",
+                "padding": "1.5rem 1.25rem",
+            },
         ),
-        style={"background": theme.FOOTER_BG, "color": theme.FOOTER_INK, "font_size": "0.9rem",
-               "margin_top": "auto"},
+        style={
+            "background": theme.FOOTER_BG,
+            "color": theme.FOOTER_INK,
+            "font_size": "0.9rem",
+            "margin_top": "auto",
+        },
     )

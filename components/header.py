@@ -59,13 +59,23 @@ def brand() -> rx.Component:
         rx.el.span(
             rx.el.span(
                 I18nState.t["site.federation"],
-                style={"display": "block", "font_size": "0.8rem", "letter_spacing": "0.06em",
-                       "text_transform": "uppercase", "color": theme.MUTED},
+                style={
+                    "display": "block",
+                    "font_size": "0.8rem",
+                    "letter_spacing": "0.06em",
+                    "text_transform": "uppercase",
+                    "color": theme.MUTED,
+                },
             ),
             rx.el.span(
                 I18nState.t["site.name"],
-                style={"display": "block", "font_size": "1.35rem", "font_weight": "700",
-                       "text_transform": "uppercase", "color": theme.INK},
+                style={
+                    "display": "block",
+                    "font_size": "1.35rem",
+                    "font_weight": "700",
+                    "text_transform": "uppercase",
+                    "color": theme.INK,
+                },
             ),
         ),
         href=routes.HOME,
@@ -93,8 +103,12 @@ def header() -> rx.Component:
                         "white_space": "nowrap",
                     },
                 ),
-                style={"display": "flex", "align_items": "center", "gap": "1rem",
-                       "flex_wrap": "wrap"},
+                style={
+                    "display": "flex",
+                    "align_items": "center",
+                    "gap": "1rem",
+                    "flex_wrap": "wrap",
+                },
             ),
             style={
                 "max_width": theme.CONTENT_WIDTH,

@@ -28,27 +28,43 @@ def page_layout(*children: rx.Component) -> rx.Component:
             *children,
             id=MAIN_ID,
             tab_index=-1,
-            style={"max_width": theme.CONTENT_WIDTH, "width": "100%", "margin": "0 auto",
-                   "padding": "2rem 1.25rem 3rem", "flex": "1", "outline": "none"},
+            style={
+                "max_width": theme.CONTENT_WIDTH,
+                "width": "100%",
+                "margin": "0 auto",
+                "padding": "2rem 1.25rem 3rem",
+                "flex": "1",
+                "outline": "none",
+            },
         ),
         footer(),
         on_mount=I18nState.sync_document_language,
-        style={"min_height": "100vh", "display": "flex", "flex_direction": "column",
-               "background": "white", "color": theme.INK},
+        style={
+            "min_height": "100vh",
+            "display": "flex",
+            "flex_direction": "column",
+            "background": "white",
+            "color": theme.INK,
+        },
     )
 
 
 def page_title(key: str) -> rx.Component:
     return rx.el.h1(
         I18nState.t[key],
-        style={"font_size": "2rem", "line_height": "1.25", "margin": "0 0 1rem",
-               "color": theme.INK},
+        style={
+            "font_size": "2rem",
+            "line_height": "1.25",
+            "margin": "0 0 1rem",
+            "color": theme.INK,
+        },
     )
 
 
 def paragraph(key: str) -> rx.Component:
-    return rx.el.p(I18nState.t[key], style={"line_height": "1.6", "margin": "0 0 1rem",
-                                             "max_width": "48rem"})
+    return rx.el.p(
+        I18nState.t[key], style={"line_height": "1.6", "margin": "0 0 1rem", "max_width": "48rem"}
+    )
 
 
 def primary_link_button(label_key: str, href: str) -> rx.Component:

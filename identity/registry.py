@@ -18,8 +18,8 @@ class KeyGroup(StrEnum):
     """The groups of the key chooser, in the order the page shows them."""
 
     EID = "eid"
-    CODE_AND_PASSWORD = "code"
-    PASSWORD = "password"
+    CODE_AND_PASSWORD = "code"  # noqa: S105 - a group name, not a secret
+    PASSWORD = "password"  # noqa: S105 - a group name, not a secret
     EIDAS = "eidas"
 
 

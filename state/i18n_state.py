@@ -1,6 +1,7 @@
 """The language the person reads the portal in, kept in a cookie."""
 
 import reflex as rx
+from reflex_base.event import EventSpec
 
 from monespace_app.i18n.catalog import catalog
 from monespace_app.settings import SUPPORTED_LANGUAGES, get_settings
@@ -19,7 +20,7 @@ class I18nState(rx.State):
         return catalog(language)
 
     @rx.event
-    def set_language(self, language: str) -> rx.event.EventSpec | None:
+    def set_language(self, language: str) -> EventSpec | None:
         if language not in SUPPORTED_LANGUAGES:
             return None
         self.lang = language
@@ -27,6 +28,6 @@ class I18nState(rx.State):
         return rx.call_script(f"document.documentElement.lang = {language!r}")
 
     @rx.event
-    def sync_document_language(self) -> rx.event.EventSpec:
+    def sync_document_language(self) -> EventSpec:
         language = self.lang if self.lang in SUPPORTED_LANGUAGES else "fr"
         return rx.call_script(f"document.documentElement.lang = {language!r}")

@@ -12,8 +12,10 @@ SECTIONS = ("eid", "itsme", "token", "keys", "contact")
 
 def help_section(name: str) -> rx.Component:
     return rx.el.section(
-        rx.el.h2(I18nState.t[f"help.{name}.heading"],
-                 style={"font_size": "1.25rem", "margin": "1.5rem 0 0.5rem"}),
+        rx.el.h2(
+            I18nState.t[f"help.{name}.heading"],
+            style={"font_size": "1.25rem", "margin": "1.5rem 0 0.5rem"},
+        ),
         paragraph(f"help.{name}.text"),
     )
 

@@ -61,8 +61,15 @@ def portal_process(
 ) -> ManagedProcess:
     return ManagedProcess(
         name=f"portal-{port}",
-        argv=[str(PROJECT_ROOT / ".venv" / "bin" / "reflex"), "run", "--env", "prod",
-              "--single-port", "--loglevel", "warning"],
+        argv=[
+            str(PROJECT_ROOT / ".venv" / "bin" / "reflex"),
+            "run",
+            "--env",
+            "prod",
+            "--single-port",
+            "--loglevel",
+            "warning",
+        ],
         pid_dir=pid_dir,
         env=portal_environment(port=port, web_dir=web_dir, overrides=overrides),
         cwd=PROJECT_ROOT,
