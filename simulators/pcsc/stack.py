@@ -67,7 +67,7 @@ class PcscStack:
     def start(self, timeout: float = 10.0) -> None:
         if self.readers < 1 or self.readers % READERS_PER_DRIVER:
             raise PcscStackError("the number of readers must be a positive even number")
-        self._stop_leftover()
+        self.stop_leftover()
         if not self.private:
             self._refuse_foreign_daemon()
         self.run_dir.mkdir(parents=True, exist_ok=True)
@@ -161,7 +161,7 @@ class PcscStack:
         except FileNotFoundError:
             return "(no log)"
 
-    def _stop_leftover(self) -> None:
+    def stop_leftover(self) -> None:
         """Stops a pcscd this stack started in an earlier run that was killed."""
         try:
             pid = int(self.pid_file.read_text(encoding="utf-8"))

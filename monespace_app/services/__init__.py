@@ -1,0 +1,1 @@
+"""Plain-Python services holding the portal's rules. No Reflex import here."""

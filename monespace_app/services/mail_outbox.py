@@ -1,0 +1,96 @@
+"""The mail outbox: queue a message inside the caller's transaction, deliver it later with retries.
+
+Nothing is lost when the mail server is down: a failed delivery stays in the table and is tried
+again after a growing delay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlmodel import Session, col, select
+
+from monespace_app.models.outbox import OutboxMessage
+
+RETRY_DELAYS: Sequence[timedelta] = (
+    timedelta(minutes=1),
+    timedelta(minutes=5),
+    timedelta(minutes=15),
+    timedelta(hours=1),
+    timedelta(hours=6),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMail:
+    recipient: str
+    subject: str
+    text_body: str
+    html_body: str | None = None
+
+
+class MailTransport(Protocol):
+    def send(self, mail: OutgoingMail) -> None:
+        """Delivers one message or raises an exception saying why it could not."""
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryReport:
+    sent: int
+    failed: int
+
+
+def enqueue(session: Session, mail: OutgoingMail, *, now: datetime) -> OutboxMessage:
+    """Adds the message to the caller's unit of work; it is sent only if that work commits."""
+    if "@" not in mail.recipient or any(c in mail.recipient for c in "\r\n"):
+        raise ValueError(f"not an e-mail address: {mail.recipient!r}")
+    message = OutboxMessage(
+        recipient=mail.recipient,
+        subject=mail.subject,
+        text_body=mail.text_body,
+        html_body=mail.html_body,
+        created_at=now,
+        next_attempt_at=now,
+    )
+    session.add(message)
+    return message
+
+
+def deliver_due(
+    session: Session, transport: MailTransport, *, now: datetime, limit: int = 50
+) -> DeliveryReport:
+    """Tries every unsent message whose time has come; commits after each one."""
+    due = session.exec(
+        select(OutboxMessage)
+        .where(col(OutboxMessage.sent_at).is_(None), OutboxMessage.next_attempt_at <= now)
+        .order_by(col(OutboxMessage.id))
+        .limit(limit)
+    ).all()
+    sent = failed = 0
+    for message in due:
+        mail = OutgoingMail(
+            message.recipient, message.subject, message.text_body, message.html_body
+        )
+        try:
+            transport.send(mail)
+        except Exception as error:
+            message.attempts += 1
+            message.last_error = f"{type(error).__name__}: {error}"[:1000]
+            message.next_attempt_at = now + retry_delay(message.attempts)
+            failed += 1
+        else:
+            message.attempts += 1
+            message.sent_at = now
+            message.last_error = None
+            sent += 1
+        session.add(message)
+        session.commit()
+    return DeliveryReport(sent=sent, failed=failed)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Delay before the next try after ``attempts`` failed ones (capped at the last step)."""
+    return RETRY_DELAYS[min(max(attempts, 1), len(RETRY_DELAYS)) - 1]

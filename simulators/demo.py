@@ -1,0 +1,121 @@
+"""``make demo``: the portal in production mode with its simulated hardware, on one machine.
+
+Starts, in order: the database migrations, pcscd with the virtual readers, the SMTP sink with its
+mailbox page, the portal. One Ctrl-C stops everything it started.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from types import FrameType
+
+from monespace_app.models.migrate import upgrade
+from monespace_app.settings import PROJECT_ROOT, get_settings
+from simulators.mailbox.smtp_sink import SmtpSink
+from simulators.mailbox.store import MailStore
+from simulators.mailbox.web import MailboxWeb
+from simulators.pcsc.stack import PcscStack
+from simulators.stack.portal_process import portal_process
+from simulators.stack.processes import (
+    ProcessStartError,
+    kill_recorded_group,
+    port_is_free,
+    wait_for_http,
+)
+
+MAILBOX_PORT = 8026
+
+
+def main() -> int:
+    settings = get_settings()
+    data_dir = settings.data_dir
+    run_dir = data_dir / "run"
+    stop_requested = threading.Event()
+
+    def request_stop(_signum: int, _frame: FrameType | None) -> None:
+        stop_requested.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+
+    started = time.monotonic()
+    print("Mon Espace — démarrage de la démo…", flush=True)
+    upgrade()
+    settings.resolved_secret_key()
+
+    pcsc = PcscStack(run_dir / "pcsc", private=False)
+    store = MailStore(data_dir / "mailbox")
+    sink = SmtpSink(store, host=settings.smtp_host, port=settings.smtp_port)
+    portal = portal_process(
+        port=settings.port,
+        web_dir=PROJECT_ROOT / ".web",
+        pid_dir=run_dir,
+        log_path=data_dir / "logs" / "portal.log",
+    )
+    (data_dir / "logs").mkdir(parents=True, exist_ok=True)
+    # A demo that was killed (not stopped) leaves its children behind: stop them first.
+    kill_recorded_group(portal.pid_file)
+    pcsc.stop_leftover()
+    for port, what in (
+        (settings.port, "portal"),
+        (settings.smtp_port, "SMTP sink"),
+        (MAILBOX_PORT, "mailbox page"),
+    ):
+        if not port_is_free(port):
+            print(
+                f"error: port {port} ({what}) is already in use; stop whatever uses it "
+                "(another `make demo`?) and try again.",
+                file=sys.stderr,
+            )
+            return 2
+    mailbox_web = MailboxWeb(store, port=MAILBOX_PORT)
+
+    stoppers: list[tuple[str, Callable[[], None]]] = []
+    try:
+        pcsc.start()
+        stoppers.append(("pcscd", pcsc.stop))
+        sink.start()
+        stoppers.append(("SMTP sink", sink.stop))
+        mailbox_web.start()
+        stoppers.append(("mailbox", mailbox_web.stop))
+        portal.start()
+        stoppers.append(("portal", portal.stop))
+        wait_for_http(f"http://127.0.0.1:{settings.port}/ping", timeout=600, process=portal)
+        wait_for_http(f"http://127.0.0.1:{settings.port}/", timeout=120, process=portal)
+        elapsed = time.monotonic() - started
+        print(
+            f"\nMon Espace est prêt en {elapsed:.0f} s :\n"
+            f"  portail                 {settings.public_origin}\n"
+            f"  boîte aux lettres       {mailbox_web.url}\n"
+            f"  serveur SMTP (démo)     {settings.smtp_host}:{settings.smtp_port}\n"
+            f"  lecteurs PC/SC          {pcsc.readers} lecteurs virtuels (pcscd)\n"
+            f"Ctrl-C pour tout arrêter.",
+            flush=True,
+        )
+        while not stop_requested.wait(1.0):
+            if not portal.running():
+                print(
+                    "error: the portal stopped unexpectedly:\n" + portal.log_tail(), file=sys.stderr
+                )
+                return 1
+        return 0
+    except ProcessStartError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        # A second Ctrl-C during shutdown must not leave half the processes running.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for name, stop in reversed(stoppers):
+            try:
+                stop()
+            except Exception as error:
+                print(f"warning: stopping {name} failed: {error}", file=sys.stderr)
+        print("Mon Espace est arrêté.", flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
