@@ -23,4 +23,4 @@ e2e: bootstrap
 	.venv/bin/pytest e2e
 
 clean:
-	rm -rf .web .web-e2e var/stamps
+	rm -rf .web .web-* var/stamps

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from types import FrameType
 
 from monespace_app.models.migrate import upgrade
-from monespace_app.settings import PROJECT_ROOT, get_settings
+from monespace_app.settings import get_settings
+from simulators.demo_settings import DemoSettings
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
 from simulators.pcsc.stack import PcscStack
-from simulators.stack.portal_process import portal_process
+from simulators.stack.portal_process import portal_process, web_dir_for
 from simulators.stack.processes import (
     ProcessStartError,
     kill_recorded_group,
@@ -27,11 +28,10 @@ from simulators.stack.processes import (
     wait_for_http,
 )
 
-MAILBOX_PORT = 8026
-
 
 def main() -> int:
     settings = get_settings()
+    demo = DemoSettings()
     data_dir = settings.data_dir
     run_dir = data_dir / "run"
     stop_requested = threading.Event()
@@ -47,12 +47,12 @@ def main() -> int:
     upgrade()
     settings.resolved_secret_key()
 
-    pcsc = PcscStack(run_dir / "pcsc", private=False)
+    pcsc = PcscStack(run_dir / "pcsc", private=demo.pcsc_private, base_port=demo.pcsc_base_port)
     store = MailStore(data_dir / "mailbox")
     sink = SmtpSink(store, host=settings.smtp_host, port=settings.smtp_port)
     portal = portal_process(
         port=settings.port,
-        web_dir=PROJECT_ROOT / ".web",
+        web_dir=web_dir_for(settings.port),
         pid_dir=run_dir,
         log_path=data_dir / "logs" / "portal.log",
     )
@@ -63,7 +63,7 @@ def main() -> int:
     for port, what in (
         (settings.port, "portal"),
         (settings.smtp_port, "SMTP sink"),
-        (MAILBOX_PORT, "mailbox page"),
+        (demo.mailbox_port, "mailbox page"),
     ):
         if not port_is_free(port):
             print(
@@ -72,7 +72,7 @@ def main() -> int:
                 file=sys.stderr,
             )
             return 2
-    mailbox_web = MailboxWeb(store, port=MAILBOX_PORT)
+    mailbox_web = MailboxWeb(store, port=demo.mailbox_port)
 
     stoppers: list[tuple[str, Callable[[], None]]] = []
     try:

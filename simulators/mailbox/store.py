@@ -25,7 +25,9 @@ class StoredMail:
 class MailStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        for sub in ("tmp", "new", "cur"):  # Maildir makes these only for a folder it creates
+            (folder / sub).mkdir(parents=True, exist_ok=True)
         self._maildir = mailbox.Maildir(folder, create=True)
 
     def add(self, raw: bytes, envelope_to: list[str]) -> str:

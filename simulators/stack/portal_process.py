@@ -13,6 +13,7 @@ from simulators.stack.processes import ManagedProcess
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 TOOLS = PROJECT_ROOT / ".tools"
+DEFAULT_PORT = 3000
 
 
 @functools.cache
@@ -25,6 +26,11 @@ def npm_registry() -> str:
         [npm, "config", "get", "registry"], capture_output=True, text=True, check=False
     )
     return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def web_dir_for(port: int) -> Path:
+    """The frontend build folder for a port: a build has its backend's address baked in."""
+    return PROJECT_ROOT / (".web" if port == DEFAULT_PORT else f".web-{port}")
 
 
 def portal_environment(

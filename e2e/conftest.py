@@ -1,0 +1,100 @@
+"""Runs the portal in production mode, with its own data folder, mail sink and port, for Chromium.
+
+The build lives in .web-3100 and the portal listens on 3100, so the suite never disturbs a demo
+running on 3000.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from monespace_app.models.migrate import upgrade
+from monespace_app.settings import PROJECT_ROOT
+from simulators.mailbox.smtp_sink import SmtpSink
+from simulators.mailbox.store import MailStore
+from simulators.mailbox.web import MailboxWeb
+from simulators.stack.portal_process import portal_process, web_dir_for
+from simulators.stack.processes import port_is_free, wait_for_http
+
+E2E_PORT = 3100
+E2E_SMTP_PORT = 8125
+E2E_MAILBOX_PORT = 8126
+CHROMIUM = "/usr/bin/chromium"
+# Chromium must not reach out to the internet: this machine has none, and tests must not depend
+# on it (DESIGN §5).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+
+
+@pytest.fixture(scope="session")
+def e2e_data_dir() -> Path:
+    data_dir = PROJECT_ROOT / "var" / "e2e"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    data_dir.mkdir(parents=True)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def mail_store(e2e_data_dir: Path) -> Iterator[MailStore]:
+    store = MailStore(e2e_data_dir / "mailbox")
+    sink = SmtpSink(store, port=E2E_SMTP_PORT)
+    web = MailboxWeb(store, port=E2E_MAILBOX_PORT)
+    sink.start()
+    web.start()
+    yield store
+    web.stop()
+    sink.stop()
+
+
+@pytest.fixture(scope="session")
+def portal_url(e2e_data_dir: Path, mail_store: MailStore) -> Iterator[str]:
+    if not port_is_free(E2E_PORT):
+        pytest.fail(f"port {E2E_PORT} is taken: the end-to-end suite runs the portal there")
+    database_url = f"sqlite:///{e2e_data_dir / 'monespace.db'}"
+    upgrade(database_url)
+    portal = portal_process(
+        port=E2E_PORT,
+        web_dir=web_dir_for(E2E_PORT),
+        pid_dir=e2e_data_dir / "run",
+        log_path=e2e_data_dir / "portal.log",
+        overrides={
+            "MONESPACE_DATA_DIR": str(e2e_data_dir),
+            "MONESPACE_DATABASE_URL": database_url,
+            "MONESPACE_SMTP_PORT": str(E2E_SMTP_PORT),
+            "MONESPACE_DEFAULT_LANGUAGE": "fr",
+        },
+    )
+    portal.start()
+    try:
+        wait_for_http(f"http://127.0.0.1:{E2E_PORT}/", timeout=600, process=portal)
+        yield f"http://localhost:{E2E_PORT}"
+    finally:
+        portal.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(portal_url: str) -> str:
+    return portal_url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "locale": "fr-BE", "viewport": {"width": 1280, "height": 900}}

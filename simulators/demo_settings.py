@@ -1,0 +1,18 @@
+"""Settings of the demo launcher alone (the portal's own settings are in monespace_app.settings)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from simulators.pcsc.stack import DEFAULT_BASE_PORT
+
+
+class DemoSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MONESPACE_DEMO_", extra="ignore")
+
+    mailbox_port: int = Field(default=8026, ge=1, le=65535)
+    # Private: pcscd in its own namespace (tests). Shared: the machine's /run/pcscd, so that
+    # OpenSC and any PC/SC program see the virtual readers (the default for trainers).
+    pcsc_private: bool = False
+    pcsc_base_port: int = Field(default=DEFAULT_BASE_PORT, ge=1024, le=65000)

@@ -1,0 +1,90 @@
+"""`make demo`'s launcher: everything comes up, and one Ctrl-C stops every process it started."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from monespace_app.settings import PROJECT_ROOT
+from simulators.stack.processes import port_is_free, wait_for_http
+from tests.integration.conftest import free_port
+
+pytestmark = pytest.mark.integration
+
+DEMO_PORT = 3200
+
+
+def _descendants(pid: int) -> set[int]:
+    out = subprocess.run(["ps", "-eo", "pid=,ppid="], capture_output=True, text=True, check=True)
+    children: dict[int, list[int]] = {}
+    for line in out.stdout.splitlines():
+        child, parent = (int(x) for x in line.split())
+        children.setdefault(parent, []).append(child)
+    found: set[int] = set()
+    stack = [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is dead for our purpose.
+    state = Path(f"/proc/{pid}/stat")
+    return state.exists() and state.read_text().split()[2] != "Z"
+
+
+def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
+    smtp_port, mailbox_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "MONESPACE_PORT": str(DEMO_PORT),
+        "MONESPACE_PUBLIC_ORIGIN": f"http://localhost:{DEMO_PORT}",
+        "MONESPACE_DATA_DIR": str(tmp_path),
+        "MONESPACE_SMTP_PORT": str(smtp_port),
+        "MONESPACE_DEMO_MAILBOX_PORT": str(mailbox_port),
+        "MONESPACE_DEMO_PCSC_PRIVATE": "true",
+        "MONESPACE_DEMO_PCSC_BASE_PORT": "36400",
+    }
+    env.pop("PCSCLITE_CSOCK_NAME", None)
+    demo = subprocess.Popen(
+        [sys.executable, "-m", "simulators.demo"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for_http(f"http://127.0.0.1:{DEMO_PORT}/", timeout=600)
+        with urllib.request.urlopen(f"http://127.0.0.1:{DEMO_PORT}/", timeout=5) as page:
+            assert "Guichet électronique" in page.read().decode()
+        wait_for_http(f"http://127.0.0.1:{mailbox_port}/", timeout=10)
+        assert (tmp_path / "monespace.db").exists()
+        assert (tmp_path / "run" / "pcsc" / "pcscd" / "pcscd.comm").exists()
+        children = _descendants(demo.pid)
+        assert len(children) >= 2  # pcscd and the portal, at least
+    finally:
+        demo.send_signal(signal.SIGINT)
+        output, _ = demo.communicate(timeout=60)
+    assert demo.returncode == 0, output
+    assert "Mon Espace est prêt" in output
+    assert "Mon Espace est arrêté." in output
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.2)
+    assert [pid for pid in children if _alive(pid)] == []
+    assert port_is_free(DEMO_PORT)
+    assert port_is_free(smtp_port)

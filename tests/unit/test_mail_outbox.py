@@ -1,0 +1,88 @@
+"""The outbox rules: sent only when the action commits, retried with growing delays, never lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, SQLModel, select
+
+from monespace_app.db import make_engine
+from monespace_app.models.outbox import OutboxMessage
+from monespace_app.services.mail_outbox import (
+    OutgoingMail,
+    deliver_due,
+    enqueue,
+    retry_delay,
+)
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+MAIL = OutgoingMail("naima@example.org", "Activez votre compte", "Bonjour Naïma", "<p>Bonjour</p>")
+
+
+class RecordingTransport:
+    def __init__(self, failures: int = 0) -> None:
+        self.failures = failures
+        self.sent: list[OutgoingMail] = []
+
+    def send(self, mail: OutgoingMail) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise ConnectionRefusedError("mail server down")
+        self.sent.append(mail)
+
+
+@pytest.fixture
+def session() -> Iterator[Session]:
+    engine = make_engine("sqlite://")
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as session:
+        yield session
+
+
+def test_nothing_is_sent_when_the_action_is_rolled_back(session: Session) -> None:
+    enqueue(session, MAIL, now=NOW)
+    session.rollback()
+    transport = RecordingTransport()
+    assert deliver_due(session, transport, now=NOW).sent == 0
+    assert transport.sent == []
+
+
+def test_committed_message_is_delivered_once(session: Session) -> None:
+    enqueue(session, MAIL, now=NOW)
+    session.commit()
+    transport = RecordingTransport()
+    assert deliver_due(session, transport, now=NOW).sent == 1
+    assert deliver_due(session, transport, now=NOW + timedelta(hours=1)).sent == 0
+    assert transport.sent == [MAIL]
+
+
+def test_failed_delivery_is_retried_later_not_lost(session: Session) -> None:
+    enqueue(session, MAIL, now=NOW)
+    session.commit()
+    transport = RecordingTransport(failures=2)
+    assert deliver_due(session, transport, now=NOW).failed == 1
+    stored = session.exec(select(OutboxMessage)).one()
+    assert stored.last_error == "ConnectionRefusedError: mail server down"
+    # Not before the delay has passed.
+    assert deliver_due(session, transport, now=NOW + timedelta(seconds=59)).failed == 0
+    assert deliver_due(session, transport, now=NOW + timedelta(minutes=1)).failed == 1
+    later = NOW + timedelta(minutes=1) + timedelta(minutes=5)
+    assert deliver_due(session, transport, now=later).sent == 1
+    stored = session.exec(select(OutboxMessage)).one()
+    assert (stored.attempts, stored.last_error) == (3, None)
+    assert transport.sent == [MAIL]
+
+
+def test_retry_delays_grow_then_stay_at_six_hours() -> None:
+    delays = [retry_delay(n) for n in range(1, 9)]
+    assert delays == sorted(delays)
+    assert delays[0] == timedelta(minutes=1)
+    assert delays[-1] == timedelta(hours=6)
+
+
+@pytest.mark.parametrize("address", ["not-an-address", "a@b.org\r\nBcc: x@y.org"])
+def test_bad_recipient_is_refused(session: Session, address: str) -> None:
+    with pytest.raises(ValueError, match="not an e-mail address"):
+        enqueue(session, OutgoingMail(address, "s", "t"), now=NOW)
