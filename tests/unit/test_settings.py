@@ -61,7 +61,7 @@ def test_bad_values_are_refused_with_a_clear_message(
     field: str, value: object, message: str
 ) -> None:
     with pytest.raises(ValidationError, match=message):
-        Settings(**{field: value})
+        Settings.model_validate({field: value})
 
 
 def test_secret_key_is_generated_once_and_kept_private(tmp_path: Path) -> None:
