@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
+
+pytestmark = pytest.mark.e2e
 
 
 def test_home_page_offers_login_and_help(page: Page, base_url: str) -> None:
@@ -76,3 +79,13 @@ def test_key_chooser_and_help_have_no_accessibility_violations(page: Page, base_
         page.goto(base_url + path)
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         assert_no_axe_violations(page)
+
+
+def test_key_chooser_says_plainly_when_no_key_is_offered(page: Page, base_url: str) -> None:
+    # No digital key is registered yet: the visitor reads why, and finds no dead button.
+    page.goto(base_url + "/connexion")
+    expect(page.get_by_role("status")).to_contain_text(
+        "Aucune clé numérique n'est disponible pour le moment."
+    )
+    expect(page.get_by_role("main").get_by_role("button")).to_have_count(0)
+    expect(page.get_by_role("link", name="Retour à l'accueil")).to_be_visible()
