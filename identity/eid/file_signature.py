@@ -1,0 +1,84 @@
+"""Checks that the identity, address and photo files are those the National Register signed.
+
+The RRN certificate comes from the card; ``check_rrn_certificate`` ties it to trusted roots.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterable
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
+
+from identity.eid.errors import FileSignatureError
+
+_PHOTO_DIGESTS = {32: hashlib.sha256, 48: hashlib.sha384}
+
+
+def verify_file_signature(
+    rrn_certificate: x509.Certificate, content: bytes, signature: bytes
+) -> None:
+    key = rrn_certificate.public_key()
+    try:
+        if isinstance(key, rsa.RSAPublicKey):
+            _verify_rsa(key, content, signature)
+        elif isinstance(key, ec.EllipticCurvePublicKey):
+            _verify_ec(key, content, signature)
+        else:
+            raise FileSignatureError("unsupported RRN key type")
+    except InvalidSignature as error:
+        raise FileSignatureError("file signature does not verify") from error
+
+
+def _verify_rsa(key: rsa.RSAPublicKey, content: bytes, signature: bytes) -> None:
+    # SHA-256 only: the SHA-1 signatures of the oldest cards are not accepted any more.
+    key.verify(signature, content, padding.PKCS1v15(), hashes.SHA256())
+
+
+def _verify_ec(key: ec.EllipticCurvePublicKey, content: bytes, signature: bytes) -> None:
+    if len(signature) % 2 or not signature:
+        raise InvalidSignature()
+    half = len(signature) // 2
+    der = utils.encode_dss_signature(
+        int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big")
+    )
+    key.verify(der, content, ec.ECDSA(hashes.SHA384()))
+
+
+def verify_identity_files(
+    *,
+    rrn_certificate: x509.Certificate,
+    identity: bytes,
+    identity_signature: bytes,
+    address: bytes,
+    address_signature: bytes,
+) -> None:
+    verify_file_signature(rrn_certificate, identity, identity_signature)
+    # The address signature covers the address (without padding) and the identity signature,
+    # so an address cannot be moved to another card.
+    verify_file_signature(
+        rrn_certificate, address.rstrip(b"\x00") + identity_signature, address_signature
+    )
+
+
+def verify_photo(photo: bytes, photo_digest: bytes) -> None:
+    algorithm = _PHOTO_DIGESTS.get(len(photo_digest))
+    if algorithm is None or not hmac.compare_digest(algorithm(photo).digest(), photo_digest):
+        raise FileSignatureError("the photo does not match the identity file")
+
+
+def check_rrn_certificate(
+    rrn_certificate: x509.Certificate, trusted_roots: Iterable[x509.Certificate]
+) -> None:
+    """The RRN certificate must be issued by one of the trusted roots."""
+    for root in trusted_roots:
+        try:
+            rrn_certificate.verify_directly_issued_by(root)
+            return
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+    raise FileSignatureError("the RRN certificate is not issued by a trusted root")

@@ -1,0 +1,1 @@
+"""The virtual Belgian eID card (BELPIC applet) that talks to pcscd through vpcd."""
