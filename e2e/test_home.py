@@ -88,4 +88,4 @@ def test_key_chooser_says_plainly_when_no_key_is_offered(page: Page, base_url: s
         "Aucune clé numérique n'est disponible pour le moment."
     )
     expect(page.get_by_role("main").get_by_role("button")).to_have_count(0)
-    expect(page.get_by_role("link", name="Retour à l'accueil")).to_be_visible()
+    expect(page.get_by_role("link", name="Retour à l'accueil", exact=True)).to_be_visible()
