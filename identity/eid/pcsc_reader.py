@@ -86,7 +86,11 @@ class PcscEidCard:
         return data[APPLET_VERSION_OFFSET]
 
     def reconnect(self, timeout: float) -> None:
-        """Drops the old handle (broken after a removal) and connects to the card again."""
+        """Drops the old handle (broken after a removal) and connects to the card again.
+
+        pcscd notices a removal at its next poll (0.4 s): until then a connection may open on
+        a card that is gone, so a failed first command also means "try again".
+        """
         self.close()
         self._context.release()
         deadline = time.monotonic() + timeout
@@ -95,17 +99,17 @@ class PcscEidCard:
             context: PcscContext | None = None
             try:
                 context = PcscContext()
+                self._context = context
                 self._connection = context.connect(self.reader_name)
-            except (NoCardError, NoReaderError):
+                self.applet_version = self._identify()
+                return
+            except (NoCardError, NoReaderError, CardRemovedError):
+                self.close()
                 if context is not None:
                     context.release()
                 if time.monotonic() >= deadline:
                     raise
                 time.sleep(POLL_INTERVAL)
-                continue
-            self._context = context
-            break
-        self.applet_version = self._identify()
 
     def close(self) -> None:
         if self._connection is not None:
@@ -313,6 +317,9 @@ class PcscEidReader:
             return None
         try:
             return PcscEidCard(context, connection, today=self._today)
+        except CardRemovedError:
+            connection.disconnect()
+            return None  # leaving as we arrived: not there
         except EidError:
             connection.disconnect()
             raise
