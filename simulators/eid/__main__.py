@@ -1,0 +1,5 @@
+import sys
+
+from simulators.eid.cli import main
+
+sys.exit(main())
