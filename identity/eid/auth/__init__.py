@@ -1,0 +1,1 @@
+"""Server side of the eID login (challenge–response, the Web eID way); no Reflex import."""

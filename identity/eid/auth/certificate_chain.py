@@ -1,0 +1,57 @@
+"""The authentication certificate must chain to a configured root.
+
+cryptography's client verifier (``PolicyBuilder().store(...).time(now)``) does the path building:
+signatures, names, CA basic constraints and key usage, validity of every certificate at ``now``,
+and extended key usage (clientAuth, or no EKU at all). Its default end-entity policy also demands
+a subjectAltName, which Belgian eID certificates never have (the identity is in the subject
+name), so that one extension is relaxed to "may be present"; every other web-PKI rule stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from cryptography import x509
+from cryptography.x509.verification import (
+    ClientVerifier,
+    Criticality,
+    ExtensionPolicy,
+    PolicyBuilder,
+    VerificationError,
+)
+
+from identity.eid.auth.errors import CertificateNotTrustedError
+from identity.eid.auth.trust_anchors import TrustAnchors
+
+_EID_END_ENTITY_POLICY = ExtensionPolicy.webpki_defaults_ee().may_be_present(
+    x509.SubjectAlternativeName, Criticality.AGNOSTIC, None
+)
+
+
+def _client_verifier(trust_anchors: TrustAnchors, now: datetime) -> ClientVerifier:
+    return (
+        PolicyBuilder()
+        .store(trust_anchors.store)
+        .time(now)
+        .extension_policies(
+            ca_policy=ExtensionPolicy.webpki_defaults_ca(), ee_policy=_EID_END_ENTITY_POLICY
+        )
+        .build_client_verifier()
+    )
+
+
+def verify_chain(
+    certificate: x509.Certificate,
+    *,
+    trust_anchors: TrustAnchors,
+    intermediates: Sequence[x509.Certificate],
+    now: datetime,
+) -> list[x509.Certificate]:
+    """The verified chain, leaf first, root last; ``CertificateNotTrustedError`` otherwise."""
+    candidates = [*intermediates, *trust_anchors.intermediates]
+    try:
+        verified = _client_verifier(trust_anchors, now).verify(certificate, candidates)
+    except VerificationError as error:
+        raise CertificateNotTrustedError(f"no trusted chain: {error}") from None
+    return list(verified.chain)

@@ -1,0 +1,14 @@
+"""The origin the browser claims must be the portal's configured origin, exactly."""
+
+from __future__ import annotations
+
+import hmac
+
+from identity.eid.auth.errors import WrongOriginError
+
+
+def check_origin(*, claimed: str, expected: str) -> None:
+    # Exact comparison: no normalising of case, ports or trailing slashes, which is where
+    # look-alike origins slip through. The configured origin is already normalised.
+    if not hmac.compare_digest(claimed.encode("utf-8"), expected.encode("utf-8")):
+        raise WrongOriginError(f"token origin {claimed!r} is not the configured {expected!r}")
