@@ -6,6 +6,18 @@ HOME = "/"
 HELP = "/aide"
 PRIVACY = "/confidentialite"
 KEY_CHOOSER = "/connexion"
+ACCOUNT_FORM = "/mon-compte/inscription"
+ACCOUNT_PENDING = "/mon-compte/validation"
+ACTIVATE_ACCOUNT = "/mon-compte/activer"
+CANCEL_ACTIVATION = "/mon-compte/annuler-activation"
+MY_SPACES = "/mes-espaces"
+ACCOUNT = "/compte"
+ACCOUNT_DELETION = "/compte/suppression"
+ACCOUNT_DELETED = "/compte/supprime"
+CONFIRM_EMAIL = "/compte/confirmer-email"
+CONFIRM_TEACHING_EMAIL = "/enseignement/confirmer-email"
+SESSION_START = "/_auth/session"
+LOGOUT = "/_auth/quitter"
 
 
 def key_login(kind: str) -> str:
@@ -13,4 +25,30 @@ def key_login(kind: str) -> str:
     return f"{KEY_CHOOSER}/{kind}"
 
 
-ALL_PAGES = (HOME, HELP, PRIVACY, KEY_CHOOSER)
+SPACES = ("citoyen", "enseignement")
+
+
+def dashboard(space: str) -> str:
+    return f"/{space}/tableau-de-bord"
+
+
+def space_page(space: str, page: str) -> str:
+    return f"/{space}/{page}"
+
+
+ALL_PAGES = (
+    HOME,
+    HELP,
+    PRIVACY,
+    KEY_CHOOSER,
+    ACCOUNT_FORM,
+    ACCOUNT_PENDING,
+    ACTIVATE_ACCOUNT,
+    CANCEL_ACTIVATION,
+    MY_SPACES,
+    ACCOUNT,
+    ACCOUNT_DELETION,
+    ACCOUNT_DELETED,
+    CONFIRM_EMAIL,
+    CONFIRM_TEACHING_EMAIL,
+)

@@ -1,5 +1,17 @@
 """SQLModel tables. Import every table module here so that Alembic sees the whole schema."""
 
+from monespace_app.models.account import Account, AccountHistoryEntry, AccountStatus
+from monespace_app.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 from monespace_app.models.outbox import OutboxMessage
+from monespace_app.models.session import UserSession
 
-__all__ = ["OutboxMessage"]
+__all__ = [
+    "Account",
+    "AccountHistoryEntry",
+    "AccountStatus",
+    "Dossier",
+    "OutboxMessage",
+    "PersonalItem",
+    "TeachingStaffMember",
+    "UserSession",
+]

@@ -1,0 +1,159 @@
+"""Server-side sessions.
+
+A session is a database row; the browser holds only a signed cookie with its random id. Revoking a
+row (logout, account deletion) takes effect on the very next request. After a login the browser
+gets a one-time ticket, which a plain HTTP endpoint trades for an HttpOnly cookie.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from itsdangerous import BadSignature, Signer
+from sqlmodel import Session, col, select, update
+
+from identity.assurance import LevelOfAssurance
+from monespace_app.models.session import UserSession
+
+IDLE_TIMEOUT = timedelta(minutes=30)
+ABSOLUTE_LIFETIME = timedelta(hours=8)
+TICKET_LIFETIME = timedelta(seconds=60)
+# Security-sensitive actions (change the e-mail, delete the account) want a login this fresh.
+RECENT_LOGIN = timedelta(minutes=15)
+COOKIE_NAME = "monespace_session"
+
+
+@dataclass(frozen=True, slots=True)
+class LoginIdentity:
+    national_number: str
+    surname: str
+    first_names: str
+    birth_date: date
+
+
+def _hash(ticket: str) -> str:
+    return hashlib.sha256(ticket.encode()).hexdigest()
+
+
+def open_session(
+    db: Session,
+    *,
+    identity: LoginIdentity,
+    key_kind: str,
+    level: LevelOfAssurance,
+    now: datetime,
+    token: Callable[[int], str] = secrets.token_hex,
+) -> tuple[UserSession, str]:
+    """Creates a session and returns it with the one-time ticket for the browser."""
+    ticket = token(32)
+    row = UserSession(
+        id=token(16),
+        national_number=identity.national_number,
+        surname=identity.surname,
+        first_names=identity.first_names,
+        birth_date=identity.birth_date.isoformat(),
+        key_kind=key_kind,
+        level=int(level),
+        created_at=now,
+        authenticated_at=now,
+        last_seen_at=now,
+        expires_at=now + ABSOLUTE_LIFETIME,
+        ticket_hash=_hash(ticket),
+        ticket_expires_at=now + TICKET_LIFETIME,
+    )
+    db.add(row)
+    return row, ticket
+
+
+def redeem_ticket(db: Session, ticket: str, *, now: datetime) -> UserSession | None:
+    """The session a fresh ticket stands for; a ticket works once and for a minute."""
+    hashed = _hash(ticket)
+    row = db.exec(select(UserSession).where(UserSession.ticket_hash == hashed)).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    if row.ticket_expires_at is None or _aware(row.ticket_expires_at) <= now:
+        return None
+    # Conditional UPDATE: two browsers racing with the same ticket cannot both win.
+    result = db.exec(
+        update(UserSession)
+        .where(col(UserSession.id) == row.id, col(UserSession.ticket_hash) == hashed)
+        .values(ticket_hash=None, ticket_expires_at=None, last_seen_at=now)
+    )
+    if result.rowcount != 1:
+        return None
+    db.refresh(row)
+    return row
+
+
+def current_session(db: Session, session_id: str, *, now: datetime) -> UserSession | None:
+    """The live session with that id, its idle clock reset; None once revoked or expired."""
+    row = db.get(UserSession, session_id)
+    if row is None or row.revoked_at is not None or row.ticket_hash is not None:
+        return None
+    if now >= _aware(row.expires_at) or now - _aware(row.last_seen_at) >= IDLE_TIMEOUT:
+        return None
+    row.last_seen_at = now
+    db.add(row)
+    return row
+
+
+def revoke(db: Session, session_id: str, *, now: datetime) -> None:
+    db.exec(
+        update(UserSession)
+        .where(col(UserSession.id) == session_id, col(UserSession.revoked_at).is_(None))
+        .values(revoked_at=now)
+    )
+
+
+def revoke_all(db: Session, national_number: str, *, now: datetime) -> int:
+    """Ends every session of a person (account deleted): each browser is out at its next step."""
+    result = db.exec(
+        update(UserSession)
+        .where(
+            col(UserSession.national_number) == national_number,
+            col(UserSession.revoked_at).is_(None),
+        )
+        .values(revoked_at=now)
+    )
+    return int(result.rowcount)
+
+
+def is_recent_strong_login(row: UserSession, *, now: datetime) -> bool:
+    return (
+        LevelOfAssurance(row.level) is LevelOfAssurance.HIGH
+        and now - _aware(row.authenticated_at) <= RECENT_LOGIN
+    )
+
+
+def login_identity(row: UserSession) -> LoginIdentity:
+    return LoginIdentity(
+        national_number=row.national_number,
+        surname=row.surname,
+        first_names=row.first_names,
+        birth_date=date.fromisoformat(row.birth_date),
+    )
+
+
+class SessionCookie:
+    """Signs the session id for the cookie, so a forged or altered cookie is simply ignored."""
+
+    def __init__(self, secret_key: str) -> None:
+        self._signer = Signer(secret_key, salt="monespace.session-cookie")
+
+    def encode(self, session_id: str) -> str:
+        return self._signer.sign(session_id).decode()
+
+    def decode(self, value: str) -> str | None:
+        try:
+            return self._signer.unsign(value).decode()
+        except BadSignature:
+            return None
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands datetimes back without their zone; we only ever store UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -1,0 +1,274 @@
+"""Account rules, clock passed in: first login, activation links, e-mail change, deletion."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from identity.assurance import LevelOfAssurance
+from identity.sessions import LoginIdentity, current_session, open_session, redeem_ticket
+from monespace_app.models.account import Account, AccountHistoryEntry, AccountStatus
+from monespace_app.models.dossiers import Dossier
+from monespace_app.models.outbox import OutboxMessage
+from monespace_app.models.session import UserSession
+from monespace_app.services import account_errors as errors
+from monespace_app.services import accounts
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+NAIMA = LoginIdentity("85010112345", "Mremi", "Naïma", date(1985, 1, 1))
+LINKS = accounts.LinkContext(secret_key="test-secret", public_origin="http://localhost:3000")
+
+
+def outbox(db: Session) -> list[OutboxMessage]:
+    return list(db.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all())
+
+
+def token_in(message: OutboxMessage, path: str) -> str:
+    match = re.search(re.escape(path) + r"\?jeton=([\w.\-]+)", message.text_body)
+    assert match, f"no link to {path} in the mail"
+    return match.group(1)
+
+
+def register(db: Session, email: str = "naima@example.org", at: datetime = NOW) -> Account:
+    account = accounts.register(db, LINKS, identity=NAIMA, email=email, confirmation=email, now=at)
+    db.commit()
+    return account
+
+
+def login(db: Session, at: datetime = NOW) -> UserSession:
+    _, ticket = open_session(
+        db, identity=NAIMA, key_kind="eid", level=LevelOfAssurance.HIGH, now=at
+    )
+    row = redeem_ticket(db, ticket, now=at)
+    assert row is not None
+    db.commit()
+    return row
+
+
+def active_account(db: Session) -> Account:
+    register(db)
+    token = token_in(outbox(db)[-1], "/mon-compte/activer")
+    account = accounts.activate(db, LINKS, token=token, now=NOW)
+    db.commit()
+    return account
+
+
+@pytest.mark.parametrize(
+    ("email", "confirmation", "error"),
+    [
+        ("naima@example", "naima@example", errors.EmailInvalidError),
+        ("naima example.org", "naima example.org", errors.EmailInvalidError),
+        ("", "", errors.EmailInvalidError),
+        ("naima@example.org", "naima@example.com", errors.EmailMismatchError),
+    ],
+)
+def test_bad_addresses_are_refused_and_nothing_is_created(
+    db: Session, email: str, confirmation: str, error: type[Exception]
+) -> None:
+    with pytest.raises(error):
+        accounts.register(
+            db, LINKS, identity=NAIMA, email=email, confirmation=confirmation, now=NOW
+        )
+    assert db.exec(select(Account)).all() == []
+    assert outbox(db) == []
+
+
+def test_first_login_creates_a_pending_account_and_queues_the_activation_mail(db: Session) -> None:
+    account = register(db, email="  naima@example.org ")
+    assert account.status is AccountStatus.PENDING
+    assert (account.surname, account.first_names, account.email) == (
+        "Mremi",
+        "Naïma",
+        "naima@example.org",
+    )
+    [mail] = outbox(db)
+    assert mail.recipient == "naima@example.org"
+    assert mail.text_body.startswith("Bonjour Naïma Mremi")
+    assert "Activer mon compte Mon Espace" in (mail.html_body or "")
+    assert "Annuler l'activation du compte Mon Espace" in (mail.html_body or "")
+
+
+def test_activation_link_works_once(db: Session) -> None:
+    register(db)
+    token = token_in(outbox(db)[0], "/mon-compte/activer")
+    assert accounts.activate(db, LINKS, token=token, now=NOW).status is AccountStatus.ACTIVE
+    db.commit()
+    with pytest.raises(errors.LinkUsedError):
+        accounts.activate(db, LINKS, token=token, now=NOW)
+
+
+def test_activation_link_expires_after_48_hours(db: Session) -> None:
+    register(db)
+    token = token_in(outbox(db)[0], "/mon-compte/activer")
+    with pytest.raises(errors.LinkExpiredError):
+        accounts.activate(db, LINKS, token=token, now=NOW + timedelta(hours=48))
+
+
+def test_altered_link_is_refused(db: Session) -> None:
+    register(db)
+    token = token_in(outbox(db)[0], "/mon-compte/activer")
+    with pytest.raises(errors.LinkInvalidError):
+        accounts.activate(db, LINKS, token=token[:-2] + "xx", now=NOW)
+    cancel = token_in(outbox(db)[0], "/mon-compte/annuler-activation")
+    with pytest.raises(errors.LinkInvalidError):  # a cancel link is not an activation link
+        accounts.activate(db, LINKS, token=cancel, now=NOW)
+
+
+def test_cancel_link_removes_the_pending_account(db: Session) -> None:
+    register(db)
+    token = token_in(outbox(db)[0], "/mon-compte/annuler-activation")
+    accounts.cancel_activation(db, LINKS, token=token, now=NOW)
+    db.commit()
+    assert accounts.find_account(db, NAIMA.national_number) is None
+
+
+def test_resend_is_throttled_and_replaces_the_old_link(db: Session) -> None:
+    register(db)
+    first = token_in(outbox(db)[0], "/mon-compte/activer")
+    with pytest.raises(errors.ResendTooSoonError):
+        accounts.resend_activation(
+            db,
+            LINKS,
+            national_number=NAIMA.national_number,
+            email="naima@example.org",
+            now=NOW + timedelta(seconds=59),
+        )
+    accounts.resend_activation(
+        db,
+        LINKS,
+        national_number=NAIMA.national_number,
+        email="naima.m@example.org",
+        now=NOW + timedelta(seconds=60),
+    )
+    db.commit()
+    assert [m.recipient for m in outbox(db)] == ["naima@example.org", "naima.m@example.org"]
+    with pytest.raises(errors.LinkUsedError):
+        accounts.activate(db, LINKS, token=first, now=NOW + timedelta(minutes=2))
+
+
+def test_resend_stops_after_five_mails(db: Session) -> None:
+    register(db)
+    moment = NOW
+    for _ in range(accounts.RESEND_LIMIT - 1):
+        moment += timedelta(minutes=1)
+        accounts.resend_activation(
+            db, LINKS, national_number=NAIMA.national_number, email="naima@example.org", now=moment
+        )
+    with pytest.raises(errors.ResendLimitError):
+        accounts.resend_activation(
+            db,
+            LINKS,
+            national_number=NAIMA.national_number,
+            email="naima@example.org",
+            now=moment + timedelta(minutes=1),
+        )
+
+
+def test_an_active_account_is_not_created_twice(db: Session) -> None:
+    active_account(db)
+    with pytest.raises(errors.AccountAlreadyExistsError):
+        register(db)
+
+
+def test_new_email_replaces_the_old_only_once_verified_and_the_old_is_told(db: Session) -> None:
+    account = active_account(db)
+    session_row = login(db)
+    accounts.request_email_change(
+        db,
+        LINKS,
+        account=account,
+        session_row=session_row,
+        email="naima@hotmail.com",
+        confirmation="naima@hotmail.com",
+        now=NOW,
+    )
+    db.commit()
+    assert account.email == "naima@example.org"
+    confirm = outbox(db)[-1]
+    assert confirm.recipient == "naima@hotmail.com"
+    accounts.confirm_email_change(
+        db, LINKS, token=token_in(confirm, "/compte/confirmer-email"), now=NOW
+    )
+    db.commit()
+    assert account.email == "naima@hotmail.com"
+    notice = outbox(db)[-1]
+    assert notice.recipient == "naima@example.org"
+    assert "naima@hotmail.com" in notice.text_body
+
+
+def test_email_change_needs_a_recent_strong_login(db: Session) -> None:
+    account = active_account(db)
+    session_row = login(db)
+    with pytest.raises(errors.StrongLoginRequiredError):
+        accounts.request_email_change(
+            db,
+            LINKS,
+            account=account,
+            session_row=session_row,
+            email="n@example.org",
+            confirmation="n@example.org",
+            now=NOW + timedelta(minutes=16),
+        )
+
+
+def test_deletion_ends_other_sessions_and_can_be_withdrawn_for_30_days(db: Session) -> None:
+    account = active_account(db)
+    other, this = login(db), login(db)
+    accounts.request_deletion(db, account=account, session_row=this, now=NOW)
+    db.commit()
+    assert account.status is AccountStatus.DELETION_REQUESTED
+    assert current_session(db, other.id, now=NOW) is None
+    assert current_session(db, this.id, now=NOW) is not None
+    assert "Votre compte Mon Espace est supprimé" in outbox(db)[-1].subject
+    day_29 = NOW + timedelta(days=29, hours=23)
+    accounts.cancel_deletion(db, account=account, now=day_29)
+    assert account.status is AccountStatus.ACTIVE
+
+
+def test_withdrawal_is_refused_after_30_days(db: Session) -> None:
+    account = active_account(db)
+    accounts.request_deletion(db, account=account, session_row=login(db), now=NOW)
+    with pytest.raises(errors.WithdrawalPeriodOverError):
+        accounts.cancel_deletion(db, account=account, now=NOW + timedelta(days=30))
+
+
+def test_purge_erases_the_account_and_its_history_but_keeps_dossiers(db: Session) -> None:
+    account = active_account(db)
+    assert account.id is not None
+    db.add(
+        AccountHistoryEntry(account_id=account.id, kind="favourite", label="Primes", created_at=NOW)
+    )
+    db.add(
+        Dossier(
+            national_number=NAIMA.national_number,
+            space="citoyen",
+            title="Demande de prime",
+            status="En cours",
+            updated_at=NOW,
+        )
+    )
+    db.commit()
+    accounts.request_deletion(db, account=account, session_row=login(db), now=NOW)
+    db.commit()
+    assert accounts.purge_expired(db, now=NOW + timedelta(days=29)) == 0
+    assert accounts.purge_expired(db, now=NOW + timedelta(days=30)) == 1
+    db.commit()
+    assert db.exec(select(Account)).all() == []
+    assert db.exec(select(AccountHistoryEntry)).all() == []
+    # The same person comes back: the dossier is there again, found by national number.
+    register(db, at=NOW + timedelta(days=40))
+    dossiers = db.exec(select(Dossier).where(Dossier.national_number == NAIMA.national_number))
+    assert [d.title for d in dossiers] == ["Demande de prime"]
+
+
+def test_definitive_deletion_needs_a_deletion_request_first(db: Session) -> None:
+    account = active_account(db)
+    with pytest.raises(errors.WrongAccountStateError):
+        accounts.delete_definitively(db, account=account, now=NOW)
+    accounts.request_deletion(db, account=account, session_row=login(db), now=NOW)
+    accounts.delete_definitively(db, account=account, now=NOW)
+    db.commit()
+    assert accounts.find_account(db, NAIMA.national_number) is None
