@@ -73,6 +73,7 @@ class CardSlots:
         return load_personas()
 
     def insert(self, index: int, slug: str, *, wait: bool = True) -> BelpicCard:
+        """Inserts the persona's card; with ``wait``, returns once pcscd has powered it up."""
         port = self.stack.reader_port(index)
         with self._lock:
             for other, occupant in self._occupant.items():
@@ -86,7 +87,7 @@ class CardSlots:
             link.open()
             self._links[index] = link
             self._occupant[index] = slug
-        if wait and not link.wait_connected(INSERT_TIMEOUT):
+        if wait and not link.wait_powered(INSERT_TIMEOUT):
             raise CardSlotError(f"reader {index} (port {port}) did not take the card")
         return card
 
@@ -100,7 +101,7 @@ class CardSlots:
             link.open()
             self._links[index] = link
             self._occupant[index] = "(other card)"
-        if wait and not link.wait_connected(INSERT_TIMEOUT):
+        if wait and not link.wait_powered(INSERT_TIMEOUT):
             raise CardSlotError(f"reader {index} did not take the card")
 
     def remove(self, index: int) -> None:

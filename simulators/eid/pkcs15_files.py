@@ -73,7 +73,7 @@ def object_directory() -> bytes:
 def token_info(serial_number: bytes) -> bytes:
     return sequence(
         integer(0),
-        octet_string(serial_number.hex().upper().encode()),
+        octet_string(serial_number),
         utf8_string("Mon Espace eID simulator"),
         tlv(0x80, b"BELPIC"),
         bit_string({0}, 4),  # read-only token

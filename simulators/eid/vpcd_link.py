@@ -47,6 +47,7 @@ class VpcdLink:
         self.host = host
         self._closing = threading.Event()
         self._connected = threading.Event()
+        self._powered = threading.Event()
         self._socket: socket.socket | None = None
         self._socket_lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name=f"vpcd-link-{port}", daemon=True)
@@ -56,6 +57,10 @@ class VpcdLink:
 
     def wait_connected(self, timeout: float) -> bool:
         return self._connected.wait(timeout)
+
+    def wait_powered(self, timeout: float) -> bool:
+        """True once pcscd has seen the card (it asked for the ATR): PC/SC clients see it."""
+        return self._powered.wait(timeout)
 
     @property
     def connected(self) -> bool:
@@ -83,6 +88,7 @@ class VpcdLink:
                 log.debug("vpcd link %s dropped: %s", self.port, error)
             finally:
                 self._connected.clear()
+                self._powered.clear()
                 with self._socket_lock:
                     self._socket = None
                 connection.close()
@@ -121,6 +127,7 @@ class VpcdLink:
             return self.card.execute(payload)
         control = payload[0]
         if control == GET_ATR:
+            self._powered.set()
             return self.card.atr
         if control == POWER_ON:
             self.card.power_up()
