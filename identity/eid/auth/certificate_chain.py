@@ -54,4 +54,7 @@ def verify_chain(
         verified = _client_verifier(trust_anchors, now).verify(certificate, candidates)
     except VerificationError as error:
         raise CertificateNotTrustedError(f"no trusted chain: {error}") from None
+    if len(verified.chain) < 2:
+        # A certificate that is its own anchor has no issuer to ask about revocation.
+        raise CertificateNotTrustedError("the certificate is itself a trust anchor")
     return list(verified.chain)
