@@ -1,0 +1,48 @@
+"""Spaces and dashboards from the administration's records (seed 004 §1a, §5)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import Session
+
+from monespace_app.services import spaces
+from simulators.administration.seed import seed_administration_records
+from simulators.personas.loader import persona
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+NAIMA = persona("naima-mremi").national_number
+CHLOE = persona("chloe-ducoeur").national_number
+
+
+@pytest.fixture
+def seeded(db: Session) -> Session:
+    seed_administration_records(db, now=NOW)
+    db.commit()
+    return db
+
+
+def test_teachers_get_the_teaching_space_too(seeded: Session) -> None:
+    assert spaces.spaces_for(seeded, NAIMA) == ["citoyen", "enseignement"]
+    assert spaces.spaces_for(seeded, CHLOE) == ["citoyen"]
+
+
+def test_citizen_dashboard_counts_what_the_seed_shows(seeded: Session) -> None:
+    board = spaces.dashboard(seeded, NAIMA, "citoyen")
+    assert (board.documents, board.notifications, board.communications) == (3, 8, 4)
+    assert [d.title for d in board.dossiers] == ["Demande d'allocation d'études 2026-2027"]
+
+
+def test_a_space_one_does_not_belong_to_is_refused(seeded: Session) -> None:
+    with pytest.raises(spaces.UnknownSpaceError):
+        spaces.dashboard(seeded, CHLOE, "enseignement")
+
+
+def test_items_are_listed_per_space_and_kind(seeded: Session) -> None:
+    titles = [title for title, _ in spaces.items(seeded, NAIMA, "enseignement", "document")]
+    assert sorted(titles) == ["Attestation de services", "Fiche de paie octobre 2026"]
+
+
+def test_seeding_twice_adds_nothing(seeded: Session) -> None:
+    assert seed_administration_records(seeded, now=NOW) == 0
