@@ -30,6 +30,10 @@ class CardRemovedError(EidError):
     user_message = "La carte a été retirée pendant l'opération. Réinsérez-la et recommencez."
 
 
+class ReaderCommunicationError(EidError):
+    user_message = "La communication avec le lecteur de carte a échoué. Réessayez."
+
+
 class WrongPinError(EidError):
     def __init__(self, tries_left: int) -> None:
         self.tries_left = tries_left

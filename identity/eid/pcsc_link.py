@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from smartcard import scard
 
-from identity.eid.errors import CardRemovedError, NoCardError, NoReaderError
+from identity.eid.errors import (
+    CardRemovedError,
+    NoCardError,
+    NoReaderError,
+    ReaderCommunicationError,
+)
 
 # PC/SC codes after which a card handle is dead: the card left, was reset, or pcscd went away.
 _HANDLE_LOST = {
@@ -103,7 +108,7 @@ class PcscConnection:
         if hresult != scard.SCARD_S_SUCCESS:
             if hresult in _HANDLE_LOST:
                 raise CardRemovedError(f"card handle lost: {_message(hresult)}")
-            raise CardRemovedError(f"transmit failed: {_message(hresult)}")
+            raise ReaderCommunicationError(f"transmit failed: {_message(hresult)}")
         if len(response) < 2:
             raise CardRemovedError("answer without a status word")
         return bytes(response[:-2]), (response[-2] << 8) | response[-1]
