@@ -573,3 +573,31 @@ def test_every_error_has_a_french_message_and_an_english_detail() -> None:
         assert str(error) == "some detail"
         assert error_class.user_message != EidAuthenticationError.user_message
         assert error_class.user_message.endswith(".")
+
+
+def test_card_supplying_its_own_root_is_still_untrusted(
+    pki: TestPki,
+    store: InMemoryChallengeStore,
+    nonce: str,
+    anchors: TrustAnchors,
+    revocation: FixedRevocationChecker,
+) -> None:
+    other_root = make_root(new_key("ec"))
+    other_ca = make_citizen_ca(other_root, new_key("ec"))
+    forged = Card(
+        pki.ec_card.key,
+        make_authentication_certificate(other_ca, pki.ec_card.key),
+        other_ca.certificate,
+        SignatureAlgorithm.ES384,
+    )
+
+    with pytest.raises(CertificateNotTrustedError):
+        validate_token(
+            forged.token(origin=ORIGIN, nonce=nonce),
+            expected_origin=ORIGIN,
+            challenge_store=store,
+            trust_anchors=anchors,
+            revocation_checker=revocation,
+            now=NOW,
+            intermediates=[other_ca.certificate, other_root.certificate],
+        )
