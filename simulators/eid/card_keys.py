@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, rsa, utils
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
 
 from simulators.eid.status_words import CardStatusError, StatusWord
 
@@ -20,6 +20,12 @@ _DIGEST_INFO_PREFIX = {
     0x08: bytes.fromhex("3031300d060960864801650304020105000420"),  # SHA-256
 }
 _DIGEST_LENGTH = {0x02: 20, 0x04: 16, 0x08: 32}
+# DigestInfo prefixes the library can sign natively (same bytes, a C implementation).
+_NATIVE_DIGEST_INFO: dict[bytes, hashes.HashAlgorithm] = {
+    bytes.fromhex("3031300d060960864801650304020105000420"): hashes.SHA256(),
+    bytes.fromhex("3041300d060960864801650304020205000430"): hashes.SHA384(),
+    bytes.fromhex("3051300d060960864801650304020305000440"): hashes.SHA512(),
+}
 _ECDSA_HASHES: dict[int, hashes.HashAlgorithm] = {
     0x01: hashes.SHA256(),
     0x02: hashes.SHA384(),
@@ -45,6 +51,11 @@ class RsaSigner:
         size = (self.key.key_size + 7) // 8
         if not data or len(data) > size - 11:
             raise CardStatusError(StatusWord.WRONG_LENGTH)
+        for prefix, algorithm in _NATIVE_DIGEST_INFO.items():
+            if data.startswith(prefix) and len(data) == len(prefix) + algorithm.digest_size:
+                return self.key.sign(
+                    data[len(prefix) :], padding.PKCS1v15(), utils.Prehashed(algorithm)
+                )
         block = b"\x00\x01" + b"\xff" * (size - 3 - len(data)) + b"\x00" + data
         numbers = self.key.private_numbers()
         message = int.from_bytes(block, "big")

@@ -11,6 +11,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from smartcard import scard
+
 from simulators.eid.belpic_card import BelpicCard
 from simulators.eid.card_builder import build_card
 from simulators.eid.vpcd_link import CardOs, VpcdLink
@@ -37,6 +39,23 @@ class SlotStatus:
     connected: bool
     pin_tries_left: int | None
     applet: str | None
+
+
+def _seen_present(reader: str) -> bool | None:
+    """Whether PC/SC clients of this process see a card in ``reader``; None when this process
+    cannot tell (its pcscd is another one), and then the caller stops asking."""
+    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if hresult != scard.SCARD_S_SUCCESS:
+        return None
+    try:
+        hresult, states = scard.SCardGetStatusChange(
+            context, 0, [(reader, scard.SCARD_STATE_UNAWARE)]
+        )
+        if hresult != scard.SCARD_S_SUCCESS:
+            return None
+        return bool(states[0][1] & scard.SCARD_STATE_PRESENT)
+    finally:
+        scard.SCardReleaseContext(context)
 
 
 def reader_name(index: int) -> str:
@@ -87,22 +106,24 @@ class CardSlots:
             link.open()
             self._links[index] = link
             self._occupant[index] = slug
-        if wait and not link.wait_powered(INSERT_TIMEOUT):
-            raise CardSlotError(f"reader {index} (port {port}) did not take the card")
+        if wait:
+            self._wait_taken(index, link)
         return card
 
-    def insert_card(self, index: int, card: CardOs, *, wait: bool = True) -> None:
+    def insert_card(
+        self, index: int, card: CardOs, *, wait: bool = True, quickack: bool = True
+    ) -> None:
         """Inserts any card OS (a foreign card in tests, for instance)."""
         with self._lock:
             if index in self._links:
                 self.remove(index)
             self._wait_seen_empty(index)
-            link = VpcdLink(card, self.stack.reader_port(index))
+            link = VpcdLink(card, self.stack.reader_port(index), quickack=quickack)
             link.open()
             self._links[index] = link
             self._occupant[index] = "(other card)"
-        if wait and not link.wait_powered(INSERT_TIMEOUT):
-            raise CardSlotError(f"reader {index} did not take the card")
+        if wait:
+            self._wait_taken(index, link)
 
     def remove(self, index: int) -> None:
         self.stack.reader_port(index)  # IndexError for a reader that does not exist
@@ -112,6 +133,17 @@ class CardSlots:
         if link is not None:
             link.close()
             self._emptied_at[index] = time.monotonic()
+
+    def _wait_taken(self, index: int, link: VpcdLink) -> None:
+        """Until pcscd has powered the card and PC/SC clients see it present."""
+        if not link.wait_powered(INSERT_TIMEOUT):
+            raise CardSlotError(f"reader {index} (port {link.port}) did not take the card")
+        # pcscd asks for the ATR, then publishes the new state: look from the client side.
+        deadline = time.monotonic() + INSERT_TIMEOUT
+        while _seen_present(reader_name(index)) is False:
+            if time.monotonic() >= deadline:
+                raise CardSlotError(f"PC/SC clients do not see the card in reader {index}")
+            time.sleep(0.01)
 
     def _wait_seen_empty(self, index: int) -> None:
         emptied_at = self._emptied_at.get(index)

@@ -41,8 +41,11 @@ class CardOs(Protocol):
 class VpcdLink:
     """Keeps one card inserted in the reader slot listening on ``port`` until ``close``."""
 
-    def __init__(self, card: CardOs, port: int, *, host: str = LOOPBACK) -> None:
+    def __init__(
+        self, card: CardOs, port: int, *, host: str = LOOPBACK, quickack: bool = True
+    ) -> None:
         self.card = card
+        self.quickack = quickack  # off only to measure what it saves
         self.port = port
         self.host = host
         self._closing = threading.Event()
@@ -112,10 +115,10 @@ class VpcdLink:
 
     def _serve(self, connection: socket.socket) -> None:
         while not self._closing.is_set():
-            header = _receive_exactly(connection, 2)
+            header = _receive_exactly(connection, 2, self.quickack)
             if header is None:
                 return
-            payload = _receive_exactly(connection, int.from_bytes(header, "big"))
+            payload = _receive_exactly(connection, int.from_bytes(header, "big"), self.quickack)
             if payload is None:
                 return
             answer = self._answer(payload)
@@ -140,10 +143,11 @@ class VpcdLink:
         return None
 
 
-def _receive_exactly(connection: socket.socket, size: int) -> bytes | None:
+def _receive_exactly(connection: socket.socket, size: int, quickack: bool) -> bytes | None:
     chunks = bytearray()
     while len(chunks) < size:
-        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
+        if quickack:  # the kernel clears it after a while: re-arm before every receive
+            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK, 1)
         chunk = connection.recv(size - len(chunks))
         if not chunk:
             return None

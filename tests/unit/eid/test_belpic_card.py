@@ -171,3 +171,26 @@ def test_wrong_commands_get_the_right_status_words(
     rsa_card: BelpicCard, command: str, status: int
 ) -> None:
     assert send(rsa_card, command)[1] == status
+
+
+def test_rsa_signatures_verify_for_every_algorithm_reference(rsa_card: BelpicCard) -> None:
+    import hashlib
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa, utils
+
+    signer = rsa_card.content.signers[0x82]
+    public_key = signer.key.public_key()  # type: ignore[attr-defined]
+    assert isinstance(public_key, rsa.RSAPublicKey)
+    message = b"dossier 42"
+    sha1 = hashlib.sha1(message, usedforsecurity=False).digest()
+    sha256 = hashlib.sha256(message).digest()
+    cases = [
+        (0x02, sha1, hashes.SHA1()),  # the card builds the DigestInfo, raw RSA path
+        (0x08, sha256, hashes.SHA256()),
+        (0x01, bytes.fromhex("3031300d060960864801650304020105000420") + sha256, hashes.SHA256()),
+    ]
+    for reference, data, algorithm in cases:
+        digest = data[-algorithm.digest_size :]
+        signature = signer.sign(reference, data)
+        public_key.verify(signature, digest, padding.PKCS1v15(), utils.Prehashed(algorithm))
