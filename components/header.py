@@ -8,6 +8,7 @@ from components import theme
 from monespace_app import routes
 from monespace_app.settings import SUPPORTED_LANGUAGES
 from state.i18n_state import I18nState
+from state.session_state import SessionState
 
 # Shown as on the federal login page: nl fr de en.
 LANGUAGE_ORDER = ("nl", "fr", "de", "en")
@@ -84,12 +85,30 @@ def brand() -> rx.Component:
     )
 
 
+def user_menu() -> rx.Component:
+    """Name, "Compte" and "Quitter" (a plain link: logging out is a full page load)."""
+    return rx.el.details(
+        rx.el.summary(
+            SessionState.user_name,
+            aria_label=I18nState.t["user.menu"],
+            style={"cursor": "pointer", "font_weight": "600", "color": theme.INK},
+        ),
+        rx.el.ul(
+            rx.el.li(rx.el.a(I18nState.t["user.account"], href=routes.ACCOUNT)),
+            rx.el.li(rx.el.a(I18nState.t["user.logout"], href=routes.LOGOUT)),
+            class_name="user-menu-list",
+        ),
+        class_name="user-menu",
+    )
+
+
 def header() -> rx.Component:
     return rx.el.header(
         rx.el.div(
             brand(),
             rx.el.div(
                 language_switch(),
+                rx.cond(SessionState.logged_in, user_menu(), rx.fragment()),
                 rx.el.a(
                     I18nState.t["header.help"],
                     href=routes.HELP,

@@ -12,9 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlmodel import Session
 
+from monespace_app.clock import utc_now
+from monespace_app.db import make_engine
 from monespace_app.models.migrate import upgrade
 from monespace_app.settings import PROJECT_ROOT
+from simulators.administration.seed import seed_administration_records
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
@@ -65,6 +69,9 @@ def portal_url(e2e_data_dir: Path, mail_store: MailStore) -> Iterator[str]:
         pytest.fail(f"port {E2E_PORT} is taken: the end-to-end suite runs the portal there")
     database_url = f"sqlite:///{e2e_data_dir / 'monespace.db'}"
     upgrade(database_url)
+    with Session(make_engine(database_url)) as db:
+        seed_administration_records(db, now=utc_now())
+        db.commit()
     portal = portal_process(
         port=E2E_PORT,
         web_dir=web_dir_for(E2E_PORT),

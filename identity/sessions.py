@@ -7,6 +7,7 @@ gets a one-time ticket, which a plain HTTP endpoint trades for an HttpOnly cooki
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import secrets
 from collections.abc import Callable
@@ -46,6 +47,7 @@ def open_session(
     key_kind: str,
     level: LevelOfAssurance,
     now: datetime,
+    photo_jpeg: bytes | None = None,
     token: Callable[[int], str] = secrets.token_hex,
 ) -> tuple[UserSession, str]:
     """Creates a session and returns it with the one-time ticket for the browser."""
@@ -56,6 +58,7 @@ def open_session(
         surname=identity.surname,
         first_names=identity.first_names,
         birth_date=identity.birth_date.isoformat(),
+        photo_jpeg_b64=base64.b64encode(photo_jpeg).decode() if photo_jpeg else None,
         key_kind=key_kind,
         level=int(level),
         created_at=now,

@@ -2,26 +2,121 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import reflex as rx
 
 from monespace_app import routes
+from monespace_app.auth_routes import auth_api
+from monespace_app.jobs import run_forever
+from monespace_app.pages.account_form import account_form_page, account_pending_page
+from monespace_app.pages.account_links import (
+    activation_page,
+    cancel_activation_page,
+    confirm_email_page,
+    confirm_teaching_email_page,
+)
+from monespace_app.pages.account_settings import (
+    account_deleted_page,
+    account_deletion_page,
+    account_gone_page,
+    account_info_page,
+)
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
 from monespace_app.pages.key_chooser import key_chooser_page
 from monespace_app.pages.privacy import privacy_page
+from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.settings import get_settings
+from state.account_form_state import AccountFormState, AccountPendingState
+from state.account_link_state import AccountLinkState
+from state.account_settings_state import AccountSettingsState
 from state.key_chooser_state import KeyChooserState
+from state.space_state import SpacePageState, SpacesState
+
+TITLE = "Mon Espace"
 
 app = rx.App(
     html_lang=get_settings().default_language,
     stylesheets=["/monespace.css"],
+    api_transformer=auth_api,
 )
-app.add_page(home_page, route=routes.HOME, title="Mon Espace — Fédération Wallonie-Bruxelles")
-app.add_page(help_page, route=routes.HELP, title="Besoin d'aide ? — Mon Espace")
-app.add_page(privacy_page, route=routes.PRIVACY, title="Politique de confidentialité — Mon Espace")
+app.register_lifespan_task(run_forever)
+
+app.add_page(home_page, route=routes.HOME, title=f"{TITLE} — Fédération Wallonie-Bruxelles")
+app.add_page(help_page, route=routes.HELP, title=f"Besoin d'aide ? — {TITLE}")
+app.add_page(privacy_page, route=routes.PRIVACY, title=f"Politique de confidentialité — {TITLE}")
 app.add_page(
     key_chooser_page,
     route=routes.KEY_CHOOSER,
-    title="S'identifier — Mon Espace",
+    title=f"S'identifier — {TITLE}",
     on_load=KeyChooserState.load,
 )
+
+app.add_page(
+    account_form_page,
+    route=routes.ACCOUNT_FORM,
+    title=f"Mon compte — {TITLE}",
+    on_load=AccountFormState.load,
+)
+app.add_page(
+    account_pending_page,
+    route=routes.ACCOUNT_PENDING,
+    title=f"Votre compte — {TITLE}",
+    on_load=AccountPendingState.load,
+)
+for route, page, action in (
+    (routes.ACTIVATE_ACCOUNT, activation_page, "activate"),
+    (routes.CANCEL_ACTIVATION, cancel_activation_page, "cancel"),
+    (routes.CONFIRM_EMAIL, confirm_email_page, "confirm-email"),
+    (routes.CONFIRM_TEACHING_EMAIL, confirm_teaching_email_page, "teaching-email"),
+):
+    app.add_page(page, route=route, title=TITLE, on_load=AccountLinkState.follow(action))
+
+app.add_page(
+    my_spaces_page, route=routes.MY_SPACES, title=f"Mes espaces — {TITLE}", on_load=SpacesState.load
+)
+for space in routes.SPACES:
+    app.add_page(
+        partial(dashboard_page, space),
+        route=routes.dashboard(space),
+        title=f"Mon tableau de bord — {TITLE}",
+        on_load=SpacePageState.load_dashboard(space),
+    )
+    for page, kind, title_key in (
+        ("documents", "document", "menu.documents"),
+        ("notifications", "notification", "menu.notifications"),
+        ("communications", "communication", "menu.communications"),
+    ):
+        app.add_page(
+            partial(items_page, space, page, title_key),
+            route=routes.space_page(space, page),
+            title=TITLE,
+            on_load=SpacePageState.load_items(space, kind),
+        )
+    app.add_page(
+        partial(profile_page, space),
+        route=routes.space_page(space, "profil"),
+        title=f"Mon profil — {TITLE}",
+        on_load=SpacePageState.load_profile(space),
+    )
+
+app.add_page(
+    account_info_page,
+    route=routes.ACCOUNT,
+    title=f"Compte — {TITLE}",
+    on_load=AccountSettingsState.load,
+)
+app.add_page(
+    account_deletion_page,
+    route=routes.ACCOUNT_DELETION,
+    title=f"Compte — {TITLE}",
+    on_load=AccountSettingsState.load,
+)
+app.add_page(
+    account_deleted_page,
+    route=routes.ACCOUNT_DELETED,
+    title=f"Compte — {TITLE}",
+    on_load=AccountSettingsState.load_deleted,
+)
+app.add_page(account_gone_page, route=routes.ACCOUNT_GONE, title=f"Compte — {TITLE}")

@@ -14,6 +14,7 @@ MY_SPACES = "/mes-espaces"
 ACCOUNT = "/compte"
 ACCOUNT_DELETION = "/compte/suppression"
 ACCOUNT_DELETED = "/compte/supprime"
+ACCOUNT_GONE = "/compte/supprime-definitivement"
 CONFIRM_EMAIL = "/compte/confirmer-email"
 CONFIRM_TEACHING_EMAIL = "/enseignement/confirmer-email"
 SESSION_START = "/_auth/session"
@@ -49,6 +50,7 @@ ALL_PAGES = (
     ACCOUNT,
     ACCOUNT_DELETION,
     ACCOUNT_DELETED,
+    ACCOUNT_GONE,
     CONFIRM_EMAIL,
     CONFIRM_TEACHING_EMAIL,
 )

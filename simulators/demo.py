@@ -13,8 +13,11 @@ import time
 from collections.abc import Callable
 from types import FrameType
 
+from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
 from monespace_app.models.migrate import upgrade
 from monespace_app.settings import get_settings
+from simulators.administration.seed import seed_administration_records
 from simulators.demo_settings import DemoSettings
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
@@ -46,6 +49,8 @@ def main() -> int:
     print("Mon Espace — démarrage de la démo…", flush=True)
     upgrade()
     settings.resolved_secret_key()
+    with session_scope() as db:
+        seed_administration_records(db, now=utc_now())
 
     pcsc = PcscStack(run_dir / "pcsc", private=demo.pcsc_private, base_port=demo.pcsc_base_port)
     store = MailStore(data_dir / "mailbox")

@@ -2,6 +2,7 @@
 
 from monespace_app.models.account import Account, AccountHistoryEntry, AccountStatus
 from monespace_app.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
+from monespace_app.models.eid_challenge import EidChallenge
 from monespace_app.models.outbox import OutboxMessage
 from monespace_app.models.session import UserSession
 
@@ -10,6 +11,7 @@ __all__ = [
     "AccountHistoryEntry",
     "AccountStatus",
     "Dossier",
+    "EidChallenge",
     "OutboxMessage",
     "PersonalItem",
     "TeachingStaffMember",

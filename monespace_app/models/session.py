@@ -16,6 +16,8 @@ class UserSession(SQLModel, table=True):
     surname: str = Field(max_length=200)
     first_names: str = Field(max_length=200)
     birth_date: str = Field(max_length=10)  # ISO date
+    # The card's photo, shown in "Mon profil"; kept only as long as the session.
+    photo_jpeg_b64: str | None = None
     key_kind: str = Field(max_length=32)
     level: int
     created_at: datetime

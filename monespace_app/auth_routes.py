@@ -1,0 +1,75 @@
+"""Plain HTTP endpoints around the session cookie, outside Reflex's websocket.
+
+The cookie is HttpOnly, so page scripts never see it: only these endpoints set and clear it, and
+the Reflex state reads it from the websocket's own request headers.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import RedirectResponse
+from starlette.routing import Route
+
+from identity.sessions import COOKIE_NAME, SessionCookie, redeem_ticket, revoke
+from monespace_app import routes
+from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
+from monespace_app.settings import get_settings
+
+NO_STORE = {"Cache-Control": "no-store"}
+
+
+def safe_next(value: str | None) -> str:
+    """Only paths of this site: never an open redirect to another host."""
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return routes.MY_SPACES
+    return value
+
+
+def _cookie() -> SessionCookie:
+    return SessionCookie(get_settings().resolved_secret_key())
+
+
+async def start_session(request: Request) -> RedirectResponse:
+    ticket = request.query_params.get("ticket", "")
+    with session_scope() as db:
+        row = redeem_ticket(db, ticket, now=utc_now())
+        session_id = row.id if row is not None else None
+    if session_id is None:
+        return RedirectResponse(
+            f"{routes.KEY_CHOOSER}?erreur={quote('session')}", status_code=303, headers=NO_STORE
+        )
+    response = RedirectResponse(
+        safe_next(request.query_params.get("suite")), status_code=303, headers=NO_STORE
+    )
+    response.set_cookie(
+        COOKIE_NAME,
+        _cookie().encode(session_id),
+        httponly=True,
+        samesite="lax",
+        secure=get_settings().public_origin.startswith("https://"),
+        path="/",
+    )
+    return response
+
+
+async def logout(request: Request) -> RedirectResponse:
+    value = request.cookies.get(COOKIE_NAME)
+    session_id = _cookie().decode(value) if value else None
+    if session_id is not None:
+        with session_scope() as db:
+            revoke(db, session_id, now=utc_now())
+    response = RedirectResponse(routes.HOME, status_code=303, headers=NO_STORE)
+    response.delete_cookie(COOKIE_NAME, path="/")
+    return response
+
+
+auth_api = Starlette(
+    routes=[
+        Route(routes.SESSION_START, start_session, methods=["GET"]),
+        Route(routes.LOGOUT, logout, methods=["GET", "POST"]),
+    ]
+)

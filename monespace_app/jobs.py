@@ -1,0 +1,77 @@
+"""Background work of the portal: deliver queued mail, purge accounts past their 30 days.
+
+Runs inside the app (a lifespan task) and as commands for cron:
+
+    python -m monespace_app.jobs deliver
+    python -m monespace_app.jobs purge [--as-of 2026-12-31T12:00:00+00:00]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+from datetime import datetime, timedelta
+
+from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
+from monespace_app.services.accounts import purge_expired
+from monespace_app.services.mail_outbox import DeliveryReport, deliver_due
+from monespace_app.services.smtp_transport import SmtpTransport
+from monespace_app.settings import get_settings
+
+MAIL_INTERVAL = timedelta(seconds=2)
+PURGE_INTERVAL = timedelta(hours=1)
+log = logging.getLogger("monespace.jobs")
+
+
+def deliver_mail(now: datetime) -> DeliveryReport:
+    with session_scope() as db:
+        return deliver_due(db, SmtpTransport(get_settings(), timeout=10), now=now)
+
+
+def purge_accounts(now: datetime) -> int:
+    with session_scope() as db:
+        return purge_expired(db, now=now)
+
+
+async def run_forever() -> None:
+    """The lifespan task: mail every two seconds, purge every hour; errors never stop it."""
+    last_purge: datetime | None = None
+    while True:
+        now = utc_now()
+        try:
+            await asyncio.to_thread(deliver_mail, now)
+            if last_purge is None or now - last_purge >= PURGE_INTERVAL:
+                purged = await asyncio.to_thread(purge_accounts, now)
+                last_purge = now
+                if purged:
+                    log.info("purged %d account(s) past their withdrawal period", purged)
+        except Exception:
+            log.exception("background job failed; trying again shortly")
+        await asyncio.sleep(MAIL_INTERVAL.total_seconds())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m monespace_app.jobs")
+    parser.add_argument("job", choices=["deliver", "purge"])
+    parser.add_argument(
+        "--as-of",
+        type=datetime.fromisoformat,
+        default=None,
+        help="the moment to act as of (ISO 8601 with a zone); default: now",
+    )
+    args = parser.parse_args(argv)
+    now: datetime = args.as_of or utc_now()
+    if now.tzinfo is None:
+        parser.error("--as-of needs a time zone, e.g. 2026-12-31T12:00:00+00:00")
+    if args.job == "deliver":
+        report = deliver_mail(now)
+        print(f"sent {report.sent}, failed {report.failed}")
+    else:
+        print(f"purged {purge_accounts(now)} account(s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

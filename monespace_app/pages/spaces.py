@@ -1,0 +1,202 @@
+"""Mes espaces (seed 004 §1), the dashboards and the pages of the side menu (§5)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from components.forms import error_message, submit_button, text_field
+from components.layout import page_layout, page_title
+from components.space_layout import heading, space_layout
+from monespace_app import routes
+from state.i18n_state import I18nState
+from state.space_state import DossierRow, ItemRow, SpaceLink, SpacePageState, SpacesState
+
+
+def space_card(space: SpaceLink) -> rx.Component:
+    return rx.el.li(
+        rx.el.h2(
+            I18nState.t[space.title_key], style={"font_size": "1.25rem", "margin": "0 0 0.75rem"}
+        ),
+        rx.el.a(I18nState.t["spaces.dashboard_link"], href=space.href, class_name="button-primary"),
+        class_name="tile",
+    )
+
+
+def my_spaces_page() -> rx.Component:
+    return page_layout(
+        page_title("spaces.title"),
+        rx.el.ul(
+            rx.foreach(SpacesState.spaces, space_card),
+            class_name="tiles",
+            style={"padding": "0", "list_style": "none"},
+        ),
+    )
+
+
+def counter_tile(label_key: str, count: rx.Var[int] | int, href: str) -> rx.Component:
+    return rx.el.a(
+        rx.el.strong(count),
+        I18nState.t[label_key],
+        href=href,
+        class_name="tile",
+    )
+
+
+def dossier_row(dossier: DossierRow) -> rx.Component:
+    return rx.el.tr(rx.el.td(dossier.title), rx.el.td(dossier.status), rx.el.td(dossier.updated))
+
+
+def teaching_email_form() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(I18nState.t["teaching_email.title"], style={"font_size": "1.3rem"}),
+        rx.el.p(I18nState.t["teaching_email.intro"]),
+        error_message(SpacePageState.teaching_error_key),
+        rx.el.form(
+            rx.el.fieldset(
+                rx.el.legend(I18nState.t["teaching_email.intro"], class_name="visually-hidden"),
+                rx.el.div(
+                    rx.el.input(
+                        type="radio",
+                        id="choice-account",
+                        name="choice",
+                        value="account",
+                        default_checked=True,
+                    ),
+                    rx.el.label(
+                        I18nState.t["teaching_email.use_account"],
+                        " ",
+                        SpacePageState.account_email,
+                        html_for="choice-account",
+                    ),
+                ),
+                rx.el.div(
+                    rx.el.input(type="radio", id="choice-other", name="choice", value="other"),
+                    rx.el.label(I18nState.t["teaching_email.use_other"], html_for="choice-other"),
+                ),
+                style={"border": "none", "padding": "0", "margin": "0 0 1rem"},
+            ),
+            text_field("teaching_email.other_field", "email"),
+            text_field(
+                "teaching_email.other_confirm_field", "email_confirmation", autocomplete="off"
+            ),
+            rx.el.p(I18nState.t["teaching_email.note"]),
+            submit_button("teaching_email.submit"),
+            on_submit=SpacePageState.choose_teaching_email,
+            aria_label=I18nState.t["teaching_email.title"],
+            novalidate=True,
+        ),
+    )
+
+
+def dashboard_content(space: str) -> rx.Component:
+    return rx.fragment(
+        heading("dashboard.title"),
+        rx.cond(
+            SpacePageState.teaching_sent,
+            rx.el.p(I18nState.t["teaching_email.sent"], role="status", class_name="alert-success"),
+            rx.fragment(),
+        ),
+        rx.el.div(
+            counter_tile(
+                "dashboard.documents",
+                SpacePageState.documents,
+                routes.space_page(space, "documents"),
+            ),
+            counter_tile(
+                "dashboard.notifications",
+                SpacePageState.notifications,
+                routes.space_page(space, "notifications"),
+            ),
+            counter_tile(
+                "dashboard.communications",
+                SpacePageState.communications,
+                routes.space_page(space, "communications"),
+            ),
+            class_name="tiles",
+        ),
+        rx.el.h2(I18nState.t["dashboard.dossiers"], style={"font_size": "1.3rem"}),
+        rx.cond(
+            SpacePageState.dossiers.length() > 0,  # type: ignore[attr-defined]
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(I18nState.t["items.title"], scope="col"),
+                        rx.el.th("Statut", scope="col"),
+                        rx.el.th(I18nState.t["items.date"], scope="col"),
+                    )
+                ),
+                rx.el.tbody(rx.foreach(SpacePageState.dossiers, dossier_row)),
+                class_name="data-table",
+            ),
+            rx.el.p(I18nState.t["dashboard.no_dossier"]),
+        ),
+        rx.el.h2(I18nState.t["dashboard.suggested"], style={"font_size": "1.3rem"}),
+        rx.el.ul(rx.foreach(SpacePageState.suggested, lambda key: rx.el.li(I18nState.t[key]))),
+    )
+
+
+def dashboard_page(space: str) -> rx.Component:
+    return space_layout(
+        space,
+        "tableau-de-bord",
+        rx.cond(
+            SpacePageState.needs_teaching_email, teaching_email_form(), dashboard_content(space)
+        ),
+    )
+
+
+def item_row(item: ItemRow) -> rx.Component:
+    return rx.el.tr(rx.el.td(item.date), rx.el.td(item.title))
+
+
+def items_page(space: str, page: str, title_key: str) -> rx.Component:
+    return space_layout(
+        space,
+        page,
+        heading(title_key),
+        rx.cond(
+            SpacePageState.items.length() > 0,  # type: ignore[attr-defined]
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(I18nState.t["items.date"], scope="col"),
+                        rx.el.th(I18nState.t["items.title"], scope="col"),
+                    )
+                ),
+                rx.el.tbody(rx.foreach(SpacePageState.items, item_row)),
+                class_name="data-table",
+            ),
+            rx.el.p(I18nState.t["items.empty"]),
+        ),
+    )
+
+
+def profile_page(space: str) -> rx.Component:
+    return space_layout(
+        space,
+        "profil",
+        heading("profile.title"),
+        rx.cond(
+            SpacePageState.photo_src != "",
+            rx.el.img(
+                src=SpacePageState.photo_src,
+                alt=I18nState.t["profile.photo_alt"],
+                style={"width": "8rem", "border": "1px solid #d5dbe8", "margin": "0 0 1rem"},
+            ),
+            rx.fragment(),
+        ),
+        rx.el.dl(
+            rx.el.dt(I18nState.t["account.surname"]),
+            rx.el.dd(SpacePageState.surname),
+            rx.el.dt(I18nState.t["account.first_name"]),
+            rx.el.dd(SpacePageState.first_names),
+            rx.el.dt(I18nState.t["account.birth_date"]),
+            rx.el.dd(SpacePageState.birth_date),
+            rx.el.dt(I18nState.t["profile.national_number"]),
+            rx.el.dd(SpacePageState.national_number),
+            rx.el.dt(I18nState.t["account.email"]),
+            rx.el.dd(SpacePageState.account_email),
+            class_name="identity-list",
+        ),
+        rx.el.a(I18nState.t["user.account"], href=routes.ACCOUNT, class_name="button-secondary"),
+    )

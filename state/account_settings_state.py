@@ -1,0 +1,134 @@
+"""Compte: "Information du compte" (change the e-mail) and "Suppression du compte"."""
+
+import reflex as rx
+from reflex_base.event import EventSpec
+
+from identity.sessions import is_recent_strong_login
+from monespace_app import routes
+from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
+from monespace_app.models.account import AccountStatus
+from monespace_app.services import accounts
+from monespace_app.services.account_errors import AccountError
+from state.account_form_state import link_context
+from state.session_state import SessionState
+
+
+class AccountSettingsState(SessionState):
+    surname: str = ""
+    first_names: str = ""
+    email: str = ""
+    pending_email: str = ""
+    strong_login: bool = False
+    error_key: str = ""
+    change_sent: bool = False
+    withdraw_until: str = ""
+    confirm_definitive: bool = False
+    restored: bool = False
+
+    def _refresh(self, *accepted: AccountStatus) -> EventSpec | None:
+        with session_scope() as db:
+            entered = self._enter(db, *accepted)
+            if isinstance(entered, EventSpec):
+                return entered
+            row, account = entered
+            assert account is not None
+            self.surname = account.surname
+            self.first_names = account.first_names
+            self.email = account.email
+            self.pending_email = account.pending_email or ""
+            self.strong_login = is_recent_strong_login(row, now=utc_now())
+            if account.deletion_requested_at is not None:
+                until = account.deletion_requested_at + accounts.WITHDRAWAL_PERIOD
+                self.withdraw_until = until.strftime("%d/%m/%Y")
+        return None
+
+    @rx.event
+    def load(self) -> EventSpec | None:
+        self.error_key = ""
+        self.change_sent = False
+        return self._refresh(AccountStatus.ACTIVE)
+
+    @rx.event
+    def change_email(self, form: dict[str, str]) -> EventSpec | None:
+        try:
+            with session_scope() as db:
+                entered = self._enter(db, AccountStatus.ACTIVE)
+                if isinstance(entered, EventSpec):
+                    return entered
+                row, account = entered
+                assert account is not None
+                accounts.request_email_change(
+                    db,
+                    link_context(),
+                    account=account,
+                    session_row=row,
+                    email=form.get("email", ""),
+                    confirmation=form.get("email_confirmation", ""),
+                    now=utc_now(),
+                )
+        except AccountError as error:
+            self.error_key = error.message_key
+            return None
+        self.error_key = ""
+        self.change_sent = True
+        return self._refresh(AccountStatus.ACTIVE)
+
+    @rx.event
+    def delete_account(self) -> EventSpec | None:
+        try:
+            with session_scope() as db:
+                entered = self._enter(db, AccountStatus.ACTIVE)
+                if isinstance(entered, EventSpec):
+                    return entered
+                row, account = entered
+                assert account is not None
+                accounts.request_deletion(db, account=account, session_row=row, now=utc_now())
+        except AccountError as error:
+            self.error_key = error.message_key
+            return None
+        self.error_key = ""
+        return rx.redirect(routes.ACCOUNT_DELETED)
+
+    @rx.event
+    def load_deleted(self) -> EventSpec | None:
+        self.error_key = ""
+        self.confirm_definitive = False
+        self.restored = False
+        return self._refresh(AccountStatus.DELETION_REQUESTED)
+
+    @rx.event
+    def cancel_deletion(self) -> EventSpec | None:
+        try:
+            with session_scope() as db:
+                entered = self._enter(db, AccountStatus.DELETION_REQUESTED)
+                if isinstance(entered, EventSpec):
+                    return entered
+                _, account = entered
+                assert account is not None
+                accounts.cancel_deletion(db, account=account, now=utc_now())
+        except AccountError as error:
+            self.error_key = error.message_key
+            return None
+        self.restored = True
+        return None
+
+    @rx.event
+    def ask_definitive(self, ask: bool) -> None:
+        self.confirm_definitive = ask
+
+    @rx.event
+    def delete_definitively(self) -> EventSpec | None:
+        try:
+            with session_scope() as db:
+                entered = self._enter(db, AccountStatus.DELETION_REQUESTED)
+                if isinstance(entered, EventSpec):
+                    return entered
+                _, account = entered
+                assert account is not None
+                accounts.delete_definitively(db, account=account, now=utc_now())
+        except AccountError as error:
+            self.error_key = error.message_key
+            return None
+        self._forget()
+        return rx.redirect(routes.ACCOUNT_GONE)

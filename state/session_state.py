@@ -1,0 +1,62 @@
+"""Who is logged in, read on every event from the HttpOnly cookie and the sessions table.
+
+Page states inherit from SessionState; their handlers call ``_enter`` first, so a revoked or
+expired session sends the person back to the key chooser on their very next action.
+"""
+
+from http.cookies import CookieError, SimpleCookie
+
+import reflex as rx
+from reflex_base.event import EventSpec
+from sqlmodel import Session
+
+from identity.sessions import COOKIE_NAME, SessionCookie, current_session
+from monespace_app import routes
+from monespace_app.clock import utc_now
+from monespace_app.models.account import Account, AccountStatus
+from monespace_app.models.session import UserSession
+from monespace_app.services.account_routing import home_for, status_of
+from monespace_app.services.accounts import find_account
+from monespace_app.settings import get_settings
+
+
+class SessionState(rx.State):
+    logged_in: bool = False
+    user_name: str = ""
+
+    def _session_id(self) -> str | None:
+        jar: SimpleCookie = SimpleCookie()
+        try:
+            jar.load(self.router.headers.cookie or "")
+        except CookieError:  # a malformed cookie header means "not logged in"
+            return None
+        morsel = jar.get(COOKIE_NAME)
+        if morsel is None:
+            return None
+        return SessionCookie(get_settings().resolved_secret_key()).decode(morsel.value)
+
+    def _forget(self) -> None:
+        self.logged_in = False
+        self.user_name = ""
+
+    def _live_session(self, db: Session) -> UserSession | None:
+        session_id = self._session_id()
+        row = current_session(db, session_id, now=utc_now()) if session_id else None
+        if row is None:
+            self._forget()
+            return None
+        self.logged_in = True
+        self.user_name = f"{row.first_names.split(' ')[0]} {row.surname}"
+        return row
+
+    def _enter(
+        self, db: Session, *accepted: AccountStatus | None
+    ) -> tuple[UserSession, Account | None] | EventSpec:
+        """The session and account, or the redirect to where this person belongs now."""
+        row = self._live_session(db)
+        if row is None:
+            return rx.redirect(routes.KEY_CHOOSER)
+        account = find_account(db, row.national_number)
+        if status_of(account) not in accepted:
+            return rx.redirect(home_for(account))
+        return row, account
