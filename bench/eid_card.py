@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from simulators.eid.card_slots import CardSlots, reader_name  # noqa: E402
-from simulators.pcsc.stack import PcscStack  # noqa: E402
-from simulators.pki.test_pki import TestPki  # noqa: E402
+from simulators.eid.card_slots import CardSlots, reader_name
+from simulators.pcsc.stack import PcscStack
+from simulators.pki.test_pki import TestPki
 
 BASE_PORT = 36600
 PROFILES = (("applet 1.7 (RSA-2048)", "naima-mremi"), ("applet 1.8 (ECDSA P-384)", "chloe-ducoeur"))
@@ -43,6 +43,39 @@ def _time(action: Callable[[], object], rounds: int) -> list[float]:
     return samples
 
 
+def _measure(slots: CardSlots, index: int, label: str, slug: str, apdus: int, rounds: int) -> None:
+    from identity.eid.pcsc_link import PcscContext
+    from identity.eid.pcsc_reader import PcscEidReader
+
+    slots.insert(index, slug)
+    context = PcscContext()
+    connection = context.connect(reader_name(index))
+    get_card_data = bytes.fromhex("80E400001C")
+    _time(lambda: connection.transmit(get_card_data), 20)  # warm up
+    apdu = _time(lambda: connection.transmit(get_card_data), apdus)
+    connection.disconnect()
+    context.release()
+
+    card = PcscEidReader().wait_for_card(reader=reader_name(index), timeout=5)
+    digest = hashlib.sha256(b"origin" + b"challenge").digest()
+
+    def full_sequence() -> None:
+        card.read_file(bytes.fromhex("DF014031"))  # identity
+        card.read_file(bytes.fromhex("DF014032"))  # its signature
+        card.read_certificates()  # authentication, signature, CA, root, RRN
+        card.verify_pin("1234")
+        card.sign(digest, hash_algorithm="sha256")
+
+    full_sequence()
+    full = _time(full_sequence, rounds)
+    read_all = _time(card.read_all, max(10, rounds // 2))
+    card.close()
+    print(f"\n{label} — {slug}")
+    print(f"  APDU round trip ({apdus}):                {_percentiles(apdu)}")
+    print(f"  identity+certs+PIN+sign ({rounds}):         {_percentiles(full)}")
+    print(f"  read_all, signatures checked ({len(read_all)}):  {_percentiles(read_all)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=50)
@@ -57,40 +90,12 @@ def main() -> int:
     stack.start()
     os.environ.update(stack.client_env)  # before the first PC/SC call of this process
     from identity.eid.pcsc_link import PcscContext
-    from identity.eid.pcsc_reader import PcscEidReader
 
     slots = CardSlots(stack, TestPki(work / "pki"))
-    digest = hashlib.sha256(b"origin" + b"challenge").digest()
     print(f"eID card through pcscd + vpcd ({os.cpu_count()} CPUs)")
     try:
         for index, (label, slug) in enumerate(PROFILES):
-            slots.insert(index, slug)
-            context = PcscContext()
-            connection = context.connect(reader_name(index))
-            get_card_data = bytes.fromhex("80E400001C")
-            _time(lambda: connection.transmit(get_card_data), 20)  # warm up
-            apdu = _time(lambda: connection.transmit(get_card_data), arguments.apdus)
-            connection.disconnect()
-            context.release()
-
-            card = PcscEidReader().wait_for_card(reader=reader_name(index), timeout=5)
-
-            def full_sequence() -> None:
-                card.read_file(bytes.fromhex("DF014031"))  # identity
-                card.read_file(bytes.fromhex("DF014032"))  # its signature
-                card.read_certificates()  # authentication, signature, CA, root, RRN
-                card.verify_pin("1234")
-                card.sign(digest, hash_algorithm="sha256")
-
-            full_sequence()
-            full = _time(full_sequence, arguments.rounds)
-            read_all = _time(card.read_all, max(10, arguments.rounds // 2))
-            card.close()
-            print(f"\n{label} — {slug}")
-            print(f"  APDU round trip ({arguments.apdus}):        {_percentiles(apdu)}")
-            print(f"  identity+certs+PIN+sign ({arguments.rounds}): {_percentiles(full)}")
-            print(f"  read_all, signatures checked ({len(read_all)}): {_percentiles(read_all)}")
-
+            _measure(slots, index, label, slug, arguments.apdus, arguments.rounds)
         if arguments.without_quickack:
             card_os = slots.card_of("marouan-el-yakoubi")
             slots.insert_card(2, card_os, quickack=False)
