@@ -83,14 +83,14 @@ for space in routes.SPACES:
         title=f"Mon tableau de bord — {TITLE}",
         on_load=SpacePageState.load_dashboard(space),
     )
-    for page, kind, title_key in (
+    for page_name, kind, title_key in (
         ("documents", "document", "menu.documents"),
         ("notifications", "notification", "menu.notifications"),
         ("communications", "communication", "menu.communications"),
     ):
         app.add_page(
-            partial(items_page, space, page, title_key),
-            route=routes.space_page(space, page),
+            partial(items_page, space, page_name, title_key),
+            route=routes.space_page(space, page_name),
             title=TITLE,
             on_load=SpacePageState.load_items(space, kind),
         )

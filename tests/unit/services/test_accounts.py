@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from identity.assurance import LevelOfAssurance
 from identity.sessions import LoginIdentity, current_session, open_session, redeem_ticket
@@ -23,7 +23,7 @@ LINKS = accounts.LinkContext(secret_key="test-secret", public_origin="http://loc
 
 
 def outbox(db: Session) -> list[OutboxMessage]:
-    return list(db.exec(select(OutboxMessage).order_by(OutboxMessage.id)).all())
+    return list(db.exec(select(OutboxMessage).order_by(col(OutboxMessage.id))).all())
 
 
 def token_in(message: OutboxMessage, path: str) -> str:
@@ -225,7 +225,7 @@ def test_deletion_ends_other_sessions_and_can_be_withdrawn_for_30_days(db: Sessi
     assert "Votre compte Mon Espace est supprimé" in outbox(db)[-1].subject
     day_29 = NOW + timedelta(days=29, hours=23)
     accounts.cancel_deletion(db, account=account, now=day_29)
-    assert account.status is AccountStatus.ACTIVE
+    assert AccountStatus(account.status) is AccountStatus.ACTIVE
 
 
 def test_withdrawal_is_refused_after_30_days(db: Session) -> None:
