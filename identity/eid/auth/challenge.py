@@ -17,6 +17,7 @@ from typing import NoReturn, Protocol
 from sqlalchemy import Table, delete, select, update
 from sqlalchemy.engine import Engine
 
+from identity.eid.auth.clock import require_utc
 from identity.eid.auth.errors import ChallengeExpiredError, ReplayedChallengeError
 from monespace_app.models.eid_challenge import EidChallenge
 
@@ -49,13 +50,6 @@ class ChallengeStore(Protocol):
     def purge_expired(self, *, now: datetime) -> int:
         """Deletes the challenges that can no longer be taken; returns how many."""
         ...
-
-
-def require_utc(moment: datetime, *, name: str = "now") -> datetime:
-    """The same instant in UTC; naive datetimes are refused (they would be silently local)."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"{name} must be timezone-aware (UTC)")
-    return moment.astimezone(UTC)
 
 
 def new_nonce(random_bytes: RandomBytes = secrets.token_bytes) -> str:

@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.x509 import ocsp
 from cryptography.x509.oid import AuthorityInformationAccessOID
 
+from identity.eid.auth.clock import require_utc
 from identity.eid.auth.ocsp_response import (
     ALLOWED_TIME_SKEW,
     MAX_THIS_UPDATE_AGE,
@@ -101,6 +102,7 @@ class OcspRevocationChecker:
     def check(
         self, *, certificate: x509.Certificate, issuer: x509.Certificate, now: datetime
     ) -> RevocationResult:
+        now = require_utc(now)
         url = self._responder_url or responder_url_from_aia(certificate)
         if url is None:
             return RevocationResult(

@@ -18,8 +18,9 @@ from cryptography import x509
 from identity.eid.auth.certificate_chain import verify_chain
 from identity.eid.auth.certificate_dates import check_certificate_dates
 from identity.eid.auth.certificate_purpose import check_authentication_purpose
-from identity.eid.auth.challenge import ChallengeStore, require_utc
+from identity.eid.auth.challenge import ChallengeStore
 from identity.eid.auth.claims import AuthenticatedCertificate, authenticated_certificate
+from identity.eid.auth.clock import require_utc
 from identity.eid.auth.errors import ChallengeExpiredError, MalformedTokenError
 from identity.eid.auth.origin_check import check_origin
 from identity.eid.auth.revocation import RevocationChecker, require_not_revoked

@@ -92,7 +92,9 @@ def make_root(key: PrivateKey, *, common_name: str = "Belgium Root CA") -> Issue
     return Issued(certificate, key)
 
 
-def make_citizen_ca(root: Issued, key: PrivateKey) -> Issued:
+def make_citizen_ca(
+    root: Issued, key: PrivateKey, *, extra: Sequence[x509.ExtensionType] = ()
+) -> Issued:
     subject = x509.Name(
         [
             x509.NameAttribute(NameOID.COUNTRY_NAME, "BE"),
@@ -100,13 +102,14 @@ def make_citizen_ca(root: Issued, key: PrivateKey) -> Issued:
             x509.NameAttribute(NameOID.SERIAL_NUMBER, "202401"),
         ]
     )
-    certificate = (
+    builder = (
         _builder(subject, root, key, VALID_FROM - timedelta(days=365), VALID_UNTIL)
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), True)
         .add_extension(key_usage(ca=True), True)
-        .sign(root.key, hashes.SHA256())
     )
-    return Issued(certificate, key)
+    for extension in extra:
+        builder = builder.add_extension(extension, False)
+    return Issued(builder.sign(root.key, hashes.SHA256()), key)
 
 
 def make_ocsp_responder(ca: Issued, key: PrivateKey) -> Issued:
