@@ -13,6 +13,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
+from cryptography.x509.oid import NameOID
 
 from identity.eid.errors import FileSignatureError
 
@@ -69,6 +70,17 @@ def verify_photo(photo: bytes, photo_digest: bytes) -> None:
     algorithm = _PHOTO_DIGESTS.get(len(photo_digest))
     if algorithm is None or not hmac.compare_digest(algorithm(photo).digest(), photo_digest):
         raise FileSignatureError("the photo does not match the identity file")
+
+
+def check_identity_matches_certificate(
+    national_number: str, authentication_certificate: x509.Certificate
+) -> None:
+    """The identity file and the authentication certificate must name the same person."""
+    serial_numbers = authentication_certificate.subject.get_attributes_for_oid(
+        NameOID.SERIAL_NUMBER
+    )
+    if [attribute.value for attribute in serial_numbers] != [national_number]:
+        raise FileSignatureError("the identity file and the certificate name different people")
 
 
 def check_rrn_certificate(

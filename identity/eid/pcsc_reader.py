@@ -23,7 +23,11 @@ from identity.eid.errors import (
     StatusWordError,
     WrongPinError,
 )
-from identity.eid.file_signature import verify_identity_files, verify_photo
+from identity.eid.file_signature import (
+    check_identity_matches_certificate,
+    verify_identity_files,
+    verify_photo,
+)
 from identity.eid.identity_file import Address, Identity, parse_address, parse_identity
 from identity.eid.pcsc_link import PcscConnection, PcscContext
 
@@ -203,6 +207,7 @@ class PcscEidCard:
         )
         identity = parse_identity(identity_raw)
         verify_photo(photo, identity.photo_digest)
+        check_identity_matches_certificate(identity.national_number, certificates.authentication)
         if identity.expired_on(self._today()):
             raise CardExpiredError(f"card valid until {identity.card_valid_until}")
         return CardReading(

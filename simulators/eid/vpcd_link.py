@@ -58,9 +58,6 @@ class VpcdLink:
     def open(self) -> None:
         self._thread.start()
 
-    def wait_connected(self, timeout: float) -> bool:
-        return self._connected.wait(timeout)
-
     def wait_powered(self, timeout: float) -> bool:
         """True once pcscd has seen the card (it asked for the ATR): PC/SC clients see it."""
         return self._powered.wait(timeout)

@@ -1,0 +1,189 @@
+"""eID login for a reader attached to the backend machine (kiosk, training laptop, test rig).
+
+Two steps, as the person sees them:
+1. ``begin``: a fresh server challenge, and the card's authentication certificate to confirm.
+2. ``complete``: the card is read again (files checked against the National Register's
+   signature), the PIN verified, the challenge signed; the server then validates the token
+   exactly as it would one coming from a reader on the citizen's own computer.
+
+No card handle is kept between the steps: if the card was swapped in between, the certificate
+no longer matches the confirmed one and the login stops.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.serialization import Encoding
+
+from identity.assurance import LevelOfAssurance
+from identity.eid.auth import (
+    AuthenticatedCertificate,
+    AuthenticationToken,
+    ChallengeStore,
+    RevocationChecker,
+    TrustAnchors,
+    algorithm_for_key,
+    digest_to_sign,
+    issue_challenge,
+    validate_token,
+)
+from identity.eid.auth.errors import CertificateNotTrustedError, EidAuthenticationError
+from identity.eid.card_reading import CardReading
+from identity.eid.errors import EidError
+from identity.eid.interface import EidCard, EidReader
+from identity.sessions import LoginIdentity
+
+CARD_WAIT_SECONDS = 1.5
+
+
+class CardChangedError(EidError):
+    user_message = "La carte a été changée pendant l'identification. Recommencez l'identification."
+
+
+class IdentityMismatchError(EidAuthenticationError):
+    user_message = (
+        "Les données de la carte ne correspondent pas à son certificat. "
+        "Adressez-vous à votre commune."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CertificateToConfirm:
+    reader: str
+    holder: str  # "Naïma Mremi (Authentication)"
+    issuer: str  # "Citizen CA"
+    valid_from: date
+    valid_until: date
+    fingerprint: str  # SHA-256 of the DER, hex
+    pin_tries_left: int
+
+
+@dataclass(frozen=True, slots=True)
+class EidLoginResult:
+    identity: LoginIdentity
+    photo_jpeg: bytes
+    level: LevelOfAssurance
+    certificate: AuthenticatedCertificate
+
+
+def fingerprint(certificate: x509.Certificate) -> str:
+    return hashlib.sha256(certificate.public_bytes(Encoding.DER)).hexdigest()
+
+
+def _common_name(name: x509.Name) -> str:
+    values = name.get_attributes_for_oid(x509.NameOID.COMMON_NAME)
+    return str(values[0].value) if values else name.rfc4514_string()
+
+
+class EidLogin:
+    def __init__(
+        self,
+        *,
+        reader: EidReader,
+        origin: str,
+        challenge_store: ChallengeStore,
+        trust_anchors: Callable[[], TrustAnchors],
+        revocation_checker: RevocationChecker,
+        reader_name: str | None = None,
+    ) -> None:
+        self._reader = reader
+        self._origin = origin
+        self._challenges = challenge_store
+        self._trust_anchors = trust_anchors
+        self._revocation = revocation_checker
+        self._reader_name = reader_name
+
+    def _card(self, reader_name: str | None) -> EidCard:
+        return self._reader.wait_for_card(reader=reader_name, timeout=CARD_WAIT_SECONDS)
+
+    def begin(self, *, now: datetime) -> tuple[str, CertificateToConfirm]:
+        """Issues a challenge and reads the certificate the person is asked to confirm."""
+        card = self._card(self._reader_name)
+        try:
+            certificate = card.read_certificates().authentication
+            tries_left = card.pin_tries_left()
+            reader = card.reader_name
+        finally:
+            card.close()
+        challenge = issue_challenge(store=self._challenges, now=now)
+        return challenge.nonce, CertificateToConfirm(
+            reader=reader,
+            holder=_common_name(certificate.subject),
+            issuer=_common_name(certificate.issuer),
+            valid_from=certificate.not_valid_before_utc.date(),
+            valid_until=certificate.not_valid_after_utc.date(),
+            fingerprint=fingerprint(certificate),
+            pin_tries_left=tries_left,
+        )
+
+    def complete(
+        self, *, nonce: str, reader: str, confirmed_fingerprint: str, pin: str, now: datetime
+    ) -> EidLoginResult:
+        card = self._card(reader)
+        try:
+            reading = card.read_all()
+            authentication = reading.certificates.authentication
+            if fingerprint(authentication) != confirmed_fingerprint:
+                raise CardChangedError(reader)
+            algorithm = algorithm_for_key(authentication.public_key())
+            digest = digest_to_sign(origin=self._origin, nonce=nonce, algorithm=algorithm)
+            card.verify_pin(pin)
+            signature = card.sign(digest, hash_algorithm=algorithm.card_hash_name)
+        finally:
+            card.close()
+        anchors = self._trust_anchors()
+        person = validate_token(
+            AuthenticationToken(
+                certificate=authentication.public_bytes(Encoding.DER),
+                signature=signature,
+                algorithm=algorithm.value,
+                origin=self._origin,
+                nonce=nonce,
+            ),
+            expected_origin=self._origin,
+            challenge_store=self._challenges,
+            trust_anchors=anchors,
+            revocation_checker=self._revocation,
+            now=now,
+            intermediates=[reading.certificates.citizen_ca],
+        )
+        _check_identity_binding(reading, person, anchors)
+        identity = reading.identity
+        return EidLoginResult(
+            identity=LoginIdentity(
+                national_number=identity.national_number,
+                surname=identity.surname,
+                first_names=identity.given_names,
+                birth_date=identity.birth_date,
+            ),
+            photo_jpeg=reading.photo,
+            level=LevelOfAssurance.HIGH,
+            certificate=person,
+        )
+
+
+def _check_identity_binding(
+    reading: CardReading, person: AuthenticatedCertificate, anchors: TrustAnchors
+) -> None:
+    """The identity files are only worth their RRN signature, and the RRN certificate only
+    worth its issuer: it must come from a trusted root, and name the same person."""
+    rrn = reading.certificates.rrn
+    for root in anchors.roots:
+        try:
+            rrn.verify_directly_issued_by(root)
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+        break
+    else:
+        raise CertificateNotTrustedError("the card's RRN certificate is not from a trusted root")
+    if reading.identity.national_number != person.national_number:
+        raise IdentityMismatchError(
+            f"identity file {reading.identity.national_number} != certificate "
+            f"{person.national_number}"
+        )
