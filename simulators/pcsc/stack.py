@@ -56,6 +56,12 @@ class PcscStack:
             raise IndexError(f"reader {index} does not exist (0..{self.readers - 1})")
         return self.base_port + index
 
+    def reader_name(self, index: int) -> str:
+        """The name PC/SC clients see for reader ``index`` (driver index//2 + 1, slot index%2)."""
+        self.reader_port(index)
+        driver, slot = divmod(index, READERS_PER_DRIVER)
+        return f"Virtual PCD {driver + 1} 00 {slot:02d}"
+
     @property
     def log_path(self) -> Path:
         return self.run_dir / "pcscd.log"

@@ -137,3 +137,10 @@ def test_three_cards_in_three_readers_are_read_at_once(
     with ThreadPoolExecutor(max_workers=3) as pool:
         numbers = list(pool.map(read, range(3)))
     assert numbers == [persona(slug).national_number for slug in slugs]
+
+
+def test_the_reader_lists_the_four_virtual_readers(slots: CardSlots, reader: PcscEidReader) -> None:
+    stack = slots.stack
+    expected = {stack.reader_name(index) for index in range(stack.readers)}
+    assert set(reader.list_readers()) == expected
+    assert expected == {reader_name(index) for index in range(4)}
