@@ -95,7 +95,14 @@ def user_menu() -> rx.Component:
         ),
         rx.el.ul(
             rx.el.li(rx.el.a(I18nState.t["user.account"], href=routes.ACCOUNT)),
-            rx.el.li(rx.el.a(I18nState.t["user.logout"], href=routes.LOGOUT)),
+            rx.el.li(
+                rx.el.button(
+                    I18nState.t["user.logout"],
+                    type="button",
+                    on_click=SessionState.logout,
+                    class_name="menu-button",
+                )
+            ),
             class_name="user-menu-list",
         ),
         class_name="user-menu",

@@ -8,6 +8,7 @@ from components import theme
 from components.footer import footer
 from components.header import header
 from state.i18n_state import I18nState
+from state.session_state import SessionState
 
 MAIN_ID = "contenu"
 
@@ -38,7 +39,7 @@ def page_layout(*children: rx.Component) -> rx.Component:
             },
         ),
         footer(),
-        on_mount=I18nState.sync_document_language,
+        on_mount=[I18nState.sync_document_language, SessionState.check],
         style={
             "min_height": "100vh",
             "display": "flex",
@@ -72,4 +73,19 @@ def primary_link_button(label_key: str, href: str) -> rx.Component:
         I18nState.t[label_key],
         href=href,
         class_name="button-primary",
+    )
+
+
+def private(*children: rx.Component) -> rx.Component:
+    """Content shown only once this page's checks ran and found a live session."""
+    return rx.cond(
+        rx.State.is_hydrated & SessionState.logged_in,
+        rx.fragment(*children),
+        rx.el.p(I18nState.t["common.loading"], role="status"),
+    )
+
+
+def logout_button(label_key: str, class_name: str = "button-secondary") -> rx.Component:
+    return rx.el.button(
+        I18nState.t[label_key], type="button", on_click=SessionState.logout, class_name=class_name
     )

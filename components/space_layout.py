@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from components.layout import page_layout
+from components.layout import page_layout, private
 from monespace_app import routes
 from state.i18n_state import I18nState
 from state.space_state import SpacePageState
@@ -50,7 +50,7 @@ def space_layout(space: str, current: str, *content: rx.Component) -> rx.Compone
     return page_layout(
         rx.el.div(
             side_menu(space, current),
-            rx.el.div(*content),
+            rx.el.div(private(*content)),
             class_name="space-layout",
         )
     )

@@ -82,4 +82,6 @@ class KeyRegistry:
 
 def default_registry() -> KeyRegistry:
     """The keys this portal offers. Each key package registers itself here as it is built."""
-    return KeyRegistry()
+    from identity.eid.key import EidKey  # here, not at the top: the key imports this module
+
+    return KeyRegistry([EidKey()])

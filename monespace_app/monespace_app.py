@@ -22,6 +22,7 @@ from monespace_app.pages.account_settings import (
     account_gone_page,
     account_info_page,
 )
+from monespace_app.pages.eid_login import eid_login_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
 from monespace_app.pages.key_chooser import key_chooser_page
@@ -31,6 +32,7 @@ from monespace_app.settings import get_settings
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
+from state.eid_login_state import EidLoginState
 from state.key_chooser_state import KeyChooserState
 from state.space_state import SpacePageState, SpacesState
 
@@ -53,6 +55,12 @@ app.add_page(
     on_load=KeyChooserState.load,
 )
 
+app.add_page(
+    eid_login_page,
+    route=routes.key_login("eid"),
+    title=f"Identification avec lecteur de carte eID — {TITLE}",
+    on_load=EidLoginState.reset_page,
+)
 app.add_page(
     account_form_page,
     route=routes.ACCOUNT_FORM,

@@ -48,6 +48,12 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "var" / "pki" / "trust-anchors",
         description="Folder of PEM root certificates trusted for eID authentication.",
     )
+    eid_reader: str = Field(
+        default="", description="PC/SC reader to use for eID login; empty means the first card."
+    )
+    ocsp_url: str = Field(
+        default="", description="OCSP responder for eID certificates; empty: the certificate's."
+    )
     default_language: str = "fr"
     secret_key: SecretStr | None = Field(
         default=None, description="Signs cookies and links; generated on first run when unset."

@@ -19,6 +19,7 @@ from monespace_app.models.migrate import upgrade
 from monespace_app.settings import get_settings
 from simulators.administration.seed import seed_administration_records
 from simulators.demo_settings import DemoSettings
+from simulators.eid.demo_cards import start_demo_cards
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
@@ -83,6 +84,13 @@ def main() -> int:
     try:
         pcsc.start()
         stoppers.append(("pcscd", pcsc.stop))
+        cards = start_demo_cards(
+            pcsc,
+            data_dir,
+            trust_anchors_dir=settings.trust_anchors_dir,
+            ocsp_port=demo.ocsp_port,
+        )
+        stoppers.append(("virtual cards", cards.stop))
         sink.start()
         stoppers.append(("SMTP sink", sink.stop))
         mailbox_web.start()
@@ -98,6 +106,9 @@ def main() -> int:
             f"  boîte aux lettres       {mailbox_web.url}\n"
             f"  serveur SMTP (démo)     {settings.smtp_host}:{settings.smtp_port}\n"
             f"  lecteurs PC/SC          {pcsc.readers} lecteurs virtuels (pcscd)\n"
+            f"  cartes eID              Naïma Mremi (lecteur 1), Chloé Ducoeur (lecteur 2)\n"
+            f"  répondeur OCSP (test)   {cards.ocsp_url}\n"
+            f"  cartes (testeurs)       .venv/bin/python -m simulators.eid --help\n"
             f"Ctrl-C pour tout arrêter.",
             flush=True,
         )

@@ -6,6 +6,7 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from simulators.pcsc.stack import DEFAULT_BASE_PORT
+from simulators.pki.test_pki import DEFAULT_OCSP_PORT
 
 
 class DemoSettings(BaseSettings):
@@ -16,3 +17,4 @@ class DemoSettings(BaseSettings):
     # OpenSC and any PC/SC program see the virtual readers (the default for trainers).
     pcsc_private: bool = False
     pcsc_base_port: int = Field(default=DEFAULT_BASE_PORT, ge=1024, le=65000)
+    ocsp_port: int = Field(default=DEFAULT_OCSP_PORT, ge=1024, le=65535)

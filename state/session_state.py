@@ -4,15 +4,17 @@ Page states inherit from SessionState; their handlers call ``_enter`` first, so 
 expired session sends the person back to the key chooser on their very next action.
 """
 
+import json
 from http.cookies import CookieError, SimpleCookie
 
 import reflex as rx
 from reflex_base.event import EventSpec
 from sqlmodel import Session
 
-from identity.sessions import COOKIE_NAME, SessionCookie, current_session
+from identity.sessions import COOKIE_NAME, SessionCookie, current_session, revoke
 from monespace_app import routes
 from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
 from monespace_app.models.account import Account, AccountStatus
 from monespace_app.models.session import UserSession
 from monespace_app.services.account_routing import home_for, status_of
@@ -39,6 +41,24 @@ class SessionState(rx.State):
         self.logged_in = False
         self.user_name = ""
 
+    @rx.event
+    def check(self) -> None:
+        """Refreshes who is logged in (the header's user menu) from the cookie and the database."""
+        with session_scope() as db:
+            self._live_session(db)
+
+    @rx.event
+    def logout(self) -> EventSpec:
+        """Ends the session, wipes what the pages of this tab held, then clears the cookie."""
+        session_id = self._session_id()
+        if session_id is not None:
+            with session_scope() as db:
+                revoke(db, session_id, now=utc_now())
+        for substate in self.substates.values():
+            substate.reset()
+        self._forget()
+        return rx.call_script(f"window.location.assign({json.dumps(routes.LOGOUT)})")
+
     def _live_session(self, db: Session) -> UserSession | None:
         session_id = self._session_id()
         row = current_session(db, session_id, now=utc_now()) if session_id else None
@@ -55,6 +75,8 @@ class SessionState(rx.State):
         """The session and account, or the redirect to where this person belongs now."""
         row = self._live_session(db)
         if row is None:
+            self.reset()  # nothing of an earlier session may stay on the page
+            self._forget()
             return rx.redirect(routes.KEY_CHOOSER)
         account = find_account(db, row.national_number)
         if status_of(account) not in accepted:

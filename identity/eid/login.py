@@ -35,7 +35,7 @@ from identity.eid.auth import (
 )
 from identity.eid.auth.errors import CertificateNotTrustedError, EidAuthenticationError
 from identity.eid.card_reading import CardReading
-from identity.eid.errors import EidError
+from identity.eid.errors import CardRemovedError, EidError, NoCardError
 from identity.eid.interface import EidCard, EidReader
 from identity.sessions import LoginIdentity
 
@@ -125,7 +125,11 @@ class EidLogin:
     def complete(
         self, *, nonce: str, reader: str, confirmed_fingerprint: str, pin: str, now: datetime
     ) -> EidLoginResult:
-        card = self._card(reader)
+        try:
+            card = self._card(reader)
+        except NoCardError as error:
+            # It was there when the certificate was read: for the person, it was pulled out.
+            raise CardRemovedError(reader) from error
         try:
             reading = card.read_all()
             authentication = reading.certificates.authentication

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from components.forms import error_message, identity_list, submit_button, text_field
-from components.layout import page_layout, page_title, paragraph
+from components.layout import logout_button, page_layout, page_title, paragraph, private
 from monespace_app import routes
 from state.account_settings_state import AccountSettingsState
 from state.i18n_state import I18nState
@@ -28,11 +28,7 @@ def tabs(current: str) -> rx.Component:
 def reauthenticate_notice() -> rx.Component:
     return rx.el.div(
         rx.el.p(I18nState.t["account.error.strong_login_required"], style={"margin": "0 0 0.6rem"}),
-        rx.el.a(
-            I18nState.t["account_page.reauthenticate"],
-            href=routes.LOGOUT,
-            class_name="button-secondary",
-        ),
+        logout_button("account_page.reauthenticate", "button-secondary"),
         class_name="alert-info",
     )
 
@@ -41,46 +37,52 @@ def account_info_page() -> rx.Component:
     return page_layout(
         page_title("account.title"),
         tabs(routes.ACCOUNT),
-        rx.el.h2(I18nState.t["account.personal"], style={"font_size": "1.3rem"}),
-        identity_list(
-            [
-                ("account.surname", AccountSettingsState.surname),
-                ("account.first_name", AccountSettingsState.first_names),
-                ("account.email", AccountSettingsState.email),
-            ]
-        ),
-        rx.cond(
-            AccountSettingsState.pending_email != "",
-            rx.el.p(
-                I18nState.t["account_page.pending_email"],
-                " ",
-                AccountSettingsState.pending_email,
-                class_name="alert-info",
+        private(
+            rx.el.h2(I18nState.t["account.personal"], style={"font_size": "1.3rem"}),
+            identity_list(
+                [
+                    ("account.surname", AccountSettingsState.surname),
+                    ("account.first_name", AccountSettingsState.first_names),
+                    ("account.email", AccountSettingsState.email),
+                ]
             ),
-            rx.fragment(),
-        ),
-        rx.cond(
-            AccountSettingsState.change_sent,
-            rx.el.p(
-                I18nState.t["account_page.change_sent"], role="status", class_name="alert-success"
+            rx.cond(
+                AccountSettingsState.pending_email != "",
+                rx.el.p(
+                    I18nState.t["account_page.pending_email"],
+                    " ",
+                    AccountSettingsState.pending_email,
+                    class_name="alert-info",
+                ),
+                rx.fragment(),
             ),
-            rx.fragment(),
-        ),
-        error_message(AccountSettingsState.error_key),
-        rx.cond(
-            AccountSettingsState.strong_login,
-            rx.el.form(
-                text_field("account_page.new_email_field", "email"),
-                text_field("account.email_confirm_field", "email_confirmation", autocomplete="off"),
-                submit_button("account.save"),
-                on_submit=AccountSettingsState.change_email,
-                reset_on_submit=True,
-                aria_label=I18nState.t["account_page.info_tab"],
+            rx.cond(
+                AccountSettingsState.change_sent,
+                rx.el.p(
+                    I18nState.t["account_page.change_sent"],
+                    role="status",
+                    class_name="alert-success",
+                ),
+                rx.fragment(),
             ),
-            reauthenticate_notice(),
+            error_message(AccountSettingsState.error_key),
+            rx.cond(
+                AccountSettingsState.strong_login,
+                rx.el.form(
+                    text_field("account_page.new_email_field", "email"),
+                    text_field(
+                        "account.email_confirm_field", "email_confirmation", autocomplete="off"
+                    ),
+                    submit_button("account.save"),
+                    on_submit=AccountSettingsState.change_email,
+                    reset_on_submit=True,
+                    aria_label=I18nState.t["account_page.info_tab"],
+                ),
+                reauthenticate_notice(),
+            ),
+            paragraph("account_page.card_data_note"),
+            paragraph("account_page.email_note"),
         ),
-        paragraph("account_page.card_data_note"),
-        paragraph("account_page.email_note"),
     )
 
 
@@ -113,59 +115,65 @@ def account_deleted_page() -> rx.Component:
     return page_layout(
         page_title("deleted.title"),
         error_message(AccountSettingsState.error_key),
-        rx.cond(
-            AccountSettingsState.restored,
-            rx.el.div(
-                rx.el.p(I18nState.t["deleted.restored"], role="status", class_name="alert-success"),
-                rx.el.a(
-                    I18nState.t["nav.my_spaces"], href=routes.MY_SPACES, class_name="button-primary"
+        private(
+            rx.cond(
+                AccountSettingsState.restored,
+                rx.el.div(
+                    rx.el.p(
+                        I18nState.t["deleted.restored"], role="status", class_name="alert-success"
+                    ),
+                    rx.el.a(
+                        I18nState.t["nav.my_spaces"],
+                        href=routes.MY_SPACES,
+                        class_name="button-primary",
+                    ),
                 ),
-            ),
-            rx.el.div(
-                rx.el.p(I18nState.t["deleted.text"], style={"font_weight": "700"}),
-                paragraph("deleted.withdraw_hint"),
-                rx.el.p(I18nState.t["deleted.until"], " ", AccountSettingsState.withdraw_until),
-                rx.cond(
-                    AccountSettingsState.confirm_definitive,
-                    rx.el.div(
-                        rx.el.p(
-                            I18nState.t["deleted.confirm_text"],
-                            role="alert",
-                            class_name="alert-error",
+                rx.el.div(
+                    rx.el.p(I18nState.t["deleted.text"], style={"font_weight": "700"}),
+                    paragraph("deleted.withdraw_hint"),
+                    rx.el.p(I18nState.t["deleted.until"], " ", AccountSettingsState.withdraw_until),
+                    rx.cond(
+                        AccountSettingsState.confirm_definitive,
+                        rx.el.div(
+                            rx.el.p(
+                                I18nState.t["deleted.confirm_text"],
+                                role="alert",
+                                class_name="alert-error",
+                            ),
+                            rx.el.div(
+                                rx.el.button(
+                                    I18nState.t["deleted.keep"],
+                                    type="button",
+                                    on_click=AccountSettingsState.ask_definitive(False),
+                                    class_name="button-secondary",
+                                ),
+                                rx.el.button(
+                                    I18nState.t["deleted.confirm"],
+                                    type="button",
+                                    on_click=AccountSettingsState.delete_definitively,
+                                    class_name="button-danger",
+                                ),
+                                class_name="actions",
+                            ),
                         ),
                         rx.el.div(
                             rx.el.button(
-                                I18nState.t["deleted.keep"],
+                                I18nState.t["deleted.cancel"],
                                 type="button",
-                                on_click=AccountSettingsState.ask_definitive(False),
-                                class_name="button-secondary",
+                                on_click=AccountSettingsState.cancel_deletion,
+                                class_name="button-primary",
                             ),
                             rx.el.button(
-                                I18nState.t["deleted.confirm"],
+                                I18nState.t["deleted.definitive"],
                                 type="button",
-                                on_click=AccountSettingsState.delete_definitively,
+                                on_click=AccountSettingsState.ask_definitive(True),
                                 class_name="button-danger",
                             ),
                             class_name="actions",
                         ),
                     ),
-                    rx.el.div(
-                        rx.el.button(
-                            I18nState.t["deleted.cancel"],
-                            type="button",
-                            on_click=AccountSettingsState.cancel_deletion,
-                            class_name="button-primary",
-                        ),
-                        rx.el.button(
-                            I18nState.t["deleted.definitive"],
-                            type="button",
-                            on_click=AccountSettingsState.ask_definitive(True),
-                            class_name="button-danger",
-                        ),
-                        class_name="actions",
-                    ),
                 ),
-            ),
+            )
         ),
     )
 
@@ -174,5 +182,5 @@ def account_gone_page() -> rx.Component:
     return page_layout(
         page_title("deleted.title"),
         rx.el.p(I18nState.t["deleted.gone"], role="status", class_name="alert-success"),
-        rx.el.a(I18nState.t["login.back"], href=routes.LOGOUT, class_name="button-primary"),
+        logout_button("login.back", "button-primary"),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from components.forms import error_message, submit_button, text_field
-from components.layout import page_layout, page_title
+from components.layout import page_layout, page_title, private
 from components.space_layout import heading, space_layout
 from monespace_app import routes
 from state.i18n_state import I18nState
@@ -25,10 +25,12 @@ def space_card(space: SpaceLink) -> rx.Component:
 def my_spaces_page() -> rx.Component:
     return page_layout(
         page_title("spaces.title"),
-        rx.el.ul(
-            rx.foreach(SpacesState.spaces, space_card),
-            class_name="tiles",
-            style={"padding": "0", "list_style": "none"},
+        private(
+            rx.el.ul(
+                rx.foreach(SpacesState.spaces, space_card),
+                class_name="tiles",
+                style={"padding": "0", "list_style": "none"},
+            )
         ),
     )
 
@@ -121,7 +123,7 @@ def dashboard_content(space: str) -> rx.Component:
                 rx.el.thead(
                     rx.el.tr(
                         rx.el.th(I18nState.t["items.title"], scope="col"),
-                        rx.el.th("Statut", scope="col"),
+                        rx.el.th(I18nState.t["items.status"], scope="col"),
                         rx.el.th(I18nState.t["items.date"], scope="col"),
                     )
                 ),

@@ -1,0 +1,126 @@
+"""The eID login page: instructions, reading, certificate confirmation, PIN, then in.
+
+Card work runs in background tasks (threads), so the page stays responsive and shows progress.
+The challenge nonce stays in a backend-only var: it is bound to this browser's state and never
+sent to the page.
+"""
+
+import asyncio
+import json
+from urllib.parse import quote
+
+import reflex as rx
+from reflex_base.event import EventSpec
+
+from identity.eid.auth.errors import EidAuthenticationError
+from identity.eid.errors import EidError, WrongPinError
+from identity.sessions import open_session
+from monespace_app import routes
+from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
+from monespace_app.i18n.error_messages import error_text
+from monespace_app.services.account_routing import home_for
+from monespace_app.services.accounts import find_account
+from monespace_app.services.eid_login_setup import eid_login
+from state.i18n_state import I18nState
+
+LOGIN_ERRORS = (EidError, EidAuthenticationError)
+
+
+class EidLoginState(rx.State):
+    step: str = "instructions"  # instructions, reading, confirm, pin, signing
+    holder: str = ""
+    issuer: str = ""
+    valid_from: str = ""
+    valid_until: str = ""
+    pin_tries_left: int = 3
+    error_text: str = ""
+    _nonce: str = ""
+    _reader: str = ""
+    _fingerprint: str = ""
+
+    @rx.event
+    def reset_page(self) -> None:
+        self.step = "instructions"
+        self.error_text = ""
+        self._nonce = self._reader = self._fingerprint = ""
+
+    async def _fail(self, error: Exception) -> None:
+        language = (await self.get_state(I18nState)).lang
+        self.error_text = error_text(language, error)
+        self.step = "instructions"
+        self._nonce = ""
+
+    @rx.event(background=True)
+    async def start(self) -> None:
+        async with self:
+            self.step = "reading"
+            self.error_text = ""
+        try:
+            nonce, certificate = await asyncio.to_thread(eid_login().begin, now=utc_now())
+        except LOGIN_ERRORS as error:
+            async with self:
+                await self._fail(error)
+            return
+        async with self:
+            self._nonce = nonce
+            self._reader = certificate.reader
+            self._fingerprint = certificate.fingerprint
+            self.holder = certificate.holder
+            self.issuer = certificate.issuer
+            self.valid_from = certificate.valid_from.strftime("%d/%m/%Y")
+            self.valid_until = certificate.valid_until.strftime("%d/%m/%Y")
+            self.pin_tries_left = certificate.pin_tries_left
+            self.step = "confirm"
+
+    @rx.event
+    def confirm(self) -> None:
+        if self._nonce:
+            self.step = "pin"
+
+    @rx.event(background=True)
+    async def submit_pin(self, form: dict[str, str]) -> EventSpec | None:
+        pin = form.get("pin", "")
+        async with self:
+            if self.step != "pin" or not self._nonce:
+                return None
+            self.step = "signing"
+            self.error_text = ""
+            nonce, reader, fingerprint = self._nonce, self._reader, self._fingerprint
+            self._nonce = ""  # one attempt per challenge, whatever happens
+        try:
+            result = await asyncio.to_thread(
+                eid_login().complete,
+                nonce=nonce,
+                reader=reader,
+                confirmed_fingerprint=fingerprint,
+                pin=pin,
+                now=utc_now(),
+            )
+        except WrongPinError as error:
+            # The challenge was not used yet: the person simply types the PIN again.
+            async with self:
+                await self._fail(error)
+                self.pin_tries_left = error.tries_left
+                self._nonce, self.step = nonce, "pin"
+            return None
+        except LOGIN_ERRORS as error:
+            async with self:
+                await self._fail(error)
+            return None
+        now = utc_now()
+        with session_scope() as db:
+            _, ticket = open_session(
+                db,
+                identity=result.identity,
+                key_kind="eid",
+                level=result.level,
+                now=now,
+                photo_jpeg=result.photo_jpeg,
+            )
+            destination = home_for(find_account(db, result.identity.national_number))
+        async with self:
+            self.step = "instructions"
+        url = f"{routes.SESSION_START}?ticket={quote(ticket)}&suite={quote(destination)}"
+        # A full page load: the browser must carry the new HttpOnly cookie from now on.
+        return rx.call_script(f"window.location.assign({json.dumps(url)})")
