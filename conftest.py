@@ -1,4 +1,4 @@
-"""Fixtures shared by every test folder."""
+"""Fixtures shared by every test folder (tests/ and e2e/)."""
 
 from __future__ import annotations
 
