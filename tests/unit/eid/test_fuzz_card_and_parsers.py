@@ -4,10 +4,8 @@ a typed error, never a crash."""
 from __future__ import annotations
 
 import contextlib
-from functools import cache
-from pathlib import Path
-from tempfile import mkdtemp
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,15 +27,12 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 KNOWN_INSTRUCTIONS = [0xA4, 0xB0, 0x20, 0x22, 0x2A, 0xC0, 0x84, 0xE4, 0xE6, 0x00, 0xFF]
 
 
-@cache
-def pki() -> TestPki:
-    return TestPki(Path(mkdtemp(prefix="eid-fuzz-")) / "pki")
-
-
-@cache
-def card(slug: str) -> BelpicCard:
-    built = build_card(persona(slug), pki())
-    built.power_up()
+@pytest.fixture(scope="module")
+def cards(unit_pki: TestPki) -> dict[str, BelpicCard]:
+    """One card per profile for the whole module: the fuzzing must not wear it out either."""
+    built = {slug: build_card(persona(slug), unit_pki) for slug in ("naima-mremi", "chloe-ducoeur")}
+    for card in built.values():
+        card.power_up()
     return built
 
 
@@ -56,8 +51,10 @@ def _still_works(target: BelpicCard) -> None:
 
 @FUZZ
 @given(raw=st.binary(max_size=300), slug=st.sampled_from(["naima-mremi", "chloe-ducoeur"]))
-def test_random_bytes_get_a_status_word(raw: bytes, slug: str) -> None:
-    target = card(slug)
+def test_random_bytes_get_a_status_word(
+    cards: dict[str, BelpicCard], raw: bytes, slug: str
+) -> None:
+    target = cards[slug]
     _answer_is_well_formed(target.execute(raw))
     _still_works(target)
 
@@ -79,9 +76,11 @@ def test_random_bytes_get_a_status_word(raw: bytes, slug: str) -> None:
     slug=st.sampled_from(["naima-mremi", "chloe-ducoeur"]),
 )
 def test_sequences_of_plausible_commands_never_break_the_card(
-    commands: list[tuple[int, int, int, int, bytes, int | None]], slug: str
+    cards: dict[str, BelpicCard],
+    commands: list[tuple[int, int, int, int, bytes, int | None]],
+    slug: str,
 ) -> None:
-    target = card(slug)
+    target = cards[slug]
     for cla, ins, p1, p2, data, le in commands:
         raw = bytes([cla, ins, p1, p2])
         if data:
@@ -154,9 +153,9 @@ def test_birth_dates_parse_or_raise_card_data_error(text: str) -> None:
 @settings(max_examples=50, deadline=None)
 @given(content=st.binary(max_size=200), signature=st.binary(max_size=300))
 def test_random_signatures_are_rejected_with_a_typed_error(
-    content: bytes, signature: bytes
+    unit_pki: TestPki, content: bytes, signature: bytes
 ) -> None:
-    for rrn in (pki().rrn_rsa, pki().rrn_ec):
+    for rrn in (unit_pki.rrn_rsa, unit_pki.rrn_ec):
         try:
             verify_file_signature(rrn.certificate, content, signature)
         except FileSignatureError:
