@@ -1,4 +1,5 @@
-"""Benchmark of the virtual eID card through the real pcscd (private stack, ports 36600+).
+"""Benchmark of the virtual eID card through the real pcscd (private stack, four free ports
+from 36700, above the test runs' 36300-36699 and the demo's 35963-35966).
 
     .venv/bin/python bench/eid_card.py [--rounds 50] [--apdus 1000] [--without-quickack]
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -23,9 +25,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.pcsc.stack import PcscStack
 from simulators.pki.test_pki import TestPki
+from simulators.stack.processes import port_is_free
 
-BASE_PORT = 36600
+BENCH_PORTS = range(36700, 36800, 4)
 PROFILES = (("applet 1.7 (RSA-2048)", "naima-mremi"), ("applet 1.8 (ECDSA P-384)", "chloe-ducoeur"))
+
+
+def _free_base_port() -> int:
+    for base in BENCH_PORTS:
+        if all(port_is_free(port, "0.0.0.0") for port in range(base, base + 4)):
+            return base
+    raise RuntimeError("no four free ports in 36700-36799 for the virtual readers")
 
 
 def _percentiles(samples: list[float]) -> str:
@@ -85,8 +95,8 @@ def main() -> int:
     )
     arguments = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="eid-bench-"))
-    stack = PcscStack(work / "pcsc", private=True, base_port=BASE_PORT)
+    work = Path(tempfile.mkdtemp(prefix="eid-bench-"))  # removed at the end
+    stack = PcscStack(work / "pcsc", private=True, base_port=_free_base_port())
     stack.start()
     os.environ.update(stack.client_env)  # before the first PC/SC call of this process
     from identity.eid.pcsc_link import PcscContext
@@ -111,6 +121,7 @@ def main() -> int:
     finally:
         slots.close()
         stack.stop()
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
