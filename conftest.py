@@ -9,8 +9,17 @@ import pytest
 
 from monespace_app.settings import PROJECT_ROOT
 from simulators.pcsc.stack import PcscStack
+from simulators.stack.processes import port_is_free
 
-PCSC_TEST_BASE_PORT = 36300
+# Readers of test runs sit above the demo's (35963-35966); each run takes four free ports.
+PCSC_TEST_PORTS = range(36300, 36700, 4)
+
+
+def _free_reader_ports() -> int:
+    for base in PCSC_TEST_PORTS:
+        if all(port_is_free(port, "0.0.0.0") for port in range(base, base + 4)):  # noqa: S104
+            return base
+    raise RuntimeError("no four free ports for the virtual readers in 36300-36699")
 
 
 @pytest.fixture(scope="session")
@@ -19,9 +28,11 @@ def pcsc_stack() -> Iterator[PcscStack]:
 
     libpcsclite reads PCSCLITE_CSOCK_NAME once per process, so every test of a run must talk to
     the same socket path: a second private stack in the same process would be unreachable.
+    Each run has its own folder and ports, so two runs (or a run and a demo) never meet.
     """
+    base_port = _free_reader_ports()
     stack = PcscStack(
-        PROJECT_ROOT / "var" / "test-pcsc", private=True, base_port=PCSC_TEST_BASE_PORT
+        PROJECT_ROOT / "var" / f"test-pcsc-{base_port}", private=True, base_port=base_port
     )
     stack.start()
     previous = {name: os.environ.get(name) for name in stack.client_env}

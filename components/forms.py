@@ -14,6 +14,7 @@ def text_field(
     input_type: str = "email",
     autocomplete: str = "email",
     default_value: rx.Var[str] | str = "",
+    required: bool = True,
 ) -> rx.Component:
     field_id = f"field-{name}"
     return rx.el.div(
@@ -23,7 +24,7 @@ def text_field(
             name=name,
             type=input_type,
             auto_complete=autocomplete,
-            required=True,
+            required=required,
             default_value=default_value,
         ),
         class_name="field",

@@ -19,15 +19,19 @@ from monespace_app.db import make_engine
 from monespace_app.models.migrate import upgrade
 from monespace_app.settings import PROJECT_ROOT
 from simulators.administration.seed import seed_administration_records
+from simulators.eid.card_slots import CardSlots
+from simulators.eid.demo_cards import DemoCards, start_demo_cards
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
+from simulators.pcsc.stack import PcscStack
 from simulators.stack.portal_process import portal_process, web_dir_for
 from simulators.stack.processes import port_is_free, wait_for_http
 
 E2E_PORT = 3100
 E2E_SMTP_PORT = 8125
 E2E_MAILBOX_PORT = 8126
+E2E_OCSP_PORT = 8127
 CHROMIUM = "/usr/bin/chromium"
 # Chromium must not reach out to the internet: this machine has none, and tests must not depend
 # on it (DESIGN §5).
@@ -64,7 +68,33 @@ def mail_store(e2e_data_dir: Path) -> Iterator[MailStore]:
 
 
 @pytest.fixture(scope="session")
-def portal_url(e2e_data_dir: Path, mail_store: MailStore) -> Iterator[str]:
+def demo_cards(pcsc_stack: PcscStack, e2e_data_dir: Path) -> Iterator[DemoCards]:
+    """The test PKI, its OCSP responder and empty virtual readers; tests insert cards."""
+    cards = start_demo_cards(
+        pcsc_stack,
+        e2e_data_dir,
+        trust_anchors_dir=e2e_data_dir / "trust-anchors",
+        ocsp_port=E2E_OCSP_PORT,
+        personas=(),
+    )
+    yield cards
+    cards.stop()
+
+
+@pytest.fixture
+def card_slots(demo_cards: DemoCards) -> Iterator[CardSlots]:
+    """Empty readers at the start of each test; every PIN unblocked after it."""
+    demo_cards.slots.close()
+    yield demo_cards.slots
+    demo_cards.slots.close()
+    for slug in demo_cards.slots.personas():
+        demo_cards.slots.card_of(slug).unblock_pin()
+
+
+@pytest.fixture(scope="session")
+def portal_url(
+    e2e_data_dir: Path, mail_store: MailStore, pcsc_stack: PcscStack, demo_cards: DemoCards
+) -> Iterator[str]:
     if not port_is_free(E2E_PORT):
         pytest.fail(f"port {E2E_PORT} is taken: the end-to-end suite runs the portal there")
     database_url = f"sqlite:///{e2e_data_dir / 'monespace.db'}"
@@ -82,6 +112,8 @@ def portal_url(e2e_data_dir: Path, mail_store: MailStore) -> Iterator[str]:
             "MONESPACE_DATABASE_URL": database_url,
             "MONESPACE_SMTP_PORT": str(E2E_SMTP_PORT),
             "MONESPACE_DEFAULT_LANGUAGE": "fr",
+            "MONESPACE_TRUST_ANCHORS_DIR": str(e2e_data_dir / "trust-anchors"),
+            **pcsc_stack.client_env,
         },
     )
     portal.start()

@@ -34,7 +34,7 @@ fi
 
 # 2. Python virtual environment, pinned by requirements.lock.
 PY=${PYTHON:-python3}
-venv_key=$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)
+venv_key=$(cat requirements.lock pyproject.toml scripts/bootstrap.sh | sha256sum | cut -c1-16)
 if [ ! -x .venv/bin/python ] || [ "$(cat "$STAMPS/venv" 2>/dev/null)" != "$venv_key" ]; then
     say "Installing Python packages into .venv"
     [ -x .venv/bin/python ] || "$PY" -m venv .venv
@@ -42,7 +42,7 @@ if [ ! -x .venv/bin/python ] || [ "$(cat "$STAMPS/venv" 2>/dev/null)" != "$venv_
     .venv/bin/pip install -q --disable-pip-version-check --no-deps -e .
     # Debian ships virtualsmartcard outside any default path.
     site=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
-    echo /usr/lib/python3/site-packages > "$site/debian-virtualsmartcard.pth"
+    echo /usr/lib/python3/site-packages/virtualsmartcard > "$site/debian-virtualsmartcard.pth"
     echo "$venv_key" > "$STAMPS/venv"
 fi
 

@@ -8,5 +8,8 @@ echo "==> ruff"
 .venv/bin/ruff format --check .
 echo "==> mypy"
 .venv/bin/mypy .
-echo "==> pytest (unit, integration, end-to-end)"
-.venv/bin/pytest "$@"
+# Two runs: each has its own private pcscd, and the virtual cards of one never meet the other's.
+echo "==> pytest: unit and integration"
+.venv/bin/pytest tests "$@"
+echo "==> pytest: end-to-end journeys in Chromium"
+.venv/bin/pytest e2e "$@"

@@ -50,7 +50,7 @@ def dossier_row(dossier: DossierRow) -> rx.Component:
 
 def teaching_email_form() -> rx.Component:
     return rx.el.section(
-        rx.el.h2(I18nState.t["teaching_email.title"], style={"font_size": "1.3rem"}),
+        rx.el.h1(I18nState.t["teaching_email.title"], style={"font_size": "1.6rem"}),
         rx.el.p(I18nState.t["teaching_email.intro"]),
         error_message(SpacePageState.teaching_error_key),
         rx.el.form(
@@ -77,15 +77,17 @@ def teaching_email_form() -> rx.Component:
                 ),
                 style={"border": "none", "padding": "0", "margin": "0 0 1rem"},
             ),
-            text_field("teaching_email.other_field", "email"),
+            text_field("teaching_email.other_field", "email", required=False),
             text_field(
-                "teaching_email.other_confirm_field", "email_confirmation", autocomplete="off"
+                "teaching_email.other_confirm_field",
+                "email_confirmation",
+                autocomplete="off",
+                required=False,
             ),
             rx.el.p(I18nState.t["teaching_email.note"]),
             submit_button("teaching_email.submit"),
             on_submit=SpacePageState.choose_teaching_email,
             aria_label=I18nState.t["teaching_email.title"],
-            novalidate=True,
         ),
     )
 

@@ -1,0 +1,76 @@
+"""What a person does again and again in the journeys: log in with the card, open a mail."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.request
+
+from playwright.sync_api import Page, expect
+
+from e2e.conftest import E2E_MAILBOX_PORT
+
+MAILBOX_API = f"http://127.0.0.1:{E2E_MAILBOX_PORT}/api/messages"
+
+
+def start_eid_login(page: Page, base_url: str) -> None:
+    page.goto(base_url + "/connexion")
+    page.get_by_role("link", name="IDENTIFICATION avec un lecteur de cartes eID").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Identification avec lecteur de carte eID"
+    )
+    page.get_by_role("button", name="S'identifier").click()
+
+
+def confirm_certificate(page: Page, holder: str) -> None:
+    dialog = page.get_by_role("dialog", name="Confirmer le certificat")
+    expect(dialog).to_contain_text(f"{holder} (Authentication)")
+    expect(dialog).to_contain_text("Émetteur : Citizen CA")
+    dialog.get_by_role("button", name="OK").click()
+
+
+def enter_pin(page: Page, pin: str) -> None:
+    page.get_by_label("Code PIN de votre carte d'identité").fill(pin)
+    page.get_by_role("button", name="Valider").click()
+
+
+def log_in(page: Page, base_url: str, holder: str, pin: str = "1234") -> None:
+    start_eid_login(page, base_url)
+    confirm_certificate(page, holder)
+    enter_pin(page, pin)
+
+
+def mails_to(address: str, *, subject: str, timeout: float = 15.0) -> list[dict[str, object]]:
+    """The messages with that subject the mail sink received for ``address`` (waits for one)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with urllib.request.urlopen(f"{MAILBOX_API}?to={address}", timeout=5) as response:
+            found = [m for m in json.loads(response.read()) if m["subject"] == subject]
+        if found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.3)
+
+
+def link_in(mail: dict[str, object], path: str) -> str:
+    links = [str(link) for link in mail["links"]]  # type: ignore[attr-defined]
+    matching = [link for link in links if re.search(re.escape(path) + r"\?jeton=", link)]
+    assert matching, f"no link to {path} in {links}"
+    return matching[0]
+
+
+def register_and_activate(page: Page, email: str) -> None:
+    """From the account form shown at first login to an active account on Mes espaces."""
+    expect(page.get_by_role("heading", level=1)).to_have_text("MON COMPTE")
+    page.get_by_label("E-mail*", exact=True).fill(email)
+    page.get_by_label("E-mail de confirmation*").fill(email)
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Merci de valider votre compte via le lien fourni")).to_be_visible()
+    [mail] = mails_to(email, subject="Activez votre compte Mon Espace")
+    page.goto(link_in(mail, "/mon-compte/activer"))
+    expect(page.get_by_role("status")).to_have_text(
+        "Votre compte Mon Espace est maintenant activé. Ce compte vous permet de visualiser "
+        "certains de vos documents administratifs."
+    )
+    page.get_by_role("link", name="Mes espaces").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("MES ESPACES")
