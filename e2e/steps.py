@@ -74,3 +74,11 @@ def register_and_activate(page: Page, email: str) -> None:
     )
     page.get_by_role("link", name="Mes espaces").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("MES ESPACES")
+
+
+def log_in_with_account(page: Page, base_url: str, holder: str, email: str) -> None:
+    """Logs in; creates and activates the account first if this person has none yet."""
+    log_in(page, base_url, holder)
+    expect(page).to_have_url(re.compile(r"/(mon-compte/inscription|mes-espaces)/?$"))
+    if "/mon-compte/inscription" in page.url:
+        register_and_activate(page, email)
