@@ -88,6 +88,27 @@ def test_first_login_of_a_teacher_down_to_her_dashboards(
     expect(page.get_by_role("heading", level=1)).to_have_text("MON TABLEAU DE BORD")
     expect(page.get_by_role("link", name="2 Mes documents")).to_be_visible()
 
+    # Editable later in Mon profil; another address is verified first.
+    page.get_by_role("link", name="Mon profil").click()
+    section = (
+        page.get_by_role("region")
+        .or_(page.locator("section"))
+        .filter(has_text="Membre des personnels de l'enseignement")
+        .last
+    )
+    expect(section).to_contain_text("naima.mremi@example.org")
+    page.get_by_role("button", name="Modifier cette adresse").click()
+    page.get_by_label("Via une autre adresse de mon choix :").check()
+    page.get_by_label("Introduisez votre adresse e-mail").fill("n.mremi@ecole.example.org")
+    page.get_by_label("Confirmez votre adresse e-mail").fill("n.mremi@ecole.example.org")
+    page.get_by_role("button", name="Valider").click()
+    expect(page.get_by_role("status")).to_contain_text("Un e-mail de confirmation a été envoyé")
+    [confirm] = mails_to(
+        "n.mremi@ecole.example.org", subject="Confirmez votre adresse e-mail Mon Espace"
+    )
+    page.goto(link_in(confirm, "/enseignement/confirmer-email"))
+    expect(page.get_by_role("status")).to_contain_text("est confirmée")
+
 
 def test_wrong_pin_shows_tries_left_then_the_right_pin_gets_in(
     page: Page, base_url: str, card_slots: CardSlots

@@ -56,6 +56,7 @@ class SpacePageState(SessionState):
     space: str = ""
     space_title_key: str = "spaces.citoyen"
     needs_teaching_email: bool = False
+    editing_teaching_email: bool = False
     teaching_error_key: str = ""
     teaching_sent: bool = False
     account_email: str = ""
@@ -124,6 +125,8 @@ class SpacePageState(SessionState):
 
     @rx.event
     def load_profile(self, space: str) -> EventSpec | None:
+        self.editing_teaching_email = False
+        self.teaching_sent = False
         opened = self._open(space)
         if not isinstance(opened, tuple):
             return opened
@@ -167,4 +170,12 @@ class SpacePageState(SessionState):
         self.teaching_error_key = ""
         self.teaching_sent = pending
         self.needs_teaching_email = False
+        self.editing_teaching_email = False
+        if not pending:
+            self.teaching_email = self.account_email
         return None
+
+    @rx.event
+    def edit_teaching_email(self, editing: bool) -> None:
+        self.editing_teaching_email = editing
+        self.teaching_sent = False

@@ -48,9 +48,13 @@ def dossier_row(dossier: DossierRow) -> rx.Component:
     return rx.el.tr(rx.el.td(dossier.title), rx.el.td(dossier.status), rx.el.td(dossier.updated))
 
 
-def teaching_email_form() -> rx.Component:
+def teaching_email_form(*, as_page: bool = True) -> rx.Component:
+    """As the whole page at first entry to the teaching space, or inside Mon profil."""
+    title = I18nState.t["teaching_email.title"]
     return rx.el.section(
-        rx.el.h1(I18nState.t["teaching_email.title"], style={"font_size": "1.6rem"}),
+        rx.el.h1(title, style={"font_size": "1.6rem"})
+        if as_page
+        else rx.el.h3(title, style={"font_size": "1.1rem"}),
         rx.el.p(I18nState.t["teaching_email.intro"]),
         error_message(SpacePageState.teaching_error_key),
         rx.el.form(
@@ -202,5 +206,32 @@ def profile_page(space: str) -> rx.Component:
             rx.el.dd(SpacePageState.account_email),
             class_name="identity-list",
         ),
+        teaching_email_section() if space == "enseignement" else rx.fragment(),
         rx.el.a(I18nState.t["user.account"], href=routes.ACCOUNT, class_name="button-secondary"),
+    )
+
+
+def teaching_email_section() -> rx.Component:
+    """The teaching-staff e-mail, editable here at any time (seed 004 §4, step 10)."""
+    return rx.el.section(
+        rx.el.h2(I18nState.t["profile.teaching_email"], style={"font_size": "1.2rem"}),
+        rx.cond(
+            SpacePageState.teaching_sent,
+            rx.el.p(I18nState.t["teaching_email.sent"], role="status", class_name="alert-success"),
+            rx.fragment(),
+        ),
+        rx.cond(
+            SpacePageState.editing_teaching_email,
+            teaching_email_form(as_page=False),
+            rx.el.div(
+                rx.el.p(SpacePageState.teaching_email),
+                rx.el.button(
+                    I18nState.t["profile.change_teaching_email"],
+                    type="button",
+                    on_click=SpacePageState.edit_teaching_email(True),
+                    class_name="button-secondary",
+                ),
+                style={"margin": "0 0 1.5rem"},
+            ),
+        ),
     )
