@@ -81,11 +81,11 @@ def test_key_chooser_and_help_have_no_accessibility_violations(page: Page, base_
         assert_no_axe_violations(page)
 
 
-def test_key_chooser_says_plainly_when_no_key_is_offered(page: Page, base_url: str) -> None:
-    # No digital key is registered yet: the visitor reads why, and finds no dead button.
+def test_key_chooser_lists_each_key_in_its_group(page: Page, base_url: str) -> None:
     page.goto(base_url + "/connexion")
-    expect(page.get_by_role("status")).to_contain_text(
-        "Aucune clé numérique n'est disponible pour le moment."
+    group = page.locator("section").filter(
+        has=page.get_by_role("heading", name="Clé(s) numérique(s) avec l'eID ou identité numérique")
     )
-    expect(page.get_by_role("main").get_by_role("button")).to_have_count(0)
-    expect(page.get_by_role("link", name="Retour à l'accueil", exact=True)).to_be_visible()
+    group.get_by_role("link", name="IDENTIFICATION avec un lecteur de cartes eID").click()
+    expect(page).to_have_url(re.compile(r"/connexion/eid/?$"))
+    expect(page.get_by_role("button", name="S'identifier")).to_be_visible()

@@ -33,7 +33,6 @@ from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
 from state.eid_login_state import EidLoginState
-from state.key_chooser_state import KeyChooserState
 from state.space_state import SpacePageState, SpacesState
 
 TITLE = "Mon Espace"
@@ -48,12 +47,7 @@ app.register_lifespan_task(run_forever)
 app.add_page(home_page, route=routes.HOME, title=f"{TITLE} — Fédération Wallonie-Bruxelles")
 app.add_page(help_page, route=routes.HELP, title=f"Besoin d'aide ? — {TITLE}")
 app.add_page(privacy_page, route=routes.PRIVACY, title=f"Politique de confidentialité — {TITLE}")
-app.add_page(
-    key_chooser_page,
-    route=routes.KEY_CHOOSER,
-    title=f"S'identifier — {TITLE}",
-    on_load=KeyChooserState.load,
-)
+app.add_page(key_chooser_page, route=routes.KEY_CHOOSER, title=f"S'identifier — {TITLE}")
 
 app.add_page(
     eid_login_page,

@@ -1,4 +1,8 @@
-"""Key chooser: "S'identifier à l'administration en ligne — Choisissez votre clé numérique"."""
+"""Key chooser: "S'identifier à l'administration en ligne — Choisissez votre clé numérique".
+
+The keys come from the identity registry when the page is built: they are configuration, so
+the page shows them from its very first paint, with nothing to wait for.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,28 @@ import reflex as rx
 
 from components import theme
 from components.layout import page_layout, page_title, paragraph
+from identity.registry import KeyDescriptor, KeyGroup, KeyRegistry, default_registry
 from monespace_app import routes
 from state.i18n_state import I18nState
-from state.key_chooser_state import KeyChooserState, KeyGroupView, KeyLink
 
 
-def key_link(key: KeyLink) -> rx.Component:
+def key_link(key: KeyDescriptor) -> rx.Component:
     return rx.el.li(
-        rx.el.a(I18nState.t[key.label_key], href=key.href, class_name="key-link"),
+        rx.el.a(
+            I18nState.t[f"key.{key.kind}"], href=routes.key_login(key.kind), class_name="key-link"
+        ),
         style={"list_style": "none"},
     )
 
 
-def key_group(group: KeyGroupView) -> rx.Component:
+def key_group(group: KeyGroup, keys: list[KeyDescriptor]) -> rx.Component:
     return rx.el.section(
         rx.el.h2(
-            I18nState.t[group.title_key],
+            I18nState.t[f"login.group.{group.value}"],
             style={"font_size": "1.15rem", "margin": "1.5rem 0 0.75rem"},
         ),
         rx.el.ul(
-            rx.foreach(group.links, key_link),
+            *[key_link(key) for key in keys],
             style={
                 "display": "grid",
                 "gap": "0.75rem",
@@ -68,15 +74,19 @@ def important_notice() -> rx.Component:
     )
 
 
+def key_list(registry: KeyRegistry) -> list[rx.Component]:
+    """One section per group of the registry, or a plain message when it offers no key."""
+    groups = registry.grouped()
+    if not groups:
+        return [no_keys_message()]
+    return [key_group(group, keys) for group, keys in groups]
+
+
 def key_chooser_page() -> rx.Component:
     return page_layout(
         page_title("login.title"),
         paragraph("login.subtitle"),
-        rx.cond(
-            KeyChooserState.has_keys,
-            rx.foreach(KeyChooserState.groups, key_group),
-            no_keys_message(),
-        ),
+        *key_list(default_registry()),
         important_notice(),
         rx.el.a(I18nState.t["login.back"], href=routes.HOME, style={"color": theme.PRIMARY}),
     )
