@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from virtualsmartcard.VirtualSmartcard import SmartcardOS
+
 from simulators.eid.card_keys import NON_REPUDIATION_KEY_REFERENCE, Signer
 from simulators.eid.card_profile import CardProfile
 from simulators.eid.command_apdu import CommandApdu, ResponseApdu
@@ -54,7 +56,10 @@ class SecurityEnvironment:
     key_reference: int
 
 
-class BelpicCard:
+class BelpicCard(SmartcardOS):  # type: ignore[misc] # virtualsmartcard is untyped
+    """The BELPIC applet as a virtualsmartcard card OS (getATR, powerUp, powerDown, reset,
+    execute), so that any vpcd link, ours or the library's, can drive it."""
+
     def __init__(self, content: CardContent) -> None:
         self.content = content
         self.lock = threading.RLock()
@@ -80,6 +85,17 @@ class BelpicCard:
     @property
     def atr(self) -> bytes:
         return self.content.profile.atr
+
+    # -- virtualsmartcard's SmartcardOS interface ----------------------------------------
+
+    def getATR(self) -> bytes:  # noqa: N802 - the library's name
+        return self.atr
+
+    def powerUp(self) -> None:  # noqa: N802
+        self.power_up()
+
+    def powerDown(self) -> None:  # noqa: N802
+        self.power_down()
 
     # -- power ---------------------------------------------------------------------------
 
