@@ -1,0 +1,1 @@
+"""What every digital key other than the eID card shares: errors, kinds, lockout, status views."""
