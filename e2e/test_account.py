@@ -107,6 +107,7 @@ def test_delete_then_delete_for_good(page: Page, base_url: str, card_slots: Card
     expect(page.get_by_role("status")).to_have_text(
         "Votre compte Mon Espace a été supprimé définitivement."
     )
+    assert_no_axe_violations(page)
     # The same card again: it is a first login once more.
     log_in(page, base_url, "Jean-Pierre Dumont")
     expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))

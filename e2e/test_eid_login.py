@@ -176,6 +176,7 @@ def test_no_card_in_the_reader(page: Page, base_url: str, card_slots: CardSlots)
         "Aucune carte n'est insérée dans le lecteur. Insérez votre carte eID."
     )
     expect(page.get_by_role("button", name="S'identifier")).to_be_visible()
+    assert_no_axe_violations(page)
 
 
 def test_cancel_at_the_certificate_goes_back_to_the_start(
@@ -210,3 +211,4 @@ def test_resend_is_throttled_and_the_cancel_link_removes_the_account(
     expect(page.get_by_role("status")).to_have_text(
         "La création du compte Mon Espace a été annulée. Aucune donnée n'a été conservée."
     )
+    assert_no_axe_violations(page)
