@@ -1,0 +1,81 @@
+"""The lockout rule every key shares: 100 consecutive failures lock the key; a success resets.
+
+A failure is counted with an atomic UPDATE and committed at once: the caller usually rolls its unit
+of work back when the key refuses, and that rollback must not give the guess back. Committing also
+writes whatever else the caller had pending, so record failures before doing other work.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, inspect
+from sqlmodel import Session, col, update
+
+from identity.keys.errors import KeyLockedError
+from monespace_app.models.digital_keys import Credential, DigitalKeyRecord, KeyStatus
+
+MAX_CONSECUTIVE_FAILURES = 100
+
+LockableKey = Credential | DigitalKeyRecord
+
+
+def is_locked(row: LockableKey) -> bool:
+    return row.locked_at is not None
+
+
+def ensure_not_locked(row: LockableKey, error: type[KeyLockedError] = KeyLockedError) -> None:
+    if is_locked(row):
+        raise error(f"{type(row).__name__} of {row.national_number} is locked")
+
+
+def record_failure(db: Session, row: LockableKey, *, now: datetime) -> bool:
+    """Counts one failure, locks the key at the limit, commits; True when the key is now locked."""
+    model = type(row)
+    this_row = _primary_key_clause(row)
+    db.exec(
+        update(model)
+        .where(this_row)
+        .values(consecutive_failures=col(model.consecutive_failures) + 1)
+    )
+    locked_values: dict[str, Any] = {"locked_at": now}
+    if isinstance(row, DigitalKeyRecord):
+        locked_values["status"] = KeyStatus.LOCKED
+    db.exec(
+        update(model)
+        .where(
+            this_row,
+            col(model.consecutive_failures) >= MAX_CONSECUTIVE_FAILURES,
+            col(model.locked_at).is_(None),
+        )
+        .values(**locked_values)
+    )
+    db.commit()
+    db.refresh(row)
+    return is_locked(row)
+
+
+def record_success(db: Session, row: LockableKey) -> None:
+    """Resets the failure count (written only when there is something to reset)."""
+    if row.consecutive_failures:
+        row.consecutive_failures = 0
+        db.add(row)
+
+
+def unlock(db: Session, row: LockableKey) -> None:
+    row.consecutive_failures = 0
+    row.locked_at = None
+    if isinstance(row, DigitalKeyRecord):
+        row.status = KeyStatus.ACTIVE
+    db.add(row)
+
+
+def _primary_key_clause(row: LockableKey) -> Any:
+    state = inspect(row)
+    identity = state.identity
+    if identity is None:
+        raise ValueError("the key row must be saved before its failures are counted")
+    return and_(
+        *(column == value for column, value in zip(state.mapper.primary_key, identity, strict=True))
+    )

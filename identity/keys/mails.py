@@ -1,0 +1,127 @@
+"""The e-mails a person receives when a digital key is added, removed or its password changed.
+
+They go to the account's address, into the outbox of the caller's unit of work, so they are sent
+only if the change commits. A person without an account gets none.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from identity.keys.kinds import KeyKind
+from monespace_app.services.account_mails import SIGNATURE
+from monespace_app.services.accounts import find_account, full_name
+from monespace_app.services.mail_outbox import OutgoingMail, enqueue
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+KEY_LABELS: dict[str, str] = {
+    KeyKind.EID: "la carte d'identité électronique (eID)",
+    KeyKind.PASSWORD: "le nom d'utilisateur et mot de passe",
+    KeyKind.TOTP: "l'application d'authentification mobile (code à 6 chiffres)",
+    KeyKind.EMAIL_CODE: "le code de sécurité envoyé par e-mail",
+    KeyKind.SMS_CODE: "le code de sécurité envoyé par SMS",
+    KeyKind.PAPER_TOKEN: "le token (carte de codes)",
+    KeyKind.ITSME: "itsme",
+    KeyKind.EIDAS: "une clé européenne reconnue (eIDAS)",
+}
+
+ON_YOUR_BEHALF = (
+    "Si vous n'êtes pas à l'origine de ce changement, connectez-vous sans attendre avec votre "
+    "carte d'identité électronique, vérifiez vos clés dans « Mes clés numériques » et "
+    "contactez-nous."
+)
+
+
+def key_label(kind: str) -> str:
+    return KEY_LABELS.get(kind, kind)
+
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone(BRUSSELS)
+    return f"le {local:%d/%m/%Y} à {local:%H:%M}"
+
+
+def _mail(*, to: str, subject: str, paragraphs: list[str]) -> OutgoingMail:
+    text = "\n\n".join([*paragraphs, SIGNATURE]) + "\n"
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in [*paragraphs, SIGNATURE])
+    return OutgoingMail(
+        recipient=to,
+        subject=subject,
+        text_body=text,
+        html_body=(
+            '<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;'
+            f'color:#1d2433">{body}</body></html>'
+        ),
+    )
+
+
+def key_added_mail(*, to: str, full_name: str, kind: str, when: datetime) -> OutgoingMail:
+    return _mail(
+        to=to,
+        subject="Une clé numérique a été ajoutée à votre compte Mon Espace",
+        paragraphs=[
+            f"Bonjour {full_name}",
+            f"Une clé numérique a été ajoutée à votre compte Mon Espace {_when(when)} : "
+            f"{key_label(kind)}. Vous pouvez désormais l'utiliser pour vous connecter.",
+            ON_YOUR_BEHALF,
+        ],
+    )
+
+
+def key_removed_mail(*, to: str, full_name: str, kind: str, when: datetime) -> OutgoingMail:
+    return _mail(
+        to=to,
+        subject="Une clé numérique a été supprimée de votre compte Mon Espace",
+        paragraphs=[
+            f"Bonjour {full_name}",
+            f"Une clé numérique a été supprimée de votre compte Mon Espace {_when(when)} : "
+            f"{key_label(kind)}. Vous ne pouvez plus l'utiliser pour vous connecter.",
+            ON_YOUR_BEHALF,
+        ],
+    )
+
+
+def password_changed_mail(*, to: str, full_name: str, when: datetime) -> OutgoingMail:
+    return _mail(
+        to=to,
+        subject="Le mot de passe de votre compte Mon Espace a changé",
+        paragraphs=[
+            f"Bonjour {full_name}",
+            f"Le nom d'utilisateur ou le mot de passe de votre compte Mon Espace a été modifié "
+            f"{_when(when)}.",
+            ON_YOUR_BEHALF,
+        ],
+    )
+
+
+MailBuilder = Callable[..., OutgoingMail]
+
+
+def _notify(
+    db: Session, national_number: str, now: datetime, build: MailBuilder, **extra: object
+) -> bool:
+    account = find_account(db, national_number)
+    if account is None:
+        return False
+    mail = build(to=account.email, full_name=full_name(account), when=now, **extra)
+    enqueue(db, mail, now=now)
+    return True
+
+
+def notify_key_added(db: Session, *, national_number: str, kind: str, now: datetime) -> bool:
+    """Queues the notice; False when the person has no account to write to."""
+    return _notify(db, national_number, now, key_added_mail, kind=kind)
+
+
+def notify_key_removed(db: Session, *, national_number: str, kind: str, now: datetime) -> bool:
+    return _notify(db, national_number, now, key_removed_mail, kind=kind)
+
+
+def notify_password_changed(db: Session, *, national_number: str, now: datetime) -> bool:
+    return _notify(db, national_number, now, password_changed_mail)

@@ -1,0 +1,56 @@
+"""A person's key rows: finding the usable one, and removing a key of any kind."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, delete, select
+
+from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemovableError
+from identity.keys.kinds import KeyKind
+from identity.keys.lockout import ensure_not_locked
+from identity.keys.mails import notify_key_removed
+from monespace_app.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
+
+
+def find_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRecord | None:
+    return db.exec(
+        select(DigitalKeyRecord).where(
+            DigitalKeyRecord.national_number == national_number, DigitalKeyRecord.kind == kind
+        )
+    ).first()
+
+
+def usable_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRecord:
+    """The person's key of that kind, refused when absent or locked."""
+    row = find_key(db, national_number=national_number, kind=kind)
+    if row is None:
+        raise KeyNotEnrolledError(f"{national_number} has no {kind} key")
+    ensure_not_locked(row, KeyLockedError)
+    return row
+
+
+def remove_key(db: Session, *, national_number: str, kind: str, now: datetime) -> None:
+    """Removes the key, ends the logins half-way through it, and tells the person by e-mail.
+
+    Removing the password removes the first factor of every code key, so every unfinished login
+    of the person ends with it.
+    """
+    if kind == KeyKind.EID:
+        raise KeyNotRemovableError(national_number)
+    row: Credential | DigitalKeyRecord | None
+    if kind == KeyKind.PASSWORD:
+        row = db.get(Credential, national_number)
+    else:
+        row = find_key(db, national_number=national_number, kind=kind)
+    if row is None:
+        raise KeyNotEnrolledError(f"{national_number} has no {kind} key")
+    db.delete(row)
+    unfinished = delete(LoginAttempt).where(
+        col(LoginAttempt.national_number) == national_number,
+        col(LoginAttempt.completed_at).is_(None),
+    )
+    if kind != KeyKind.PASSWORD:
+        unfinished = unfinished.where(col(LoginAttempt.key_kind) == kind)
+    db.exec(unfinished)
+    notify_key_removed(db, national_number=national_number, kind=kind, now=now)

@@ -1,0 +1,38 @@
+"""Username + password: a key of its own (level low) and the first factor of every code key."""
+
+from identity.password.credentials import (
+    check_credentials,
+    delete_credentials,
+    set_credentials,
+    unlock_credentials,
+)
+from identity.password.hashing import (
+    DEFAULT_HASHER_SETTINGS,
+    KEYCLOAK_HASHER_SETTINGS,
+    PasswordHasherSettings,
+)
+from identity.password.key import PASSWORD_KEY, PasswordKey
+from identity.password.login_attempts import (
+    LOGIN_ATTEMPT_LIFETIME,
+    finish_login,
+    pending_login,
+    purge_login_attempts,
+    start_login,
+)
+
+__all__ = [
+    "DEFAULT_HASHER_SETTINGS",
+    "KEYCLOAK_HASHER_SETTINGS",
+    "LOGIN_ATTEMPT_LIFETIME",
+    "PASSWORD_KEY",
+    "PasswordHasherSettings",
+    "PasswordKey",
+    "check_credentials",
+    "delete_credentials",
+    "finish_login",
+    "pending_login",
+    "purge_login_attempts",
+    "set_credentials",
+    "start_login",
+    "unlock_credentials",
+]

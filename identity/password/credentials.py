@@ -1,0 +1,152 @@
+"""Setting, checking, unlocking and deleting a person's username and password.
+
+Functions take the caller's database session and the clock as ``now``; a failed check is counted
+and committed at once (see ``identity.keys.lockout``), everything else stays in the caller's unit of
+work together with the e-mail that tells the person.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select, update
+
+from identity.keys.kinds import KeyKind
+from identity.keys.lockout import ensure_not_locked, record_failure, record_success, unlock
+from identity.keys.mails import notify_key_added, notify_password_changed
+from identity.keys.moments import aware, require_aware
+from identity.keys.records import remove_key
+from identity.password.errors import (
+    CredentialsExpiredError,
+    InvalidCredentialsError,
+    PasswordLockedError,
+    UsernameTakenError,
+)
+from identity.password.hashing import (
+    DEFAULT_HASHER_SETTINGS,
+    PasswordHasherSettings,
+    dummy_hash,
+    password_hasher,
+)
+from identity.password.policy import (
+    check_password,
+    checked_username,
+    normalized_password,
+    normalized_username,
+)
+from monespace_app.models.digital_keys import Credential
+
+
+def set_credentials(
+    db: Session,
+    *,
+    national_number: str,
+    username: str,
+    password: str,
+    now: datetime,
+    expires_in: timedelta | None = None,
+    settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
+) -> Credential:
+    """Creates the person's username and password, or replaces them (which also unlocks them).
+
+    No expiry by default: forced periodic changes make passwords weaker (NIST SP 800-63B 5.1.1.2).
+    """
+    require_aware(now)
+    name = checked_username(username)
+    check_password(password, username=name)
+    holder = db.exec(select(Credential).where(Credential.username == name)).first()
+    if holder is not None and holder.national_number != national_number:
+        raise UsernameTakenError(name)
+    password_hash = password_hasher(settings).hash(normalized_password(password))
+    expires_at = now + expires_in if expires_in is not None else None
+    row = db.get(Credential, national_number)
+    if row is None:
+        row = Credential(
+            national_number=national_number,
+            username=name,
+            password_hash=password_hash,
+            created_at=now,
+            expires_at=expires_at,
+        )
+        notify_key_added(db, national_number=national_number, kind=KeyKind.PASSWORD, now=now)
+    else:
+        row.username = name
+        row.password_hash = password_hash
+        row.expires_at = expires_at
+        unlock(db, row)
+        notify_password_changed(db, national_number=national_number, now=now)
+    db.add(row)
+    try:
+        db.flush()
+    except IntegrityError:  # another person took the name between our check and this write
+        db.rollback()
+        raise UsernameTakenError(name) from None
+    return row
+
+
+def delete_credentials(db: Session, *, national_number: str, now: datetime) -> None:
+    remove_key(db, national_number=national_number, kind=KeyKind.PASSWORD, now=now)
+
+
+def unlock_credentials(db: Session, *, national_number: str, now: datetime) -> Credential | None:
+    """After an eID login: the failure count starts again from zero (None if no credentials)."""
+    require_aware(now)
+    row = db.get(Credential, national_number)
+    if row is not None:
+        unlock(db, row)
+    return row
+
+
+def check_credentials(
+    db: Session,
+    *,
+    username: str,
+    password: str,
+    now: datetime,
+    settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
+) -> str:
+    """The national number of the holder; the same error and the same work for an unknown username
+    as for a wrong password (one argon2 verification, one counting UPDATE, one commit)."""
+    require_aware(now)
+    hasher = password_hasher(settings)
+    password = normalized_password(password)
+    name = normalized_username(username)
+    row = db.exec(select(Credential).where(Credential.username == name)).first()
+    if row is None:
+        _verify(hasher, dummy_hash(settings), password)
+        _count_failure_of_nobody(db, name)
+        raise InvalidCredentialsError(name)
+    if row.locked_at is not None:
+        _verify(hasher, dummy_hash(settings), password)  # a locked key tells nothing, even then
+        ensure_not_locked(row, PasswordLockedError)
+    if not _verify(hasher, row.password_hash, password):
+        if record_failure(db, row, now=now):
+            raise PasswordLockedError(row.national_number)
+        raise InvalidCredentialsError(name)
+    if row.expires_at is not None and now >= aware(row.expires_at):
+        raise CredentialsExpiredError(row.national_number)
+    record_success(db, row)
+    if hasher.check_needs_rehash(row.password_hash):
+        row.password_hash = hasher.hash(password)
+        db.add(row)
+    return row.national_number
+
+
+def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
+    try:
+        return hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _count_failure_of_nobody(db: Session, name: str) -> None:
+    # The same statement and commit as a real failure, matching no row.
+    db.exec(
+        update(Credential)
+        .where(col(Credential.username) == name)
+        .values(consecutive_failures=col(Credential.consecutive_failures) + 1)
+    )
+    db.commit()

@@ -1,0 +1,77 @@
+"""The login attempt carries the person from the password step to the code step.
+
+It is created once the username and password are right, lives 10 minutes, and is finished once,
+after the code; the page keeps only its id, server-side.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, delete, update
+
+from identity.keys.errors import LoginAttemptExpiredError
+from identity.keys.moments import aware, require_aware
+from identity.keys.records import usable_key
+from monespace_app.models.digital_keys import LoginAttempt
+
+LOGIN_ATTEMPT_LIFETIME = timedelta(minutes=10)
+
+
+def start_login(
+    db: Session,
+    *,
+    national_number: str,
+    key_kind: str,
+    now: datetime,
+    token: Callable[[int], str] = secrets.token_hex,
+) -> LoginAttempt:
+    """After the password: refused at once if the person has no usable key of that kind."""
+    require_aware(now)
+    usable_key(db, national_number=national_number, kind=key_kind)
+    attempt = LoginAttempt(
+        id=token(32),
+        national_number=national_number,
+        key_kind=key_kind,
+        created_at=now,
+        expires_at=now + LOGIN_ATTEMPT_LIFETIME,
+    )
+    db.add(attempt)
+    return attempt
+
+
+def pending_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime) -> LoginAttempt:
+    """The unfinished, unexpired attempt (for the code step to know whose code it checks)."""
+    require_aware(now)
+    attempt = db.get(LoginAttempt, attempt_id)
+    if (
+        attempt is None
+        or attempt.key_kind != key_kind
+        or attempt.completed_at is not None
+        or now >= aware(attempt.expires_at)
+    ):
+        raise LoginAttemptExpiredError(attempt_id[:8])
+    return attempt
+
+
+def finish_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime) -> LoginAttempt:
+    """Marks the attempt used; a second finish, or one after 10 minutes, is refused."""
+    attempt = pending_login(db, attempt_id=attempt_id, key_kind=key_kind, now=now)
+    # Conditional UPDATE: two requests racing with the same attempt cannot both finish it.
+    result = db.exec(
+        update(LoginAttempt)
+        .where(col(LoginAttempt.id) == attempt_id, col(LoginAttempt.completed_at).is_(None))
+        .values(completed_at=now)
+    )
+    if result.rowcount != 1:
+        raise LoginAttemptExpiredError(attempt_id[:8])
+    db.refresh(attempt)
+    return attempt
+
+
+def purge_login_attempts(db: Session, *, now: datetime) -> int:
+    """Removes attempts past their lifetime (finished or not); returns how many."""
+    result = db.exec(delete(LoginAttempt).where(col(LoginAttempt.expires_at) <= now))
+    return int(result.rowcount)

@@ -1,0 +1,61 @@
+"""The rules a username and a password must follow."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from identity.password.errors import (
+    InvalidUsernameError,
+    PasswordSameAsUsernameError,
+    PasswordTooLongError,
+    PasswordTooShortError,
+)
+
+USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._-]{3,64}")
+MIN_LENGTH = 12
+MIN_LENGTH_WITH_CLASSES = 8
+MIN_CLASSES = 3
+MAX_LENGTH = 256
+
+
+def normalized_username(username: str) -> str:
+    """Usernames are compared without case and surrounding spaces."""
+    return username.strip().lower()
+
+
+def checked_username(username: str) -> str:
+    name = normalized_username(username)
+    if not USERNAME_PATTERN.fullmatch(name):
+        raise InvalidUsernameError(username)
+    return name
+
+
+def normalized_password(password: str) -> str:
+    # The same password typed on two keyboards may reach us as different code points.
+    return unicodedata.normalize("NFKC", password)
+
+
+def check_password(password: str, *, username: str) -> None:
+    """At least 12 characters, or 8 of three classes; not the username; not absurdly long."""
+    password = normalized_password(password)
+    if len(password) > MAX_LENGTH:
+        raise PasswordTooLongError()
+    if password.strip().lower() == normalized_username(username):
+        raise PasswordSameAsUsernameError()
+    if len(password) >= MIN_LENGTH:
+        return
+    if len(password) < MIN_LENGTH_WITH_CLASSES or character_classes(password) < MIN_CLASSES:
+        raise PasswordTooShortError()
+
+
+def character_classes(password: str) -> int:
+    """How many of lower case, upper case, digits and other signs the password mixes."""
+    return sum(
+        (
+            any(c.islower() for c in password),
+            any(c.isupper() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        )
+    )
