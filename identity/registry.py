@@ -82,6 +82,15 @@ class KeyRegistry:
 
 def default_registry() -> KeyRegistry:
     """The keys this portal offers. Each key package registers itself here as it is built."""
-    from identity.eid.key import EidKey  # here, not at the top: the key imports this module
+    # Imported here, not at the top: each key module imports this one.
+    from identity.eid.key import EidKey
+    from identity.password.key import PasswordKey
+    from identity.totp.key import TotpKey
 
-    return KeyRegistry([EidKey()])
+    return KeyRegistry(
+        [
+            EidKey(),
+            TotpKey(),
+            PasswordKey(),
+        ]
+    )

@@ -1,0 +1,27 @@
+"""The authenticator app key: TOTP codes (RFC 6238, 30 s, 6 digits, SHA-1), level substantial."""
+
+from identity.totp.enrolment import confirm_enrolment, start_enrolment
+from identity.totp.errors import MalformedCodeError
+from identity.totp.key import TOTP_KEY, TotpKey
+from identity.totp.otp import hotp, time_step, totp
+from identity.totp.provisioning import provisioning_uri, qr_data_uri, qr_png
+from identity.totp.secret import grouped, new_secret, secret_bytes
+from identity.totp.verification import verify
+
+__all__ = [
+    "TOTP_KEY",
+    "MalformedCodeError",
+    "TotpKey",
+    "confirm_enrolment",
+    "grouped",
+    "hotp",
+    "new_secret",
+    "provisioning_uri",
+    "qr_data_uri",
+    "qr_png",
+    "secret_bytes",
+    "start_enrolment",
+    "time_step",
+    "totp",
+    "verify",
+]

@@ -1,0 +1,55 @@
+"""Logging in with the authenticator app: the code of the current step (±1), once per step.
+
+A wrong code counts as a failure (100 in a row lock the key); a right code of an already used step
+is a replay, refused without counting; the accepted step is written with a conditional UPDATE so
+that two requests racing with the same code cannot both pass.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, col, or_, update
+
+from identity.keys.errors import InvalidCodeError, KeyLockedError, ReplayedCodeError
+from identity.keys.kinds import KeyKind
+from identity.keys.lockout import record_failure
+from identity.keys.moments import require_aware
+from identity.keys.records import usable_key
+from identity.totp.matching import matching_steps, normalized_code
+from identity.totp.secret import secret_bytes
+from monespace_app.models.digital_keys import DigitalKeyRecord
+
+
+def verify(db: Session, *, national_number: str, code: str, now: datetime) -> int:
+    """Accepts the code or raises; returns the time step it was accepted for."""
+    require_aware(now)
+    row = usable_key(db, national_number=national_number, kind=KeyKind.TOTP)
+    typed = normalized_code(code)
+    if row.secret is None:
+        raise ValueError(f"the totp key of {national_number} has no secret")
+    steps = matching_steps(secret_bytes(row.secret), typed, now=now)
+    if not steps:
+        if record_failure(db, row, now=now):
+            raise KeyLockedError(national_number)
+        raise InvalidCodeError(national_number)
+    last = row.last_totp_step
+    fresh = [step for step in steps if last is None or step > last]
+    if not fresh:
+        raise ReplayedCodeError(national_number)
+    step = max(fresh)
+    result = db.exec(
+        update(DigitalKeyRecord)
+        .where(
+            col(DigitalKeyRecord.id) == row.id,
+            or_(
+                col(DigitalKeyRecord.last_totp_step).is_(None),
+                col(DigitalKeyRecord.last_totp_step) < step,
+            ),
+        )
+        .values(last_totp_step=step, consecutive_failures=0)
+    )
+    if result.rowcount != 1:
+        raise ReplayedCodeError(national_number)
+    db.refresh(row)
+    return step
