@@ -1,0 +1,228 @@
+"""The simulators of the code keys and itsme, started together in the demo process.
+
+``start_key_simulators(data_dir)`` starts the SMS gateway (8027), the itsme provider and phones
+(8028), the authenticator phone (8029) and the trainers' page (8030), all on loopback, and returns
+a ``KeySimulators`` with their URLs and ``stop()``. ``python -m simulators.key_simulators`` runs
+them alone (without the portal). See docs/key-simulators.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import TypeVar
+
+from simulators.authenticator.web import AuthenticatorPhone
+from simulators.itsme.web import ItsmeSimulator
+from simulators.loopback_web import Clock, LoopbackService, utc_now
+from simulators.sms_gateway.web import DEFAULT_TOKEN, SmsGateway
+from simulators.trainers_page import TrainerLink, TrainerSection, TrainersPage, eid_section
+
+DEFAULT_MAILBOX_URL = "http://127.0.0.1:8026"
+_S = TypeVar("_S", bound=LoopbackService)
+
+
+class KeySimulatorsError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class KeySimulatorPorts:
+    sms: int = 8027
+    itsme: int = 8028
+    authenticator: int = 8029
+    trainers: int = 8030
+
+    def named(self) -> list[tuple[int, str]]:
+        """(port, what) pairs, for a launcher that checks its ports before starting."""
+        return [
+            (self.sms, "SMS gateway"),
+            (self.itsme, "itsme simulator"),
+            (self.authenticator, "authenticator phone"),
+            (self.trainers, "trainers' page"),
+        ]
+
+
+@dataclass(slots=True)
+class KeySimulators:
+    sms: SmsGateway
+    itsme: ItsmeSimulator
+    authenticator: AuthenticatorPhone
+    trainers: TrainersPage
+    sms_token: str
+
+    @property
+    def sms_url(self) -> str:
+        """The SMS inbox page; the portal posts to ``sms_api_url``."""
+        return self.sms.url
+
+    @property
+    def sms_api_url(self) -> str:
+        return self.sms.api_url
+
+    @property
+    def itsme_url(self) -> str:
+        """The itsme provider's base URL (API under /api/requests) and its phones' index page."""
+        return self.itsme.url
+
+    @property
+    def authenticator_url(self) -> str:
+        return self.authenticator.url
+
+    @property
+    def trainers_url(self) -> str:
+        return self.trainers.url
+
+    def stop(self) -> None:
+        for service in (self.trainers, self.authenticator, self.itsme, self.sms):
+            service.stop()
+
+
+def trainer_sections(
+    *,
+    mailbox_url: str,
+    sms: SmsGateway,
+    itsme: ItsmeSimulator,
+    authenticator: AuthenticatorPhone,
+    portal_url: str | None = None,
+) -> list[TrainerSection]:
+    sections: list[TrainerSection] = []
+    if portal_url:
+        sections.append(
+            TrainerSection("Portail", (TrainerLink("Mon Espace", portal_url, "le portail"),))
+        )
+    sections += [
+        TrainerSection(
+            "E-mails",
+            (TrainerLink("Boîte aux lettres", mailbox_url, "les e-mails envoyés par le portail"),),
+        ),
+        TrainerSection(
+            "SMS",
+            (TrainerLink("SMS reçus", sms.url, "les codes envoyés par SMS, par numéro"),),
+        ),
+        TrainerSection(
+            "itsme",
+            tuple(
+                TrainerLink(f"Téléphone de {phone.label}", itsme.phone_url(number))
+                for number, phone in itsme.phones.items()
+            ),
+            note="Le téléphone confirme ou refuse les demandes d'identification itsme.",
+        ),
+        TrainerSection(
+            "Application mobile (codes TOTP)",
+            (
+                TrainerLink(
+                    "Application d'authentification",
+                    authenticator.url,
+                    "ajouter un compte depuis une capture d'écran du code QR, lire les codes",
+                ),
+            ),
+        ),
+        eid_section(),
+    ]
+    return sections
+
+
+def start_key_simulators(
+    data_dir: Path,
+    *,
+    ports: KeySimulatorPorts | None = None,
+    host: str = "127.0.0.1",
+    sms_token: str = DEFAULT_TOKEN,
+    mailbox_url: str = DEFAULT_MAILBOX_URL,
+    portal_url: str | None = None,
+    clock: Clock = utc_now,
+) -> KeySimulators:
+    """Starts the four services; SMS and enrolled accounts are kept under ``data_dir``.
+
+    A port already in use raises KeySimulatorsError, with nothing left running.
+    """
+    ports = ports or KeySimulatorPorts()
+    created: list[LoopbackService] = []
+
+    def listening(what: str, port: int, make: Callable[[], _S]) -> _S:
+        try:
+            service = make()
+        except OSError as error:
+            raise KeySimulatorsError(
+                f"port {port} ({what}) is already in use or cannot be bound on {host}: {error}"
+            ) from error
+        created.append(service)
+        return service
+
+    try:
+        sms = listening(
+            "SMS gateway",
+            ports.sms,
+            lambda: SmsGateway(data_dir / "sms-gateway", host, ports.sms, sms_token, clock=clock),
+        )
+        itsme = listening(
+            "itsme simulator", ports.itsme, lambda: ItsmeSimulator(host, ports.itsme, clock)
+        )
+        authenticator = listening(
+            "authenticator phone",
+            ports.authenticator,
+            lambda: AuthenticatorPhone(
+                host, ports.authenticator, clock, store_dir=data_dir / "authenticator"
+            ),
+        )
+        sections = trainer_sections(
+            mailbox_url=mailbox_url,
+            sms=sms,
+            itsme=itsme,
+            authenticator=authenticator,
+            portal_url=portal_url,
+        )
+        trainers = listening(
+            "trainers' page", ports.trainers, lambda: TrainersPage(sections, host, ports.trainers)
+        )
+        for service in created:
+            service.start()
+    except BaseException:
+        for service in created:
+            service.stop()
+        raise
+    return KeySimulators(sms, itsme, authenticator, trainers, sms_token)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m simulators.key_simulators",
+        description="Run the SMS gateway, itsme phones, authenticator phone and trainers' page.",
+    )
+    parser.add_argument("--data-dir", type=Path, default=Path("var/key-simulators"))
+    parser.add_argument("--sms-token", default=DEFAULT_TOKEN)
+    arguments = parser.parse_args(argv)
+    try:
+        simulators = start_key_simulators(arguments.data_dir, sms_token=arguments.sms_token)
+    except KeySimulatorsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+
+    def request_stop(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    print(
+        f"  SMS (boîte de réception)       {simulators.sms_url}\n"
+        f"  itsme (téléphones)             {simulators.itsme_url}\n"
+        f"  application d'authentification {simulators.authenticator_url}\n"
+        f"  page des formateurs            {simulators.trainers_url}\n"
+        "Ctrl-C pour arrêter.",
+        flush=True,
+    )
+    stop.wait()
+    simulators.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
