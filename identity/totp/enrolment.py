@@ -36,13 +36,12 @@ def confirm_enrolment(
     The first code's step counts as used, so it cannot also serve to log in.
     """
     require_aware(now)
-    key = secret_bytes(secret)
-    steps = matching_steps(key, normalized_code(first_code), now=now)
-    if not steps:
-        raise InvalidCodeError(national_number)
     row = find_key(db, national_number=national_number, kind=KeyKind.TOTP)
     if row is not None and row.status != KeyStatus.LOCKED:
         raise KeyAlreadyEnrolledError(national_number)
+    steps = matching_steps(secret_bytes(secret), normalized_code(first_code), now=now)
+    if not steps:
+        raise InvalidCodeError(national_number)
     if row is None:
         row = DigitalKeyRecord(national_number=national_number, kind=KeyKind.TOTP, created_at=now)
     row.secret = secret.replace(" ", "").upper()
