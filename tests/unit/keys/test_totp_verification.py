@@ -19,7 +19,6 @@ from identity.keys.errors import (
 )
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.totp import MalformedCodeError, time_step
-from identity.totp import matching as matching_module
 from monespace_app.models.digital_keys import KeyStatus
 from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW
 from tests.unit.keys.totp_helpers import SECRET, code_at, enrol
@@ -179,7 +178,7 @@ def test_every_step_of_the_window_is_compared_in_constant_time_even_after_a_matc
         compared.append((a, b))
         return constant_time(a, b)
 
-    monkeypatch.setattr(matching_module.hmac, "compare_digest", spy)
+    monkeypatch.setattr(hmac, "compare_digest", spy)  # the module matching.py calls
     totp.verify(db, national_number=NATIONAL_NUMBER, code=code_at(LATER - STEP), now=LATER)
     assert len(compared) == 3  # the match on the first step did not cut the loop short
     assert all(typed == code_at(LATER - STEP) for _, typed in compared)
