@@ -84,13 +84,21 @@ def default_registry() -> KeyRegistry:
     """The keys this portal offers. Each key package registers itself here as it is built."""
     # Imported here, not at the top: each key module imports this one.
     from identity.eid.key import EidKey
+    from identity.email_code.key import EmailCodeKey
+    from identity.itsme.key import ItsmeKey
+    from identity.paper_token.key import PaperTokenKey
     from identity.password.key import PasswordKey
+    from identity.sms_code.key import SmsCodeKey
     from identity.totp.key import TotpKey
 
     return KeyRegistry(
         [
             EidKey(),
+            ItsmeKey(),
+            EmailCodeKey(),
             TotpKey(),
+            SmsCodeKey(),
+            PaperTokenKey(),
             PasswordKey(),
         ]
     )

@@ -1,0 +1,46 @@
+"""The paper token key, for people without a Belgian card: registration at a local office, an
+activation code, a card of numbered codes asked one at a time after username + password."""
+
+from identity.paper_token.bis import is_valid_bis_number, make_bis_number
+from identity.paper_token.card import (
+    CARD_SIZE,
+    codes_left,
+    create_token_card,
+    pick_code_number,
+    send_token_card,
+    verify_token_code,
+)
+from identity.paper_token.key import PAPER_TOKEN_KEY, PaperTokenKey
+from identity.paper_token.registration import (
+    DOCUMENT_TYPES,
+    ActivationLink,
+    Registration,
+    format_activation_code,
+    issue_activation_code,
+    normalise_activation_code,
+    redeem_activation_code,
+    register_person,
+    registered_identity,
+)
+
+__all__ = [
+    "CARD_SIZE",
+    "DOCUMENT_TYPES",
+    "PAPER_TOKEN_KEY",
+    "ActivationLink",
+    "PaperTokenKey",
+    "Registration",
+    "codes_left",
+    "create_token_card",
+    "format_activation_code",
+    "is_valid_bis_number",
+    "issue_activation_code",
+    "make_bis_number",
+    "normalise_activation_code",
+    "pick_code_number",
+    "redeem_activation_code",
+    "register_person",
+    "registered_identity",
+    "send_token_card",
+    "verify_token_code",
+]
