@@ -73,5 +73,10 @@ def finish_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime) 
 
 def purge_login_attempts(db: Session, *, now: datetime) -> int:
     """Removes attempts past their lifetime (finished or not); returns how many."""
-    result = db.exec(delete(LoginAttempt).where(col(LoginAttempt.expires_at) <= now))
+    # No in-Python evaluation of loaded rows: SQLite hands their times back naive.
+    result = db.exec(
+        delete(LoginAttempt)
+        .where(col(LoginAttempt.expires_at) <= now)
+        .execution_options(synchronize_session="fetch")
+    )
     return int(result.rowcount)
