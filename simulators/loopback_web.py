@@ -207,7 +207,10 @@ class LoopbackService:
     def __init__(self, handler: type[BaseHTTPRequestHandler], *, host: str, port: int) -> None:
         self._server = ThreadingHTTPServer((host, port), handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll interval: stop() returns within 50 ms instead of the default 0.5 s.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._started = False
 
     @property
