@@ -30,7 +30,8 @@ caption{text-align:left;font-weight:bold;padding:.4rem 0}
 th,td{text-align:left;padding:.6rem;border-bottom:1px solid #d5dbe8;vertical-align:top}
 a{color:#1c3f8c}
 .card{background:#fff;border:1px solid #d5dbe8;border-radius:.4rem;padding:1rem;margin:0 0 1rem}
-.muted{color:#4a5468}
+.card>h2:first-child,.card>h3:first-child{margin-top:0}
+.muted{color:#4a5468}.nowrap{white-space:nowrap}
 .status{background:#e3f1e6;border:1px solid #1e6b32;padding:.6rem 1rem;border-radius:.4rem}
 .error{background:#fbe9ea;border:1px solid #a4262c;padding:.6rem 1rem;border-radius:.4rem}
 .code{font-family:"DejaVu Sans Mono",monospace;font-size:1.6rem;letter-spacing:.1rem}

@@ -96,7 +96,8 @@ def _inbox_page(store: SmsStore, raw_filter: str | None) -> bytes:
     if messages:
         rows = "".join(
             f"<tr><td>{esc(_when(m.received_at))}</td>"
-            f'<td><a href="{esc(_inbox_link(m.to))}">{esc(display_phone(m.to))}</a></td>'
+            f'<td class="nowrap"><a href="{esc(_inbox_link(m.to))}">'
+            f"{esc(display_phone(m.to))}</a></td>"
             f"<td>{esc(m.text)}</td></tr>"
             for m in messages
         )
