@@ -9,6 +9,7 @@ from identity.one_time_code.codes import (
     check_code,
     issue_code,
     normalise_code,
+    purge_codes,
 )
 
 __all__ = [
@@ -20,4 +21,5 @@ __all__ = [
     "check_code",
     "issue_code",
     "normalise_code",
+    "purge_codes",
 ]

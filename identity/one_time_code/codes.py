@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import NoReturn
 
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, delete, select, update
 
 from identity.keys.moments import aware
 from identity.one_time_code import errors
@@ -130,6 +130,17 @@ def check_code(
         raise errors.CodeAlreadyUsedError(f"{purpose} code {row.id} taken concurrently")
     db.refresh(row)
     return row
+
+
+def purge_codes(db: Session, *, now: datetime) -> int:
+    """Removes codes expired for more than ``ENROLMENT_WINDOW`` (no longer needed for the send
+    limits); returns how many. For a periodic job."""
+    result = db.exec(
+        delete(OneTimeCode)
+        .where(col(OneTimeCode.expires_at) <= now - ENROLMENT_WINDOW)
+        .execution_options(synchronize_session="fetch")
+    )
+    return int(result.rowcount)
 
 
 def normalise_code(code: str) -> str:

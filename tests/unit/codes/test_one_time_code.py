@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
-from identity.one_time_code import Channel, check_code, issue_code
+from identity.one_time_code import Channel, check_code, issue_code, purge_codes
 from identity.one_time_code import errors as e
 from monespace_app.models.one_time_code import OneTimeCode
 
@@ -168,3 +168,12 @@ def test_enrolment_codes_are_limited_to_five_an_hour(db: Session) -> None:
         issue(db, attempt=None, at=timedelta(minutes=30))
     assert "nombre maximal de codes" in limit.value.user_message
     issue(db, attempt=None, at=timedelta(minutes=60, seconds=1))
+
+
+def test_purging_removes_only_codes_expired_for_more_than_an_hour(db: Session) -> None:
+    issue(db, attempt="old")
+    issue(db, attempt="recent", at=timedelta(minutes=30))
+    removed = purge_codes(db, now=NOW + timedelta(hours=1, minutes=10))
+    db.commit()
+    assert removed == 1
+    assert [row.attempt_id for row in db.exec(select(OneTimeCode)).all()] == ["recent"]
