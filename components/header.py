@@ -95,6 +95,7 @@ def user_menu() -> rx.Component:
         ),
         rx.el.ul(
             rx.el.li(rx.el.a(I18nState.t["user.account"], href=routes.ACCOUNT)),
+            rx.el.li(rx.el.a(I18nState.t["user.keys"], href=routes.MY_KEYS)),
             rx.el.li(
                 rx.el.button(
                     I18nState.t["user.logout"],

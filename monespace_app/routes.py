@@ -21,6 +21,14 @@ SESSION_START = "/_auth/session"
 LOGOUT = "/_auth/quitter"
 
 
+MY_KEYS = "/mes-cles"
+
+
+def key_activation(kind: str) -> str:
+    """The wizard that activates (or modifies) one kind of key."""
+    return f"{MY_KEYS}/activer/{kind}"
+
+
 def key_login(kind: str) -> str:
     """The login page of one digital key."""
     return f"{KEY_CHOOSER}/{kind}"
@@ -48,6 +56,7 @@ ALL_PAGES = (
     CANCEL_ACTIVATION,
     MY_SPACES,
     ACCOUNT,
+    MY_KEYS,
     ACCOUNT_DELETION,
     ACCOUNT_DELETED,
     ACCOUNT_GONE,

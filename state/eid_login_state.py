@@ -7,21 +7,17 @@ sent to the page.
 
 import asyncio
 import json
-from urllib.parse import quote
 
 import reflex as rx
 from reflex_base.event import EventSpec
 
 from identity.eid.auth.errors import EidAuthenticationError
 from identity.eid.errors import EidError, WrongPinError
-from identity.sessions import open_session
-from monespace_app import routes
 from monespace_app.clock import utc_now
 from monespace_app.db import session_scope
 from monespace_app.i18n.error_messages import error_text
-from monespace_app.services.account_routing import home_for
-from monespace_app.services.accounts import find_account
 from monespace_app.services.eid_login_setup import eid_login
+from monespace_app.services.login_completion import complete_login
 from state.i18n_state import I18nState
 
 LOGIN_ERRORS = (EidError, EidAuthenticationError)
@@ -108,19 +104,16 @@ class EidLoginState(rx.State):
             async with self:
                 await self._fail(error)
             return None
-        now = utc_now()
         with session_scope() as db:
-            _, ticket = open_session(
+            url = complete_login(
                 db,
                 identity=result.identity,
                 key_kind="eid",
                 level=result.level,
-                now=now,
+                now=utc_now(),
                 photo_jpeg=result.photo_jpeg,
             )
-            destination = home_for(find_account(db, result.identity.national_number))
         async with self:
             self.step = "instructions"
-        url = f"{routes.SESSION_START}?ticket={quote(ticket)}&suite={quote(destination)}"
         # A full page load: the browser must carry the new HttpOnly cookie from now on.
         return rx.call_script(f"window.location.assign({json.dumps(url)})")

@@ -1,0 +1,118 @@
+"""Login pages of the keys with username + password (and a security code for the code keys)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from components.forms import submit_button
+from components.layout import page_layout, page_title
+from monespace_app import routes
+from state.code_login_state import CodeLoginState
+from state.i18n_state import I18nState
+
+
+def labelled_input(label_key: str, name: str, input_type: str, autocomplete: str) -> rx.Component:
+    field_id = f"field-{name}"
+    return rx.el.div(
+        rx.el.label(I18nState.t[label_key], html_for=field_id),
+        rx.el.input(
+            id=field_id, name=name, type=input_type, auto_complete=autocomplete, required=True
+        ),
+        class_name="field",
+    )
+
+
+def credentials_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.p(I18nState.t["codelogin.step1"]),
+        labelled_input("codelogin.username", "username", "text", "username"),
+        labelled_input("codelogin.password", "password", "password", "current-password"),
+        rx.el.div(submit_button("wizard.continue"), class_name="actions"),
+        on_submit=CodeLoginState.submit_credentials,
+        reset_on_submit=True,
+        aria_label=I18nState.t["codelogin.step1"],
+    )
+
+
+def code_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.p(
+            I18nState.t[CodeLoginState.prompt_key], " ", rx.el.strong(CodeLoginState.prompt_detail)
+        ),
+        rx.el.div(
+            rx.el.label(I18nState.t["codelogin.code"], html_for="field-code"),
+            rx.el.input(
+                id="field-code",
+                name="code",
+                type="text",
+                input_mode="numeric",
+                auto_complete="one-time-code",
+                required=True,
+                auto_focus=True,
+            ),
+            class_name="field",
+        ),
+        rx.cond(
+            CodeLoginState.resent,
+            rx.el.p(I18nState.t["codelogin.resent"], role="status", class_name="alert-success"),
+            rx.fragment(),
+        ),
+        rx.el.div(
+            submit_button("wizard.continue"),
+            rx.cond(
+                CodeLoginState.can_resend,
+                rx.el.button(
+                    I18nState.t["codelogin.resend"],
+                    type="button",
+                    on_click=CodeLoginState.resend,
+                    class_name="button-secondary",
+                ),
+                rx.fragment(),
+            ),
+            class_name="actions",
+        ),
+        rx.cond(
+            CodeLoginState.can_resend,
+            rx.el.p(I18nState.t["codelogin.mail_delay"], style={"font_size": "0.9rem"}),
+            rx.fragment(),
+        ),
+        on_submit=CodeLoginState.submit_code,
+        reset_on_submit=True,
+        aria_label=I18nState.t["codelogin.code"],
+    )
+
+
+def not_enrolled_help() -> rx.Component:
+    return rx.el.aside(
+        rx.el.p(I18nState.t["codelogin.not_enrolled"], style={"margin": "0 0 0.6rem"}),
+        rx.el.a(
+            I18nState.t["codelogin.eid_link"],
+            href=routes.key_login("eid"),
+            class_name="key-link",
+            style={"max_width": "24rem"},
+        ),
+        class_name="alert-info",
+        style={"margin_top": "2rem"},
+    )
+
+
+def code_login_page(kind: str) -> rx.Component:
+    return page_layout(
+        page_title(f"codelogin.title.{kind}"),
+        rx.cond(
+            CodeLoginState.error_text != "",
+            rx.el.div(CodeLoginState.error_text, role="alert", class_name="alert-error"),
+            rx.fragment(),
+        ),
+        rx.match(
+            CodeLoginState.step,
+            ("code", code_form()),
+            (
+                "checking",
+                rx.el.p(I18nState.t["codelogin.checking"], role="status", class_name="alert-info"),
+            ),
+            credentials_form(),
+        ),
+        rx.el.p(rx.el.a(I18nState.t["codelogin.other_key"], href=routes.KEY_CHOOSER)),
+        not_enrolled_help() if kind != "password" else rx.fragment(),
+    )

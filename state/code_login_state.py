@@ -1,0 +1,128 @@
+"""Login with username + password, then the code of the chosen key (seed 004 §2d–2f)."""
+
+import asyncio
+import json
+
+import reflex as rx
+from reflex_base.event import EventSpec
+
+from identity.keys.errors import DigitalKeyError
+from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
+from monespace_app.i18n.error_messages import error_text
+from monespace_app.services.code_login import (
+    NoIdentityError,
+    PasswordPassed,
+    check_code_step,
+    check_password_step,
+    identity_of,
+    level_of,
+    resend_code,
+)
+from monespace_app.services.login_completion import complete_login
+from state.i18n_state import I18nState
+
+LOGIN_ERRORS = (DigitalKeyError, NoIdentityError)
+
+
+def _password_step(kind: str, username: str, password: str) -> PasswordPassed:
+    with session_scope() as db:
+        return check_password_step(
+            db, kind=kind, username=username, password=password, now=utc_now()
+        )
+
+
+def _finish(kind: str, national_number: str) -> str:
+    with session_scope() as db:
+        return complete_login(
+            db,
+            identity=identity_of(db, national_number),
+            key_kind=kind,
+            level=level_of(kind),
+            now=utc_now(),
+        )
+
+
+def _code_step(kind: str, attempt_id: str, code: str) -> str:
+    with session_scope() as db:
+        national_number = check_code_step(
+            db, kind=kind, attempt_id=attempt_id, code=code, now=utc_now()
+        )
+    return _finish(kind, national_number)
+
+
+class CodeLoginState(rx.State):
+    kind: str = ""
+    step: str = "credentials"  # credentials, checking, code
+    prompt_key: str = ""
+    prompt_detail: str = ""
+    can_resend: bool = False
+    resent: bool = False
+    error_text: str = ""
+    _attempt_id: str = ""
+
+    @rx.event
+    def load(self, kind: str) -> None:
+        self.kind = kind
+        self.step = "credentials"
+        self.error_text = ""
+        self.resent = False
+        self._attempt_id = ""
+
+    async def _fail(self, error: Exception) -> None:
+        language = (await self.get_state(I18nState)).lang
+        self.error_text = error_text(language, error)
+
+    @rx.event(background=True)
+    async def submit_credentials(self, form: dict[str, str]) -> EventSpec | None:
+        async with self:
+            kind, self.step, self.error_text = self.kind, "checking", ""
+        try:
+            passed = await asyncio.to_thread(
+                _password_step, kind, form.get("username", ""), form.get("password", "")
+            )
+            url = (
+                ""
+                if passed.prompt is not None
+                else await asyncio.to_thread(_finish, kind, passed.national_number)
+            )
+        except LOGIN_ERRORS as error:
+            async with self:
+                await self._fail(error)
+                self.step = "credentials"
+            return None
+        if url:
+            return rx.call_script(f"window.location.assign({json.dumps(url)})")
+        assert passed.prompt is not None
+        async with self:
+            self._attempt_id = passed.attempt_id
+            self.prompt_key = passed.prompt.prompt_key
+            self.prompt_detail = passed.prompt.detail
+            self.can_resend = passed.prompt.can_resend
+            self.step = "code"
+        return None
+
+    @rx.event(background=True)
+    async def submit_code(self, form: dict[str, str]) -> EventSpec | None:
+        async with self:
+            kind, attempt_id, self.error_text = self.kind, self._attempt_id, ""
+            self.resent = False
+        try:
+            url = await asyncio.to_thread(_code_step, kind, attempt_id, form.get("code", ""))
+        except LOGIN_ERRORS as error:
+            async with self:
+                await self._fail(error)
+            return None
+        return rx.call_script(f"window.location.assign({json.dumps(url)})")
+
+    @rx.event
+    async def resend(self) -> None:
+        try:
+            with session_scope() as db:
+                prompt = resend_code(db, kind=self.kind, attempt_id=self._attempt_id, now=utc_now())
+        except LOGIN_ERRORS as error:
+            await self._fail(error)
+            return
+        self.prompt_detail = prompt.detail
+        self.error_text = ""
+        self.resent = True
