@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, delete, update
 
+from identity.keys.conditional_update import conditional_update, mark_written
 from identity.keys.errors import LoginAttemptExpiredError
 from identity.keys.moments import aware, require_aware
 from identity.keys.records import usable_key
@@ -60,14 +61,15 @@ def finish_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime) 
     """Marks the attempt used; a second finish, or one after 10 minutes, is refused."""
     attempt = pending_login(db, attempt_id=attempt_id, key_kind=key_kind, now=now)
     # Conditional UPDATE: two requests racing with the same attempt cannot both finish it.
-    result = db.exec(
+    changed = conditional_update(
+        db,
         update(LoginAttempt)
         .where(col(LoginAttempt.id) == attempt_id, col(LoginAttempt.completed_at).is_(None))
-        .values(completed_at=now)
+        .values(completed_at=now),
     )
-    if result.rowcount != 1:
+    if changed != 1:
         raise LoginAttemptExpiredError(attempt_id[:8])
-    db.refresh(attempt)
+    mark_written(attempt, completed_at=now)
     return attempt
 
 

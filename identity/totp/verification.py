@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, or_, update
 
+from identity.keys.conditional_update import conditional_update, mark_written
 from identity.keys.errors import InvalidCodeError, KeyLockedError, ReplayedCodeError
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import record_failure
@@ -38,7 +39,8 @@ def verify(db: Session, *, national_number: str, code: str, now: datetime) -> in
     if not fresh:
         raise ReplayedCodeError(national_number)
     step = max(fresh)
-    result = db.exec(
+    changed = conditional_update(
+        db,
         update(DigitalKeyRecord)
         .where(
             col(DigitalKeyRecord.id) == row.id,
@@ -47,9 +49,9 @@ def verify(db: Session, *, national_number: str, code: str, now: datetime) -> in
                 col(DigitalKeyRecord.last_totp_step) < step,
             ),
         )
-        .values(last_totp_step=step, consecutive_failures=0)
+        .values(last_totp_step=step, consecutive_failures=0),
     )
-    if result.rowcount != 1:
+    if changed != 1:
         raise ReplayedCodeError(national_number)
-    db.refresh(row)
+    mark_written(row, last_totp_step=step, consecutive_failures=0)
     return step

@@ -206,3 +206,12 @@ def test_the_code_oathtool_prints_for_our_secret_is_accepted(db: Session) -> Non
     )
     step = totp.verify(db, national_number=NATIONAL_NUMBER, code=answer.stdout.strip(), now=LATER)
     assert step == time_step(LATER)
+
+
+def test_the_row_in_hand_shows_the_accepted_step_without_reading_it_again(db: Session) -> None:
+    row = enrol(db)
+    with pytest.raises(InvalidCodeError):
+        totp.verify(db, national_number=NATIONAL_NUMBER, code=wrong_code(code_at(LATER)), now=LATER)
+    totp.verify(db, national_number=NATIONAL_NUMBER, code=code_at(LATER), now=LATER)
+    assert row.last_totp_step == time_step(LATER)
+    assert row.consecutive_failures == 0

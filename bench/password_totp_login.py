@@ -1,0 +1,215 @@
+"""Prints how many username + password + TOTP logins one core completes per second, through the
+real login path on a SQLite file (WAL), next to the rate argon2id alone allows, at the default
+cost (3 passes, 64 MiB) and at Keycloak's sizing-guide cost (5 passes, 7 MiB).
+
+One login is what the two pages do, each in its own unit of work: check_credentials + start_login,
+then pending_login + totp.verify + finish_login + open_session. The codes the phones would show
+are computed before the clock starts; the clock moves 30 s after each round over the persons, so
+replay protection refuses nothing.
+
+    .venv/bin/python bench/password_totp_login.py [--logins N] [--persons N] [--cost keycloak]
+        [--synchronous NORMAL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlmodel import SQLModel
+
+import monespace_app.models
+import monespace_app.models.digital_keys
+from identity import totp
+from identity.assurance import LevelOfAssurance
+from identity.password import (
+    DEFAULT_HASHER_SETTINGS,
+    KEYCLOAK_HASHER_SETTINGS,
+    PasswordHasherSettings,
+    check_credentials,
+    finish_login,
+    pending_login,
+    set_credentials,
+    start_login,
+)
+from identity.password.hashing import password_hasher
+from identity.sessions import LoginIdentity, open_session
+from monespace_app.db import make_engine, session_scope
+from monespace_app.models.account import Account, AccountStatus
+
+START = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
+STEP = timedelta(seconds=30)
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    national_number: str
+    username: str
+    secret: str
+    identity: LoginIdentity
+
+
+def people(engine: Engine, count: int, settings: PasswordHasherSettings) -> list[Person]:
+    persons: list[Person] = []
+    with session_scope(engine) as db:
+        for i in range(count):
+            national_number = f"{85000000000 + i:011d}"
+            identity = LoginIdentity(national_number, f"Nom{i}", f"Prénom{i}", date(1985, 1, 1))
+            db.add(
+                Account(
+                    national_number=national_number,
+                    surname=identity.surname,
+                    first_names=identity.first_names,
+                    birth_date=identity.birth_date,
+                    email=f"personne{i}@example.be",
+                    status=AccountStatus.ACTIVE,
+                    created_at=START,
+                )
+            )
+            set_credentials(
+                db,
+                national_number=national_number,
+                username=f"personne{i}",
+                password=PASSWORD,
+                now=START,
+                settings=settings,
+            )
+            secret = totp.new_secret()
+            first = totp.totp(totp.secret_bytes(secret), START)
+            totp.confirm_enrolment(
+                db, national_number=national_number, secret=secret, first_code=first, now=START
+            )
+            persons.append(Person(national_number, f"personne{i}", secret, identity))
+    return persons
+
+
+def login(
+    engine: Engine, person: Person, code: str, now: datetime, settings: PasswordHasherSettings
+) -> None:
+    with session_scope(engine) as db:  # the password page
+        national_number = check_credentials(
+            db, username=person.username, password=PASSWORD, now=now, settings=settings
+        )
+        attempt_id = start_login(db, national_number=national_number, key_kind="totp", now=now).id
+    with session_scope(engine) as db:  # the code page
+        attempt = pending_login(db, attempt_id=attempt_id, key_kind="totp", now=now)
+        totp.verify(db, national_number=attempt.national_number, code=code, now=now)
+        finish_login(db, attempt_id=attempt_id, key_kind="totp", now=now)
+        open_session(
+            db,
+            identity=person.identity,
+            key_kind="totp",
+            level=LevelOfAssurance.SUBSTANTIAL,
+            now=now,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """Per second of wall clock, and per second of this process's CPU time (one core's worth)."""
+
+    wall: float
+    cpu: float
+
+
+def login_rate(
+    engine: Engine, persons: list[Person], logins: int, settings: PasswordHasherSettings
+) -> Rate:
+    plan: list[tuple[Person, str, datetime]] = []
+    now = START + 2 * STEP
+    while len(plan) < logins:
+        for person in persons:
+            plan.append((person, totp.totp(totp.secret_bytes(person.secret), now), now))
+        now += STEP
+    plan = plan[:logins]
+    wall, cpu = time.perf_counter(), time.process_time()
+    for person, code, moment in plan:
+        login(engine, person, code, moment, settings)
+    return Rate(logins / (time.perf_counter() - wall), logins / (time.process_time() - cpu))
+
+
+def verify_rate(settings: PasswordHasherSettings, runs: int) -> tuple[float, Rate]:
+    """Median milliseconds of one argon2id hash, and the rate of verifications (what a login
+    spends) alone."""
+    hasher = password_hasher(settings)
+    stored = hasher.hash(PASSWORD)
+    hashes = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        hasher.hash(PASSWORD)
+        hashes.append(time.perf_counter() - start)
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in range(runs):
+        hasher.verify(stored, PASSWORD)
+    rate = Rate(runs / (time.perf_counter() - wall), runs / (time.process_time() - cpu))
+    return statistics.median(hashes) * 1000, rate
+
+
+def _synchronous(mode: str) -> Callable[[Any, Any], None]:
+    def set_mode(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA synchronous={mode}")
+
+    return set_mode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--logins", type=int, default=300)
+    parser.add_argument("--persons", type=int, default=20)
+    parser.add_argument("--cost", choices=["default", "keycloak", "both"], default="both")
+    parser.add_argument(
+        "--synchronous",
+        choices=["FULL", "NORMAL"],
+        default="FULL",
+        help="SQLite's fsync policy: FULL is the portal's (SQLite's default); NORMAL is what "
+        "SQLite advises with WAL (no fsync per commit, still never corrupt)",
+    )
+    args = parser.parse_args()
+    print(f"one process, one thread (one core); SQLite file, WAL, synchronous={args.synchronous}")
+    costs = [
+        ("default", "default (argon2id t=3, 64 MiB, p=1)", DEFAULT_HASHER_SETTINGS),
+        ("keycloak", "Keycloak (argon2id t=5, 7 MiB, p=1)", KEYCLOAK_HASHER_SETTINGS),
+    ]
+    for name, label, settings in costs:
+        if args.cost not in (name, "both"):
+            continue
+        work = Path(tempfile.mkdtemp(prefix="monespace-bench-password-"))
+        try:
+            engine = make_engine(f"sqlite:///{work / 'bench.db'}")
+            if args.synchronous != "FULL":
+                event.listen(engine, "connect", _synchronous(args.synchronous))
+            SQLModel.metadata.create_all(engine)
+            persons = people(engine, args.persons, settings)
+            hash_ms, alone = verify_rate(settings, max(30, args.logins // 3))
+            rate = login_rate(engine, persons, args.logins, settings)
+            engine.dispose()
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(f"\n{label}")
+        print(f"  argon2id hash alone (median)   {hash_ms:7.2f} ms")
+        print("                                  wall clock      CPU time (one core)")
+        print(f"  argon2id verify alone          {alone.wall:7.1f} /s       {alone.cpu:7.1f} /s")
+        print(f"  password + TOTP logins         {rate.wall:7.1f} /s       {rate.cpu:7.1f} /s")
+        print(
+            f"  login rate / verify-only rate  {rate.wall / alone.wall * 100:7.1f} %"
+            f"        {rate.cpu / alone.cpu * 100:7.1f} %"
+        )
+
+
+if __name__ == "__main__":
+    assert monespace_app.models  # the whole schema is registered before create_all
+    main()
