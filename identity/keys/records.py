@@ -30,6 +30,19 @@ def usable_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRec
     return row
 
 
+def ensure_usable(db: Session, *, national_number: str, kind: str) -> None:
+    """Refuses when the person has no usable key of that kind, without loading the row."""
+    found = db.exec(
+        select(col(DigitalKeyRecord.id), col(DigitalKeyRecord.locked_at)).where(
+            DigitalKeyRecord.national_number == national_number, DigitalKeyRecord.kind == kind
+        )
+    ).first()
+    if found is None:
+        raise KeyNotEnrolledError(f"{national_number} has no {kind} key")
+    if found[1] is not None:
+        raise KeyLockedError(f"the {kind} key of {national_number} is locked")
+
+
 def remove_key(db: Session, *, national_number: str, kind: str, now: datetime) -> None:
     """Removes the key, ends the logins half-way through it, and tells the person by e-mail.
 

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, delete, update
 from identity.keys.conditional_update import conditional_update, mark_written
 from identity.keys.errors import LoginAttemptExpiredError
 from identity.keys.moments import aware, require_aware
-from identity.keys.records import usable_key
+from identity.keys.records import ensure_usable
 from monespace_app.models.digital_keys import LoginAttempt
 
 LOGIN_ATTEMPT_LIFETIME = timedelta(minutes=10)
@@ -31,7 +31,7 @@ def start_login(
 ) -> LoginAttempt:
     """After the password: refused at once if the person has no usable key of that kind."""
     require_aware(now)
-    usable_key(db, national_number=national_number, kind=key_kind)
+    ensure_usable(db, national_number=national_number, kind=key_kind)
     attempt = LoginAttempt(
         id=token(32),
         national_number=national_number,
