@@ -54,6 +54,14 @@ class Settings(BaseSettings):
     ocsp_url: str = Field(
         default="", description="OCSP responder for eID certificates; empty: the certificate's."
     )
+    sms_gateway_url: str = Field(
+        default="http://127.0.0.1:8027", description="SMS provider (POST {url}/api/sms)."
+    )
+    sms_gateway_token: SecretStr = Field(
+        default=SecretStr("demo-sms-token"), description="Bearer token of the SMS provider."
+    )
+    itsme_url: str = Field(default="http://127.0.0.1:8028", description="itsme-like provider.")
+    itsme_client_id: str = "monespace"
     default_language: str = "fr"
     secret_key: SecretStr | None = Field(
         default=None, description="Signs cookies and links; generated on first run when unset."

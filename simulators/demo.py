@@ -20,6 +20,7 @@ from monespace_app.settings import get_settings
 from simulators.administration.seed import seed_administration_records
 from simulators.demo_settings import DemoSettings
 from simulators.eid.demo_cards import start_demo_cards
+from simulators.key_simulators import KeySimulatorPorts, start_key_simulators
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
@@ -91,6 +92,17 @@ def main() -> int:
             ocsp_port=demo.ocsp_port,
         )
         stoppers.append(("virtual cards", cards.stop))
+        base = demo.key_simulators_port
+        keys = start_key_simulators(
+            data_dir,
+            ports=KeySimulatorPorts(
+                sms=base, itsme=base + 1, authenticator=base + 2, trainers=base + 3
+            ),
+            sms_token=settings.sms_gateway_token.get_secret_value(),
+            mailbox_url=mailbox_web.url,
+            portal_url=settings.public_origin,
+        )
+        stoppers.append(("key simulators", keys.stop))
         sink.start()
         stoppers.append(("SMTP sink", sink.stop))
         mailbox_web.start()
@@ -109,6 +121,10 @@ def main() -> int:
             f"  cartes eID              Naïma Mremi (lecteur 1), Chloé Ducoeur (lecteur 2)\n"
             f"  répondeur OCSP (test)   {cards.ocsp_url}\n"
             f"  cartes (testeurs)       .venv/bin/python -m simulators.eid --help\n"
+            f"  page des formateurs     {keys.trainers_url}\n"
+            f"  SMS (passerelle)        {keys.sms_url}\n"
+            f"  téléphone itsme         {keys.itsme_url}\n"
+            f"  application mobile      {keys.authenticator_url}\n"
             f"Ctrl-C pour tout arrêter.",
             flush=True,
         )

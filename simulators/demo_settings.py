@@ -18,3 +18,5 @@ class DemoSettings(BaseSettings):
     pcsc_private: bool = False
     pcsc_base_port: int = Field(default=DEFAULT_BASE_PORT, ge=1024, le=65000)
     ocsp_port: int = Field(default=DEFAULT_OCSP_PORT, ge=1024, le=65535)
+    # SMS gateway, itsme, authenticator phone and trainers' page take four ports from here.
+    key_simulators_port: int = Field(default=8027, ge=1024, le=65000)

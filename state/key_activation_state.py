@@ -1,9 +1,13 @@
 """The activation wizards of Mes clés numériques (seed 004 §2e: the 5 steps of the mobile app)."""
 
+from collections.abc import Callable
+from datetime import datetime
+
 import reflex as rx
 from reflex_base.event import EventSpec
+from sqlmodel import Session
 
-from identity import totp
+from identity import email_code, sms_code, totp
 from identity.keys.errors import DigitalKeyError
 from identity.password import set_credentials
 from identity.sessions import is_recent_strong_login
@@ -13,12 +17,41 @@ from monespace_app.db import session_scope
 from monespace_app.i18n.error_messages import error_text
 from monespace_app.models.account import AccountStatus
 from monespace_app.models.digital_keys import Credential
+from monespace_app.models.session import UserSession
+from monespace_app.services.providers import sms_sender
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 
 WIZARD_STEPS: dict[str, list[str]] = {
     "totp": ["contact", "install", "activate", "credentials", "confirmation"],
+    "email_code": ["destination", "code", "credentials", "confirmation"],
+    "sms_code": ["destination", "code", "credentials", "confirmation"],
     "password": ["credentials", "confirmation"],
+}
+
+
+def _start_email(db: Session, national_number: str, destination: str, now: datetime) -> None:
+    email_code.start_enrolment(db, national_number=national_number, email=destination, now=now)
+
+
+def _start_sms(db: Session, national_number: str, destination: str, now: datetime) -> None:
+    sms_code.start_enrolment(
+        db, sender=sms_sender(), national_number=national_number, phone=destination, now=now
+    )
+
+
+def _confirm_email(db: Session, national_number: str, code: str, now: datetime) -> object:
+    return email_code.confirm_enrolment(db, national_number=national_number, code=code, now=now)
+
+
+def _confirm_sms(db: Session, national_number: str, code: str, now: datetime) -> object:
+    return sms_code.confirm_enrolment(db, national_number=national_number, code=code, now=now)
+
+
+# The two steps of the keys that send a registration code to an address of the person's.
+CODE_ENROLMENTS: dict[str, tuple[Callable[..., None], Callable[..., object]]] = {
+    "email_code": (_start_email, _confirm_email),
+    "sms_code": (_start_sms, _confirm_sms),
 }
 
 
@@ -28,6 +61,7 @@ class KeyActivationState(SessionState):
     step: str = ""
     allowed: bool = False
     email: str = ""
+    destination: str = ""
     has_credential: bool = False
     username: str = ""
     qr_src: str = ""
@@ -96,6 +130,48 @@ class KeyActivationState(SessionState):
                     first_code=form.get("code", ""),
                     now=utc_now(),
                 )
+        except DigitalKeyError as error:
+            await self._fail(error)
+            return None
+        self._advance()
+        return None
+
+    def _strong_session(self, db: Session) -> UserSession | EventSpec | None:
+        entered = self._enter(db, AccountStatus.ACTIVE)
+        if isinstance(entered, EventSpec):
+            return entered
+        row, _ = entered
+        if not is_recent_strong_login(row, now=utc_now()):
+            self.allowed = False
+            return None
+        return row
+
+    @rx.event
+    async def send_registration_code(self, form: dict[str, str]) -> EventSpec | None:
+        start, _ = CODE_ENROLMENTS[self.kind]
+        destination = form.get("destination", "").strip()
+        try:
+            with session_scope() as db:
+                row = self._strong_session(db)
+                if not isinstance(row, UserSession):
+                    return row
+                start(db, row.national_number, destination, utc_now())
+        except DigitalKeyError as error:
+            await self._fail(error)
+            return None
+        self.destination = destination
+        self._advance()
+        return None
+
+    @rx.event
+    async def confirm_registration_code(self, form: dict[str, str]) -> EventSpec | None:
+        _, confirm = CODE_ENROLMENTS[self.kind]
+        try:
+            with session_scope() as db:
+                row = self._strong_session(db)
+                if not isinstance(row, UserSession):
+                    return row
+                confirm(db, row.national_number, form.get("code", ""), utc_now())
         except DigitalKeyError as error:
             await self._fail(error)
             return None

@@ -10,6 +10,10 @@ from monespace_app import routes
 from state.i18n_state import I18nState
 from state.key_activation_state import WIZARD_STEPS, KeyActivationState
 
+STEP_LABELS_BY_KIND = {
+    "email_code": {"destination": "email.step.destination", "code": "enrol.step.code"},
+    "sms_code": {"destination": "sms.step.destination", "code": "enrol.step.code"},
+}
 STEP_LABELS = {
     "contact": "totp.step.contact",
     "install": "totp.step.install",
@@ -17,7 +21,17 @@ STEP_LABELS = {
     "credentials": "totp.step.credentials",
     "confirmation": "totp.step.confirmation",
 }
-WIZARD_TITLES = {"totp": "totp.title", "password": "password.title"}
+WIZARD_TITLES = {
+    "totp": "totp.title",
+    "email_code": "email.title",
+    "sms_code": "sms.title",
+    "password": "password.title",
+}
+DONE_TEXTS = {
+    "totp": ("totp.done.title", "totp.done.text"),
+    "email_code": ("email.done.title", "email.done.text"),
+    "sms_code": ("sms.done.title", "sms.done.text"),
+}
 APP_EXAMPLES = ("Google Authenticator", "Microsoft Authenticator", "Duo Mobile", "FreeOTP")
 
 
@@ -92,6 +106,41 @@ def activate_step() -> rx.Component:
     )
 
 
+def destination_step(kind: str) -> rx.Component:
+    prefix = "email" if kind == "email_code" else "sms"
+    field_id = "field-destination"
+    return rx.el.form(
+        paragraph(f"{prefix}.destination.text"),
+        rx.el.div(
+            rx.el.label(I18nState.t[f"{prefix}.destination.field"], html_for=field_id),
+            rx.el.input(
+                id=field_id,
+                name="destination",
+                required=True,
+                type="email" if kind == "email_code" else "tel",
+                auto_complete="email" if kind == "email_code" else "tel",
+                default_value=KeyActivationState.email if kind == "email_code" else "",
+            ),
+            class_name="field",
+        ),
+        wizard_buttons(),
+        on_submit=KeyActivationState.send_registration_code,
+        aria_label=I18nState.t[f"{prefix}.step.destination"],
+    )
+
+
+def code_step(kind: str) -> rx.Component:
+    return rx.el.form(
+        paragraph(f"enrol.code.text.{kind}"),
+        rx.el.p(rx.el.strong(KeyActivationState.destination)),
+        field("enrol.code.field", "code", "text", "one-time-code"),
+        wizard_buttons(),
+        on_submit=KeyActivationState.confirm_registration_code,
+        reset_on_submit=True,
+        aria_label=I18nState.t["enrol.step.code"],
+    )
+
+
 def credentials_step() -> rx.Component:
     return rx.cond(
         KeyActivationState.has_credential & (KeyActivationState.kind != "password"),
@@ -116,22 +165,12 @@ def credentials_step() -> rx.Component:
     )
 
 
-def confirmation_step() -> rx.Component:
+def confirmation_step(kind: str) -> rx.Component:
+    title_key, text_key = DONE_TEXTS.get(kind, ("credentials.saved", ""))
     return rx.fragment(
         rx.el.div(
-            rx.el.h2(
-                rx.cond(
-                    KeyActivationState.kind == "totp",
-                    I18nState.t["totp.done.title"],
-                    I18nState.t["credentials.saved"],
-                ),
-                style={"font_size": "1.3rem", "margin": "0 0 0.5rem"},
-            ),
-            rx.cond(
-                KeyActivationState.kind == "totp",
-                rx.el.p(I18nState.t["totp.done.text"]),
-                rx.fragment(),
-            ),
+            rx.el.h2(I18nState.t[title_key], style={"font_size": "1.3rem", "margin": "0 0 0.5rem"}),
+            rx.el.p(I18nState.t[text_key]) if text_key else rx.fragment(),
             role="status",
             class_name="alert-success",
         ),
@@ -145,7 +184,8 @@ def confirmation_step() -> rx.Component:
 
 
 def key_activation_page(kind: str) -> rx.Component:
-    steps = [(name, STEP_LABELS[name]) for name in WIZARD_STEPS[kind]]
+    labels = {**STEP_LABELS, **STEP_LABELS_BY_KIND.get(kind, {})}
+    steps = [(name, labels[name]) for name in WIZARD_STEPS[kind]]
     return page_layout(
         page_title(WIZARD_TITLES[kind]),
         private(
@@ -165,8 +205,10 @@ def key_activation_page(kind: str) -> rx.Component:
                         ("contact", contact_step()),
                         ("install", install_step()),
                         ("activate", activate_step()),
+                        ("destination", destination_step(kind)),
+                        ("code", code_step(kind)),
                         ("credentials", credentials_step()),
-                        confirmation_step(),
+                        confirmation_step(kind),
                     ),
                 ),
                 rx.el.div(

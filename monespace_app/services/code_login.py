@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from identity.assurance import LevelOfAssurance
 from identity.keys.kinds import KeyKind
+from identity.paper_token import registered_identity
 from identity.password import check_credentials, finish_login, pending_login, start_login
 from identity.registry import default_registry
 from identity.sessions import LoginIdentity
@@ -47,7 +48,7 @@ def identity_of(db: Session, national_number: str) -> LoginIdentity:
 
 
 # People without an account yet but known otherwise (registered at a registration office).
-IDENTITY_FINDERS: list[Callable[[Session, str], LoginIdentity | None]] = []
+IDENTITY_FINDERS: list[Callable[[Session, str], LoginIdentity | None]] = [registered_identity]
 
 
 def level_of(kind: str) -> LevelOfAssurance:

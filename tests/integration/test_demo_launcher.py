@@ -57,6 +57,8 @@ def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
         "MONESPACE_DEMO_MAILBOX_PORT": str(mailbox_port),
         "MONESPACE_DEMO_PCSC_PRIVATE": "true",
         "MONESPACE_DEMO_PCSC_BASE_PORT": "36400",
+        "MONESPACE_DEMO_OCSP_PORT": str(free_port()),
+        "MONESPACE_DEMO_KEY_SIMULATORS_PORT": "18027",
     }
     env.pop("PCSCLITE_CSOCK_NAME", None)
     demo = subprocess.Popen(

@@ -1,0 +1,67 @@
+"""IDENTIFICATION via itsme: the phone number (+32), "envoyer", then the approval on the phone."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from components.layout import page_layout, page_title
+from monespace_app import routes
+from state.i18n_state import I18nState
+from state.itsme_login_state import ItsmeLoginState
+
+
+def phone_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.p(I18nState.t["itsme.intro"]),
+        rx.el.div(
+            rx.el.label(I18nState.t["itsme.phone"], html_for="field-phone"),
+            rx.el.input(
+                id="field-phone",
+                name="phone",
+                type="tel",
+                auto_complete="tel",
+                required=True,
+                placeholder="+32 470 12 34 56",
+            ),
+            class_name="field",
+        ),
+        rx.el.div(
+            rx.el.button(I18nState.t["itsme.send"], type="submit", class_name="button-primary"),
+            class_name="actions",
+        ),
+        on_submit=ItsmeLoginState.send,
+        aria_label=I18nState.t["itsme.phone"],
+    )
+
+
+def waiting() -> rx.Component:
+    return rx.el.div(
+        rx.el.div(
+            rx.el.span(class_name="spinner", aria_hidden="true"),
+            rx.el.span(I18nState.t["itsme.waiting"]),
+            class_name="progress",
+        ),
+        rx.el.p(I18nState.t["itsme.seconds_left"], " ", ItsmeLoginState.seconds_left.to_string()),  # type: ignore[attr-defined]
+        rx.el.button(
+            I18nState.t["wizard.cancel"],
+            type="button",
+            on_click=ItsmeLoginState.cancel,
+            class_name="button-secondary",
+        ),
+        role="status",
+        aria_live="polite",
+        class_name="alert-info",
+    )
+
+
+def itsme_login_page() -> rx.Component:
+    return page_layout(
+        page_title("key.itsme"),
+        rx.cond(
+            ItsmeLoginState.error_text != "",
+            rx.el.div(ItsmeLoginState.error_text, role="alert", class_name="alert-error"),
+            rx.fragment(),
+        ),
+        rx.cond(ItsmeLoginState.step == "waiting", waiting(), phone_form()),
+        rx.el.p(rx.el.a(I18nState.t["codelogin.other_key"], href=routes.KEY_CHOOSER)),
+    )

@@ -1,0 +1,71 @@
+"""Login via itsme (seed 004 §2d): the phone number, then the approval on the phone."""
+
+import asyncio
+import json
+
+import reflex as rx
+from reflex_base.event import EventSpec
+
+from identity import itsme
+from identity.assurance import LevelOfAssurance
+from identity.keys.errors import DigitalKeyError
+from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
+from monespace_app.i18n.error_messages import error_text
+from monespace_app.services.login_completion import complete_login
+from monespace_app.services.providers import itsme_client
+from state.i18n_state import I18nState
+
+POLL_SECONDS = 1.0
+
+
+class ItsmeLoginState(rx.State):
+    step: str = "phone"  # phone, waiting
+    seconds_left: int = 0
+    error_text: str = ""
+
+    @rx.event
+    def load(self) -> None:
+        self.step, self.error_text = "phone", ""
+
+    async def _fail(self, error: Exception) -> None:
+        self.error_text = error_text((await self.get_state(I18nState)).lang, error)
+        self.step = "phone"
+
+    @rx.event(background=True)
+    async def send(self, form: dict[str, str]) -> EventSpec | None:
+        client = itsme_client()
+        async with self:
+            self.error_text = ""
+        try:
+            request = await asyncio.to_thread(
+                itsme.start, client, form.get("phone", ""), now=utc_now()
+            )
+            async with self:
+                self.step = "waiting"
+            while True:
+                outcome = await asyncio.to_thread(itsme.poll, client, request, now=utc_now())
+                if isinstance(outcome, itsme.ItsmeApproved):
+                    break
+                async with self:
+                    if self.step != "waiting":  # the person cancelled
+                        return None
+                    self.seconds_left = outcome.seconds_left
+                await asyncio.sleep(POLL_SECONDS)
+        except DigitalKeyError as error:
+            async with self:
+                await self._fail(error)
+            return None
+        with session_scope() as db:
+            url = complete_login(
+                db,
+                identity=outcome.identity,
+                key_kind="itsme",
+                level=LevelOfAssurance.HIGH,
+                now=utc_now(),
+            )
+        return rx.call_script(f"window.location.assign({json.dumps(url)})")
+
+    @rx.event
+    def cancel(self) -> None:
+        self.step = "phone"
