@@ -27,9 +27,11 @@ from monespace_app.pages.code_login import code_login_page
 from monespace_app.pages.eid_login import eid_login_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
+from monespace_app.pages.itsme_login import itsme_login_page
 from monespace_app.pages.key_activation import key_activation_page
 from monespace_app.pages.key_chooser import key_chooser_page
 from monespace_app.pages.my_keys import my_keys_page
+from monespace_app.pages.not_found import not_found_page
 from monespace_app.pages.privacy import privacy_page
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.services.second_steps import SECOND_STEPS
@@ -39,6 +41,7 @@ from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
 from state.code_login_state import CodeLoginState
 from state.eid_login_state import EidLoginState
+from state.itsme_login_state import ItsmeLoginState
 from state.key_activation_state import WIZARD_STEPS, KeyActivationState
 from state.keys_state import KeysState
 from state.space_state import SpacePageState, SpacesState
@@ -65,6 +68,12 @@ for key_kind in (d.kind for _, group in default_registry().grouped() for d in gr
             title=f"S'identifier — {TITLE}",
             on_load=CodeLoginState.load(key_kind),
         )
+app.add_page(
+    itsme_login_page,
+    route=routes.key_login("itsme"),
+    title=f"IDENTIFICATION via itsme — {TITLE}",
+    on_load=ItsmeLoginState.load,
+)
 app.add_page(
     my_keys_page,
     route=routes.MY_KEYS,
@@ -153,3 +162,4 @@ app.add_page(
     on_load=AccountSettingsState.load_deleted,
 )
 app.add_page(account_gone_page, route=routes.ACCOUNT_GONE, title=f"Compte — {TITLE}")
+app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")
