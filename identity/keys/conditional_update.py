@@ -1,9 +1,10 @@
-"""A conditional UPDATE on the login path, at Core cost.
+"""Statements on the login path, at Core cost.
 
-An ORM-enabled UPDATE re-evaluates its WHERE clause on every loaded row; on the login path that
-costs more than the statement itself. Here pending changes are flushed, the statement runs on the
-session's connection (same transaction), and the caller copies the values it wrote onto the row in
-hand with ``mark_written``.
+An ORM-enabled UPDATE re-evaluates its WHERE clause on every loaded row, and building a statement
+anew on each call costs about as much as running it. So the login path's statements are built once,
+at import, with bind parameters; a conditional UPDATE runs on the session's connection (same
+transaction, pending changes flushed first), and the caller copies the values it wrote onto the row
+in hand with ``mark_written``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ from sqlalchemy.sql.dml import Update
 from sqlmodel import Session
 
 
-def conditional_update(db: Session, statement: Update) -> int:
+def conditional_update(db: Session, statement: Update, **params: Any) -> int:
     """Runs the UPDATE in the session's transaction; returns how many rows it changed."""
     db.flush()
-    return int(db.connection().execute(statement).rowcount)
+    return int(db.connection().execute(statement, params).rowcount)
 
 
 def mark_written(row: object, **values: Any) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, select
 
 from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemovableError
@@ -12,13 +13,19 @@ from identity.keys.lockout import ensure_not_locked
 from identity.keys.mails import notify_key_removed
 from monespace_app.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
 
+_OF_PERSON_AND_KIND = (
+    col(DigitalKeyRecord.national_number) == bindparam("national_number"),
+    col(DigitalKeyRecord.kind) == bindparam("kind"),
+)
+# Built once: the login path runs them on every login (see identity.keys.conditional_update).
+KEY_OF_PERSON = select(DigitalKeyRecord).where(*_OF_PERSON_AND_KIND)
+KEY_STATE_OF_PERSON = select(col(DigitalKeyRecord.id), col(DigitalKeyRecord.locked_at)).where(
+    *_OF_PERSON_AND_KIND
+)
+
 
 def find_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRecord | None:
-    return db.exec(
-        select(DigitalKeyRecord).where(
-            DigitalKeyRecord.national_number == national_number, DigitalKeyRecord.kind == kind
-        )
-    ).first()
+    return db.exec(KEY_OF_PERSON, params={"national_number": national_number, "kind": kind}).first()
 
 
 def usable_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRecord:
@@ -33,9 +40,7 @@ def usable_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRec
 def ensure_usable(db: Session, *, national_number: str, kind: str) -> None:
     """Refuses when the person has no usable key of that kind, without loading the row."""
     found = db.exec(
-        select(col(DigitalKeyRecord.id), col(DigitalKeyRecord.locked_at)).where(
-            DigitalKeyRecord.national_number == national_number, DigitalKeyRecord.kind == kind
-        )
+        KEY_STATE_OF_PERSON, params={"national_number": national_number, "kind": kind}
     ).first()
     if found is None:
         raise KeyNotEnrolledError(f"{national_number} has no {kind} key")

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
@@ -39,6 +40,9 @@ from identity.password.policy import (
 )
 from monespace_app.models.digital_keys import Credential
 
+# Built once: every login runs it (see identity.keys.conditional_update).
+CREDENTIAL_BY_USERNAME = select(Credential).where(col(Credential.username) == bindparam("username"))
+
 
 def set_credentials(
     db: Session,
@@ -57,7 +61,7 @@ def set_credentials(
     require_aware(now)
     name = checked_username(username)
     check_password(password, username=name)
-    holder = db.exec(select(Credential).where(Credential.username == name)).first()
+    holder = db.exec(CREDENTIAL_BY_USERNAME, params={"username": name}).first()
     if holder is not None and holder.national_number != national_number:
         raise UsernameTakenError(name)
     password_hash = password_hasher(settings).hash(normalized_password(password))
@@ -114,7 +118,7 @@ def check_credentials(
     hasher = password_hasher(settings)
     password = normalized_password(password)
     name = normalized_username(username)
-    row = db.exec(select(Credential).where(Credential.username == name)).first()
+    row = db.exec(CREDENTIAL_BY_USERNAME, params={"username": name}).first()
     if row is None:
         _verify(hasher, dummy_hash(settings), password)
         _count_failure_of_nobody(db, name)

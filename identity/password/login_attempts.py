@@ -10,6 +10,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, update
 
 from identity.keys.conditional_update import conditional_update, mark_written
@@ -19,6 +20,15 @@ from identity.keys.records import ensure_usable
 from monespace_app.models.digital_keys import LoginAttempt
 
 LOGIN_ATTEMPT_LIFETIME = timedelta(minutes=10)
+# Conditional: two requests racing with the same attempt cannot both finish it.
+FINISH_ATTEMPT = (
+    update(LoginAttempt)
+    .where(
+        col(LoginAttempt.id) == bindparam("attempt_id"),
+        col(LoginAttempt.completed_at).is_(None),
+    )
+    .values(completed_at=bindparam("now"))
+)
 
 
 def start_login(
@@ -60,13 +70,7 @@ def pending_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime)
 def finish_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime) -> LoginAttempt:
     """Marks the attempt used; a second finish, or one after 10 minutes, is refused."""
     attempt = pending_login(db, attempt_id=attempt_id, key_kind=key_kind, now=now)
-    # Conditional UPDATE: two requests racing with the same attempt cannot both finish it.
-    changed = conditional_update(
-        db,
-        update(LoginAttempt)
-        .where(col(LoginAttempt.id) == attempt_id, col(LoginAttempt.completed_at).is_(None))
-        .values(completed_at=now),
-    )
+    changed = conditional_update(db, FINISH_ATTEMPT, attempt_id=attempt_id, now=now)
     if changed != 1:
         raise LoginAttemptExpiredError(attempt_id[:8])
     mark_written(attempt, completed_at=now)

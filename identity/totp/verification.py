@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, update
 
 from identity.keys.conditional_update import conditional_update, mark_written
@@ -20,6 +21,19 @@ from identity.keys.records import usable_key
 from identity.totp.matching import matching_steps, normalized_code
 from identity.totp.secret import secret_bytes
 from monespace_app.models.digital_keys import DigitalKeyRecord
+
+# Only a step later than the last accepted one may be written: a racing twin finds none.
+ACCEPT_STEP = (
+    update(DigitalKeyRecord)
+    .where(
+        col(DigitalKeyRecord.id) == bindparam("key_id"),
+        or_(
+            col(DigitalKeyRecord.last_totp_step).is_(None),
+            col(DigitalKeyRecord.last_totp_step) < bindparam("step"),
+        ),
+    )
+    .values(last_totp_step=bindparam("step"), consecutive_failures=0)
+)
 
 
 def verify(db: Session, *, national_number: str, code: str, now: datetime) -> int:
@@ -39,18 +53,7 @@ def verify(db: Session, *, national_number: str, code: str, now: datetime) -> in
     if not fresh:
         raise ReplayedCodeError(national_number)
     step = max(fresh)
-    changed = conditional_update(
-        db,
-        update(DigitalKeyRecord)
-        .where(
-            col(DigitalKeyRecord.id) == row.id,
-            or_(
-                col(DigitalKeyRecord.last_totp_step).is_(None),
-                col(DigitalKeyRecord.last_totp_step) < step,
-            ),
-        )
-        .values(last_totp_step=step, consecutive_failures=0),
-    )
+    changed = conditional_update(db, ACCEPT_STEP, key_id=row.id, step=step)
     if changed != 1:
         raise ReplayedCodeError(national_number)
     mark_written(row, last_totp_step=step, consecutive_failures=0)
