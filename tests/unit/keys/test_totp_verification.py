@@ -18,6 +18,7 @@ from identity.keys.errors import (
     ReplayedCodeError,
 )
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
+from identity.keys.records import find_key
 from identity.totp import MalformedCodeError, time_step
 from monespace_app.models.digital_keys import KeyStatus
 from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW
@@ -215,3 +216,18 @@ def test_the_row_in_hand_shows_the_accepted_step_without_reading_it_again(db: Se
     totp.verify(db, national_number=NATIONAL_NUMBER, code=code_at(LATER), now=LATER)
     assert row.last_totp_step == time_step(LATER)
     assert row.consecutive_failures == 0
+
+
+def test_of_two_requests_racing_with_the_same_code_only_one_passes(db: Session) -> None:
+    enrol(db)
+    first = Session(db.get_bind())
+    # The first request has read the key (step not yet used) when the second one commits.
+    stale = find_key(first, national_number=NATIONAL_NUMBER, kind="totp")
+    assert stale is not None
+    code = code_at(LATER)
+    totp.verify(db, national_number=NATIONAL_NUMBER, code=code, now=LATER)
+    db.commit()
+    assert stale.last_totp_step == time_step(NOW)  # what the first request still believes
+    with pytest.raises(ReplayedCodeError):
+        totp.verify(first, national_number=NATIONAL_NUMBER, code=code, now=LATER)
+    first.close()
