@@ -1,17 +1,23 @@
 """Compte: "Information du compte" (change the e-mail) and "Suppression du compte"."""
 
+from collections.abc import Callable
+
 import reflex as rx
 from reflex_base.event import EventSpec
+from sqlmodel import Session
 
 from identity.sessions import is_recent_strong_login
 from monespace_app import routes
 from monespace_app.clock import utc_now
 from monespace_app.db import session_scope
-from monespace_app.models.account import AccountStatus
+from monespace_app.models.account import Account, AccountStatus
+from monespace_app.models.session import UserSession
 from monespace_app.services import accounts
 from monespace_app.services.account_errors import AccountError
 from state.account_form_state import link_context
 from state.session_state import SessionState
+
+AccountAction = Callable[[Session, UserSession, Account], object]
 
 
 class AccountSettingsState(SessionState):
@@ -49,45 +55,54 @@ class AccountSettingsState(SessionState):
         self.change_sent = False
         return self._refresh(AccountStatus.ACTIVE)
 
-    @rx.event
-    def change_email(self, form: dict[str, str]) -> EventSpec | None:
+    def _act(self, status: AccountStatus, action: AccountAction) -> EventSpec | bool:
+        """Runs ``action`` on the live session and account; a refusal becomes the page's message.
+
+        Returns the redirect when the person is not where this page expects, else whether the
+        action went through."""
         try:
             with session_scope() as db:
-                entered = self._enter(db, AccountStatus.ACTIVE)
+                entered = self._enter(db, status)
                 if isinstance(entered, EventSpec):
                     return entered
                 row, account = entered
                 assert account is not None
-                accounts.request_email_change(
-                    db,
-                    link_context(),
-                    account=account,
-                    session_row=row,
-                    email=form.get("email", ""),
-                    confirmation=form.get("email_confirmation", ""),
-                    now=utc_now(),
-                )
+                action(db, row, account)
         except AccountError as error:
             self.error_key = error.message_key
-            return None
+            return False
         self.error_key = ""
+        return True
+
+    @rx.event
+    def change_email(self, form: dict[str, str]) -> EventSpec | None:
+        done = self._act(
+            AccountStatus.ACTIVE,
+            lambda db, row, account: accounts.request_email_change(
+                db,
+                link_context(),
+                account=account,
+                session_row=row,
+                email=form.get("email", ""),
+                confirmation=form.get("email_confirmation", ""),
+                now=utc_now(),
+            ),
+        )
+        if done is not True:
+            return done if isinstance(done, EventSpec) else None
         self.change_sent = True
         return self._refresh(AccountStatus.ACTIVE)
 
     @rx.event
     def delete_account(self) -> EventSpec | None:
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, AccountStatus.ACTIVE)
-                if isinstance(entered, EventSpec):
-                    return entered
-                row, account = entered
-                assert account is not None
-                accounts.request_deletion(db, account=account, session_row=row, now=utc_now())
-        except AccountError as error:
-            self.error_key = error.message_key
-            return None
-        self.error_key = ""
+        done = self._act(
+            AccountStatus.ACTIVE,
+            lambda db, row, account: accounts.request_deletion(
+                db, account=account, session_row=row, now=utc_now()
+            ),
+        )
+        if done is not True:
+            return done if isinstance(done, EventSpec) else None
         return rx.redirect(routes.ACCOUNT_DELETED)
 
     @rx.event
@@ -99,17 +114,12 @@ class AccountSettingsState(SessionState):
 
     @rx.event
     def cancel_deletion(self) -> EventSpec | None:
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, AccountStatus.DELETION_REQUESTED)
-                if isinstance(entered, EventSpec):
-                    return entered
-                _, account = entered
-                assert account is not None
-                accounts.cancel_deletion(db, account=account, now=utc_now())
-        except AccountError as error:
-            self.error_key = error.message_key
-            return None
+        done = self._act(
+            AccountStatus.DELETION_REQUESTED,
+            lambda db, _row, account: accounts.cancel_deletion(db, account=account, now=utc_now()),
+        )
+        if done is not True:
+            return done if isinstance(done, EventSpec) else None
         self.restored = True
         return None
 
@@ -119,16 +129,13 @@ class AccountSettingsState(SessionState):
 
     @rx.event
     def delete_definitively(self) -> EventSpec | None:
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, AccountStatus.DELETION_REQUESTED)
-                if isinstance(entered, EventSpec):
-                    return entered
-                _, account = entered
-                assert account is not None
-                accounts.delete_definitively(db, account=account, now=utc_now())
-        except AccountError as error:
-            self.error_key = error.message_key
-            return None
+        done = self._act(
+            AccountStatus.DELETION_REQUESTED,
+            lambda db, _row, account: accounts.delete_definitively(
+                db, account=account, now=utc_now()
+            ),
+        )
+        if done is not True:
+            return done if isinstance(done, EventSpec) else None
         self._forget()
         return rx.redirect(routes.ACCOUNT_GONE)
