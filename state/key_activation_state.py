@@ -116,13 +116,9 @@ class KeyActivationState(SessionState):
     async def confirm_first_code(self, form: dict[str, str]) -> EventSpec | None:
         try:
             with session_scope() as db:
-                entered = self._enter(db, AccountStatus.ACTIVE)
-                if isinstance(entered, EventSpec):
-                    return entered
-                row, _ = entered
-                if not is_recent_strong_login(row, now=utc_now()):
-                    self.allowed = False
-                    return None
+                row = self._strong_session(db)
+                if not isinstance(row, UserSession):
+                    return row
                 totp.confirm_enrolment(
                     db,
                     national_number=row.national_number,
@@ -188,13 +184,9 @@ class KeyActivationState(SessionState):
             return None
         try:
             with session_scope() as db:
-                entered = self._enter(db, AccountStatus.ACTIVE)
-                if isinstance(entered, EventSpec):
-                    return entered
-                row, _ = entered
-                if not is_recent_strong_login(row, now=utc_now()):
-                    self.allowed = False
-                    return None
+                row = self._strong_session(db)
+                if not isinstance(row, UserSession):
+                    return row
                 set_credentials(
                     db,
                     national_number=row.national_number,
