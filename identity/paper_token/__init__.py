@@ -1,6 +1,12 @@
 """The paper token key, for people without a Belgian card: registration at a local office, an
 activation code, a card of numbered codes asked one at a time after username + password."""
 
+from identity.paper_token.activation import (
+    LANGUAGES,
+    TokenActivation,
+    activate_paper_token,
+    person_for_code,
+)
 from identity.paper_token.bis import is_valid_bis_number, make_bis_number
 from identity.paper_token.card import (
     CARD_SIZE,
@@ -15,6 +21,7 @@ from identity.paper_token.registration import (
     DOCUMENT_TYPES,
     ActivationLink,
     Registration,
+    check_activation_code,
     format_activation_code,
     issue_activation_code,
     normalise_activation_code,
@@ -26,10 +33,14 @@ from identity.paper_token.registration import (
 __all__ = [
     "CARD_SIZE",
     "DOCUMENT_TYPES",
+    "LANGUAGES",
     "PAPER_TOKEN_KEY",
     "ActivationLink",
     "PaperTokenKey",
     "Registration",
+    "TokenActivation",
+    "activate_paper_token",
+    "check_activation_code",
     "codes_left",
     "create_token_card",
     "format_activation_code",
@@ -37,6 +48,7 @@ __all__ = [
     "issue_activation_code",
     "make_bis_number",
     "normalise_activation_code",
+    "person_for_code",
     "pick_code_number",
     "redeem_activation_code",
     "register_person",

@@ -131,3 +131,13 @@ class NoCodeNumberError(DigitalKeyError):
     """The code was entered before a number was asked (a page out of order)."""
 
     user_message = "Recommencez votre identification : le numéro du code n'a pas été demandé."
+
+
+class TermsNotAcceptedError(DigitalKeyError):
+    user_message = "Pour activer votre clé numérique, acceptez les conditions d'usage."
+
+
+class LanguageChoiceError(DigitalKeyError):
+    user_message = (
+        "Choisissez votre préférence linguistique : français, néerlandais, allemand ou anglais."
+    )

@@ -145,8 +145,36 @@ def issue_activation_code(
     return _issue(db, person, link=link, now=now, random=random, token=token)
 
 
+def check_activation_code(
+    db: Session, *, reference: str, code: str, now: datetime
+) -> RegisteredPerson:
+    """The person the activation code is for, without spending it (a wrong code counts)."""
+    row = _valid_code(db, reference=reference, code=code, now=now)
+    person = db.get(RegisteredPerson, row.person_id)
+    assert person is not None
+    return person
+
+
 def redeem_activation_code(db: Session, *, reference: str, code: str, now: datetime) -> str:
     """The activation code typed on the page the e-mailed link opened; returns the BIS number."""
+    row = _valid_code(db, reference=reference, code=code, now=now)
+    taken = db.exec(
+        update(ActivationCode)
+        .where(
+            col(ActivationCode.id) == row.id,
+            col(ActivationCode.used_at).is_(None),
+            col(ActivationCode.voided_at).is_(None),
+        )
+        .values(used_at=now)
+    )
+    if taken.rowcount != 1:
+        raise errors.ActivationCodeUsedError(f"activation code {row.id} taken concurrently")
+    person = db.get(RegisteredPerson, row.person_id)
+    assert person is not None
+    return person.bis_number
+
+
+def _valid_code(db: Session, *, reference: str, code: str, now: datetime) -> ActivationCode:
     entered = normalise_activation_code(code)
     row = db.exec(select(ActivationCode).where(ActivationCode.reference == reference)).first()
     if row is None:
@@ -172,20 +200,7 @@ def redeem_activation_code(db: Session, *, reference: str, code: str, now: datet
         if failed >= ACTIVATION_ATTEMPTS:
             raise errors.ActivationCodeVoidError(f"activation code {row.id}: {failed} wrong")
         raise errors.WrongActivationCodeError(ACTIVATION_ATTEMPTS - failed)
-    taken = db.exec(
-        update(ActivationCode)
-        .where(
-            col(ActivationCode.id) == row.id,
-            col(ActivationCode.used_at).is_(None),
-            col(ActivationCode.voided_at).is_(None),
-        )
-        .values(used_at=now)
-    )
-    if taken.rowcount != 1:
-        raise errors.ActivationCodeUsedError(f"activation code {row.id} taken concurrently")
-    person = db.get(RegisteredPerson, row.person_id)
-    assert person is not None
-    return person.bis_number
+    return row
 
 
 def registered_identity(db: Session, national_number: str) -> LoginIdentity | None:

@@ -1,0 +1,115 @@
+"""Activation of the paper token from the e-mailed link: the code, the choices, the card."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from identity import paper_token
+from identity.keys.records import find_key
+from identity.paper_token import errors as e
+from identity.password import check_credentials
+from identity.password.errors import PasswordTooShortError, UsernameTakenError
+from monespace_app.models.digital_keys import Credential, KeyStatus
+from monespace_app.models.paper_token import ActivationCode, RegisteredPerson
+
+from .conftest import NOW, outbox
+from .test_paper_token import reference_of, register
+
+PASSWORD = "Tulipes-de-Cracovie-7"
+
+
+def activate(db: Session, registration: paper_token.Registration, **changes: object) -> object:
+    fields: dict[str, object] = {
+        "reference": reference_of(registration),
+        "code": registration.activation_code,
+        "username": "anna.k",
+        "password": PASSWORD,
+        "language": "nl",
+        "terms_accepted": True,
+        "now": NOW,
+    }
+    fields.update(changes)
+    result = paper_token.activate_paper_token(db, **fields)  # type: ignore[arg-type]
+    db.commit()
+    return result
+
+
+def test_the_first_step_names_the_person_and_leaves_the_code_unspent(db: Session) -> None:
+    registration = register(db)
+    reference = reference_of(registration)
+    code = registration.activation_code.lower()
+    assert paper_token.person_for_code(db, reference=reference, code=code, now=NOW) == (
+        "Anna Maria Kowalska"
+    )
+    # Checked again (a reload of the page) it still works: nothing was spent.
+    assert paper_token.person_for_code(db, reference=reference, code=code, now=NOW)
+    assert db.exec(select(ActivationCode)).one().used_at is None
+
+
+def test_a_wrong_code_at_the_first_step_counts_and_the_third_voids_it(db: Session) -> None:
+    registration = register(db)
+    reference = reference_of(registration)
+    with pytest.raises(e.WrongActivationCodeError) as first:
+        paper_token.person_for_code(db, reference=reference, code="A" * 20, now=NOW)
+    assert first.value.tries_left == 2
+    with pytest.raises(e.WrongActivationCodeError):
+        paper_token.person_for_code(db, reference=reference, code="B" * 20, now=NOW)
+    with pytest.raises(e.ActivationCodeVoidError):
+        paper_token.person_for_code(db, reference=reference, code="C" * 20, now=NOW)
+    with pytest.raises(e.ActivationCodeVoidError):  # the right code no longer helps
+        activate(db, registration)
+
+
+def test_activation_spends_the_code_and_makes_credentials_card_and_mail(db: Session) -> None:
+    registration = register(db)
+    outbox_before = len(outbox(db))
+    result = activate(db, registration)
+    assert isinstance(result, paper_token.TokenActivation)
+    bis = registration.person.bis_number
+    assert (result.bis_number, result.username) == (bis, "anna.k")
+    assert result.email == "anna.kowalska@example.pl"
+    assert [number for number, _ in result.codes] == list(range(1, 25))
+    assert db.exec(select(ActivationCode)).one().used_at is not None
+    assert db.exec(select(RegisteredPerson)).one().language == "nl"
+    key = find_key(db, national_number=bis, kind="paper_token")
+    assert key is not None
+    assert key.status == KeyStatus.ACTIVE
+    assert db.get(Credential, bis) is not None
+    assert check_credentials(db, username="anna.k", password=PASSWORD, now=NOW) == bis
+    card_mail = outbox(db)[outbox_before:][-1]
+    assert card_mail.subject == "Votre token Mon Espace"
+    number, code = result.codes[0]
+    assert f"n°  {number} : {code}" in card_mail.text_body
+    with pytest.raises(e.ActivationCodeUsedError):
+        activate(db, registration, username="anna.k2")
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"terms_accepted": False}, e.TermsNotAcceptedError),
+        ({"language": "pl"}, e.LanguageChoiceError),
+        ({"password": "court"}, PasswordTooShortError),
+    ],
+)
+def test_a_refused_choice_leaves_the_code_usable(
+    db: Session, changes: dict[str, object], error: type[Exception]
+) -> None:
+    registration = register(db)
+    with pytest.raises(error):
+        activate(db, registration, **changes)
+    db.rollback()
+    assert db.exec(select(ActivationCode)).one().used_at is None
+    assert db.get(Credential, registration.person.bis_number) is None
+    assert isinstance(activate(db, registration), paper_token.TokenActivation)
+
+
+def test_a_username_already_taken_is_refused_and_the_code_stays_usable(db: Session) -> None:
+    first = register(db)
+    activate(db, first)
+    second = register(db, document_number="XY998877", email="jan@example.pl")
+    with pytest.raises(UsernameTakenError):
+        activate(db, second)
+    db.rollback()
+    assert isinstance(activate(db, second, username="jan.n"), paper_token.TokenActivation)
