@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from identity.paper_token.officers import appoint_officer, office_of
 from monespace_app.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 from simulators.personas.loader import load_personas
 
@@ -22,6 +23,10 @@ def seed_administration_records(db: Session, *, now: datetime) -> int:
     added = 0
     for slug, record in records.items():
         national_number = personas[slug].national_number
+        office = record.get("registration_office")
+        if office and office_of(db, national_number) is None:
+            appoint_officer(db, national_number=national_number, office=office)
+            added += 1
         if (
             db.exec(
                 select(PersonalItem).where(PersonalItem.national_number == national_number)
