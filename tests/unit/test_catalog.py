@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from identity.itsme import errors as itsme_errors
+from identity.keys import errors as key_errors
+from identity.one_time_code import errors as one_time_code_errors
+from identity.paper_token import errors as paper_token_errors
+from identity.password import errors as password_errors
+from identity.totp import errors as totp_errors
 from monespace_app.i18n.catalog import CATALOG_DIR, catalog, text
 from monespace_app.settings import PROJECT_ROOT, SUPPORTED_LANGUAGES
 
@@ -15,6 +22,28 @@ SOURCE_DIRS = ("components", "monespace_app", "state")
 # Keys written literally in the code, e.g. I18nState.t["home.title"] or page_title("help.title").
 LITERAL_KEY = re.compile(
     r'(?:\.t\[|page_title\(|paragraph\(|primary_link_button\()f?"([a-z_.{}]+)"'
+)
+TRANSLATIONS = [language for language in SUPPORTED_LANGUAGES if language != "fr"]
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+# The digital key errors (each carries a user_message); a page shows one through
+# monespace_app.i18n.error_messages as the catalogue text ``error.<ClassName>``.
+KEY_ERROR_MODULES = (
+    key_errors,
+    password_errors,
+    totp_errors,
+    one_time_code_errors,
+    paper_token_errors,
+    itsme_errors,
+)
+# Their message is built from a value a catalogue text cannot hold ({n} is only the tries left):
+# they keep their French user_message in every language.
+BUILT_FROM_OTHER_VALUES = frozenset(
+    {
+        "RegistrationFieldError",
+        "AlreadyRegisteredError",
+        "CodeResendTooSoonError",
+        "WrongTokenCodeError",
+    }
 )
 
 
@@ -37,6 +66,70 @@ def test_texts_are_translated_not_copied() -> None:
     french = _raw("fr")
     for language in ("nl", "de", "en"):
         assert _raw(language)["home.title"] != french["home.title"]
+
+
+def _key_error_classes() -> list[type[key_errors.DigitalKeyError]]:
+    return [
+        value
+        for module in KEY_ERROR_MODULES
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, key_errors.DigitalKeyError)
+        and value.__module__ == module.__name__
+    ]
+
+
+def _message_values(error_class: type[key_errors.DigitalKeyError]) -> set[str]:
+    """What the constructor takes besides the free ``detail`` (the message may be built from it)."""
+    return set(inspect.signature(error_class.__init__).parameters) - {"self", "detail"}
+
+
+def _translatable_key_errors() -> list[type[key_errors.DigitalKeyError]]:
+    return [cls for cls in _key_error_classes() if cls.__name__ not in BUILT_FROM_OTHER_VALUES]
+
+
+def test_only_errors_built_from_other_values_go_without_text() -> None:
+    built = {cls.__name__ for cls in _key_error_classes() if _message_values(cls) - {"tries_left"}}
+    assert built == BUILT_FROM_OTHER_VALUES
+
+
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_every_key_error_has_a_text(language: str) -> None:
+    texts = _raw(language)
+    expected = [f"error.{cls.__name__}" for cls in _translatable_key_errors()]
+    assert [key for key in expected if key not in texts] == []
+
+
+def test_french_error_texts_are_the_user_messages() -> None:
+    french = _raw("fr")
+    for cls in _translatable_key_errors():
+        entry = french[f"error.{cls.__name__}"]
+        if "tries_left" in _message_values(cls):
+            assert "{n}" in entry, cls.__name__
+        else:
+            assert entry == cls.user_message, cls.__name__
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_error_texts_are_translated_not_copied(language: str) -> None:
+    french = _raw("fr")
+    copied = [
+        key
+        for key, value in _raw(language).items()
+        if key.startswith("error.") and value == french[key]
+    ]
+    assert copied == []
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_translations_keep_the_placeholders(language: str) -> None:
+    french = _raw("fr")
+    changed = [
+        key
+        for key, value in _raw(language).items()
+        if set(PLACEHOLDER.findall(value)) != set(PLACEHOLDER.findall(french[key]))
+    ]
+    assert changed == []
 
 
 def test_every_key_the_code_uses_exists() -> None:
