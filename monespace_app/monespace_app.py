@@ -33,7 +33,9 @@ from monespace_app.pages.key_chooser import key_chooser_page
 from monespace_app.pages.my_keys import my_keys_page
 from monespace_app.pages.not_found import not_found_page
 from monespace_app.pages.privacy import privacy_page
+from monespace_app.pages.registration_office import registration_office_page
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
+from monespace_app.pages.token_activation import terms_page, token_activation_page
 from monespace_app.services.second_steps import SECOND_STEPS
 from monespace_app.settings import get_settings
 from state.account_form_state import AccountFormState, AccountPendingState
@@ -44,7 +46,9 @@ from state.eid_login_state import EidLoginState
 from state.itsme_login_state import ItsmeLoginState
 from state.key_activation_state import WIZARD_STEPS, KeyActivationState
 from state.keys_state import KeysState
+from state.registration_office_state import RegistrationOfficeState
 from state.space_state import SpacePageState, SpacesState
+from state.token_activation_state import TokenActivationState
 
 TITLE = "Mon Espace"
 
@@ -87,6 +91,19 @@ for wizard_kind in WIZARD_STEPS:
         title=f"Mes clés numériques — {TITLE}",
         on_load=KeyActivationState.load(wizard_kind),
     )
+app.add_page(
+    token_activation_page,
+    route=routes.TOKEN_ACTIVATION,
+    title=f"Activer votre clé numérique — {TITLE}",
+    on_load=TokenActivationState.load,
+)
+app.add_page(terms_page, route=routes.TERMS, title=f"Conditions d'utilisation — {TITLE}")
+app.add_page(
+    registration_office_page,
+    route=routes.REGISTRATION_OFFICE,
+    title=f"Bureau d'enregistrement local — {TITLE}",
+    on_load=RegistrationOfficeState.load,
+)
 app.add_page(key_chooser_page, route=routes.KEY_CHOOSER, title=f"S'identifier — {TITLE}")
 
 app.add_page(

@@ -22,6 +22,10 @@ LOGOUT = "/_auth/quitter"
 
 
 MY_KEYS = "/mes-cles"
+# Opened from the e-mail a registration office sends (?activation=<reference>).
+TOKEN_ACTIVATION = f"{MY_KEYS}/activer-token"
+REGISTRATION_OFFICE = "/bureau-enregistrement"
+TERMS = "/conditions-d-utilisation"
 
 
 def key_activation(kind: str) -> str:
@@ -62,4 +66,7 @@ ALL_PAGES = (
     ACCOUNT_GONE,
     CONFIRM_EMAIL,
     CONFIRM_TEACHING_EMAIL,
+    TOKEN_ACTIVATION,
+    REGISTRATION_OFFICE,
+    TERMS,
 )

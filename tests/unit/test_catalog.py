@@ -35,16 +35,8 @@ KEY_ERROR_MODULES = (
     paper_token_errors,
     itsme_errors,
 )
-# Their message is built from a value a catalogue text cannot hold ({n} is only the tries left):
-# they keep their French user_message in every language.
-BUILT_FROM_OTHER_VALUES = frozenset(
-    {
-        "RegistrationFieldError",
-        "AlreadyRegisteredError",
-        "CodeResendTooSoonError",
-        "WrongTokenCodeError",
-    }
-)
+# Errors about one field of a form have a text per field: error.<ClassName>.<field>.
+PER_FIELD = {"RegistrationFieldError": paper_token_errors.RegistrationFieldError.MESSAGES}
 
 
 def _raw(language: str) -> dict[str, str]:
@@ -84,30 +76,32 @@ def _message_values(error_class: type[key_errors.DigitalKeyError]) -> set[str]:
     return set(inspect.signature(error_class.__init__).parameters) - {"self", "detail"}
 
 
-def _translatable_key_errors() -> list[type[key_errors.DigitalKeyError]]:
-    return [cls for cls in _key_error_classes() if cls.__name__ not in BUILT_FROM_OTHER_VALUES]
-
-
-def test_only_errors_built_from_other_values_go_without_text() -> None:
-    built = {cls.__name__ for cls in _key_error_classes() if _message_values(cls) - {"tries_left"}}
-    assert built == BUILT_FROM_OTHER_VALUES
+def _placeholder(value: str) -> str:
+    return "{n}" if value == "tries_left" else "{" + value + "}"
 
 
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
 def test_every_key_error_has_a_text(language: str) -> None:
     texts = _raw(language)
-    expected = [f"error.{cls.__name__}" for cls in _translatable_key_errors()]
+    expected = [f"error.{cls.__name__}" for cls in _key_error_classes()]
+    expected += [f"error.{name}.{field}" for name, fields in PER_FIELD.items() for field in fields]
     assert [key for key in expected if key not in texts] == []
 
 
 def test_french_error_texts_are_the_user_messages() -> None:
     french = _raw("fr")
-    for cls in _translatable_key_errors():
+    for cls in _key_error_classes():
         entry = french[f"error.{cls.__name__}"]
-        if "tries_left" in _message_values(cls):
-            assert "{n}" in entry, cls.__name__
+        values = _message_values(cls)
+        if cls.__name__ in PER_FIELD:
+            continue
+        if values:  # built from the values: the text names each of them
+            assert set(PLACEHOLDER.findall(entry)) == {_placeholder(v) for v in values}, cls
         else:
             assert entry == cls.user_message, cls.__name__
+    for name, fields in PER_FIELD.items():
+        for field, message in fields.items():
+            assert french[f"error.{name}.{field}"] == message
 
 
 @pytest.mark.parametrize("language", TRANSLATIONS)
@@ -148,3 +142,18 @@ def test_unknown_language_and_key_are_refused() -> None:
         catalog("es")
     with pytest.raises(KeyError, match="no text 'nope' in the fr catalogue"):
         text("fr", "nope")
+
+
+def test_an_error_reads_in_the_language_with_its_values_and_field() -> None:
+    from monespace_app.i18n.error_messages import error_text
+
+    assert "nr. 7 van uw token" in error_text("nl", paper_token_errors.WrongTokenCodeError(7))
+    assert "Il vous reste 2 essai(s)" in error_text(
+        "fr", paper_token_errors.WrongActivationCodeError(2)
+    )
+    assert error_text("de", paper_token_errors.RegistrationFieldError("email")).startswith(
+        "Diese E-Mail-Adresse ist ungültig"
+    )
+    assert error_text("en", paper_token_errors.RegistrationFieldError("unknown")) == (
+        "A detail in the form is not valid. Please check it."
+    )

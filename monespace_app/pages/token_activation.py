@@ -1,0 +1,210 @@
+"""Activer votre clé numérique (seed 004): activation code, key, activation; the token to print."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from components.forms import submit_button, text_field
+from components.layout import page_layout, page_title, paragraph
+from components.wizard import stepper
+from identity.paper_token import LANGUAGES
+from monespace_app import routes
+from state.i18n_state import I18nState
+from state.token_activation_state import TokenActivationState as S
+
+STEP_LABELS = [
+    ("code", "token.step.code"),
+    ("choose", "token.step.choose"),
+    ("activate", "token.step.activate"),
+]
+
+
+def back_button() -> rx.Component:
+    return rx.el.button(
+        I18nState.t["wizard.back"], type="button", on_click=S.back, class_name="button-secondary"
+    )
+
+
+def code_step() -> rx.Component:
+    return rx.el.form(
+        paragraph("token.code.text"),
+        rx.el.div(
+            rx.el.label(I18nState.t["token.code.field"], html_for="field-code"),
+            rx.el.input(
+                id="field-code",
+                name="code",
+                type="text",
+                placeholder="XXXXX XXXXX XXXXX XXXXX",
+                auto_complete="off",
+                auto_capitalize="characters",
+                spell_check=False,
+                required=True,
+                aria_describedby="code-help",
+            ),
+            rx.el.p(I18nState.t["token.code.help"], id="code-help", class_name="field-help"),
+            class_name="field",
+        ),
+        rx.el.div(submit_button("wizard.next"), class_name="actions"),
+        on_submit=S.submit_code,
+        aria_label=I18nState.t["token.step.code"],
+    )
+
+
+def choose_step() -> rx.Component:
+    return rx.el.form(
+        rx.el.p(I18nState.t["token.choose.hello"], " ", rx.el.strong(S.full_name)),
+        rx.el.fieldset(
+            rx.el.legend(I18nState.t["token.choose.legend"]),
+            rx.el.div(
+                rx.el.input(
+                    id="key-paper_token",
+                    type="radio",
+                    name="key",
+                    value="paper_token",
+                    default_checked=True,
+                    required=True,
+                ),
+                rx.el.label(I18nState.t["token.choose.paper_token"], html_for="key-paper_token"),
+                class_name="checkbox-field",
+            ),
+            class_name="choice-group",
+        ),
+        rx.el.div(
+            rx.el.label(I18nState.t["token.choose.language"], html_for="field-language"),
+            rx.el.select(
+                *[rx.el.option(I18nState.t[f"lang.{code}"], value=code) for code in LANGUAGES],
+                id="field-language",
+                name="language",
+                default_value=S.language,
+                required=True,
+            ),
+            class_name="field",
+        ),
+        rx.el.div(
+            rx.el.input(id="field-terms", name="terms", type="checkbox", required=True),
+            rx.el.label(I18nState.t["token.choose.terms"], html_for="field-terms"),
+            class_name="checkbox-field",
+        ),
+        rx.el.p(
+            rx.el.a(I18nState.t["token.choose.terms_link"], href=routes.TERMS, target="_blank")
+        ),
+        rx.el.div(back_button(), submit_button("token.choose.submit"), class_name="actions"),
+        on_submit=S.choose,
+        aria_label=I18nState.t["token.step.choose"],
+    )
+
+
+def activate_step() -> rx.Component:
+    return rx.el.form(
+        paragraph("token.activate.text"),
+        text_field("credentials.username", "username", input_type="text", autocomplete="username"),
+        text_field(
+            "credentials.password", "password", input_type="password", autocomplete="new-password"
+        ),
+        text_field(
+            "credentials.password_confirm",
+            "password_confirmation",
+            input_type="password",
+            autocomplete="new-password",
+        ),
+        rx.el.div(back_button(), submit_button("token.activate.submit"), class_name="actions"),
+        on_submit=S.activate,
+        aria_label=I18nState.t["token.step.activate"],
+    )
+
+
+def token_card() -> rx.Component:
+    """The card of numbered codes, laid out to be printed (shown once, also sent by e-mail)."""
+    return rx.el.section(
+        rx.el.h2(I18nState.t["token.card.title"]),
+        rx.el.p(I18nState.t["token.card.holder"], " ", rx.el.strong(S.full_name)),
+        rx.el.table(
+            rx.el.caption(I18nState.t["token.card.caption"], class_name="visually-hidden"),
+            rx.el.thead(
+                rx.el.tr(
+                    rx.el.th(I18nState.t["token.card.number"], scope="col"),
+                    rx.el.th(I18nState.t["token.card.code"], scope="col"),
+                )
+            ),
+            rx.el.tbody(
+                rx.foreach(
+                    S.card_rows,
+                    lambda row: rx.el.tr(
+                        rx.el.th(row[0], scope="row"), rx.el.td(row[1], class_name="secret")
+                    ),
+                )
+            ),
+            class_name="token-card",
+        ),
+        rx.el.p(I18nState.t["token.card.keep"]),
+        aria_label=I18nState.t["token.card.title"],
+        class_name="printable",
+    )
+
+
+def done_step() -> rx.Component:
+    return rx.fragment(
+        rx.el.div(
+            rx.el.h2(I18nState.t["token.done.title"], style={"margin": "0 0 0.5rem"}),
+            rx.el.p(I18nState.t["token.done.logged_out"]),
+            rx.el.p(I18nState.t["token.done.sent"], " ", rx.el.strong(S.email)),
+            rx.el.p(I18nState.t["token.done.how"]),
+            role="status",
+            class_name="alert-success no-print",
+        ),
+        rx.el.p(I18nState.t["token.done.warning"], class_name="alert-info no-print"),
+        rx.el.div(
+            rx.el.button(
+                I18nState.t["token.card.print"],
+                type="button",
+                on_click=rx.call_script("window.print()"),
+                class_name="button-secondary",
+            ),
+            rx.el.a(
+                I18nState.t["token.done.login"],
+                href=routes.key_login("paper_token"),
+                class_name="button-primary",
+            ),
+            class_name="actions no-print",
+        ),
+        token_card(),
+    )
+
+
+def token_activation_page() -> rx.Component:
+    return page_layout(
+        page_title("token.title"),
+        rx.cond(
+            rx.State.is_hydrated,
+            rx.fragment(
+                stepper(STEP_LABELS, S.step, S.step_index),
+                rx.cond(
+                    S.error_text != "",
+                    rx.el.div(S.error_text, role="alert", class_name="alert-error"),
+                    rx.fragment(),
+                ),
+                rx.cond(
+                    S.link_ok,
+                    rx.match(
+                        S.step,
+                        ("choose", choose_step()),
+                        ("activate", activate_step()),
+                        ("done", done_step()),
+                        code_step(),
+                    ),
+                    rx.fragment(),
+                ),
+            ),
+            rx.el.p(I18nState.t["common.loading"], role="status"),
+        ),
+    )
+
+
+def terms_page() -> rx.Component:
+    return page_layout(
+        page_title("terms.title"),
+        paragraph("terms.purpose"),
+        paragraph("terms.keys"),
+        paragraph("terms.care"),
+        paragraph("terms.data"),
+    )

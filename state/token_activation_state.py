@@ -1,0 +1,120 @@
+"""Activation of the paper token from the link a registration office e-mailed (seed 004,
+"Activer votre clé numérique": the activation code, the key, then its activation).
+
+No session is needed: the activation code is the proof. The code stays in a backend-only var
+between the steps and is spent only by the last one, so a reload asks for it again and loses
+nothing. At the end any session of this browser is closed, as the seed says.
+"""
+
+import reflex as rx
+from reflex_base.event import EventSpec
+
+from identity import paper_token
+from identity.keys.errors import DigitalKeyError
+from identity.paper_token.errors import (
+    ActivationLinkError,
+    LanguageChoiceError,
+    TermsNotAcceptedError,
+)
+from identity.sessions import revoke
+from monespace_app.clock import utc_now
+from monespace_app.db import session_scope
+from monespace_app.i18n.error_messages import error_text
+from state.i18n_state import I18nState
+from state.session_state import SessionState
+
+STEPS = ["code", "choose", "activate", "done"]
+LINK_PARAMETER = "activation"
+
+
+class TokenActivationState(SessionState):
+    step: str = "code"
+    full_name: str = ""
+    language: str = "fr"
+    username: str = ""
+    email: str = ""
+    card_rows: list[list[str]] = []  # noqa: RUF012 - Reflex state vars are declared this way
+    error_text: str = ""
+    link_ok: bool = True
+    _reference: str = ""
+    _code: str = ""
+
+    @rx.event
+    async def load(self) -> None:
+        self._reference = self.router.url.query_parameters.get(LINK_PARAMETER, "").strip()
+        self._code = ""
+        self.step, self.full_name, self.username, self.email = "code", "", "", ""
+        self.card_rows = []
+        self.link_ok = bool(self._reference)
+        self.error_text = "" if self.link_ok else await self._text(ActivationLinkError())
+        self.language = (await self.get_state(I18nState)).lang
+
+    @rx.var
+    def step_index(self) -> int:
+        return STEPS.index(self.step) if self.step in STEPS else 0
+
+    async def _text(self, error: Exception) -> str:
+        return error_text((await self.get_state(I18nState)).lang, error)
+
+    @rx.event
+    async def submit_code(self, form: dict[str, str]) -> None:
+        code = form.get("code", "")
+        try:
+            with session_scope() as db:
+                name = paper_token.person_for_code(
+                    db, reference=self._reference, code=code, now=utc_now()
+                )
+        except DigitalKeyError as error:
+            self.error_text = await self._text(error)
+            return
+        self._code, self.full_name = code, name
+        self.step, self.error_text = "choose", ""
+
+    @rx.event
+    async def choose(self, form: dict[str, str]) -> None:
+        """The key, the language and the terms of use; checked now, applied by ``activate``."""
+        language = form.get("language", "")
+        if language not in paper_token.LANGUAGES:
+            self.error_text = await self._text(LanguageChoiceError(language))
+            return
+        if form.get("terms") != "on":
+            self.error_text = await self._text(TermsNotAcceptedError())
+            return
+        self.language = language
+        self.step, self.error_text = "activate", ""
+
+    @rx.event
+    def back(self) -> None:
+        self.step = STEPS[max(self.step_index - 1, 0)]
+        self.error_text = ""
+
+    @rx.event
+    async def activate(self, form: dict[str, str]) -> EventSpec | None:
+        if form.get("password", "") != form.get("password_confirmation", ""):
+            self.error_text = (await self.get_state(I18nState)).t["credentials.mismatch"]
+            return None
+        try:
+            with session_scope() as db:
+                done = paper_token.activate_paper_token(
+                    db,
+                    reference=self._reference,
+                    code=self._code,
+                    username=form.get("username", ""),
+                    password=form.get("password", ""),
+                    language=self.language,
+                    terms_accepted=True,
+                    now=utc_now(),
+                )
+                session_id = self._session_id()
+                if session_id is not None:  # "vous avez été automatiquement déconnecté(e)"
+                    revoke(db, session_id, now=utc_now())
+        except DigitalKeyError as error:
+            self.error_text = await self._text(error)
+            return None
+        self._code = ""
+        self._forget()
+        self.username, self.email = done.username, done.email
+        self.card_rows = [[str(number), code] for number, code in done.codes]
+        self.step, self.error_text = "done", ""
+        # The portal now speaks the language just chosen.
+        return I18nState.set_language(self.language)
