@@ -27,6 +27,19 @@ STEPS = ["code", "choose", "activate", "done"]
 LINK_PARAMETER = "activation"
 
 
+def card_layout(codes: list[tuple[int, str]], columns: int = 3) -> list[list[str]]:
+    """The card as printed: numbers run down each column (1-8 | 9-16 | 17-24), each cell pair
+    being a number and its code."""
+    height = -(-len(codes) // columns)
+    rows: list[list[str]] = []
+    for row in range(height):
+        cells: list[str] = []
+        for number, code in codes[row::height]:
+            cells += [str(number), code]
+        rows.append(cells)
+    return rows
+
+
 class TokenActivationState(SessionState):
     step: str = "code"
     full_name: str = ""
@@ -114,7 +127,7 @@ class TokenActivationState(SessionState):
         self._code = ""
         self._forget()
         self.username, self.email = done.username, done.email
-        self.card_rows = [[str(number), code] for number, code in done.codes]
+        self.card_rows = card_layout(done.codes)
         self.step, self.error_text = "done", ""
         # The portal now speaks the language just chosen.
         return I18nState.set_language(self.language)

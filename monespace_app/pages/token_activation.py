@@ -12,6 +12,7 @@ from monespace_app import routes
 from state.i18n_state import I18nState
 from state.token_activation_state import TokenActivationState as S
 
+CARD_COLUMNS = 3  # as card_layout lays the codes out
 STEP_LABELS = [
     ("code", "token.step.code"),
     ("choose", "token.step.choose"),
@@ -122,15 +123,25 @@ def token_card() -> rx.Component:
             rx.el.caption(I18nState.t["token.card.caption"], class_name="visually-hidden"),
             rx.el.thead(
                 rx.el.tr(
-                    rx.el.th(I18nState.t["token.card.number"], scope="col"),
-                    rx.el.th(I18nState.t["token.card.code"], scope="col"),
+                    *[
+                        rx.el.th(I18nState.t[f"token.card.{label}"], scope="col")
+                        for _ in range(CARD_COLUMNS)
+                        for label in ("number", "code")
+                    ]
                 )
             ),
             rx.el.tbody(
                 rx.foreach(
                     S.card_rows,
                     lambda row: rx.el.tr(
-                        rx.el.th(row[0], scope="row"), rx.el.td(row[1], class_name="secret")
+                        rx.foreach(
+                            row,
+                            lambda cell, index: rx.cond(
+                                index % 2 == 0,
+                                rx.el.th(cell, scope="row"),
+                                rx.el.td(cell, class_name="secret"),
+                            ),
+                        )
                     ),
                 )
             ),

@@ -113,3 +113,17 @@ def test_a_username_already_taken_is_refused_and_the_code_stays_usable(db: Sessi
         activate(db, second)
     db.rollback()
     assert isinstance(activate(db, second, username="jan.n"), paper_token.TokenActivation)
+
+
+def test_the_printed_card_runs_the_numbers_down_three_columns() -> None:
+    from state.token_activation_state import card_layout
+
+    codes = [(n, f"{n:06d}") for n in range(1, 25)]
+    rows = card_layout(codes)
+    assert len(rows) == 8
+    assert rows[0] == ["1", "000001", "9", "000009", "17", "000017"]
+    assert rows[7][-2:] == ["24", "000024"]
+    assert card_layout(codes[:5]) == [
+        ["1", "000001", "3", "000003", "5", "000005"],
+        ["2", "000002", "4", "000004"],
+    ]

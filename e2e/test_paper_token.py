@@ -1,0 +1,129 @@
+"""The paper token (seed 004 "Demander votre code unique (TOKEN)"): an officer registers a person
+without a Belgian card, the person activates the token from the e-mailed link, then logs in."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from e2e.accessibility import assert_no_axe_violations
+from e2e.steps import log_in, mails_to
+from simulators.eid.card_slots import CardSlots
+
+pytestmark = pytest.mark.e2e
+
+EMAIL = "anna.kowalska@example.pl"
+USERNAME = "anna.kowalska"
+PASSWORD = "Tulipes-de-Cracovie-7"
+
+
+def activation_link(mail: dict[str, object]) -> str:
+    links = [str(link) for link in mail["links"]]  # type: ignore[attr-defined]
+    [link] = [link for link in links if "/mes-cles/activer-token?activation=" in link]
+    return link
+
+
+def register_at_the_office(page: Page, base_url: str, card_slots: CardSlots) -> str:
+    """Hélène Lambert, officer in Namur, registers Anna Kowalska; returns the code she prints."""
+    card_slots.insert(0, "helene-lambert")
+    log_in(page, base_url, "Hélène Lambert")
+    # An officer needs no Mon Espace account of her own: the eID session is enough.
+    expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
+    page.goto(base_url + "/bureau-enregistrement")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Bureau d'enregistrement local")
+    expect(page.get_by_text("Bureau d'enregistrement local de Namur")).to_be_visible()
+    assert_no_axe_violations(page)
+    form = page.get_by_role("form", name="Enregistrer une personne")
+    form.get_by_label("Nom*").fill("Kowalska")
+    form.get_by_label("Prénom(s)*").fill("Anna Maria")
+    form.get_by_label("Date de naissance*").fill("1990-05-17")
+    form.get_by_label("Document d'identité présenté*").select_option(label="Passeport")
+    form.get_by_label("Numéro du document*").fill("EA 1234567")
+    form.get_by_label("Adresse e-mail de la personne*").fill("anna.kowalska@example")
+    form.get_by_label("J'ai vérifié le document original").check()
+    form.get_by_role("button", name="Enregistrer et délivrer le code d'activation").click()
+    # A wrong address is refused with a message, and nothing typed is lost.
+    expect(page.get_by_role("alert")).to_have_text(
+        "Cette adresse e-mail n'est pas valable. Vérifiez-la (par exemple nom@exemple.be)."
+    )
+    expect(form.get_by_label("Nom*")).to_have_value("Kowalska")
+    form.get_by_label("Adresse e-mail de la personne*").fill(EMAIL)
+    form.get_by_role("button", name="Enregistrer et délivrer le code d'activation").click()
+    expect(page.get_by_role("status")).to_contain_text("La personne est enregistrée")
+    code = page.locator("#activation-code").inner_text()
+    assert re.fullmatch(r"[2-9A-HJ-NP-Z]{5}( [2-9A-HJ-NP-Z]{5}){3}", code)
+    expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_text("Hélène Lambert").first.click()
+    page.get_by_role("button", name="Quitter").click()
+    return code
+
+
+def test_officer_registers_person_activates_token_and_logs_in(
+    page: Page, base_url: str, card_slots: CardSlots
+) -> None:
+    code = register_at_the_office(page, base_url, card_slots)
+    [mail] = mails_to(EMAIL, subject="Activez votre clé numérique Mon Espace")
+    page.goto(activation_link(mail))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Activer votre clé numérique")
+    assert_no_axe_violations(page)
+
+    # A wrong activation code: two tries left; the right one typed loosely is accepted.
+    page.get_by_label("Code d'activation*").fill("AAAAA AAAAA AAAAA AAAAA")
+    page.get_by_role("button", name="Suivant").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Le code d'activation est incorrect. Il vous reste 2 essai(s)."
+    )
+    page.get_by_label("Code d'activation*").fill(code.lower().replace(" ", "-"))
+    page.get_by_role("button", name="Suivant").click()
+    expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
+    expect(page.get_by_label("Code de sécurité via token")).to_be_checked()
+    assert_no_axe_violations(page)
+    page.get_by_label("Ma préférence linguistique*").select_option("fr")
+    page.get_by_label("J'accepte les conditions d'usage*").check()
+    page.get_by_role("button", name="Activer une clé numérique").click()
+
+    page.get_by_label("Nom d'utilisateur*").fill(USERNAME)
+    page.get_by_label("Mot de passe*", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirmez le mot de passe*").fill(PASSWORD)
+    page.get_by_role("button", name="Créer mon token").click()
+    done = page.get_by_role("status")
+    expect(done).to_contain_text("Votre code de sécurité via token a été créé avec succès !")
+    expect(done).to_contain_text("vous avez été automatiquement déconnecté(e)")
+    expect(done).to_contain_text(EMAIL)
+    assert_no_axe_violations(page)
+    # The card as printed: three columns of numbered codes, 1 to 24.
+    cells = page.get_by_role("table").locator("tbody").locator("th, td").all_inner_texts()
+    card = dict(zip(cells[::2], cells[1::2], strict=True))
+    assert sorted(card, key=int) == [str(n) for n in range(1, 25)]
+    assert all(re.fullmatch(r"\d{6}", code) for code in card.values())
+    # Printed, the page is the card alone: no navigation, no buttons.
+    page.emulate_media(media="print")
+    expect(page.locator("header")).to_be_hidden()
+    expect(page.get_by_role("button", name="Imprimer votre token")).to_be_hidden()
+    expect(page.get_by_role("table")).to_be_visible()
+    page.emulate_media(media="screen")
+    [card_mail] = mails_to(EMAIL, subject="Votre token Mon Espace")
+    assert f"n° {1:>2} : {card['1']}" in str(card_mail["text"])
+
+    # Login: username + password, then the code whose number is asked.
+    page.get_by_role("link", name="Identification « Mes clés numériques »").click()
+    page.get_by_role("textbox", name="Nom d'utilisateur").fill(USERNAME)
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Continuer").click()
+    prompt = page.get_by_text("Saisissez le code de sécurité de votre token portant le numéro")
+    expect(prompt).to_be_visible()
+    number = prompt.locator("strong").inner_text()
+    wrong = "000000" if card[number] != "000000" else "111111"
+    page.get_by_role("textbox", name="Saisissez votre code unique").fill(wrong)
+    page.get_by_role("button", name="Continuer").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        f"Ce code ne correspond pas au code n° {number} de votre token. Vérifiez-le et réessayez."
+    )
+    page.get_by_role("textbox", name="Saisissez votre code unique").fill(card[number])
+    page.get_by_role("button", name="Continuer").click()
+    # No account yet for this BIS number: the first login creates it.
+    expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
+    expect(page.get_by_text("Anna Maria")).to_be_visible()
