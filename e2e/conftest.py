@@ -21,10 +21,12 @@ from monespace_app.settings import PROJECT_ROOT
 from simulators.administration.seed import seed_administration_records
 from simulators.eid.card_slots import CardSlots
 from simulators.eid.demo_cards import DemoCards, start_demo_cards
+from simulators.itsme.web import ItsmeSimulator
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
 from simulators.pcsc.stack import PcscStack
+from simulators.sms_gateway.web import SmsGateway
 from simulators.stack.portal_process import portal_process, web_dir_for
 from simulators.stack.processes import port_is_free, wait_for_http
 
@@ -32,6 +34,9 @@ E2E_PORT = 3100
 E2E_SMTP_PORT = 8125
 E2E_MAILBOX_PORT = 8126
 E2E_OCSP_PORT = 8127
+E2E_SMS_PORT = 8128
+E2E_ITSME_PORT = 8129
+E2E_SMS_TOKEN = "e2e-sms-token"
 CHROMIUM = "/usr/bin/chromium"
 # Chromium must not reach out to the internet: this machine has none, and tests must not depend
 # on it (DESIGN §5).
@@ -68,6 +73,24 @@ def mail_store(e2e_data_dir: Path) -> Iterator[MailStore]:
 
 
 @pytest.fixture(scope="session")
+def sms_gateway(e2e_data_dir: Path) -> Iterator[SmsGateway]:
+    """The SMS provider the portal posts to; tests read the inbox through its HTTP API."""
+    gateway = SmsGateway(e2e_data_dir / "sms", port=E2E_SMS_PORT, token=E2E_SMS_TOKEN)
+    gateway.start()
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture(scope="session")
+def itsme_simulator() -> Iterator[ItsmeSimulator]:
+    """The itsme provider and its phones, whose pages the tests open to confirm a request."""
+    simulator = ItsmeSimulator(port=E2E_ITSME_PORT)
+    simulator.start()
+    yield simulator
+    simulator.stop()
+
+
+@pytest.fixture(scope="session")
 def demo_cards(pcsc_stack: PcscStack, e2e_data_dir: Path) -> Iterator[DemoCards]:
     """The test PKI, its OCSP responder and empty virtual readers; tests insert cards."""
     cards = start_demo_cards(
@@ -93,7 +116,12 @@ def card_slots(demo_cards: DemoCards) -> Iterator[CardSlots]:
 
 @pytest.fixture(scope="session")
 def portal_url(
-    e2e_data_dir: Path, mail_store: MailStore, pcsc_stack: PcscStack, demo_cards: DemoCards
+    e2e_data_dir: Path,
+    mail_store: MailStore,
+    pcsc_stack: PcscStack,
+    demo_cards: DemoCards,
+    sms_gateway: SmsGateway,
+    itsme_simulator: ItsmeSimulator,
 ) -> Iterator[str]:
     if not port_is_free(E2E_PORT):
         pytest.fail(f"port {E2E_PORT} is taken: the end-to-end suite runs the portal there")
@@ -113,6 +141,9 @@ def portal_url(
             "MONESPACE_SMTP_PORT": str(E2E_SMTP_PORT),
             "MONESPACE_DEFAULT_LANGUAGE": "fr",
             "MONESPACE_TRUST_ANCHORS_DIR": str(e2e_data_dir / "trust-anchors"),
+            "MONESPACE_SMS_GATEWAY_URL": sms_gateway.url,
+            "MONESPACE_SMS_GATEWAY_TOKEN": E2E_SMS_TOKEN,
+            "MONESPACE_ITSME_URL": itsme_simulator.url,
             **pcsc_stack.client_env,
         },
     )

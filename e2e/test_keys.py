@@ -44,7 +44,10 @@ def test_mobile_app_activation_login_and_removal(
     expect(page.get_by_role("heading", level=1)).to_have_text("Mes clés numériques")
     assert_no_axe_violations(page)
     page.goto(base_url + "/mes-cles/activer/totp")
+    assert_no_axe_violations(page)
     page.get_by_role("button", name="Continuer").click()  # Coordonnées
+    expect(page.get_by_text("FreeOTP")).to_be_visible()
+    assert_no_axe_violations(page)
     page.get_by_role("button", name="Continuer").click()  # Installer une application mobile
     qr = page.get_by_role("img", name="Code QR à scanner avec votre application mobile")
     expect(qr).to_be_visible()
@@ -111,6 +114,7 @@ def test_email_code_activation_and_login(page: Page, base_url: str, card_slots: 
     card_slots.insert(0, "jean-pierre-dumont")
     log_in_with_account(page, base_url, "Jean-Pierre Dumont", "jp.keys@example.org")
     page.goto(base_url + "/mes-cles/activer/email_code")
+    assert_no_axe_violations(page)
     page.get_by_label("Adresse e-mail*").fill("jp.codes@example.org")
     page.get_by_role("button", name="Continuer").click()
     [registration] = mails_to(
@@ -119,7 +123,12 @@ def test_email_code_activation_and_login(page: Page, base_url: str, card_slots: 
     code = re.search(r"\b(\d{6})\b", str(registration["text"]))
     assert code
     page.get_by_label("Code d'enregistrement*").fill(code.group(1))
+    assert_no_axe_violations(page)
     page.get_by_role("button", name="Continuer").click()
+    expect(
+        page.get_by_text("Vous avez déjà un nom d'utilisateur et un mot de passe")
+    ).to_be_visible()
+    assert_no_axe_violations(page)
     page.get_by_role("button", name="Continuer").click()  # the username + password exist
     expect(page.get_by_role("status")).to_contain_text("L'adresse e-mail est activée !")
     log_out(page, "Jean-Pierre Dumont")
