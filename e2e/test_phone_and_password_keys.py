@@ -191,6 +191,10 @@ def test_password_locked_then_changed_then_removed(
     assert mails_to(
         ACCOUNT_EMAIL, subject="Une clé numérique a été supprimée de votre compte Mon Espace"
     )
+    sms_key = page.locator("li.tile").filter(has_text="code de sécurité via SMS")
+    sms_key.get_by_role("button", name="Supprimer").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Supprimer").click()
+    expect(sms_key).to_contain_text("Non activée")
     log_out(page)
     password_step(page, base_url, "password", NEW_PASSWORD)
     expect(page.get_by_role("alert")).to_be_visible()

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import FrameType
 from typing import TypeVar
 
+from monespace_app import routes
 from simulators.authenticator.web import AuthenticatorPhone
 from simulators.itsme.web import ItsmeSimulator
 from simulators.loopback_web import Clock, LoopbackService, utc_now
@@ -96,6 +97,24 @@ def trainer_sections(
     if portal_url:
         sections.append(
             TrainerSection("Portail", (TrainerLink("Mon Espace", portal_url, "le portail"),))
+        )
+        sections.append(
+            TrainerSection(
+                "Bureau d'enregistrement local (token papier)",
+                (
+                    TrainerLink(
+                        "Back office du bureau",
+                        portal_url + routes.REGISTRATION_OFFICE,
+                        "enregistrer une personne sans carte belge et lui remettre son code",
+                    ),
+                ),
+                note=(
+                    "Insérez la carte d'Hélène Lambert, agente du bureau de Namur "
+                    "(python -m simulators.eid insert helene-lambert, PIN 1234), identifiez-vous "
+                    "avec la carte eID puis ouvrez le back office. L'e-mail d'activation arrive "
+                    "dans la boîte aux lettres."
+                ),
+            )
         )
     sections += [
         TrainerSection(
