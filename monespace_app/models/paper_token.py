@@ -24,7 +24,7 @@ class RegisteredPerson(SQLModel, table=True):
     email: str = Field(max_length=320)
     officer_id: str = Field(max_length=64)
     created_at: datetime = Field(sa_type=DateTime(timezone=True))
-    # Chosen at activation ("Ma préférence linguistique"); the account form starts from it.
+    # Chosen at activation ("Ma préférence linguistique"); the portal switches to it there.
     language: str = Field(default="fr", max_length=2)
 
 

@@ -74,6 +74,18 @@ def important_notice() -> rx.Component:
     )
 
 
+def no_belgian_card_notice() -> rx.Component:
+    """Seed 004 "Demander votre code unique (TOKEN)": where people without a Belgian card go."""
+    return rx.el.aside(
+        rx.el.h2(
+            I18nState.t["login.no_card.title"],
+            style={"font_size": "1.05rem", "margin": "0 0 0.4rem"},
+        ),
+        rx.el.p(I18nState.t["login.no_card.text"], style={"margin": "0", "line_height": "1.6"}),
+        class_name="alert-info",
+    )
+
+
 def key_list(registry: KeyRegistry) -> list[rx.Component]:
     """One section per group of the registry, or a plain message when it offers no key."""
     groups = registry.grouped()
@@ -88,5 +100,6 @@ def key_chooser_page() -> rx.Component:
         paragraph("login.subtitle"),
         *key_list(default_registry()),
         important_notice(),
+        no_belgian_card_notice(),
         rx.el.a(I18nState.t["login.back"], href=routes.HOME, style={"color": theme.PRIMARY}),
     )
