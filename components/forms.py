@@ -58,3 +58,13 @@ def identity_list(rows: list[tuple[str, rx.Var[str] | str]]) -> rx.Component:
         items.append(rx.el.dt(I18nState.t[label_key]))
         items.append(rx.el.dd(value))
     return rx.el.dl(*items, class_name="identity-list")
+
+
+def print_button(label_key: str, *, class_name: str = "button-primary") -> rx.Component:
+    """Opens the browser's print dialog; the print styles leave only the content on paper."""
+    return rx.el.button(
+        I18nState.t[label_key],
+        type="button",
+        on_click=rx.call_script("window.print()"),
+        class_name=class_name,
+    )

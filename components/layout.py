@@ -7,6 +7,7 @@ import reflex as rx
 from components import theme
 from components.footer import footer
 from components.header import header
+from monespace_app import routes
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 
@@ -88,4 +89,17 @@ def private(*children: rx.Component) -> rx.Component:
 def logout_button(label_key: str, class_name: str = "button-secondary") -> rx.Component:
     return rx.el.button(
         I18nState.t[label_key], type="button", on_click=SessionState.logout, class_name=class_name
+    )
+
+
+def eid_login_needed(text_key: str) -> rx.Component:
+    """Why the page is closed for now, and the way in: an eID login."""
+    return rx.el.div(
+        rx.el.p(I18nState.t[text_key]),
+        rx.el.a(
+            I18nState.t["codelogin.eid_link"],
+            href=routes.key_login("eid"),
+            class_name="button-primary",
+        ),
+        class_name="alert-info",
     )

@@ -7,7 +7,7 @@ import re
 import time
 import urllib.request
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from e2e.conftest import E2E_MAILBOX_PORT
 
@@ -82,3 +82,17 @@ def log_in_with_account(page: Page, base_url: str, holder: str, email: str) -> N
     expect(page).to_have_url(re.compile(r"/(mon-compte/inscription|mes-espaces)/?$"))
     if "/mon-compte/inscription" in page.url:
         register_and_activate(page, email)
+
+
+def key_tile(page: Page, base_url: str, name: str) -> Locator:
+    """The tile of one key in Mes clés numériques (``name`` as the page writes it)."""
+    page.goto(base_url + "/mes-cles")
+    return page.locator("li.tile").filter(has_text=name)
+
+
+def remove_key(page: Page, tile: Locator) -> None:
+    """Supprimer, then the confirmation; the tile then says the key is not active."""
+    tile.get_by_role("button", name="Supprimer").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Supprimer").click()
+    expect(page.get_by_role("status")).to_contain_text("La clé numérique a été supprimée")
+    expect(tile).to_contain_text("Non activée")

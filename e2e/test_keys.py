@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
-from e2e.steps import log_in, log_in_with_account, mails_to
+from e2e.steps import key_tile, log_in, log_in_with_account, mails_to, remove_key
 from simulators.authenticator.otp import current_code, parse_otpauth
 from simulators.authenticator.qr import decode_qr
 from simulators.eid.card_slots import CardSlots
@@ -85,13 +85,9 @@ def test_mobile_app_activation_login_and_removal(
     # Removing a key asks for a fresh eID login; the person is told by e-mail.
     log_in(page, base_url, "Jean-Pierre Dumont")
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
-    page.goto(base_url + "/mes-cles")
-    app_key = page.locator("li.tile").filter(has_text="code de sécurité via application mobile")
+    app_key = key_tile(page, base_url, "code de sécurité via application mobile")
     expect(app_key).to_contain_text("ACTIVE")
-    app_key.get_by_role("button", name="Supprimer").click()
-    page.get_by_role("alertdialog").get_by_role("button", name="Supprimer").click()
-    expect(page.get_by_role("status")).to_contain_text("La clé numérique a été supprimée")
-    expect(app_key).to_contain_text("Non activée")
+    remove_key(page, app_key)
     assert mails_to(
         "jp.keys@example.org",
         subject="Une clé numérique a été supprimée de votre compte Mon Espace",

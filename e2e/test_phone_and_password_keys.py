@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from e2e.accessibility import assert_no_axe_violations
 from e2e.conftest import E2E_SMS_PORT
-from e2e.steps import log_in, log_in_with_account, mails_to
+from e2e.steps import key_tile, log_in, log_in_with_account, mails_to, remove_key
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.password import check_credentials
 from identity.password.errors import InvalidCredentialsError
@@ -159,8 +159,7 @@ def test_password_locked_then_changed_then_removed(
     card_slots.insert(0, "naima-mremi")
     log_in(page, base_url, HOLDER)
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
-    page.goto(base_url + "/mes-cles")
-    password_key = page.locator("li.tile").filter(has_text="nom d'utilisateur et mot de passe")
+    password_key = key_tile(page, base_url, "nom d'utilisateur et mot de passe")
     expect(password_key).to_contain_text("BLOQUÉE")
     password_key.get_by_role("link", name="Modifier").click()
     page.get_by_label("Nom d'utilisateur*").fill(USERNAME)
@@ -182,19 +181,13 @@ def test_password_locked_then_changed_then_removed(
     # Removal (again after an eID login); the old username no longer opens anything.
     log_in(page, base_url, HOLDER)
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
-    page.goto(base_url + "/mes-cles")
-    password_key = page.locator("li.tile").filter(has_text="nom d'utilisateur et mot de passe")
+    password_key = key_tile(page, base_url, "nom d'utilisateur et mot de passe")
     expect(password_key).to_contain_text("ACTIVE")
-    password_key.get_by_role("button", name="Supprimer").click()
-    page.get_by_role("alertdialog").get_by_role("button", name="Supprimer").click()
-    expect(page.get_by_role("status")).to_contain_text("La clé numérique a été supprimée")
+    remove_key(page, password_key)
     assert mails_to(
         ACCOUNT_EMAIL, subject="Une clé numérique a été supprimée de votre compte Mon Espace"
     )
-    sms_key = page.locator("li.tile").filter(has_text="code de sécurité via SMS")
-    sms_key.get_by_role("button", name="Supprimer").click()
-    page.get_by_role("alertdialog").get_by_role("button", name="Supprimer").click()
-    expect(sms_key).to_contain_text("Non activée")
+    remove_key(page, key_tile(page, base_url, "code de sécurité via SMS"))
     log_out(page)
     password_step(page, base_url, "password", NEW_PASSWORD)
     expect(page.get_by_role("alert")).to_be_visible()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from components.layout import page_layout, page_title, paragraph, private
+from components.layout import eid_login_needed, page_layout, page_title, paragraph, private
 from components.wizard import stepper
 from monespace_app import routes
 from state.i18n_state import I18nState
@@ -211,15 +211,7 @@ def key_activation_page(kind: str) -> rx.Component:
                         confirmation_step(kind),
                     ),
                 ),
-                rx.el.div(
-                    rx.el.p(I18nState.t["keys.strong_login_needed"]),
-                    rx.el.a(
-                        I18nState.t["codelogin.eid_link"],
-                        href=routes.key_login("eid"),
-                        class_name="button-primary",
-                    ),
-                    class_name="alert-info",
-                ),
+                eid_login_needed("keys.strong_login_needed"),
             ),
         ),
     )

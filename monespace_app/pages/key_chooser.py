@@ -62,9 +62,11 @@ def important_notice() -> rx.Component:
     return rx.el.aside(
         rx.el.h2(
             I18nState.t["login.important.title"],
+            id="important-title",
             style={"font_size": "1.05rem", "margin": "0 0 0.4rem"},
         ),
         rx.el.p(I18nState.t["login.important.text"], style={"margin": "0", "line_height": "1.6"}),
+        aria_labelledby="important-title",
         style={
             "background": theme.SURFACE,
             "padding": "1rem 1.25rem",
@@ -79,9 +81,11 @@ def no_belgian_card_notice() -> rx.Component:
     return rx.el.aside(
         rx.el.h2(
             I18nState.t["login.no_card.title"],
+            id="no-card-title",
             style={"font_size": "1.05rem", "margin": "0 0 0.4rem"},
         ),
         rx.el.p(I18nState.t["login.no_card.text"], style={"margin": "0", "line_height": "1.6"}),
+        aria_labelledby="no-card-title",
         class_name="alert-info",
     )
 

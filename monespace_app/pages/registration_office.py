@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from components.forms import submit_button, text_field
-from components.layout import page_layout, page_title, paragraph, private
+from components.forms import print_button, submit_button, text_field
+from components.layout import eid_login_needed, page_layout, page_title, paragraph, private
 from identity.paper_token import DOCUMENT_TYPES
-from monespace_app import routes
 from state.i18n_state import I18nState
 from state.registration_office_state import RegistrationOfficeState as S
 
@@ -89,12 +88,7 @@ def issued_code() -> rx.Component:
         ),
         paragraph("office.slip.how"),
         rx.el.div(
-            rx.el.button(
-                I18nState.t["office.print"],
-                type="button",
-                on_click=rx.call_script("window.print()"),
-                class_name="button-primary",
-            ),
+            print_button("office.print"),
             rx.el.button(
                 I18nState.t["office.another"],
                 type="button",
@@ -129,15 +123,7 @@ def registration_office_page() -> rx.Component:
                 rx.cond(
                     S.strong,
                     back_office(),
-                    rx.el.div(
-                        rx.el.p(I18nState.t["office.strong_needed"]),
-                        rx.el.a(
-                            I18nState.t["codelogin.eid_link"],
-                            href=routes.key_login("eid"),
-                            class_name="button-primary",
-                        ),
-                        class_name="alert-info",
-                    ),
+                    eid_login_needed("office.strong_needed"),
                 ),
             )
         ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from components.forms import submit_button, text_field
+from components.forms import print_button, submit_button, text_field
 from components.layout import page_layout, page_title, paragraph
 from components.wizard import stepper
 from identity.paper_token import LANGUAGES
@@ -165,12 +165,7 @@ def done_step() -> rx.Component:
         ),
         rx.el.p(I18nState.t["token.done.warning"], class_name="alert-info no-print"),
         rx.el.div(
-            rx.el.button(
-                I18nState.t["token.card.print"],
-                type="button",
-                on_click=rx.call_script("window.print()"),
-                class_name="button-secondary",
-            ),
+            print_button("token.card.print", class_name="button-secondary"),
             rx.el.a(
                 I18nState.t["token.done.login"],
                 href=routes.key_login("paper_token"),
