@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from identity.email_code import service as email_code_service
 from identity.itsme import errors as itsme_errors
 from identity.keys import errors as key_errors
 from identity.one_time_code import errors as one_time_code_errors
 from identity.paper_token import errors as paper_token_errors
 from identity.password import errors as password_errors
+from identity.sms_code import phone as sms_phone
+from identity.sms_code import sender as sms_sender
 from identity.totp import errors as totp_errors
 from monespace_app.i18n.catalog import CATALOG_DIR, catalog, text
 from monespace_app.settings import PROJECT_ROOT, SUPPORTED_LANGUAGES
@@ -34,6 +37,9 @@ KEY_ERROR_MODULES = (
     one_time_code_errors,
     paper_token_errors,
     itsme_errors,
+    email_code_service,
+    sms_phone,
+    sms_sender,
 )
 # Errors about one field of a form have a text per field: error.<ClassName>.<field>.
 PER_FIELD = {"RegistrationFieldError": paper_token_errors.RegistrationFieldError.MESSAGES}
