@@ -52,6 +52,7 @@ def test_all_four_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> 
         assert "Mon Espace — outils des formateurs" in html
         links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', html)
         assert ("http://127.0.0.1:3100", "Mon Espace") in links
+        assert ("http://127.0.0.1:3100/bureau-enregistrement", "Back office du bureau") in links
         assert ("http://127.0.0.1:8126", "Boîte aux lettres") in links
         assert (simulators.sms_url, "SMS reçus") in links
         assert (simulators.authenticator_url, "Application d&#x27;authentification") in links
@@ -62,7 +63,12 @@ def test_all_four_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> 
         assert "python -m simulators.eid insert naima-mremi" in html
 
         sections = call("GET", simulators.trainers_url + "/api/links").json()
-        assert [s["title"] for s in sections][:3] == ["Portail", "E-mails", "SMS"]
+        assert [s["title"] for s in sections][:4] == [
+            "Portail",
+            "Bureau d'enregistrement local (token papier)",
+            "E-mails",
+            "SMS",
+        ]
     finally:
         simulators.stop()
     assert all(port_is_free(port) for port, _ in ports.named())
