@@ -161,6 +161,26 @@ class SimulatorHandler(BaseHTTPRequestHandler):
             raise BodyTooLargeError
         return self.rfile.read(length) if length > 0 else b""
 
+    def read_json_object(self, expected: str, limit: int = 64 * 1024) -> dict[str, Any] | None:
+        """The body as a JSON object; otherwise answers 413/400 and returns None.
+
+        ``expected`` shows the caller the shape wanted, e.g. ``{"to": …, "text": …}``.
+        """
+        try:
+            payload = json.loads(self.read_body(limit) or b"null")
+        except BodyTooLargeError:
+            self.send_error_json(
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", f"body over {limit // 1024} KiB"
+            )
+            return None
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            self.send_error_json(HTTPStatus.BAD_REQUEST, "invalid_json", "body is not JSON")
+            return None
+        if not isinstance(payload, dict):
+            self.send_error_json(HTTPStatus.BAD_REQUEST, "invalid_json", f"expected {expected}")
+            return None
+        return payload
+
     def send_body(
         self,
         status: HTTPStatus,

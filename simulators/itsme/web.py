@@ -12,7 +12,6 @@ Pages: ``GET /`` (the phones) and ``GET /phone?number=+32…`` (a phone, with Co
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import datetime, timedelta
 from http import HTTPStatus
@@ -30,7 +29,6 @@ from simulators.itsme.requests import (
     UnknownRequestError,
 )
 from simulators.loopback_web import (
-    BodyTooLargeError,
     Clock,
     LoopbackService,
     SimulatorHandler,
@@ -39,7 +37,12 @@ from simulators.loopback_web import (
     query_param,
     utc_now,
 )
-from simulators.sms_gateway.numbers import PhoneNumberError, display_phone, normalise_phone
+from simulators.sms_gateway.numbers import (
+    PhoneNumberError,
+    display_phone,
+    normalise_phone,
+    phone_or_none,
+)
 
 DEFAULT_PORT = 8028
 TITLE = "itsme — téléphones de démonstration"
@@ -223,26 +226,11 @@ def make_handler(book: RequestBook) -> type[SimulatorHandler]:
                 self.not_found()
 
         def _create(self) -> None:
-            try:
-                payload = json.loads(self.read_body(64 * 1024) or b"null")
-            except BodyTooLargeError:
-                self.send_error_json(
-                    HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "body over 64 KiB"
-                )
-                return
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                self.send_error_json(HTTPStatus.BAD_REQUEST, "invalid_json", "body is not JSON")
-                return
-            if not isinstance(payload, dict):
-                self.send_error_json(
-                    HTTPStatus.BAD_REQUEST, "invalid_json", 'expected {"phone": …, "client": …}'
-                )
+            payload = self.read_json_object('{"phone": …, "client": …}')
+            if payload is None:
                 return
             phone, client = payload.get("phone"), payload.get("client")
-            try:
-                number = normalise_phone(phone) if isinstance(phone, str) else None
-            except PhoneNumberError:
-                number = None
+            number = phone_or_none(phone)
             if number is None:
                 self.send_error_json(
                     HTTPStatus.BAD_REQUEST,

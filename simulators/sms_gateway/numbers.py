@@ -35,6 +35,16 @@ def normalise_phone(value: str) -> str:
     return digits
 
 
+def phone_or_none(value: object) -> str | None:
+    """``value`` in E.164 when it is a string holding a phone number, else None."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return normalise_phone(value)
+    except PhoneNumberError:
+        return None
+
+
 def display_phone(number: str) -> str:
     """A number for people: Belgian mobiles as ``+32 470 12 34 56``, others unchanged."""
     if number.startswith("+324") and len(number) == 12:

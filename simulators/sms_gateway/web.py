@@ -10,7 +10,6 @@ Pages: ``GET /`` (every number and message) and ``GET /?to=+32…`` (one number'
 from __future__ import annotations
 
 import hmac
-import json
 from datetime import datetime
 from http import HTTPStatus
 from pathlib import Path
@@ -18,7 +17,6 @@ from typing import Any
 from urllib.parse import quote
 
 from simulators.loopback_web import (
-    BodyTooLargeError,
     Clock,
     LoopbackService,
     SimulatorHandler,
@@ -27,7 +25,12 @@ from simulators.loopback_web import (
     query_param,
     utc_now,
 )
-from simulators.sms_gateway.numbers import PhoneNumberError, display_phone, normalise_phone
+from simulators.sms_gateway.numbers import (
+    PhoneNumberError,
+    display_phone,
+    normalise_phone,
+    phone_or_none,
+)
 from simulators.sms_gateway.store import Sms, SmsStore
 
 DEFAULT_PORT = 8027
@@ -156,26 +159,11 @@ def make_handler(store: SmsStore, token: str) -> type[SimulatorHandler]:
                     {"WWW-Authenticate": 'Bearer realm="sms-gateway"'},
                 )
                 return
-            try:
-                payload = json.loads(self.read_body(64 * 1024) or b"null")
-            except BodyTooLargeError:
-                self.send_error_json(
-                    HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "too_large", "body over 64 KiB"
-                )
-                return
-            except (UnicodeDecodeError, json.JSONDecodeError):
-                self.send_error_json(HTTPStatus.BAD_REQUEST, "invalid_json", "body is not JSON")
-                return
-            if not isinstance(payload, dict):
-                self.send_error_json(
-                    HTTPStatus.BAD_REQUEST, "invalid_json", 'expected {"to": …, "text": …}'
-                )
+            payload = self.read_json_object('{"to": …, "text": …}')
+            if payload is None:
                 return
             to, text = payload.get("to"), payload.get("text")
-            try:
-                number = normalise_phone(to) if isinstance(to, str) else None
-            except PhoneNumberError:
-                number = None
+            number = phone_or_none(to)
             if number is None:
                 self.send_error_json(
                     HTTPStatus.BAD_REQUEST, "invalid_phone", f"'to' is not a phone number: {to!r}"
