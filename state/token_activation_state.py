@@ -11,11 +11,7 @@ from reflex_base.event import EventSpec
 
 from identity import paper_token
 from identity.keys.errors import DigitalKeyError
-from identity.paper_token.errors import (
-    ActivationLinkError,
-    LanguageChoiceError,
-    TermsNotAcceptedError,
-)
+from identity.paper_token.errors import ActivationLinkError
 from identity.sessions import revoke
 from monespace_app.clock import utc_now
 from monespace_app.db import session_scope
@@ -87,11 +83,10 @@ class TokenActivationState(SessionState):
     async def choose(self, form: dict[str, str]) -> None:
         """The key, the language and the terms of use; checked now, applied by ``activate``."""
         language = form.get("language", "")
-        if language not in paper_token.LANGUAGES:
-            self.error_text = await self._text(LanguageChoiceError(language))
-            return
-        if form.get("terms") != "on":
-            self.error_text = await self._text(TermsNotAcceptedError())
+        try:
+            paper_token.check_choices(language=language, terms_accepted=form.get("terms") == "on")
+        except DigitalKeyError as error:
+            self.error_text = await self._text(error)
             return
         self.language = language
         self.step, self.error_text = "activate", ""

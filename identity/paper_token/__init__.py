@@ -5,6 +5,7 @@ from identity.paper_token.activation import (
     LANGUAGES,
     TokenActivation,
     activate_paper_token,
+    check_choices,
     person_for_code,
 )
 from identity.paper_token.bis import is_valid_bis_number, make_bis_number
@@ -41,6 +42,7 @@ __all__ = [
     "TokenActivation",
     "activate_paper_token",
     "check_activation_code",
+    "check_choices",
     "codes_left",
     "create_token_card",
     "format_activation_code",

@@ -8,6 +8,7 @@ code usable.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,6 +44,14 @@ def person_for_code(db: Session, *, reference: str, code: str, now: datetime) ->
     return f"{person.first_names} {person.surname}"
 
 
+def check_choices(*, language: str, terms_accepted: bool) -> None:
+    """Step 2: a language of the portal, and the terms of use accepted."""
+    if language not in LANGUAGES:
+        raise errors.LanguageChoiceError(language)
+    if not terms_accepted:
+        raise errors.TermsNotAcceptedError("terms of use not accepted")
+
+
 def activate_paper_token(
     db: Session,
     *,
@@ -53,12 +62,9 @@ def activate_paper_token(
     language: str,
     terms_accepted: bool,
     now: datetime,
-    random: Callable[[int], int] | None = None,
+    random: Callable[[int], int] = secrets.randbelow,
 ) -> TokenActivation:
-    if language not in LANGUAGES:
-        raise errors.LanguageChoiceError(language)
-    if not terms_accepted:
-        raise errors.TermsNotAcceptedError("terms of use not accepted")
+    check_choices(language=language, terms_accepted=terms_accepted)
     bis_number = redeem_activation_code(db, reference=reference, code=code, now=now)
     person = find_person(db, bis_number)
     assert person is not None
@@ -67,10 +73,7 @@ def activate_paper_token(
     )
     person.language = language
     db.add(person)
-    if random is None:
-        codes = create_token_card(db, national_number=bis_number, now=now)
-    else:
-        codes = create_token_card(db, national_number=bis_number, now=now, random=random)
+    codes = create_token_card(db, national_number=bis_number, now=now, random=random)
     address = send_token_card(db, national_number=bis_number, codes=codes, now=now)
     return TokenActivation(
         bis_number=bis_number,
