@@ -13,10 +13,9 @@ from reflex_base.event import EventSpec
 from sqlmodel import Session
 
 from identity import paper_token
-from identity.assurance import LevelOfAssurance
 from identity.keys.errors import DigitalKeyError
 from identity.paper_token.errors import RegistrationFieldError
-from identity.paper_token.officers import office_of
+from identity.paper_token.officers import Desk, desk_for
 from identity.paper_token.registration import BRUSSELS
 from monespace_app import routes
 from monespace_app.clock import utc_now
@@ -48,18 +47,18 @@ class RegistrationOfficeState(SessionState):
         self.error_text = ""
         self.issued = False
         with session_scope() as db:
-            row = self._officer(db)
-        return rx.redirect(routes.KEY_CHOOSER) if row is None else None
+            seat = self._officer(db)
+        return rx.redirect(routes.KEY_CHOOSER) if seat is None else None
 
-    def _officer(self, db: Session) -> UserSession | None:
-        """The officer's live session; ``office`` and ``strong`` say whether the form is open."""
+    def _officer(self, db: Session) -> tuple[UserSession, Desk] | None:
+        """The live session and what it may do here; the page shows the desk's state."""
         row = self._live_session(db)
         if row is None:
             self.reset()
             return None
-        self.office = office_of(db, row.national_number) or ""
-        self.strong = LevelOfAssurance(row.level) is LevelOfAssurance.HIGH
-        return row
+        desk = desk_for(db, national_number=row.national_number, level=row.level)
+        self.office, self.strong = desk.office or "", desk.strong_enough
+        return row, desk
 
     async def _refuse(self, error: Exception) -> None:
         self.error_text = error_text((await self.get_state(I18nState)).lang, error)
@@ -79,10 +78,11 @@ class RegistrationOfficeState(SessionState):
     ) -> EventSpec | None:
         try:
             with session_scope() as db:
-                row = self._officer(db)
-                if row is None:
+                seat = self._officer(db)
+                if seat is None:
                     return rx.redirect(routes.KEY_CHOOSER)
-                if self.office and self.strong:
+                row, desk = seat
+                if desk.open:
                     self._show(issue(db, row.national_number))
         except DigitalKeyError as error:
             await self._refuse(error)

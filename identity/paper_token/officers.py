@@ -2,9 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session
 
+from identity.assurance import LevelOfAssurance
 from monespace_app.models.registration_office import RegistrationOfficer
+
+# Registering someone is identity proofing: only an officer logged in with a high-level key.
+DESK_LEVEL = LevelOfAssurance.HIGH
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """What the back office shows a logged-in person: their office (None: not an officer) and
+    whether their login is strong enough to register anyone."""
+
+    office: str | None
+    strong_enough: bool
+
+    @property
+    def open(self) -> bool:
+        return self.office is not None and self.strong_enough
+
+
+def desk_for(db: Session, *, national_number: str, level: int) -> Desk:
+    return Desk(
+        office=office_of(db, national_number),
+        strong_enough=LevelOfAssurance(level).satisfies(DESK_LEVEL),
+    )
 
 
 def office_of(db: Session, national_number: str) -> str | None:

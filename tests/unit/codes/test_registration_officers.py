@@ -8,7 +8,8 @@ import pytest
 from sqlmodel import Session
 
 import monespace_app.models.registration_office  # noqa: F401
-from identity.paper_token.officers import appoint_officer, dismiss_officer, office_of
+from identity.assurance import LevelOfAssurance
+from identity.paper_token.officers import appoint_officer, desk_for, dismiss_officer, office_of
 from monespace_app.officers import main
 from simulators.administration.seed import seed_administration_records
 from simulators.personas.loader import persona
@@ -59,3 +60,21 @@ def test_the_command_line_appoints_and_dismisses(
         "83041204706 is no longer an officer",
         "83041204706 was not an officer",
     ]
+
+
+@pytest.mark.parametrize(
+    ("level", "appointed", "office", "is_open"),
+    [
+        (LevelOfAssurance.HIGH, True, NAMUR, True),
+        (LevelOfAssurance.SUBSTANTIAL, True, NAMUR, False),  # a code key is not enough
+        (LevelOfAssurance.HIGH, False, None, False),
+    ],
+)
+def test_the_desk_opens_to_an_officer_with_a_high_level_login(
+    db: Session, level: int, appointed: bool, office: str | None, is_open: bool
+) -> None:
+    if appointed:
+        appoint_officer(db, national_number="83041204706", office=NAMUR)
+    desk = desk_for(db, national_number="83041204706", level=level)
+    assert desk.office == office
+    assert desk.open is is_open
