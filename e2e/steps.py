@@ -52,9 +52,11 @@ def mails_to(address: str, *, subject: str, timeout: float = 15.0) -> list[dict[
         time.sleep(0.3)
 
 
-def link_in(mail: dict[str, object], path: str) -> str:
+def link_in(mail: dict[str, object], path: str, parameter: str = "jeton") -> str:
+    """The link of the mail that opens ``path`` with ``?parameter=...``."""
     links = [str(link) for link in mail["links"]]  # type: ignore[attr-defined]
-    matching = [link for link in links if re.search(re.escape(path) + r"\?jeton=", link)]
+    query = re.escape(f"{path}?{parameter}=")
+    matching = [link for link in links if re.search(query, link)]
     assert matching, f"no link to {path} in {links}"
     return matching[0]
 

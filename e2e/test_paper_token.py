@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
-from e2e.steps import log_in, mails_to
+from e2e.steps import link_in, log_in, mails_to
 from simulators.eid.card_slots import CardSlots
 
 pytestmark = pytest.mark.e2e
@@ -17,12 +17,6 @@ pytestmark = pytest.mark.e2e
 EMAIL = "anna.kowalska@example.pl"
 USERNAME = "anna.kowalska"
 PASSWORD = "Tulipes-de-Cracovie-7"
-
-
-def activation_link(mail: dict[str, object]) -> str:
-    links = [str(link) for link in mail["links"]]  # type: ignore[attr-defined]
-    [link] = [link for link in links if "/mes-cles/activer-token?activation=" in link]
-    return link
 
 
 def register_at_the_office(page: Page, base_url: str, card_slots: CardSlots) -> str:
@@ -66,7 +60,7 @@ def test_officer_registers_person_activates_token_and_logs_in(
 ) -> None:
     code = register_at_the_office(page, base_url, card_slots)
     [mail] = mails_to(EMAIL, subject="Activez votre clé numérique Mon Espace")
-    page.goto(activation_link(mail))
+    page.goto(link_in(mail, "/mes-cles/activer-token", "activation"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Activer votre clé numérique")
     assert_no_axe_violations(page)
 
