@@ -27,7 +27,9 @@ def page_layout(*children: rx.Component) -> rx.Component:
         skip_link(),
         header(),
         rx.el.main(
-            *children,
+            # Until the page is live its controls would lose what is typed (React may render
+            # them anew) or post a form as a plain GET; a disabled fieldset holds them all.
+            rx.el.fieldset(*children, disabled=~rx.State.is_hydrated, class_name="page-content"),
             id=MAIN_ID,
             tab_index=-1,
             style={

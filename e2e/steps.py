@@ -41,6 +41,23 @@ def log_in(page: Page, base_url: str, holder: str, pin: str = "1234") -> None:
     enter_pin(page, pin)
 
 
+def log_out(page: Page, holder: str) -> None:
+    """Through the holder's menu in the header, back to the home page."""
+    page.get_by_text(holder).first.click()
+    page.get_by_role("button", name="Quitter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Guichet électronique de la Fédération Wallonie-Bruxelles"
+    )
+
+
+def credentials_step(page: Page, base_url: str, kind: str, username: str, password: str) -> None:
+    """The first step of the login with a code key (or the whole login with the password)."""
+    page.goto(f"{base_url}/connexion/{kind}")
+    page.get_by_role("textbox", name="Nom d'utilisateur").fill(username)
+    page.get_by_label("Mot de passe", exact=True).fill(password)
+    page.get_by_role("button", name="Continuer").click()
+
+
 def mails_to(address: str, *, subject: str, timeout: float = 15.0) -> list[dict[str, object]]:
     """The messages with that subject the mail sink received for ``address`` (waits for one)."""
     deadline = time.monotonic() + timeout

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
 
@@ -89,3 +89,21 @@ def test_key_chooser_lists_each_key_in_its_group(page: Page, base_url: str) -> N
     group.get_by_role("link", name="IDENTIFICATION avec un lecteur de cartes eID").click()
     expect(page).to_have_url(re.compile(r"/connexion/eid/?$"))
     expect(page.get_by_role("button", name="S'identifier")).to_be_visible()
+
+
+def test_a_login_form_is_held_until_the_page_is_live(
+    page: Page, browser: Browser, base_url: str
+) -> None:
+    # The page as served, before its script runs: a click would send the password in the
+    # address (a plain GET form), and React could render the inputs anew and lose the text.
+    served = browser.new_context(java_script_enabled=False).new_page()
+    served.goto(base_url + "/connexion/password")
+    expect(served.get_by_role("textbox", name="Nom d'utilisateur")).to_be_disabled()
+    expect(served.get_by_role("button", name="Continuer")).to_be_disabled()
+    served.context.close()
+    # Live, the same form takes what is typed and keeps it.
+    page.goto(base_url + "/connexion/password")
+    username = page.get_by_role("textbox", name="Nom d'utilisateur")
+    username.fill("quelquun")
+    page.get_by_label("Mot de passe", exact=True).fill("un-mot-de-passe")
+    expect(username).to_have_value("quelquun")

@@ -9,7 +9,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
-from e2e.steps import key_tile, log_in, log_in_with_account, mails_to, remove_key
+from e2e.steps import (
+    credentials_step,
+    key_tile,
+    log_in,
+    log_in_with_account,
+    log_out,
+    mails_to,
+    remove_key,
+)
 from simulators.authenticator.otp import current_code, parse_otpauth
 from simulators.authenticator.qr import decode_qr
 from simulators.eid.card_slots import CardSlots
@@ -18,21 +26,6 @@ pytestmark = pytest.mark.e2e
 
 USERNAME = "jp.dumont"
 PASSWORD = "Cartable-vert-2026"
-
-
-def log_out(page: Page, holder: str) -> None:
-    page.get_by_text(holder).first.click()
-    page.get_by_role("button", name="Quitter").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Guichet électronique de la Fédération Wallonie-Bruxelles"
-    )
-
-
-def password_step(page: Page, base_url: str, kind: str) -> None:
-    page.goto(f"{base_url}/connexion/{kind}")
-    page.get_by_role("textbox", name="Nom d'utilisateur").fill(USERNAME)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Continuer").click()
 
 
 def test_mobile_app_activation_login_and_removal(
@@ -69,7 +62,7 @@ def test_mobile_app_activation_login_and_removal(
     log_out(page, "Jean-Pierre Dumont")
 
     # Username + password, then the app's code.
-    password_step(page, base_url, "totp")
+    credentials_step(page, base_url, "totp", USERNAME, PASSWORD)
     page.get_by_role("textbox", name="Saisissez votre code unique").fill("000000")
     page.get_by_role("button", name="Continuer").click()
     expect(page.get_by_role("alert")).to_be_visible()
@@ -129,7 +122,7 @@ def test_email_code_activation_and_login(page: Page, base_url: str, card_slots: 
     expect(page.get_by_role("status")).to_contain_text("L'adresse e-mail est activée !")
     log_out(page, "Jean-Pierre Dumont")
 
-    password_step(page, base_url, "email_code")
+    credentials_step(page, base_url, "email_code", USERNAME, PASSWORD)
     expect(page.get_by_text("j*****@example.org")).to_be_visible()
     [login_mail] = mails_to("jp.codes@example.org", subject="Votre code de sécurité Mon Espace")
     login_code = re.search(r"\b(\d{6})\b", str(login_mail["text"]))

@@ -20,7 +20,15 @@ from sqlmodel import Session
 
 from e2e.accessibility import assert_no_axe_violations
 from e2e.conftest import E2E_SMS_PORT
-from e2e.steps import key_tile, log_in, log_in_with_account, mails_to, remove_key
+from e2e.steps import (
+    credentials_step,
+    key_tile,
+    log_in,
+    log_in_with_account,
+    log_out,
+    mails_to,
+    remove_key,
+)
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.password import check_credentials
 from identity.password.errors import InvalidCredentialsError
@@ -57,19 +65,8 @@ def next_code_by_sms(number: str, already: int, timeout: float = 15.0) -> str:
     return found.group(1)
 
 
-def log_out(page: Page) -> None:
-    page.get_by_text(HOLDER).first.click()
-    page.get_by_role("button", name="Quitter").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Guichet électronique de la Fédération Wallonie-Bruxelles"
-    )
-
-
 def password_step(page: Page, base_url: str, kind: str, password: str = PASSWORD) -> None:
-    page.goto(f"{base_url}/connexion/{kind}")
-    page.get_by_role("textbox", name="Nom d'utilisateur").fill(USERNAME)
-    page.get_by_label("Mot de passe", exact=True).fill(password)
-    page.get_by_role("button", name="Continuer").click()
+    credentials_step(page, base_url, kind, USERNAME, password)
 
 
 def test_sms_code_activation_and_login(page: Page, base_url: str, card_slots: CardSlots) -> None:
@@ -99,7 +96,7 @@ def test_sms_code_activation_and_login(page: Page, base_url: str, card_slots: Ca
     assert mails_to(
         ACCOUNT_EMAIL, subject="Une clé numérique a été ajoutée à votre compte Mon Espace"
     )
-    log_out(page)
+    log_out(page, HOLDER)
 
     sent = len(texts_to(PHONE))
     password_step(page, base_url, "sms_code")
@@ -113,7 +110,7 @@ def test_sms_code_activation_and_login(page: Page, base_url: str, card_slots: Ca
     page.get_by_role("textbox", name="Saisissez votre code unique").fill(code)
     page.get_by_role("button", name="Continuer").click()
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
-    log_out(page)
+    log_out(page, HOLDER)
 
 
 def test_itsme_refused_then_confirmed_on_the_phone(
@@ -135,7 +132,7 @@ def test_itsme_refused_then_confirmed_on_the_phone(
             expect(page.get_by_role("alert")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
     phone.close()
-    log_out(page)
+    log_out(page, HOLDER)
 
 
 def test_password_locked_then_changed_then_removed(
@@ -172,11 +169,11 @@ def test_password_locked_then_changed_then_removed(
     page.get_by_role("button", name="Continuer").click()
     expect(page.get_by_role("status")).to_contain_text("sont enregistrés")
     assert_no_axe_violations(page)
-    log_out(page)
+    log_out(page, HOLDER)
 
     password_step(page, base_url, "password", NEW_PASSWORD)
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
-    log_out(page)
+    log_out(page, HOLDER)
 
     # Removal (again after an eID login); the old username no longer opens anything.
     log_in(page, base_url, HOLDER)
@@ -188,7 +185,7 @@ def test_password_locked_then_changed_then_removed(
         ACCOUNT_EMAIL, subject="Une clé numérique a été supprimée de votre compte Mon Espace"
     )
     remove_key(page, key_tile(page, base_url, "code de sécurité via SMS"))
-    log_out(page)
+    log_out(page, HOLDER)
     password_step(page, base_url, "password", NEW_PASSWORD)
     expect(page.get_by_role("alert")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/connexion/password/?$"))
