@@ -28,6 +28,11 @@ class KeyLockedError(DigitalKeyError):
         "carte d'identité électronique (eID) et réactivez-la dans « Mes clés numériques »."
     )
 
+    def __init__(self, detail: str = "", *, key_kind: str = "") -> None:
+        # The way out depends on the key: a paper token is renewed at the office, not online.
+        super().__init__(detail)
+        self.key_kind = key_kind
+
 
 class InvalidCodeError(DigitalKeyError):
     """The code does not match (wrong digits, wrong time window, unknown code)."""

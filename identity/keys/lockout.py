@@ -27,7 +27,8 @@ def is_locked(row: LockableKey) -> bool:
 
 def ensure_not_locked(row: LockableKey, error: type[KeyLockedError] = KeyLockedError) -> None:
     if is_locked(row):
-        raise error(f"{type(row).__name__} of {row.national_number} is locked")
+        kind = row.kind if isinstance(row, DigitalKeyRecord) else ""
+        raise error(f"{type(row).__name__} of {row.national_number} is locked", key_kind=kind)
 
 
 def record_failure(db: Session, row: LockableKey, *, now: datetime) -> bool:

@@ -45,7 +45,7 @@ def ensure_usable(db: Session, *, national_number: str, kind: str) -> None:
     if found is None:
         raise KeyNotEnrolledError(f"{national_number} has no {kind} key")
     if found[1] is not None:
-        raise KeyLockedError(f"the {kind} key of {national_number} is locked")
+        raise KeyLockedError(f"the {kind} key of {national_number} is locked", key_kind=kind)
 
 
 def remove_key(db: Session, *, national_number: str, kind: str, now: datetime) -> None:

@@ -149,7 +149,9 @@ def verify_login_code(
         )
     except (errors.WrongCodeError, errors.TooManyAttemptsError) as error:
         if record_failure(db, key, now=now):
-            raise KeyLockedError(f"{kind} key of {key.national_number} locked") from error
+            raise KeyLockedError(
+                f"{kind} key of {key.national_number} locked", key_kind=kind
+            ) from error
         raise
     record_success(db, key)
     return attempt

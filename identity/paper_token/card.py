@@ -173,7 +173,8 @@ def verify_token_code(
     if not matches(row.salt, row.code_hash, entered):
         wrong = errors.WrongTokenCodeError(number)
         if record_failure(db, key, now=now):
-            raise KeyLockedError(f"paper token of {national_number} locked") from wrong
+            locked = KeyLockedError(f"paper token of {national_number} locked", key_kind=KIND)
+            raise locked from wrong
         raise wrong
     taken = db.exec(
         update(PaperTokenCode)

@@ -1,10 +1,11 @@
 """Messages for errors raised below the pages, in the reader's language.
 
 An error class named ``FooError`` reads ``error.FooError`` (for the card: ``eid.error.FooError``)
-from the catalogue; an error about one field of a form (``field`` attribute) reads
-``error.FooError.<field>`` first. ``{n}`` in that text is the number of tries left, and any other
-``{name}`` is the error's attribute of that name (``{number}``, ``{seconds_left}``...). Errors
-without a catalogue entry fall back to the French ``user_message`` they carry.
+from the catalogue; an error about one field of a form (``field`` attribute) or about one kind
+of key (``key_kind``) reads ``error.FooError.<field or kind>`` first. ``{n}`` in that text is
+the number of tries left, and any other ``{name}`` is the error's attribute of that name
+(``{number}``, ``{seconds_left}``...). Errors without a catalogue entry fall back to the French
+``user_message`` they carry.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 def error_text(language: str, error: BaseException) -> str:
     texts = catalog(language)
     name = type(error).__name__
-    field = getattr(error, "field", None)
+    # A variant of the text: the form field at fault, or the key kind whose way out differs.
+    field = getattr(error, "field", None) or getattr(error, "key_kind", None)
     template = (
         (texts.get(f"error.{name}.{field}") if isinstance(field, str) else None)
         or texts.get(f"error.{name}")

@@ -78,8 +78,11 @@ def _key_error_classes() -> list[type[key_errors.DigitalKeyError]]:
 
 
 def _message_values(error_class: type[key_errors.DigitalKeyError]) -> set[str]:
-    """What the constructor takes besides the free ``detail`` (the message may be built from it)."""
-    return set(inspect.signature(error_class.__init__).parameters) - {"self", "detail"}
+    """What the constructor takes besides the free ``detail`` (the message may be built from it).
+
+    ``key_kind`` chooses a variant of the text (``error.<Class>.<kind>``); it is not in it.
+    """
+    return set(inspect.signature(error_class.__init__).parameters) - {"self", "detail", "key_kind"}
 
 
 def _placeholder(value: str) -> str:
@@ -163,3 +166,14 @@ def test_an_error_reads_in_the_language_with_its_values_and_field() -> None:
     assert error_text("en", paper_token_errors.RegistrationFieldError("unknown")) == (
         "A detail in the form is not valid. Please check it."
     )
+
+
+def test_a_locked_paper_token_sends_its_holder_to_the_office_not_to_the_eid() -> None:
+    from identity.keys.errors import KeyLockedError
+    from monespace_app.i18n.error_messages import error_text
+
+    token = error_text("fr", KeyLockedError("locked", key_kind="paper_token"))
+    assert "bureau d'enregistrement" in token
+    assert "eID" not in token
+    assert "registratiekantoor" in error_text("nl", KeyLockedError(key_kind="paper_token"))
+    assert "eID" in error_text("fr", KeyLockedError("locked", key_kind="totp"))

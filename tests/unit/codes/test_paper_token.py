@@ -318,10 +318,11 @@ def test_a_wrong_token_code_counts_toward_the_lockout_of_the_key(
             db, attempt_id=attempt, national_number=bis, code="999999", now=NOW
         )
     db.rollback()
-    with pytest.raises(KeyLockedError):
+    with pytest.raises(KeyLockedError) as still_locked:
         paper_token.verify_token_code(
             db, attempt_id=attempt, national_number=bis, code=codes[0][1], now=NOW
         )
+    assert still_locked.value.key_kind == "paper_token"  # its way out is the office
     locked = db.exec(select(DigitalKeyRecord)).one()
     assert locked.status == KeyStatus.LOCKED
 
