@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from itsdangerous import BadSignature, Signer
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, insert, select, update
 
 from identity.assurance import LevelOfAssurance
+from identity.keys.conditional_update import insert_row
 from monespace_app.models.session import UserSession
 
 IDLE_TIMEOUT = timedelta(minutes=30)
@@ -26,6 +27,7 @@ TICKET_LIFETIME = timedelta(seconds=60)
 # Security-sensitive actions (change the e-mail, delete the account) want a login this fresh.
 RECENT_LOGIN = timedelta(minutes=15)
 COOKIE_NAME = "monespace_session"
+NEW_SESSION = insert(UserSession)  # built once: every login runs it
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +51,15 @@ def open_session(
     now: datetime,
     photo_jpeg: bytes | None = None,
     token: Callable[[int], str] = secrets.token_hex,
-) -> tuple[UserSession, str]:
-    """Creates a session and returns it with the one-time ticket for the browser."""
+) -> tuple[str, str]:
+    """Creates a session in the caller's unit of work; returns its id and the browser's one-time
+    ticket."""
     ticket = token(32)
-    row = UserSession(
-        id=token(16),
+    session_id = token(16)
+    insert_row(
+        db,
+        NEW_SESSION,
+        id=session_id,
         national_number=identity.national_number,
         surname=identity.surname,
         first_names=identity.first_names,
@@ -65,11 +71,11 @@ def open_session(
         authenticated_at=now,
         last_seen_at=now,
         expires_at=now + ABSOLUTE_LIFETIME,
+        revoked_at=None,
         ticket_hash=_hash(ticket),
         ticket_expires_at=now + TICKET_LIFETIME,
     )
-    db.add(row)
-    return row, ticket
+    return session_id, ticket
 
 
 def redeem_ticket(db: Session, ticket: str, *, now: datetime) -> UserSession | None:

@@ -13,42 +13,26 @@ from monespace_app.i18n.error_messages import error_text
 from monespace_app.services.code_login import (
     NoIdentityError,
     PasswordPassed,
-    check_code_step,
-    check_password_step,
-    identity_of,
-    level_of,
+    finish_password_login,
     resend_code,
+    submit_code,
+    submit_password,
 )
-from monespace_app.services.login_completion import complete_login
 from state.i18n_state import I18nState
 
 LOGIN_ERRORS = (DigitalKeyError, NoIdentityError)
 
 
 def _password_step(kind: str, username: str, password: str) -> PasswordPassed:
-    with session_scope() as db:
-        return check_password_step(
-            db, kind=kind, username=username, password=password, now=utc_now()
-        )
+    return submit_password(kind=kind, username=username, password=password, now=utc_now())
 
 
 def _finish(kind: str, national_number: str) -> str:
-    with session_scope() as db:
-        return complete_login(
-            db,
-            identity=identity_of(db, national_number),
-            key_kind=kind,
-            level=level_of(kind),
-            now=utc_now(),
-        )
+    return finish_password_login(kind=kind, national_number=national_number, now=utc_now())
 
 
 def _code_step(kind: str, attempt_id: str, code: str) -> str:
-    with session_scope() as db:
-        national_number = check_code_step(
-            db, kind=kind, attempt_id=attempt_id, code=code, now=utc_now()
-        )
-    return _finish(kind, national_number)
+    return submit_code(kind=kind, attempt_id=attempt_id, code=code, now=utc_now())
 
 
 class CodeLoginState(rx.State):

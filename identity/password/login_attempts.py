@@ -11,15 +11,16 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam
-from sqlmodel import Session, col, delete, update
+from sqlmodel import Session, col, delete, insert, update
 
-from identity.keys.conditional_update import conditional_update, mark_written
+from identity.keys.conditional_update import conditional_update, insert_row, mark_written
 from identity.keys.errors import LoginAttemptExpiredError
 from identity.keys.moments import aware, require_aware
 from identity.keys.records import ensure_usable
 from monespace_app.models.digital_keys import LoginAttempt
 
 LOGIN_ATTEMPT_LIFETIME = timedelta(minutes=10)
+NEW_ATTEMPT = insert(LoginAttempt)
 # Conditional: two requests racing with the same attempt cannot both finish it.
 FINISH_ATTEMPT = (
     update(LoginAttempt)
@@ -38,19 +39,24 @@ def start_login(
     key_kind: str,
     now: datetime,
     token: Callable[[int], str] = secrets.token_hex,
-) -> LoginAttempt:
-    """After the password: refused at once if the person has no usable key of that kind."""
+) -> str:
+    """After the password: refused at once if the person has no usable key of that kind.
+
+    Returns the attempt's id (the row is written in the caller's unit of work)."""
     require_aware(now)
     ensure_usable(db, national_number=national_number, kind=key_kind)
-    attempt = LoginAttempt(
-        id=token(32),
+    attempt_id = token(32)
+    insert_row(
+        db,
+        NEW_ATTEMPT,
+        id=attempt_id,
         national_number=national_number,
         key_kind=key_kind,
         created_at=now,
         expires_at=now + LOGIN_ATTEMPT_LIFETIME,
+        completed_at=None,
     )
-    db.add(attempt)
-    return attempt
+    return attempt_id
 
 
 def pending_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime) -> LoginAttempt:

@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, select
 
 from identity.sessions import LoginIdentity, is_recent_strong_login, revoke_all
@@ -31,6 +32,10 @@ LINK_VALIDITY = timedelta(hours=48)
 RESEND_INTERVAL = timedelta(seconds=60)
 RESEND_LIMIT = 5
 WITHDRAWAL_PERIOD = timedelta(days=30)
+# Built once: every login reads the account (see identity.keys.conditional_update).
+ACCOUNT_OF_PERSON = select(Account).where(
+    col(Account.national_number) == bindparam("national_number")
+)
 EMAIL_PATTERN = re.compile(
     r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
 )
@@ -61,7 +66,7 @@ def checked_email(email: str, confirmation: str) -> str:
 
 
 def find_account(db: Session, national_number: str) -> Account | None:
-    return db.exec(select(Account).where(Account.national_number == national_number)).first()
+    return db.exec(ACCOUNT_OF_PERSON, params={"national_number": national_number}).first()
 
 
 def register(

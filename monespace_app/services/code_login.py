@@ -2,6 +2,11 @@
 
 Each code key plugs its second step in ``SECOND_STEPS`` (kind -> how to ask for the code and
 how to check it); the pages never branch on key names.
+
+A login is two units of work, one per page: ``submit_password`` (the password, and the login
+attempt it opens) and ``submit_code`` (the code, the attempt finished and the session opened,
+committed together: one commit, so the spent code and the session are durable at once). The
+password-only key completes its login in a unit of its own, ``finish_password_login``.
 """
 
 from __future__ import annotations
@@ -10,16 +15,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from identity.assurance import LevelOfAssurance
 from identity.keys.kinds import KeyKind
 from identity.paper_token import registered_identity
-from identity.password import check_credentials, finish_login, pending_login, start_login
+from identity.password import (
+    DEFAULT_HASHER_SETTINGS,
+    PasswordHasherSettings,
+    check_credentials,
+    finish_login,
+    pending_login,
+    start_login,
+)
 from identity.registry import default_registry
 from identity.sessions import LoginIdentity
+from monespace_app.db import session_scope
 from monespace_app.models.account import Account
+from monespace_app.services.account_routing import home_for
 from monespace_app.services.accounts import find_account
+from monespace_app.services.login_completion import complete_login
 from monespace_app.services.second_steps import SECOND_STEPS, CodePrompt
 
 
@@ -35,7 +51,10 @@ class NoIdentityError(LookupError):
 
 
 def identity_of(db: Session, national_number: str) -> LoginIdentity:
-    account: Account | None = find_account(db, national_number)
+    return _identity(db, national_number, find_account(db, national_number))
+
+
+def _identity(db: Session, national_number: str, account: Account | None) -> LoginIdentity:
     if account is not None:
         return LoginIdentity(
             national_number, account.surname, account.first_names, account.birth_date
@@ -56,15 +75,22 @@ def level_of(kind: str) -> LevelOfAssurance:
 
 
 def check_password_step(
-    db: Session, *, kind: str, username: str, password: str, now: datetime
+    db: Session,
+    *,
+    kind: str,
+    username: str,
+    password: str,
+    now: datetime,
+    settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
 ) -> PasswordPassed:
-    national_number = check_credentials(db, username=username, password=password, now=now)
+    national_number = check_credentials(
+        db, username=username, password=password, now=now, settings=settings
+    )
     if kind == KeyKind.PASSWORD:
         return PasswordPassed(national_number, "", None)
-    attempt = start_login(db, national_number=national_number, key_kind=kind, now=now)
-    db.flush()
-    prompt = SECOND_STEPS[kind].prepare(db, attempt.id, national_number, now)
-    return PasswordPassed(national_number, attempt.id, prompt)
+    attempt_id = start_login(db, national_number=national_number, key_kind=kind, now=now)
+    prompt = SECOND_STEPS[kind].prepare(db, attempt_id, national_number, now)
+    return PasswordPassed(national_number, attempt_id, prompt)
 
 
 def check_code_step(db: Session, *, kind: str, attempt_id: str, code: str, now: datetime) -> str:
@@ -73,6 +99,57 @@ def check_code_step(db: Session, *, kind: str, attempt_id: str, code: str, now: 
     SECOND_STEPS[kind].verify(db, attempt_id, attempt.national_number, code, now)
     finish_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
     return attempt.national_number
+
+
+def complete_code_login(db: Session, *, kind: str, national_number: str, now: datetime) -> str:
+    """Opens the session of a login whose key passed; returns the URL that hands over the cookie.
+
+    The account is read once, for the identity and for the first page alike.
+    """
+    account = find_account(db, national_number)
+    return complete_login(
+        db,
+        identity=_identity(db, national_number, account),
+        key_kind=kind,
+        level=level_of(kind),
+        now=now,
+        next_path=home_for(account),
+    )
+
+
+def submit_password(
+    *,
+    kind: str,
+    username: str,
+    password: str,
+    now: datetime,
+    settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
+    bind: Engine | None = None,
+) -> PasswordPassed:
+    """The password page's unit of work (a failure is counted and committed before the error)."""
+    with session_scope(bind) as db:
+        return check_password_step(
+            db, kind=kind, username=username, password=password, now=now, settings=settings
+        )
+
+
+def finish_password_login(
+    *, kind: str, national_number: str, now: datetime, bind: Engine | None = None
+) -> str:
+    """The password-only key: its login completes right after the password, in a unit of its own."""
+    with session_scope(bind) as db:
+        return complete_code_login(db, kind=kind, national_number=national_number, now=now)
+
+
+def submit_code(
+    *, kind: str, attempt_id: str, code: str, now: datetime, bind: Engine | None = None
+) -> str:
+    """The code page's unit of work: the code checked, the attempt finished and the session
+    opened, all committed together before the URL is returned (a wrong code's count is committed
+    on its own before the error, see ``identity.keys.lockout``)."""
+    with session_scope(bind) as db:
+        national_number = check_code_step(db, kind=kind, attempt_id=attempt_id, code=code, now=now)
+        return complete_code_login(db, kind=kind, national_number=national_number, now=now)
 
 
 def resend_code(db: Session, *, kind: str, attempt_id: str, now: datetime) -> CodePrompt:

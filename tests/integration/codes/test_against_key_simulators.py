@@ -61,16 +61,16 @@ def test_a_login_code_reaches_the_gateway_inbox_and_opens_the_login(
             destination="+32470123456",
         )
     )
-    attempt = start_login(db, national_number="85073003328", key_kind="sms_code", now=NOW)
+    attempt_id = start_login(db, national_number="85073003328", key_kind="sms_code", now=NOW)
     db.commit()
     sender = sms_code.HttpSmsSender(gateway.url, TOKEN, timeout=5)
-    masked = sms_code.send_login_code(db, sender=sender, attempt_id=attempt.id, now=NOW)
+    masked = sms_code.send_login_code(db, sender=sender, attempt_id=attempt_id, now=NOW)
     db.commit()
     assert masked == "+32 4** ** ** 56"
     [sms] = gateway.store.all("+32470123456")
     code = sms.text.split("code de sécurité est ")[1][:6]
     checked = sms_code.verify_login_code(
-        db, attempt_id=attempt.id, code=code, now=NOW + timedelta(seconds=20)
+        db, attempt_id=attempt_id, code=code, now=NOW + timedelta(seconds=20)
     )
     assert checked.national_number == "85073003328"
 

@@ -63,7 +63,7 @@ def start_attempt(db: Session) -> StartAttempt:
     counter = iter(range(1, 1000))
 
     def start(kind: str, *, national_number: str = NATIONAL_NUMBER, now: datetime = NOW) -> str:
-        attempt = start_login(
+        attempt_id = start_login(
             db,
             national_number=national_number,
             key_kind=kind,
@@ -71,7 +71,7 @@ def start_attempt(db: Session) -> StartAttempt:
             token=lambda _n: f"attempt-{next(counter)}",
         )
         db.commit()
-        return attempt.id
+        return attempt_id
 
     return start
 

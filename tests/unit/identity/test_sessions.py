@@ -36,13 +36,13 @@ def login(db: Session, at: datetime = NOW) -> str:
 
 
 def test_a_ticket_opens_its_session_once(db: Session) -> None:
-    row, ticket = open_session(
+    session_id, ticket = open_session(
         db, identity=NAIMA, key_kind="eid", level=LevelOfAssurance.HIGH, now=NOW
     )
     db.commit()
     first = redeem_ticket(db, ticket, now=NOW + timedelta(seconds=5))
     assert first is not None
-    assert first.id == row.id
+    assert first.id == session_id
     assert redeem_ticket(db, ticket, now=NOW + timedelta(seconds=6)) is None
 
 
@@ -56,9 +56,11 @@ def test_a_stale_ticket_opens_nothing(db: Session) -> None:
 
 
 def test_a_session_whose_ticket_was_not_redeemed_is_not_usable(db: Session) -> None:
-    row, _ = open_session(db, identity=NAIMA, key_kind="eid", level=LevelOfAssurance.HIGH, now=NOW)
+    session_id, _ = open_session(
+        db, identity=NAIMA, key_kind="eid", level=LevelOfAssurance.HIGH, now=NOW
+    )
     db.commit()
-    assert current_session(db, row.id, now=NOW) is None
+    assert current_session(db, session_id, now=NOW) is None
 
 
 def test_activity_keeps_the_session_alive_until_the_absolute_limit(db: Session) -> None:

@@ -1,0 +1,165 @@
+"""The two units of work of a code-key login, as the pages run them, on a SQLite file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, select
+
+import monespace_app.models  # noqa: F401 - registers every table
+from identity.keys.errors import InvalidCodeError, LoginAttemptExpiredError, ReplayedCodeError
+from identity.password import set_credentials
+from identity.password.errors import InvalidCredentialsError
+from identity.sessions import redeem_ticket
+from monespace_app import routes
+from monespace_app.db import make_engine
+from monespace_app.models.account import Account, AccountStatus
+from monespace_app.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
+from monespace_app.models.session import UserSession
+from monespace_app.services.code_login import (
+    finish_password_login,
+    submit_code,
+    submit_password,
+)
+from tests.unit.keys.conftest import FAST, NATIONAL_NUMBER, NOW
+from tests.unit.keys.totp_helpers import code_at, enrol
+
+PASSWORD = "correct horse battery"
+LATER = NOW + timedelta(minutes=1)  # two steps after the enrolment's code
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'portal.db'}")
+    SQLModel.metadata.create_all(engine)
+    with Session(engine) as db:
+        db.add(
+            Account(
+                national_number=NATIONAL_NUMBER,
+                surname="Dupont",
+                first_names="Marie",
+                birth_date=date(1985, 7, 30),
+                email="marie.dupont@example.be",
+                status=AccountStatus.ACTIVE,
+                created_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
+            )
+        )
+        set_credentials(
+            db,
+            national_number=NATIONAL_NUMBER,
+            username="marie.dupont",
+            password=PASSWORD,
+            now=NOW,
+            settings=FAST,
+        )
+        db.commit()
+        enrol(db)
+    yield engine
+    engine.dispose()
+
+
+def password_step(engine: Engine, password: str = PASSWORD) -> str:
+    passed = submit_password(
+        kind="totp",
+        username="marie.dupont",
+        password=password,
+        now=LATER,
+        settings=FAST,
+        bind=engine,
+    )
+    assert passed.national_number == NATIONAL_NUMBER
+    assert passed.prompt is not None
+    return passed.attempt_id
+
+
+def test_the_code_opens_a_session_whose_ticket_leads_to_the_persons_home(engine: Engine) -> None:
+    attempt_id = password_step(engine)
+    url = submit_code(
+        kind="totp", attempt_id=attempt_id, code=code_at(LATER), now=LATER, bind=engine
+    )
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    assert parts.path == routes.SESSION_START
+    assert query["suite"] == [routes.MY_SPACES]
+    with Session(engine) as db:
+        session = redeem_ticket(db, query["ticket"][0], now=LATER)
+        assert session is not None
+        assert (session.national_number, session.key_kind, session.level) == (
+            NATIONAL_NUMBER,
+            "totp",
+            2,
+        )
+        assert (session.surname, session.first_names) == ("Dupont", "Marie")
+        attempt = db.get(LoginAttempt, attempt_id)
+        assert attempt is not None
+        assert attempt.completed_at is not None
+
+
+def test_the_spent_code_and_the_finished_attempt_are_committed_with_the_session(
+    engine: Engine,
+) -> None:
+    code = code_at(LATER)
+    submit_code(kind="totp", attempt_id=password_step(engine), code=code, now=LATER, bind=engine)
+    with pytest.raises(ReplayedCodeError):
+        submit_code(
+            kind="totp", attempt_id=password_step(engine), code=code, now=LATER, bind=engine
+        )
+    with Session(engine) as db:
+        assert len(db.exec(select(UserSession)).all()) == 1
+
+
+def test_an_attempt_serves_one_login(engine: Engine) -> None:
+    attempt_id = password_step(engine)
+    submit_code(kind="totp", attempt_id=attempt_id, code=code_at(LATER), now=LATER, bind=engine)
+    later = LATER + timedelta(seconds=30)
+    with pytest.raises(LoginAttemptExpiredError):
+        submit_code(kind="totp", attempt_id=attempt_id, code=code_at(later), now=later, bind=engine)
+
+
+def test_a_wrong_code_is_counted_although_its_unit_of_work_is_rolled_back(
+    engine: Engine,
+) -> None:
+    attempt_id = password_step(engine)
+    wrong = f"{(int(code_at(LATER)) + 1) % 1_000_000:06d}"
+    with pytest.raises(InvalidCodeError):
+        submit_code(kind="totp", attempt_id=attempt_id, code=wrong, now=LATER, bind=engine)
+    with Session(engine) as db:
+        key = db.exec(select(DigitalKeyRecord)).one()
+        assert key.consecutive_failures == 1
+        assert db.exec(select(UserSession)).all() == []
+    # The attempt is still open: the right code then logs in.
+    submit_code(kind="totp", attempt_id=attempt_id, code=code_at(LATER), now=LATER, bind=engine)
+
+
+def test_a_wrong_password_is_counted_and_opens_no_attempt(engine: Engine) -> None:
+    with pytest.raises(InvalidCredentialsError):
+        password_step(engine, password="wrong horse battery")
+    with Session(engine) as db:
+        credential = db.get(Credential, NATIONAL_NUMBER)
+        assert credential is not None
+        assert credential.consecutive_failures == 1
+        assert db.exec(select(LoginAttempt)).all() == []
+
+
+def test_the_password_only_key_logs_in_right_after_the_password(engine: Engine) -> None:
+    passed = submit_password(
+        kind="password",
+        username="marie.dupont",
+        password=PASSWORD,
+        now=LATER,
+        settings=FAST,
+        bind=engine,
+    )
+    assert (passed.attempt_id, passed.prompt) == ("", None)
+    url = finish_password_login(
+        kind="password", national_number=passed.national_number, now=LATER, bind=engine
+    )
+    assert url.startswith(f"{routes.SESSION_START}?ticket=")
+    with Session(engine) as db:
+        [session] = db.exec(select(UserSession)).all()
+        assert (session.key_kind, session.level) == ("password", 1)
