@@ -2,10 +2,11 @@
 real login path on a SQLite file (WAL), next to the rate argon2id alone allows, at the default
 cost (3 passes, 64 MiB) and at Keycloak's sizing-guide cost (5 passes, 7 MiB).
 
-One login is what the two pages do, each in its own unit of work: check_credentials + start_login,
-then pending_login + totp.verify + finish_login + open_session. The codes the phones would show
-are computed before the clock starts; the clock moves 30 s after each round over the persons, so
-replay protection refuses nothing.
+One login is what the portal's two pages run (state/code_login_state.py), each its own unit of
+work: submit_password (username, argon2id, the login attempt), then submit_code (the TOTP code,
+the attempt finished, the session opened and the first page chosen). The codes the phones would
+show are computed before the clock starts; the clock moves 30 s after each round over the
+persons, so replay protection refuses nothing.
 
     .venv/bin/python bench/password_totp_login.py [--logins N] [--rounds N] [--persons N]
         [--cost keycloak] [--synchronous NORMAL]
@@ -34,21 +35,17 @@ from sqlmodel import SQLModel
 import monespace_app.models
 import monespace_app.models.digital_keys
 from identity import totp
-from identity.assurance import LevelOfAssurance
 from identity.password import (
     DEFAULT_HASHER_SETTINGS,
     KEYCLOAK_HASHER_SETTINGS,
     PasswordHasherSettings,
-    check_credentials,
-    finish_login,
-    pending_login,
     set_credentials,
-    start_login,
 )
 from identity.password.hashing import password_hasher
-from identity.sessions import LoginIdentity, open_session
+from monespace_app import routes
 from monespace_app.db import make_engine, session_scope
 from monespace_app.models.account import Account, AccountStatus
+from monespace_app.services.code_login import submit_code, submit_password
 
 START = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 STEP = timedelta(seconds=30)
@@ -60,7 +57,6 @@ class Person:
     national_number: str
     username: str
     secret: str
-    identity: LoginIdentity
 
 
 def people(engine: Engine, count: int, settings: PasswordHasherSettings) -> list[Person]:
@@ -68,13 +64,12 @@ def people(engine: Engine, count: int, settings: PasswordHasherSettings) -> list
     with session_scope(engine) as db:
         for i in range(count):
             national_number = f"{85000000000 + i:011d}"
-            identity = LoginIdentity(national_number, f"Nom{i}", f"Prénom{i}", date(1985, 1, 1))
             db.add(
                 Account(
                     national_number=national_number,
-                    surname=identity.surname,
-                    first_names=identity.first_names,
-                    birth_date=identity.birth_date,
+                    surname=f"Nom{i}",
+                    first_names=f"Prénom{i}",
+                    birth_date=date(1985, 1, 1),
                     email=f"personne{i}@example.be",
                     status=AccountStatus.ACTIVE,
                     created_at=START,
@@ -93,29 +88,23 @@ def people(engine: Engine, count: int, settings: PasswordHasherSettings) -> list
             totp.confirm_enrolment(
                 db, national_number=national_number, secret=secret, first_code=first, now=START
             )
-            persons.append(Person(national_number, f"personne{i}", secret, identity))
+            persons.append(Person(national_number, f"personne{i}", secret))
     return persons
 
 
 def login(
     engine: Engine, person: Person, code: str, now: datetime, settings: PasswordHasherSettings
 ) -> None:
-    with session_scope(engine) as db:  # the password page
-        national_number = check_credentials(
-            db, username=person.username, password=PASSWORD, now=now, settings=settings
-        )
-        attempt_id = start_login(db, national_number=national_number, key_kind="totp", now=now).id
-    with session_scope(engine) as db:  # the code page
-        attempt = pending_login(db, attempt_id=attempt_id, key_kind="totp", now=now)
-        totp.verify(db, national_number=attempt.national_number, code=code, now=now)
-        finish_login(db, attempt_id=attempt_id, key_kind="totp", now=now)
-        open_session(
-            db,
-            identity=person.identity,
-            key_kind="totp",
-            level=LevelOfAssurance.SUBSTANTIAL,
-            now=now,
-        )
+    passed = submit_password(  # the password page
+        kind="totp",
+        username=person.username,
+        password=PASSWORD,
+        now=now,
+        settings=settings,
+        bind=engine,
+    )
+    url = submit_code(kind="totp", attempt_id=passed.attempt_id, code=code, now=now, bind=engine)
+    assert url.startswith(routes.SESSION_START)  # the code page: a session, its ticket
 
 
 @dataclass(frozen=True, slots=True)
