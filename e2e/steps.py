@@ -6,10 +6,17 @@ import json
 import re
 import time
 import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
+from sqlmodel import Session, select
 
 from e2e.conftest import E2E_MAILBOX_PORT
+from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES, is_locked, record_failure
+from identity.keys.records import find_key
+from monespace_app.db import make_engine
+from monespace_app.models.digital_keys import Credential
 
 MAILBOX_API = f"http://127.0.0.1:{E2E_MAILBOX_PORT}/api/messages"
 
@@ -58,13 +65,16 @@ def credentials_step(page: Page, base_url: str, kind: str, username: str, passwo
     page.get_by_role("button", name="Continuer").click()
 
 
-def mails_to(address: str, *, subject: str, timeout: float = 15.0) -> list[dict[str, object]]:
-    """The messages with that subject the mail sink received for ``address`` (waits for one)."""
+def mails_to(
+    address: str, *, subject: str, timeout: float = 15.0, more_than: int = 0
+) -> list[dict[str, object]]:
+    """The messages with that subject the mail sink received for ``address``, newest first
+    (waits until there are more than ``more_than``; the portal sends from its outbox)."""
     deadline = time.monotonic() + timeout
     while True:
         with urllib.request.urlopen(f"{MAILBOX_API}?to={address}", timeout=5) as response:
             found = [m for m in json.loads(response.read()) if m["subject"] == subject]
-        if found or time.monotonic() > deadline:
+        if len(found) > more_than or time.monotonic() > deadline:
             return found
         time.sleep(0.3)
 
@@ -115,3 +125,22 @@ def remove_key(page: Page, tile: Locator) -> None:
     page.get_by_role("alertdialog").get_by_role("button", name="Supprimer").click()
     expect(page.get_by_role("status")).to_contain_text("La clé numérique a été supprimée")
     expect(tile).to_contain_text("Non activée")
+
+
+def national_number_of(data_dir: Path, username: str) -> str:
+    """Whose username it is, read from the portal's database (the office knows its people)."""
+    with Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}")) as db:
+        credential = db.exec(select(Credential).where(Credential.username == username)).one()
+        return credential.national_number
+
+
+def wear_down_key(data_dir: Path, username: str, kind: str) -> None:
+    """Brings the key to 99 consecutive failures through the lockout rule, so that the next
+    wrong code typed in the browser is the 100th."""
+    national_number = national_number_of(data_dir, username)
+    with Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}")) as db:
+        key = find_key(db, national_number=national_number, kind=kind)
+        assert key is not None, f"no {kind} key for {username}"
+        assert not is_locked(key), f"the {kind} key of {username} is locked already"
+        while key.consecutive_failures < MAX_CONSECUTIVE_FAILURES - 1:
+            assert not record_failure(db, key, now=datetime.now(UTC))

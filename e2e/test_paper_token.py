@@ -1,15 +1,27 @@
 """The paper token (seed 004 "Demander votre code unique (TOKEN)"): an officer registers a person
-without a Belgian card, the person activates the token from the e-mailed link, then logs in."""
+without a Belgian card, the person activates the token from the e-mailed link, then logs in; a
+locked token is renewed at the office.
+
+The journeys run in file order with Anna Kowalska."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
-from e2e.steps import link_in, log_in, mails_to
+from e2e.steps import (
+    credentials_step,
+    link_in,
+    log_in,
+    log_out,
+    mails_to,
+    national_number_of,
+    wear_down_key,
+)
 from simulators.eid.card_slots import CardSlots
 
 pytestmark = pytest.mark.e2e
@@ -17,6 +29,12 @@ pytestmark = pytest.mark.e2e
 EMAIL = "anna.kowalska@example.pl"
 USERNAME = "anna.kowalska"
 PASSWORD = "Tulipes-de-Cracovie-7"
+ACTIVATION_SUBJECT = "Activez votre clé numérique Mon Espace"
+
+
+def other_than(code: str) -> str:
+    """A well-formed code that is not ``code``."""
+    return "000000" if code != "000000" else "111111"
 
 
 def register_at_the_office(page: Page, base_url: str, card_slots: CardSlots) -> str:
@@ -50,16 +68,48 @@ def register_at_the_office(page: Page, base_url: str, card_slots: CardSlots) -> 
     assert re.fullmatch(r"[2-9A-HJ-NP-Z]{5}( [2-9A-HJ-NP-Z]{5}){3}", code)
     expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_text("Hélène Lambert").first.click()
-    page.get_by_role("button", name="Quitter").click()
+    log_out(page, "Hélène Lambert")
     return code
+
+
+def activate_token(page: Page, activation_link: str, code: str) -> dict[str, str]:
+    """From the e-mailed link to the printed card; returns the card's codes by number."""
+    page.goto(activation_link)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Activer votre clé numérique")
+    page.get_by_label("Code d'activation*").fill(code)
+    page.get_by_role("button", name="Suivant").click()
+    expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
+    page.get_by_label("Ma préférence linguistique*").select_option("fr")
+    page.get_by_label("J'accepte les conditions d'usage*").check()
+    page.get_by_role("button", name="Activer une clé numérique").click()
+    page.get_by_label("Nom d'utilisateur*").fill(USERNAME)
+    page.get_by_label("Mot de passe*", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirmez le mot de passe*").fill(PASSWORD)
+    page.get_by_role("button", name="Créer mon token").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "Votre code de sécurité via token a été créé avec succès !"
+    )
+    cells = page.get_by_role("table").locator("tbody").locator("th, td").all_inner_texts()
+    return dict(zip(cells[::2], cells[1::2], strict=True))
+
+
+def asked_number(page: Page) -> str:
+    """After username + password: the number of the card's code the portal asks for."""
+    prompt = page.get_by_text("Saisissez le code de sécurité de votre token portant le numéro")
+    expect(prompt).to_be_visible()
+    return prompt.locator("strong").inner_text()
+
+
+def enter_token_code(page: Page, code: str) -> None:
+    page.get_by_role("textbox", name="Saisissez votre code unique").fill(code)
+    page.get_by_role("button", name="Continuer").click()
 
 
 def test_officer_registers_person_activates_token_and_logs_in(
     page: Page, base_url: str, card_slots: CardSlots
 ) -> None:
     code = register_at_the_office(page, base_url, card_slots)
-    [mail] = mails_to(EMAIL, subject="Activez votre clé numérique Mon Espace")
+    [mail] = mails_to(EMAIL, subject=ACTIVATION_SUBJECT)
     page.goto(link_in(mail, "/mes-cles/activer-token", "activation"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Activer votre clé numérique")
     assert_no_axe_violations(page)
@@ -107,17 +157,50 @@ def test_officer_registers_person_activates_token_and_logs_in(
     page.get_by_role("textbox", name="Nom d'utilisateur").fill(USERNAME)
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Continuer").click()
-    prompt = page.get_by_text("Saisissez le code de sécurité de votre token portant le numéro")
-    expect(prompt).to_be_visible()
-    number = prompt.locator("strong").inner_text()
-    wrong = "000000" if card[number] != "000000" else "111111"
-    page.get_by_role("textbox", name="Saisissez votre code unique").fill(wrong)
-    page.get_by_role("button", name="Continuer").click()
+    number = asked_number(page)
+    enter_token_code(page, other_than(card[number]))
     expect(page.get_by_role("alert")).to_have_text(
         f"Ce code ne correspond pas au code n° {number} de votre token. Vérifiez-le et réessayez."
     )
-    page.get_by_role("textbox", name="Saisissez votre code unique").fill(card[number])
-    page.get_by_role("button", name="Continuer").click()
+    enter_token_code(page, card[number])
     # No account yet for this BIS number: the first login creates it.
     expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
     expect(page.get_by_text("Anna Maria")).to_be_visible()
+
+
+def test_a_locked_token_is_renewed_at_the_office(
+    page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path
+) -> None:
+    [card_mail] = mails_to(EMAIL, subject="Votre token Mon Espace")
+    card = dict(re.findall(r"n°\s*(\d+) : (\d{6})", str(card_mail["text"])))
+    # The 100th wrong code in a row locks the token; the message sends Anna to the office, since
+    # she has no eID card to log in with.
+    wear_down_key(e2e_data_dir, USERNAME, "paper_token")
+    credentials_step(page, base_url, "paper_token", USERNAME, PASSWORD)
+    enter_token_code(page, other_than(card[asked_number(page)]))
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Votre token est bloqué après 100 codes erronés. Adressez-vous à votre bureau "
+        "d'enregistrement local"
+    )
+
+    # At the office, Hélène Lambert issues a new activation code for Anna's BIS number.
+    card_slots.insert(0, "helene-lambert")
+    log_in(page, base_url, "Hélène Lambert")
+    expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
+    page.goto(base_url + "/bureau-enregistrement")
+    renew = page.get_by_role("form", name="Délivrer un nouveau code d'activation")
+    renew.get_by_label("Numéro BIS*").fill(national_number_of(e2e_data_dir, USERNAME))
+    renew.get_by_role("button", name="Délivrer un nouveau code").click()
+    expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
+    code = page.locator("#activation-code").inner_text()
+    log_out(page, "Hélène Lambert")
+
+    # Anna activates again from the new mail: a new card, and her token opens Mon Espace again.
+    mails = mails_to(EMAIL, subject=ACTIVATION_SUBJECT, more_than=1)
+    assert len(mails) == 2
+    newest = link_in(mails[0], "/mes-cles/activer-token", "activation")
+    new_card = activate_token(page, newest, code)
+    assert new_card != card
+    credentials_step(page, base_url, "paper_token", USERNAME, PASSWORD)
+    enter_token_code(page, new_card[asked_number(page)])
+    expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))

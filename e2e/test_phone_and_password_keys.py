@@ -1,5 +1,5 @@
 """SMS code, itsme and username + password (seed 004 §2b, §2d): activation from an eID session,
-login, wrong code, a locked key and its way out, modification and removal.
+login, wrong code, locked keys and the way out, modification and removal.
 
 The journeys run in file order with Naïma Mremi: the SMS activation creates her username and
 password, which the password journey then locks, changes and removes.
@@ -28,6 +28,7 @@ from e2e.steps import (
     log_out,
     mails_to,
     remove_key,
+    wear_down_key,
 )
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.password import check_credentials
@@ -69,7 +70,9 @@ def password_step(page: Page, base_url: str, kind: str, password: str = PASSWORD
     credentials_step(page, base_url, kind, USERNAME, password)
 
 
-def test_sms_code_activation_and_login(page: Page, base_url: str, card_slots: CardSlots) -> None:
+def test_sms_code_activation_login_and_lock(
+    page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path
+) -> None:
     card_slots.insert(0, "naima-mremi")
     log_in_with_account(page, base_url, HOLDER, ACCOUNT_EMAIL)
     page.goto(base_url + "/mes-cles/activer/sms_code")
@@ -111,6 +114,19 @@ def test_sms_code_activation_and_login(page: Page, base_url: str, card_slots: Ca
     page.get_by_role("button", name="Continuer").click()
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
     log_out(page, HOLDER)
+
+    # The 100th wrong code in a row locks the key.
+    wear_down_key(e2e_data_dir, USERNAME, "sms_code")
+    sent = len(texts_to(PHONE))
+    password_step(page, base_url, "sms_code")
+    code = next_code_by_sms(PHONE, sent)
+    page.get_by_role("textbox", name="Saisissez votre code unique").fill(
+        "000000" if code != "000000" else "111111"
+    )
+    page.get_by_role("button", name="Continuer").click()
+    expect(page.get_by_role("alert")).to_contain_text("Cette clé numérique est bloquée")
+    expect(page).to_have_url(re.compile(r"/connexion/sms_code/?$"))
+    # (after an eID login she removes it, at the end of the password journey below)
 
 
 def test_itsme_refused_then_confirmed_on_the_phone(
@@ -184,7 +200,10 @@ def test_password_locked_then_changed_then_removed(
     assert mails_to(
         ACCOUNT_EMAIL, subject="Une clé numérique a été supprimée de votre compte Mon Espace"
     )
-    remove_key(page, key_tile(page, base_url, "code de sécurité via SMS"))
+    # The SMS key locked in the first journey: removed after the eID login.
+    sms_key = key_tile(page, base_url, "code de sécurité via SMS")
+    expect(sms_key).to_contain_text("BLOQUÉE")
+    remove_key(page, sms_key)
     log_out(page, HOLDER)
     password_step(page, base_url, "password", NEW_PASSWORD)
     expect(page.get_by_role("alert")).to_be_visible()
