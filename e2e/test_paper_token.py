@@ -1,16 +1,17 @@
 """The paper token (seed 004 "Demander votre code unique (TOKEN)"): an officer registers a person
 without a Belgian card, the person activates the token from the e-mailed link, then logs in; a
-locked token is renewed at the office.
+locked token is renewed at the office; another person activates the mobile app instead.
 
 The journeys run in file order with Anna Kowalska."""
 
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
 from e2e.steps import (
@@ -22,6 +23,8 @@ from e2e.steps import (
     national_number_of,
     wear_down_key,
 )
+from simulators.authenticator.otp import current_code, parse_otpauth
+from simulators.authenticator.qr import decode_qr
 from simulators.eid.card_slots import CardSlots
 
 pytestmark = pytest.mark.e2e
@@ -30,6 +33,20 @@ EMAIL = "anna.kowalska@example.pl"
 USERNAME = "anna.kowalska"
 PASSWORD = "Tulipes-de-Cracovie-7"
 ACTIVATION_SUBJECT = "Activez votre clé numérique Mon Espace"
+ANNA = {
+    "surname": "Kowalska",
+    "first_names": "Anna Maria",
+    "birth_date": "1990-05-17",
+    "document": "EA 1234567",
+    "email": EMAIL,
+}
+JAN = {
+    "surname": "Nowak",
+    "first_names": "Jan",
+    "birth_date": "1985-11-02",
+    "document": "EB 7654321",
+    "email": "jan.nowak@example.pl",
+}
 
 
 def other_than(code: str) -> str:
@@ -37,8 +54,8 @@ def other_than(code: str) -> str:
     return "000000" if code != "000000" else "111111"
 
 
-def register_at_the_office(page: Page, base_url: str, card_slots: CardSlots) -> str:
-    """Hélène Lambert, officer in Namur, registers Anna Kowalska; returns the code she prints."""
+def open_the_office(page: Page, base_url: str, card_slots: CardSlots) -> None:
+    """Hélène Lambert, officer in Namur, logs in with her eID and opens the back office."""
     card_slots.insert(0, "helene-lambert")
     log_in(page, base_url, "Hélène Lambert")
     # An officer needs no Mon Espace account of her own: the eID session is enough.
@@ -46,15 +63,33 @@ def register_at_the_office(page: Page, base_url: str, card_slots: CardSlots) -> 
     page.goto(base_url + "/bureau-enregistrement")
     expect(page.get_by_role("heading", level=1)).to_have_text("Bureau d'enregistrement local")
     expect(page.get_by_text("Bureau d'enregistrement local de Namur")).to_be_visible()
+
+
+def fill_registration(form: Locator, person: dict[str, str]) -> None:
+    form.get_by_label("Nom*").fill(person["surname"])
+    form.get_by_label("Prénom(s)*").fill(person["first_names"])
+    form.get_by_label("Date de naissance*").fill(person["birth_date"])
+    form.get_by_label("Document d'identité présenté*").select_option(label="Passeport")
+    form.get_by_label("Numéro du document*").fill(person["document"])
+    form.get_by_label("Adresse e-mail de la personne*").fill(person["email"])
+    form.get_by_label("J'ai vérifié le document original").check()
+
+
+def issued_code(page: Page, full_name: str) -> str:
+    """The activation code the office prints for the person just registered."""
+    expect(page.get_by_role("status")).to_contain_text("La personne est enregistrée")
+    expect(page.get_by_text(full_name)).to_be_visible()
+    code = page.locator("#activation-code").inner_text()
+    assert re.fullmatch(r"[2-9A-HJ-NP-Z]{5}( [2-9A-HJ-NP-Z]{5}){3}", code)
+    return code
+
+
+def register_at_the_office(page: Page, base_url: str, card_slots: CardSlots) -> str:
+    """Hélène Lambert registers Anna Kowalska; returns the code she prints."""
+    open_the_office(page, base_url, card_slots)
     assert_no_axe_violations(page)
     form = page.get_by_role("form", name="Enregistrer une personne")
-    form.get_by_label("Nom*").fill("Kowalska")
-    form.get_by_label("Prénom(s)*").fill("Anna Maria")
-    form.get_by_label("Date de naissance*").fill("1990-05-17")
-    form.get_by_label("Document d'identité présenté*").select_option(label="Passeport")
-    form.get_by_label("Numéro du document*").fill("EA 1234567")
-    form.get_by_label("Adresse e-mail de la personne*").fill("anna.kowalska@example")
-    form.get_by_label("J'ai vérifié le document original").check()
+    fill_registration(form, ANNA | {"email": "anna.kowalska@example"})
     form.get_by_role("button", name="Enregistrer et délivrer le code d'activation").click()
     # A wrong address is refused with a message, and nothing typed is lost.
     expect(page.get_by_role("alert")).to_have_text(
@@ -63,10 +98,7 @@ def register_at_the_office(page: Page, base_url: str, card_slots: CardSlots) -> 
     expect(form.get_by_label("Nom*")).to_have_value("Kowalska")
     form.get_by_label("Adresse e-mail de la personne*").fill(EMAIL)
     form.get_by_role("button", name="Enregistrer et délivrer le code d'activation").click()
-    expect(page.get_by_role("status")).to_contain_text("La personne est enregistrée")
-    code = page.locator("#activation-code").inner_text()
-    assert re.fullmatch(r"[2-9A-HJ-NP-Z]{5}( [2-9A-HJ-NP-Z]{5}){3}", code)
-    expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
+    code = issued_code(page, "Anna Maria Kowalska")
     assert_no_axe_violations(page)
     log_out(page, "Hélène Lambert")
     return code
@@ -79,6 +111,7 @@ def activate_token(page: Page, activation_link: str, code: str) -> dict[str, str
     page.get_by_label("Code d'activation*").fill(code)
     page.get_by_role("button", name="Suivant").click()
     expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
+    page.get_by_label("Code de sécurité via token").check()
     page.get_by_label("Ma préférence linguistique*").select_option("fr")
     page.get_by_label("J'accepte les conditions d'usage*").check()
     page.get_by_role("button", name="Activer une clé numérique").click()
@@ -123,7 +156,9 @@ def test_officer_registers_person_activates_token_and_logs_in(
     page.get_by_label("Code d'activation*").fill(code.lower().replace(" ", "-"))
     page.get_by_role("button", name="Suivant").click()
     expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
-    expect(page.get_by_label("Code de sécurité via token")).to_be_checked()
+    # The seed recommends the mobile app, checked first; Anna has no smartphone: the token.
+    expect(page.get_by_label("Code de sécurité via application mobile")).to_be_checked()
+    page.get_by_label("Code de sécurité via token").check()
     assert_no_axe_violations(page)
     page.get_by_label("Ma préférence linguistique*").select_option("fr")
     page.get_by_label("J'accepte les conditions d'usage*").check()
@@ -184,15 +219,11 @@ def test_a_locked_token_is_renewed_at_the_office(
     )
 
     # At the office, Hélène Lambert issues a new activation code for Anna's BIS number.
-    card_slots.insert(0, "helene-lambert")
-    log_in(page, base_url, "Hélène Lambert")
-    expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
-    page.goto(base_url + "/bureau-enregistrement")
+    open_the_office(page, base_url, card_slots)
     renew = page.get_by_role("form", name="Délivrer un nouveau code d'activation")
     renew.get_by_label("Numéro BIS*").fill(national_number_of(e2e_data_dir, USERNAME))
     renew.get_by_role("button", name="Délivrer un nouveau code").click()
-    expect(page.get_by_text("Anna Maria Kowalska")).to_be_visible()
-    code = page.locator("#activation-code").inner_text()
+    code = issued_code(page, "Anna Maria Kowalska")
     log_out(page, "Hélène Lambert")
 
     # Anna activates again from the new mail: a new card, and her token opens Mon Espace again.
@@ -204,3 +235,59 @@ def test_a_locked_token_is_renewed_at_the_office(
     credentials_step(page, base_url, "paper_token", USERNAME, PASSWORD)
     enter_token_code(page, new_card[asked_number(page)])
     expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
+
+
+def test_a_registered_person_activates_the_mobile_app_instead(
+    page: Page, base_url: str, card_slots: CardSlots
+) -> None:
+    open_the_office(page, base_url, card_slots)
+    form = page.get_by_role("form", name="Enregistrer une personne")
+    fill_registration(form, JAN)
+    form.get_by_role("button", name="Enregistrer et délivrer le code d'activation").click()
+    code = issued_code(page, "Jan Nowak")
+    log_out(page, "Hélène Lambert")
+
+    [mail] = mails_to(JAN["email"], subject=ACTIVATION_SUBJECT)
+    page.goto(link_in(mail, "/mes-cles/activer-token", "activation"))
+    page.get_by_label("Code d'activation*").fill(code)
+    page.get_by_role("button", name="Suivant").click()
+    expect(page.get_by_text("Jan Nowak")).to_be_visible()
+    # The recommended key, as the seed's step 3 shows it.
+    expect(page.get_by_label("Code de sécurité via application mobile")).to_be_checked()
+    page.get_by_label("Ma préférence linguistique*").select_option("fr")
+    page.get_by_label("J'accepte les conditions d'usage*").check()
+    page.get_by_role("button", name="Activer une clé numérique").click()
+
+    # His phone reads the QR code off the screen; a wrong first code loses nothing typed.
+    qr = page.get_by_role("img", name="Code QR à scanner avec votre application mobile")
+    enrolment = parse_otpauth(decode_qr(qr.screenshot()))
+    assert enrolment.issuer == "Mon Espace"
+    assert_no_axe_violations(page)
+    now_code = current_code(enrolment, datetime.now(UTC))
+    page.get_by_label("Code de sécurité*").fill(other_than(now_code))
+    page.get_by_label("Nom d'utilisateur*").fill("jan.nowak")
+    page.get_by_label("Mot de passe*", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirmez le mot de passe*").fill(PASSWORD)
+    page.get_by_role("button", name="Activer mon application mobile").click()
+    expect(page.get_by_role("alert")).to_contain_text("incorrect")
+    expect(page.get_by_label("Nom d'utilisateur*")).to_have_value("jan.nowak")
+    page.get_by_label("Code de sécurité*").fill(current_code(enrolment, datetime.now(UTC)))
+    page.get_by_role("button", name="Activer mon application mobile").click()
+    done = page.get_by_role("status")
+    expect(done).to_contain_text(
+        "Votre code de sécurité via application mobile a été créé avec succès !"
+    )
+    expect(done).to_contain_text("vous avez été automatiquement déconnecté(e)")
+    assert_no_axe_violations(page)
+
+    # He logs in with username + password and the app's next code.
+    page.get_by_role("link", name="Identification « Mes clés numériques »").click()
+    expect(page).to_have_url(re.compile(r"/connexion/totp/?$"))
+    credentials_step(page, base_url, "totp", "jan.nowak", PASSWORD)
+    later = datetime.now(UTC) + timedelta(seconds=30)
+    page.get_by_role("textbox", name="Saisissez votre code unique").fill(
+        current_code(enrolment, later)
+    )
+    page.get_by_role("button", name="Continuer").click()
+    expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
+    expect(page.get_by_text("Nowak").first).to_be_visible()

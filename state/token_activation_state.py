@@ -1,5 +1,6 @@
-"""Activation of the paper token from the link a registration office e-mailed (seed 004,
-"Activer votre clé numérique": the activation code, the key, then its activation).
+"""Activation of a first key from the link a registration office e-mailed (seed 004,
+"Activer votre clé numérique": the activation code, the key — mobile app or paper token — then
+its activation).
 
 No session is needed: the activation code is the proof. The code stays in a backend-only var
 between the steps and is spent only by the last one, so a reload asks for it again and loses
@@ -8,8 +9,9 @@ nothing. At the end any session of this browser is closed, as the seed says.
 
 import reflex as rx
 from reflex_base.event import EventSpec
+from sqlmodel import Session
 
-from identity import paper_token
+from identity import paper_token, totp
 from identity.keys.errors import DigitalKeyError
 from identity.paper_token.errors import ActivationLinkError
 from identity.sessions import revoke
@@ -38,6 +40,9 @@ def card_layout(codes: list[tuple[int, str]], columns: int = 3) -> list[list[str
 
 class TokenActivationState(SessionState):
     step: str = "code"
+    key: str = "totp"  # the key chosen at the second step (the seed recommends the app)
+    qr_src: str = ""
+    secret_text: str = ""
     full_name: str = ""
     language: str = "fr"
     username: str = ""
@@ -47,11 +52,14 @@ class TokenActivationState(SessionState):
     link_ok: bool = True
     _reference: str = ""
     _code: str = ""
+    _secret: str = ""
 
     @rx.event
     async def load(self) -> None:
         self._reference = self.router.url.query_parameters.get(LINK_PARAMETER, "").strip()
-        self._code = ""
+        self._code = self._secret = ""
+        self.qr_src = self.secret_text = ""
+        self.key = "totp"
         self.step, self.full_name, self.username, self.email = "code", "", "", ""
         self.card_rows = []
         self.link_ok = bool(self._reference)
@@ -82,13 +90,21 @@ class TokenActivationState(SessionState):
     @rx.event
     async def choose(self, form: dict[str, str]) -> None:
         """The key, the language and the terms of use; checked now, applied by ``activate``."""
-        language = form.get("language", "")
+        language, key = form.get("language", ""), form.get("key", "")
         try:
-            paper_token.check_choices(language=language, terms_accepted=form.get("terms") == "on")
+            paper_token.check_choices(
+                language=language, terms_accepted=form.get("terms") == "on", key=key
+            )
         except DigitalKeyError as error:
             self.error_text = await self._text(error)
             return
-        self.language = language
+        self.language, self.key = language, key
+        if key == "totp" and not self._secret:
+            # A fresh secret for this page only; stored once the app's first code proves it.
+            self._secret = totp.start_enrolment()
+            uri = totp.provisioning_uri(self._secret, account_name=self.full_name)
+            self.qr_src = totp.qr_data_uri(uri)
+            self.secret_text = totp.grouped(self._secret)
         self.step, self.error_text = "activate", ""
 
     @rx.event
@@ -103,26 +119,47 @@ class TokenActivationState(SessionState):
             return None
         try:
             with session_scope() as db:
-                done = paper_token.activate_paper_token(
-                    db,
-                    reference=self._reference,
-                    code=self._code,
-                    username=form.get("username", ""),
-                    password=form.get("password", ""),
-                    language=self.language,
-                    terms_accepted=True,
-                    now=utc_now(),
-                )
+                done = self._activate(db, form)
                 session_id = self._session_id()
                 if session_id is not None:  # "vous avez été automatiquement déconnecté(e)"
                     revoke(db, session_id, now=utc_now())
         except DigitalKeyError as error:
             self.error_text = await self._text(error)
             return None
-        self._code = ""
+        self._code = self._secret = ""
+        self.qr_src = self.secret_text = ""
         self._forget()
-        self.username, self.email = done.username, done.email
-        self.card_rows = card_layout(done.codes)
+        self.username = done.username
+        if isinstance(done, paper_token.TokenActivation):
+            self.email = done.email
+            self.card_rows = card_layout(done.codes)
         self.step, self.error_text = "done", ""
         # The portal now speaks the language just chosen.
         return I18nState.set_language(self.language)
+
+    def _activate(
+        self, db: Session, form: dict[str, str]
+    ) -> paper_token.TokenActivation | paper_token.MobileAppActivation:
+        if self.key == "totp":
+            return paper_token.activate_mobile_app(
+                db,
+                reference=self._reference,
+                code=self._code,
+                secret=self._secret,
+                first_code=form.get("first_code", ""),
+                username=form.get("username", ""),
+                password=form.get("password", ""),
+                language=self.language,
+                terms_accepted=True,
+                now=utc_now(),
+            )
+        return paper_token.activate_paper_token(
+            db,
+            reference=self._reference,
+            code=self._code,
+            username=form.get("username", ""),
+            password=form.get("password", ""),
+            language=self.language,
+            terms_accepted=True,
+            now=utc_now(),
+        )

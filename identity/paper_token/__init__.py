@@ -2,8 +2,11 @@
 activation code, a card of numbered codes asked one at a time after username + password."""
 
 from identity.paper_token.activation import (
+    FIRST_KEYS,
     LANGUAGES,
+    MobileAppActivation,
     TokenActivation,
+    activate_mobile_app,
     activate_paper_token,
     check_choices,
     person_for_code,
@@ -34,12 +37,15 @@ from identity.paper_token.registration import (
 __all__ = [
     "CARD_SIZE",
     "DOCUMENT_TYPES",
+    "FIRST_KEYS",
     "LANGUAGES",
     "PAPER_TOKEN_KEY",
     "ActivationLink",
+    "MobileAppActivation",
     "PaperTokenKey",
     "Registration",
     "TokenActivation",
+    "activate_mobile_app",
     "activate_paper_token",
     "check_activation_code",
     "check_choices",

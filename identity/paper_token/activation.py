@@ -1,9 +1,10 @@
-"""Activation of the paper token from the e-mailed link (seed 004, "Activer votre clé numérique").
+"""Activation of a first key from the e-mailed link (seed 004, "Activer votre clé numérique"):
+the paper token, or the mobile app the seed recommends.
 
 Step 1 checks the activation code without spending it, so a page reloaded before the end loses
 nothing; the last step checks it again and spends it in the same unit of work that creates the
-username + password and the card, so an error there (username taken, weak password) leaves the
-code usable.
+username + password and the key, so an error there (username taken, weak password, a wrong first
+code of the app) leaves the code usable.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from identity import totp
 from identity.paper_token import errors
 from identity.paper_token.card import create_token_card, send_token_card
 from identity.paper_token.registration import (
@@ -23,8 +25,12 @@ from identity.paper_token.registration import (
     redeem_activation_code,
 )
 from identity.password import set_credentials
+from monespace_app.models.digital_keys import Credential
+from monespace_app.models.paper_token import RegisteredPerson
 
 LANGUAGES = ("fr", "nl", "de", "en")
+# The keys a person can activate with an activation code, the one the seed recommends first.
+FIRST_KEYS = ("totp", "paper_token")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,18 +44,49 @@ class TokenActivation:
     codes: list[tuple[int, str]]
 
 
+@dataclass(frozen=True, slots=True)
+class MobileAppActivation:
+    bis_number: str
+    full_name: str
+    username: str
+
+
 def person_for_code(db: Session, *, reference: str, code: str, now: datetime) -> str:
     """Step 1: the name of the person the code was issued to (the code stays unspent)."""
     person = check_activation_code(db, reference=reference, code=code, now=now)
     return f"{person.first_names} {person.surname}"
 
 
-def check_choices(*, language: str, terms_accepted: bool) -> None:
-    """Step 2: a language of the portal, and the terms of use accepted."""
+def check_choices(*, language: str, terms_accepted: bool, key: str = "paper_token") -> None:
+    """Step 2: a key that can be activated here, a language of the portal, the terms accepted."""
+    if key not in FIRST_KEYS:
+        raise errors.KeyChoiceError(key)
     if language not in LANGUAGES:
         raise errors.LanguageChoiceError(language)
     if not terms_accepted:
         raise errors.TermsNotAcceptedError("terms of use not accepted")
+
+
+def _redeem_with_credentials(
+    db: Session,
+    *,
+    reference: str,
+    code: str,
+    username: str,
+    password: str,
+    language: str,
+    now: datetime,
+) -> tuple[RegisteredPerson, Credential]:
+    """Spends the activation code and gives its person a username + password and a language."""
+    bis_number = redeem_activation_code(db, reference=reference, code=code, now=now)
+    person = find_person(db, bis_number)
+    assert person is not None
+    credential = set_credentials(
+        db, national_number=bis_number, username=username, password=password, now=now
+    )
+    person.language = language
+    db.add(person)
+    return person, credential
 
 
 def activate_paper_token(
@@ -65,20 +102,56 @@ def activate_paper_token(
     random: Callable[[int], int] = secrets.randbelow,
 ) -> TokenActivation:
     check_choices(language=language, terms_accepted=terms_accepted)
-    bis_number = redeem_activation_code(db, reference=reference, code=code, now=now)
-    person = find_person(db, bis_number)
-    assert person is not None
-    credential = set_credentials(
-        db, national_number=bis_number, username=username, password=password, now=now
+    person, credential = _redeem_with_credentials(
+        db,
+        reference=reference,
+        code=code,
+        username=username,
+        password=password,
+        language=language,
+        now=now,
     )
-    person.language = language
-    db.add(person)
-    codes = create_token_card(db, national_number=bis_number, now=now, random=random)
-    address = send_token_card(db, national_number=bis_number, codes=codes, now=now)
+    codes = create_token_card(db, national_number=person.bis_number, now=now, random=random)
+    address = send_token_card(db, national_number=person.bis_number, codes=codes, now=now)
     return TokenActivation(
-        bis_number=bis_number,
+        bis_number=person.bis_number,
         full_name=f"{person.first_names} {person.surname}",
         email=address,
         username=credential.username,
         codes=codes,
+    )
+
+
+def activate_mobile_app(
+    db: Session,
+    *,
+    reference: str,
+    code: str,
+    secret: str,
+    first_code: str,
+    username: str,
+    password: str,
+    language: str,
+    terms_accepted: bool,
+    now: datetime,
+) -> MobileAppActivation:
+    """The app's secret (from ``totp.start_enrolment``, shown as a QR code) proven by its first
+    code, with the username + password it is used with."""
+    check_choices(language=language, terms_accepted=terms_accepted, key="totp")
+    person, credential = _redeem_with_credentials(
+        db,
+        reference=reference,
+        code=code,
+        username=username,
+        password=password,
+        language=language,
+        now=now,
+    )
+    totp.confirm_enrolment(
+        db, national_number=person.bis_number, secret=secret, first_code=first_code, now=now
+    )
+    return MobileAppActivation(
+        bis_number=person.bis_number,
+        full_name=f"{person.first_names} {person.surname}",
+        username=credential.username,
     )

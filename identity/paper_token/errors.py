@@ -141,3 +141,10 @@ class LanguageChoiceError(DigitalKeyError):
     user_message = (
         "Choisissez votre préférence linguistique : français, néerlandais, allemand ou anglais."
     )
+
+
+class KeyChoiceError(DigitalKeyError):
+    user_message = (
+        "Choisissez la clé numérique à activer : le code de sécurité via application mobile ou "
+        "le code de sécurité via token."
+    )

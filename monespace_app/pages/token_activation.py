@@ -1,4 +1,5 @@
-"""Activer votre clé numérique (seed 004): activation code, key, activation; the token to print."""
+"""Activer votre clé numérique (seed 004): activation code, key (mobile app or paper token),
+activation; the token to print."""
 
 from __future__ import annotations
 
@@ -51,23 +52,29 @@ def code_step() -> rx.Component:
     )
 
 
+def key_choice(kind: str, label_key: str) -> rx.Component:
+    return rx.el.div(
+        rx.el.input(
+            id=f"key-{kind}",
+            type="radio",
+            name="key",
+            value=kind,
+            default_checked=S.key == kind,
+            required=True,
+        ),
+        rx.el.label(I18nState.t[label_key], html_for=f"key-{kind}"),
+        class_name="checkbox-field",
+    )
+
+
 def choose_step() -> rx.Component:
     return rx.el.form(
         rx.el.p(I18nState.t["token.choose.hello"], " ", rx.el.strong(S.full_name)),
         rx.el.fieldset(
             rx.el.legend(I18nState.t["token.choose.legend"]),
-            rx.el.div(
-                rx.el.input(
-                    id="key-paper_token",
-                    type="radio",
-                    name="key",
-                    value="paper_token",
-                    default_checked=True,
-                    required=True,
-                ),
-                rx.el.label(I18nState.t["token.choose.paper_token"], html_for="key-paper_token"),
-                class_name="checkbox-field",
-            ),
+            rx.el.p(I18nState.t["token.choose.recommended"], class_name="field-help"),
+            key_choice("totp", "token.choose.totp"),
+            key_choice("paper_token", "token.choose.paper_token"),
             class_name="choice-group",
         ),
         rx.el.div(
@@ -95,9 +102,8 @@ def choose_step() -> rx.Component:
     )
 
 
-def activate_step() -> rx.Component:
-    return rx.el.form(
-        paragraph("token.activate.text"),
+def credential_fields() -> rx.Component:
+    return rx.fragment(
         text_field("credentials.username", "username", input_type="text", autocomplete="username"),
         text_field(
             "credentials.password", "password", input_type="password", autocomplete="new-password"
@@ -108,10 +114,46 @@ def activate_step() -> rx.Component:
             input_type="password",
             autocomplete="new-password",
         ),
+    )
+
+
+def token_activate_step() -> rx.Component:
+    return rx.el.form(
+        paragraph("token.activate.text"),
+        credential_fields(),
         rx.el.div(back_button(), submit_button("token.activate.submit"), class_name="actions"),
         on_submit=S.activate,
         aria_label=I18nState.t["token.step.activate"],
     )
+
+
+def app_activate_step() -> rx.Component:
+    """The app's QR code and its first code, with the username + password it goes with."""
+    return rx.el.form(
+        paragraph("token.app.text"),
+        rx.el.p(I18nState.t["totp.activate.scan"]),
+        rx.el.img(
+            src=S.qr_src,
+            alt=I18nState.t["totp.activate.qr_alt"],
+            style={"width": "14rem", "height": "14rem", "image_rendering": "pixelated"},
+        ),
+        rx.el.p(I18nState.t["token.app.manual"]),
+        rx.el.p(S.secret_text, class_name="secret"),
+        rx.el.p(I18nState.t["totp.activate.personal"], class_name="alert-info"),
+        rx.el.p(I18nState.t["token.app.enter"]),
+        text_field(
+            "totp.code_field", "first_code", input_type="text", autocomplete="one-time-code"
+        ),
+        paragraph("token.app.credentials"),
+        credential_fields(),
+        rx.el.div(back_button(), submit_button("token.app.submit"), class_name="actions"),
+        on_submit=S.activate,
+        aria_label=I18nState.t["token.step.activate"],
+    )
+
+
+def activate_step() -> rx.Component:
+    return rx.match(S.key, ("totp", app_activate_step()), token_activate_step())
 
 
 def token_card() -> rx.Component:
@@ -153,7 +195,7 @@ def token_card() -> rx.Component:
     )
 
 
-def done_step() -> rx.Component:
+def token_done() -> rx.Component:
     return rx.fragment(
         rx.el.div(
             rx.el.h2(I18nState.t["token.done.title"], style={"margin": "0 0 0.5rem"}),
@@ -175,6 +217,31 @@ def done_step() -> rx.Component:
         ),
         token_card(),
     )
+
+
+def app_done() -> rx.Component:
+    return rx.fragment(
+        rx.el.div(
+            rx.el.h2(I18nState.t["token.done.app_title"], style={"margin": "0 0 0.5rem"}),
+            rx.el.p(I18nState.t["token.done.logged_out"]),
+            rx.el.p(I18nState.t["token.done.app_how"]),
+            role="status",
+            class_name="alert-success",
+        ),
+        rx.el.p(I18nState.t["token.done.warning"], class_name="alert-info"),
+        rx.el.div(
+            rx.el.a(
+                I18nState.t["token.done.login"],
+                href=routes.key_login("totp"),
+                class_name="button-primary",
+            ),
+            class_name="actions",
+        ),
+    )
+
+
+def done_step() -> rx.Component:
+    return rx.match(S.key, ("totp", app_done()), token_done())
 
 
 def token_activation_page() -> rx.Component:

@@ -1,15 +1,22 @@
-"""Activation of the paper token from the e-mailed link: the code, the choices, the card."""
+"""Activation of a first key from the e-mailed link: the code, the choices, the card or the app."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from sqlmodel import Session, select
 
 from identity import paper_token
+from identity.keys.errors import InvalidCodeError, ReplayedCodeError
 from identity.keys.records import find_key
 from identity.paper_token import errors as e
 from identity.password import check_credentials
 from identity.password.errors import PasswordTooShortError, UsernameTakenError
+from identity.totp import start_enrolment
+from identity.totp.otp import totp
+from identity.totp.secret import secret_bytes
+from identity.totp.verification import verify
 from monespace_app.models.digital_keys import Credential, KeyStatus
 from monespace_app.models.paper_token import ActivationCode, RegisteredPerson
 
@@ -127,3 +134,67 @@ def test_the_printed_card_runs_the_numbers_down_three_columns() -> None:
         ["1", "000001", "3", "000003", "5", "000005"],
         ["2", "000002", "4", "000004"],
     ]
+
+
+def activate_app(
+    db: Session, registration: paper_token.Registration, secret: str, **changes: object
+) -> paper_token.MobileAppActivation:
+    fields: dict[str, object] = {
+        "reference": reference_of(registration),
+        "code": registration.activation_code,
+        "secret": secret,
+        "first_code": totp(secret_bytes(secret), NOW),
+        "username": "anna.k",
+        "password": PASSWORD,
+        "language": "fr",
+        "terms_accepted": True,
+        "now": NOW,
+    }
+    fields.update(changes)
+    result = paper_token.activate_mobile_app(db, **fields)  # type: ignore[arg-type]
+    db.commit()
+    return result
+
+
+def test_the_mobile_app_is_activated_with_its_first_code_and_no_card(db: Session) -> None:
+    registration = register(db)
+    bis = registration.person.bis_number
+    secret = start_enrolment()
+    done = activate_app(db, registration, secret)
+    assert (done.bis_number, done.full_name, done.username) == (
+        bis,
+        "Anna Maria Kowalska",
+        "anna.k",
+    )
+    key = find_key(db, national_number=bis, kind="totp")
+    assert key is not None
+    assert key.status == KeyStatus.ACTIVE
+    assert find_key(db, national_number=bis, kind="paper_token") is None
+    assert db.exec(select(ActivationCode)).one().used_at is not None
+    assert check_credentials(db, username="anna.k", password=PASSWORD, now=NOW) == bis
+    # The app's first code was spent by the activation; its next one opens a login.
+    with pytest.raises(ReplayedCodeError):
+        verify(db, national_number=bis, code=totp(secret_bytes(secret), NOW), now=NOW)
+    later = NOW + timedelta(seconds=30)
+    assert verify(db, national_number=bis, code=totp(secret_bytes(secret), later), now=later)
+
+
+def test_a_wrong_first_code_of_the_app_leaves_the_activation_code_usable(db: Session) -> None:
+    registration = register(db)
+    secret = start_enrolment()
+    right = totp(secret_bytes(secret), NOW)
+    with pytest.raises(InvalidCodeError):
+        activate_app(
+            db, registration, secret, first_code="000000" if right != "000000" else "111111"
+        )
+    db.rollback()
+    assert db.exec(select(ActivationCode)).one().used_at is None
+    assert db.get(Credential, registration.person.bis_number) is None
+    assert activate_app(db, registration, secret).username == "anna.k"
+
+
+def test_only_the_app_and_the_token_can_be_chosen_with_an_activation_code() -> None:
+    paper_token.check_choices(language="fr", terms_accepted=True, key="totp")
+    paper_token.check_choices(language="fr", terms_accepted=True, key="paper_token")
+    with pytest.raises(e.KeyChoiceError):
+        paper_token.check_choices(language="fr", terms_accepted=True, key="eid")
