@@ -140,26 +140,20 @@ class TokenActivationState(SessionState):
     def _activate(
         self, db: Session, form: dict[str, str]
     ) -> paper_token.TokenActivation | paper_token.MobileAppActivation:
-        if self.key == "totp":
-            return paper_token.activate_mobile_app(
-                db,
-                reference=self._reference,
-                code=self._code,
-                secret=self._secret,
-                first_code=form.get("first_code", ""),
-                username=form.get("username", ""),
-                password=form.get("password", ""),
-                language=self.language,
-                terms_accepted=True,
-                now=utc_now(),
-            )
-        return paper_token.activate_paper_token(
-            db,
+        typed = paper_token.FirstKeyForm(
             reference=self._reference,
             code=self._code,
             username=form.get("username", ""),
             password=form.get("password", ""),
             language=self.language,
-            terms_accepted=True,
-            now=utc_now(),
+            terms_accepted=True,  # checked at the second step
         )
+        if self.key == "totp":
+            return paper_token.activate_mobile_app(
+                db,
+                typed,
+                secret=self._secret,
+                first_code=form.get("first_code", ""),
+                now=utc_now(),
+            )
+        return paper_token.activate_paper_token(db, typed, now=utc_now())

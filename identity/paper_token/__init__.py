@@ -4,6 +4,7 @@ activation code, a card of numbered codes asked one at a time after username + p
 from identity.paper_token.activation import (
     FIRST_KEYS,
     LANGUAGES,
+    FirstKeyForm,
     MobileAppActivation,
     TokenActivation,
     activate_mobile_app,
@@ -41,6 +42,7 @@ __all__ = [
     "LANGUAGES",
     "PAPER_TOKEN_KEY",
     "ActivationLink",
+    "FirstKeyForm",
     "MobileAppActivation",
     "PaperTokenKey",
     "Registration",

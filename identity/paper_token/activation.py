@@ -34,6 +34,18 @@ FIRST_KEYS = ("totp", "paper_token")
 
 
 @dataclass(frozen=True, slots=True)
+class FirstKeyForm:
+    """What the person typed and chose on the way to a first key, whichever it is."""
+
+    reference: str
+    code: str
+    username: str
+    password: str
+    language: str
+    terms_accepted: bool
+
+
+@dataclass(frozen=True, slots=True)
 class TokenActivation:
     """What the last page shows: the card (shown once, to print) and where it was e-mailed."""
 
@@ -68,49 +80,29 @@ def check_choices(*, language: str, terms_accepted: bool, key: str = "paper_toke
 
 
 def _redeem_with_credentials(
-    db: Session,
-    *,
-    reference: str,
-    code: str,
-    username: str,
-    password: str,
-    language: str,
-    now: datetime,
+    db: Session, form: FirstKeyForm, *, key: str, now: datetime
 ) -> tuple[RegisteredPerson, Credential]:
     """Spends the activation code and gives its person a username + password and a language."""
-    bis_number = redeem_activation_code(db, reference=reference, code=code, now=now)
+    check_choices(language=form.language, terms_accepted=form.terms_accepted, key=key)
+    bis_number = redeem_activation_code(db, reference=form.reference, code=form.code, now=now)
     person = find_person(db, bis_number)
     assert person is not None
     credential = set_credentials(
-        db, national_number=bis_number, username=username, password=password, now=now
+        db, national_number=bis_number, username=form.username, password=form.password, now=now
     )
-    person.language = language
+    person.language = form.language
     db.add(person)
     return person, credential
 
 
 def activate_paper_token(
     db: Session,
+    form: FirstKeyForm,
     *,
-    reference: str,
-    code: str,
-    username: str,
-    password: str,
-    language: str,
-    terms_accepted: bool,
     now: datetime,
     random: Callable[[int], int] = secrets.randbelow,
 ) -> TokenActivation:
-    check_choices(language=language, terms_accepted=terms_accepted)
-    person, credential = _redeem_with_credentials(
-        db,
-        reference=reference,
-        code=code,
-        username=username,
-        password=password,
-        language=language,
-        now=now,
-    )
+    person, credential = _redeem_with_credentials(db, form, key="paper_token", now=now)
     codes = create_token_card(db, national_number=person.bis_number, now=now, random=random)
     address = send_token_card(db, national_number=person.bis_number, codes=codes, now=now)
     return TokenActivation(
@@ -123,30 +115,11 @@ def activate_paper_token(
 
 
 def activate_mobile_app(
-    db: Session,
-    *,
-    reference: str,
-    code: str,
-    secret: str,
-    first_code: str,
-    username: str,
-    password: str,
-    language: str,
-    terms_accepted: bool,
-    now: datetime,
+    db: Session, form: FirstKeyForm, *, secret: str, first_code: str, now: datetime
 ) -> MobileAppActivation:
     """The app's secret (from ``totp.start_enrolment``, shown as a QR code) proven by its first
     code, with the username + password it is used with."""
-    check_choices(language=language, terms_accepted=terms_accepted, key="totp")
-    person, credential = _redeem_with_credentials(
-        db,
-        reference=reference,
-        code=code,
-        username=username,
-        password=password,
-        language=language,
-        now=now,
-    )
+    person, credential = _redeem_with_credentials(db, form, key="totp", now=now)
     totp.confirm_enrolment(
         db, national_number=person.bis_number, secret=secret, first_code=first_code, now=now
     )

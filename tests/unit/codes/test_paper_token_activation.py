@@ -26,7 +26,8 @@ from .test_paper_token import reference_of, register
 PASSWORD = "Tulipes-de-Cracovie-7"
 
 
-def activate(db: Session, registration: paper_token.Registration, **changes: object) -> object:
+def typed(registration: paper_token.Registration, **changes: object) -> paper_token.FirstKeyForm:
+    """What Anna types on the way to her first key (with ``changes``)."""
     fields: dict[str, object] = {
         "reference": reference_of(registration),
         "code": registration.activation_code,
@@ -34,10 +35,15 @@ def activate(db: Session, registration: paper_token.Registration, **changes: obj
         "password": PASSWORD,
         "language": "nl",
         "terms_accepted": True,
-        "now": NOW,
     }
     fields.update(changes)
-    result = paper_token.activate_paper_token(db, **fields)  # type: ignore[arg-type]
+    return paper_token.FirstKeyForm(**fields)  # type: ignore[arg-type]
+
+
+def activate(
+    db: Session, registration: paper_token.Registration, **changes: object
+) -> paper_token.TokenActivation:
+    result = paper_token.activate_paper_token(db, typed(registration, **changes), now=NOW)
     db.commit()
     return result
 
@@ -137,21 +143,15 @@ def test_the_printed_card_runs_the_numbers_down_three_columns() -> None:
 
 
 def activate_app(
-    db: Session, registration: paper_token.Registration, secret: str, **changes: object
+    db: Session, registration: paper_token.Registration, secret: str, first_code: str = ""
 ) -> paper_token.MobileAppActivation:
-    fields: dict[str, object] = {
-        "reference": reference_of(registration),
-        "code": registration.activation_code,
-        "secret": secret,
-        "first_code": totp(secret_bytes(secret), NOW),
-        "username": "anna.k",
-        "password": PASSWORD,
-        "language": "fr",
-        "terms_accepted": True,
-        "now": NOW,
-    }
-    fields.update(changes)
-    result = paper_token.activate_mobile_app(db, **fields)  # type: ignore[arg-type]
+    result = paper_token.activate_mobile_app(
+        db,
+        typed(registration),
+        secret=secret,
+        first_code=first_code or totp(secret_bytes(secret), NOW),
+        now=NOW,
+    )
     db.commit()
     return result
 
