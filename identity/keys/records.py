@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, select
 
+from identity.keys.conditional_update import first_row
 from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemovableError
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import ensure_not_locked
@@ -39,12 +40,10 @@ def usable_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRec
 
 def ensure_usable(db: Session, *, national_number: str, kind: str) -> None:
     """Refuses when the person has no usable key of that kind, without loading the row."""
-    found = db.exec(
-        KEY_STATE_OF_PERSON, params={"national_number": national_number, "kind": kind}
-    ).first()
+    found = first_row(db, KEY_STATE_OF_PERSON, national_number=national_number, kind=kind)
     if found is None:
         raise KeyNotEnrolledError(f"{national_number} has no {kind} key")
-    if found[1] is not None:
+    if found.locked_at is not None:
         raise KeyLockedError(f"the {kind} key of {national_number} is locked", key_kind=kind)
 
 

@@ -16,6 +16,7 @@ from identity.password.login_attempts import (
     LOGIN_ATTEMPT_LIFETIME,
     finish_login,
     pending_login,
+    pending_person,
     purge_login_attempts,
     start_login,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "delete_credentials",
     "finish_login",
     "pending_login",
+    "pending_person",
     "purge_login_attempts",
     "set_credentials",
     "start_login",

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam
-from sqlmodel import Session, col, delete, insert, update
+from sqlmodel import Session, col, delete, insert, select, update
 
-from identity.keys.conditional_update import conditional_update, insert_row, mark_written
+from identity.keys.conditional_update import conditional_update, first_row, insert_row
 from identity.keys.errors import LoginAttemptExpiredError
 from identity.keys.moments import aware, require_aware
 from identity.keys.records import ensure_usable
@@ -21,15 +21,15 @@ from monespace_app.models.digital_keys import LoginAttempt
 
 LOGIN_ATTEMPT_LIFETIME = timedelta(minutes=10)
 NEW_ATTEMPT = insert(LoginAttempt)
-# Conditional: two requests racing with the same attempt cannot both finish it.
-FINISH_ATTEMPT = (
-    update(LoginAttempt)
-    .where(
-        col(LoginAttempt.id) == bindparam("attempt_id"),
-        col(LoginAttempt.completed_at).is_(None),
-    )
-    .values(completed_at=bindparam("now"))
+_PENDING = (
+    col(LoginAttempt.id) == bindparam("attempt_id"),
+    col(LoginAttempt.key_kind) == bindparam("kind"),
+    col(LoginAttempt.completed_at).is_(None),
+    col(LoginAttempt.expires_at) > bindparam("now"),
 )
+PERSON_OF_PENDING_ATTEMPT = select(col(LoginAttempt.national_number)).where(*_PENDING)
+# Conditional: two requests racing with the same attempt cannot both finish it.
+FINISH_ATTEMPT = update(LoginAttempt).where(*_PENDING).values(completed_at=bindparam("now"))
 
 
 def start_login(
@@ -73,14 +73,25 @@ def pending_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime)
     return attempt
 
 
-def finish_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime) -> LoginAttempt:
-    """Marks the attempt used; a second finish, or one after 10 minutes, is refused."""
-    attempt = pending_login(db, attempt_id=attempt_id, key_kind=key_kind, now=now)
-    changed = conditional_update(db, FINISH_ATTEMPT, attempt_id=attempt_id, now=now)
+def pending_person(db: Session, *, attempt_id: str, key_kind: str, now: datetime) -> str:
+    """The national number of an unfinished, unexpired attempt: whose code the code step checks
+    (``pending_login`` without loading the row)."""
+    require_aware(now)
+    found = first_row(db, PERSON_OF_PENDING_ATTEMPT, attempt_id=attempt_id, kind=key_kind, now=now)
+    if found is None:
+        raise LoginAttemptExpiredError(attempt_id[:8])
+    return str(found[0])
+
+
+def finish_login(db: Session, *, attempt_id: str, key_kind: str, now: datetime) -> None:
+    """Marks the attempt used; a second finish, one after 10 minutes or for another key is refused.
+
+    One conditional UPDATE: of two requests racing with the same attempt, one only finishes it.
+    """
+    require_aware(now)
+    changed = conditional_update(db, FINISH_ATTEMPT, attempt_id=attempt_id, kind=key_kind, now=now)
     if changed != 1:
         raise LoginAttemptExpiredError(attempt_id[:8])
-    mark_written(attempt, completed_at=now)
-    return attempt
 
 
 def purge_login_attempts(db: Session, *, now: datetime) -> int:

@@ -19,4 +19,9 @@ def status_of(account: Account | None) -> AccountStatus | None:
 
 def home_for(account: Account | None) -> str:
     """The first page after login: the account form, the pending page, the spaces, ..."""
-    return HOME_OF_STATUS[status_of(account)]
+    return home_of(status_of(account))
+
+
+def home_of(status: AccountStatus | None) -> str:
+    """The first page for an account in that state (None: no account yet)."""
+    return HOME_OF_STATUS[status]

@@ -15,10 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import bindparam
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from identity.assurance import LevelOfAssurance
+from identity.keys.conditional_update import first_row
 from identity.keys.kinds import KeyKind
 from identity.paper_token import registered_identity
 from identity.password import (
@@ -27,14 +29,14 @@ from identity.password import (
     check_credentials,
     finish_login,
     pending_login,
+    pending_person,
     start_login,
 )
 from identity.registry import default_registry
 from identity.sessions import LoginIdentity
 from monespace_app.db import session_scope
-from monespace_app.models.account import Account
-from monespace_app.services.account_routing import home_for
-from monespace_app.services.accounts import find_account
+from monespace_app.models.account import Account, AccountStatus
+from monespace_app.services.account_routing import home_of
 from monespace_app.services.login_completion import complete_login
 from monespace_app.services.second_steps import SECOND_STEPS, CodePrompt
 
@@ -46,23 +48,32 @@ class PasswordPassed:
     prompt: CodePrompt | None
 
 
+# What a login needs of the account (see identity.keys.conditional_update).
+ACCOUNT_FOR_LOGIN = select(
+    col(Account.surname), col(Account.first_names), col(Account.birth_date), col(Account.status)
+).where(col(Account.national_number) == bindparam("national_number"))
+
+
 class NoIdentityError(LookupError):
     """The key belongs to nobody the portal knows (no account, no registered person)."""
 
 
 def identity_of(db: Session, national_number: str) -> LoginIdentity:
-    return _identity(db, national_number, find_account(db, national_number))
+    return _identity_and_home(db, national_number)[0]
 
 
-def _identity(db: Session, national_number: str, account: Account | None) -> LoginIdentity:
-    if account is not None:
-        return LoginIdentity(
-            national_number, account.surname, account.first_names, account.birth_date
+def _identity_and_home(db: Session, national_number: str) -> tuple[LoginIdentity, str]:
+    """Who the person is and the first page they see, from one plain read of their account."""
+    found = first_row(db, ACCOUNT_FOR_LOGIN, national_number=national_number)
+    if found is not None:
+        identity = LoginIdentity(
+            national_number, found.surname, found.first_names, found.birth_date
         )
+        return identity, home_of(AccountStatus(found.status))
     for finder in IDENTITY_FINDERS:
-        found = finder(db, national_number)
-        if found is not None:
-            return found
+        registered = finder(db, national_number)
+        if registered is not None:
+            return registered, home_of(None)
     raise NoIdentityError(national_number)
 
 
@@ -95,25 +106,17 @@ def check_password_step(
 
 def check_code_step(db: Session, *, kind: str, attempt_id: str, code: str, now: datetime) -> str:
     """Checks the code of a pending login and closes it; returns the person's national number."""
-    attempt = pending_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
-    SECOND_STEPS[kind].verify(db, attempt_id, attempt.national_number, code, now)
+    national_number = pending_person(db, attempt_id=attempt_id, key_kind=kind, now=now)
+    SECOND_STEPS[kind].verify(db, attempt_id, national_number, code, now)
     finish_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
-    return attempt.national_number
+    return national_number
 
 
 def complete_code_login(db: Session, *, kind: str, national_number: str, now: datetime) -> str:
-    """Opens the session of a login whose key passed; returns the URL that hands over the cookie.
-
-    The account is read once, for the identity and for the first page alike.
-    """
-    account = find_account(db, national_number)
+    """Opens the session of a login whose key passed; returns the URL that hands over the cookie."""
+    identity, home = _identity_and_home(db, national_number)
     return complete_login(
-        db,
-        identity=_identity(db, national_number, account),
-        key_kind=kind,
-        level=level_of(kind),
-        now=now,
-        next_path=home_for(account),
+        db, identity=identity, key_kind=kind, level=level_of(kind), now=now, next_path=home
     )
 
 

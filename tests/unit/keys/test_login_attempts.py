@@ -13,6 +13,7 @@ from identity.password import (
     LOGIN_ATTEMPT_LIFETIME,
     finish_login,
     pending_login,
+    pending_person,
     purge_login_attempts,
     start_login,
 )
@@ -65,16 +66,21 @@ def test_a_pending_attempt_says_whose_it_is(db: Session) -> None:
     attempt = start(db)
     found = pending_login(db, attempt_id=attempt.id, key_kind="totp", now=NOW)
     assert found.national_number == NATIONAL_NUMBER
+    assert pending_person(db, attempt_id=attempt.id, key_kind="totp", now=NOW) == NATIONAL_NUMBER
 
 
 def test_an_attempt_is_finished_once(db: Session) -> None:
     enrol(db)
     attempt = start(db)
-    finished = finish_login(db, attempt_id=attempt.id, key_kind="totp", now=NOW)
-    assert finished.completed_at is not None
+    finish_login(db, attempt_id=attempt.id, key_kind="totp", now=NOW)
+    db.commit()
+    assert attempt.completed_at is not None
     with pytest.raises(LoginAttemptExpiredError) as raised:
         finish_login(db, attempt_id=attempt.id, key_kind="totp", now=NOW)
     assert "Recommencez" in raised.value.user_message
+    for pending in (pending_login, pending_person):
+        with pytest.raises(LoginAttemptExpiredError):
+            pending(db, attempt_id=attempt.id, key_kind="totp", now=NOW)
 
 
 def test_an_attempt_is_refused_after_ten_minutes(db: Session) -> None:
@@ -82,6 +88,8 @@ def test_an_attempt_is_refused_after_ten_minutes(db: Session) -> None:
     attempt = start(db)
     with pytest.raises(LoginAttemptExpiredError):
         finish_login(db, attempt_id=attempt.id, key_kind="totp", now=NOW + LOGIN_ATTEMPT_LIFETIME)
+    with pytest.raises(LoginAttemptExpiredError):
+        pending_person(db, attempt_id=attempt.id, key_kind="totp", now=NOW + LOGIN_ATTEMPT_LIFETIME)
     finish_login(
         db,
         attempt_id=attempt.id,
@@ -93,10 +101,13 @@ def test_an_attempt_is_refused_after_ten_minutes(db: Session) -> None:
 def test_an_attempt_for_another_key_or_an_unknown_id_is_refused(db: Session) -> None:
     enrol(db)
     attempt = start(db)
+    for pending in (pending_login, pending_person):
+        with pytest.raises(LoginAttemptExpiredError):
+            pending(db, attempt_id=attempt.id, key_kind="sms_code", now=NOW)
+        with pytest.raises(LoginAttemptExpiredError):
+            pending(db, attempt_id="0" * 64, key_kind="totp", now=NOW)
     with pytest.raises(LoginAttemptExpiredError):
-        pending_login(db, attempt_id=attempt.id, key_kind="sms_code", now=NOW)
-    with pytest.raises(LoginAttemptExpiredError):
-        pending_login(db, attempt_id="0" * 64, key_kind="totp", now=NOW)
+        finish_login(db, attempt_id=attempt.id, key_kind="sms_code", now=NOW)
 
 
 def test_purging_removes_only_attempts_past_their_lifetime(db: Session) -> None:
