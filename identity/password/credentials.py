@@ -9,14 +9,22 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
+from identity.keys.conditional_update import first_row
 from identity.keys.kinds import KeyKind
-from identity.keys.lockout import ensure_not_locked, record_failure, record_success, unlock
+from identity.keys.lockout import (
+    MAX_CONSECUTIVE_FAILURES,
+    ensure_not_locked,
+    record_failure,
+    record_success,
+    unlock,
+)
 from identity.keys.mails import notify_key_added, notify_password_changed
 from identity.keys.moments import aware, require_aware
 from identity.keys.records import remove_key
@@ -40,8 +48,15 @@ from identity.password.policy import (
 )
 from monespace_app.models.digital_keys import Credential
 
-# Built once: every login runs it (see identity.keys.conditional_update).
 CREDENTIAL_BY_USERNAME = select(Credential).where(col(Credential.username) == bindparam("username"))
+# Built once, read as a plain row: every login runs it (see identity.keys.conditional_update).
+CREDENTIAL_STATE_BY_USERNAME = sa.select(
+    col(Credential.national_number),
+    col(Credential.password_hash),
+    col(Credential.expires_at),
+    col(Credential.consecutive_failures),
+    col(Credential.locked_at),
+).where(col(Credential.username) == bindparam("username"))
 
 
 def set_credentials(
@@ -113,30 +128,41 @@ def check_credentials(
     settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
 ) -> str:
     """The national number of the holder; the same error and the same work for an unknown username
-    as for a wrong password (one argon2 verification, one counting UPDATE, one commit)."""
+    as for a wrong password (one argon2 verification, the counting UPDATEs, one commit)."""
     require_aware(now)
     hasher = password_hasher(settings)
     password = normalized_password(password)
     name = normalized_username(username)
-    row = db.exec(CREDENTIAL_BY_USERNAME, params={"username": name}).first()
-    if row is None:
+    found = first_row(db, CREDENTIAL_STATE_BY_USERNAME, username=name)
+    if found is None:
         _verify(hasher, dummy_hash(settings), password)
-        _count_failure_of_nobody(db, name)
+        _count_failure_of_nobody(db, name, now)
         raise InvalidCredentialsError(name)
-    if row.locked_at is not None:
+    national_number: str = found.national_number
+    if found.locked_at is not None:
         _verify(hasher, dummy_hash(settings), password)  # a locked key tells nothing, even then
-        ensure_not_locked(row, PasswordLockedError)
-    if not _verify(hasher, row.password_hash, password):
-        if record_failure(db, row, now=now):
-            raise PasswordLockedError(row.national_number)
+        ensure_not_locked(_credential(db, national_number, name), PasswordLockedError)
+    if not _verify(hasher, found.password_hash, password):
+        if record_failure(db, _credential(db, national_number, name), now=now):
+            raise PasswordLockedError(national_number)
         raise InvalidCredentialsError(name)
-    if row.expires_at is not None and now >= aware(row.expires_at):
-        raise CredentialsExpiredError(row.national_number)
-    record_success(db, row)
-    if hasher.check_needs_rehash(row.password_hash):
-        row.password_hash = hasher.hash(password)
-        db.add(row)
-    return row.national_number
+    if found.expires_at is not None and now >= aware(found.expires_at):
+        raise CredentialsExpiredError(national_number)
+    if found.consecutive_failures or hasher.check_needs_rehash(found.password_hash):
+        row = _credential(db, national_number, name)
+        record_success(db, row)
+        if hasher.check_needs_rehash(row.password_hash):
+            row.password_hash = hasher.hash(password)
+            db.add(row)
+    return national_number
+
+
+def _credential(db: Session, national_number: str, name: str) -> Credential:
+    """The row, for the rarer paths that change it (read as plain columns on the usual one)."""
+    row = db.get(Credential, national_number)
+    if row is None:  # deleted since it was read
+        raise InvalidCredentialsError(name)
+    return row
 
 
 def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
@@ -146,11 +172,25 @@ def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
         return False
 
 
-def _count_failure_of_nobody(db: Session, name: str) -> None:
-    # The same statement and commit as a real failure, matching no row.
+def _count_failure_of_nobody(db: Session, name: str, now: datetime) -> None:
+    # The work of a real failure (the row read, counted, locked at the limit, committed and read
+    # back: _credential and record_failure), on a row that does not exist, so that an unknown
+    # username takes as long to refuse as a wrong password.
+    nobody = col(Credential.username) == name
+    db.exec(select(Credential).where(nobody)).first()
     db.exec(
         update(Credential)
-        .where(col(Credential.username) == name)
+        .where(nobody)
         .values(consecutive_failures=col(Credential.consecutive_failures) + 1)
     )
+    db.exec(
+        update(Credential)
+        .where(
+            nobody,
+            col(Credential.consecutive_failures) >= MAX_CONSECUTIVE_FAILURES,
+            col(Credential.locked_at).is_(None),
+        )
+        .values(locked_at=now)
+    )
     db.commit()
+    db.exec(select(Credential).where(nobody)).first()
