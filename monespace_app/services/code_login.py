@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import bindparam
 from sqlalchemy.engine import Engine
@@ -81,6 +82,7 @@ def _identity_and_home(db: Session, national_number: str) -> tuple[LoginIdentity
 IDENTITY_FINDERS: list[Callable[[Session, str], LoginIdentity | None]] = [registered_identity]
 
 
+@cache  # the registry is the same for the life of the process; every login asks
 def level_of(kind: str) -> LevelOfAssurance:
     return default_registry().get(kind).descriptor.level
 
