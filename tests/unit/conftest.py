@@ -1,4 +1,5 @@
-"""A fresh in-memory database with the whole schema, for unit tests of services."""
+"""A fresh in-memory database with the whole schema, for unit tests of services; a fixed server
+secret key, so that no unit test reads or makes the checkout's ``var/secret_key``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,20 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 import monespace_app.models  # noqa: F401 - registers every table
+from identity.secrets_at_rest import server_keys
+from monespace_app.settings import get_settings
+
+UNIT_TEST_SERVER_SECRET = "unit-tests-server-secret-key-not-for-production"
+
+
+@pytest.fixture(autouse=True)
+def _server_secret(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("MONESPACE_SECRET_KEY", UNIT_TEST_SERVER_SECRET)
+    get_settings.cache_clear()
+    server_keys.cache_clear()
+    yield
+    get_settings.cache_clear()
+    server_keys.cache_clear()
 
 
 @pytest.fixture
