@@ -6,7 +6,8 @@ mistyped ``MAX_CHECKS - 1`` times, and works once. Sending is throttled: one cod
 ``RESEND_INTERVAL``, at most ``SEND_LIMIT`` codes per login attempt (per ``ENROLMENT_WINDOW`` for
 an enrolment).
 
-Codes are stored as sha256(salt, code) with a salt of their own, and compared in constant time.
+Codes are stored as an HMAC of (salt, code) under a key of the server, with a salt of their own,
+and compared in constant time (``identity.one_time_code.hashing``).
 A wrong code is counted at once: ``check_code`` commits the session before raising, so a caller
 that rolls its unit of work back on the error cannot give the attempt back.
 """

@@ -1,10 +1,11 @@
 """The token itself: a card of numbered random codes, and the login that asks for one of them.
 
-Codes are 6 digits, stored hashed (sha256 with a salt each), shown in clear only once, when the
-card is made (for the printable card and the e-mail). A new card voids the previous one. At login
-one unused number is drawn and kept on the card until that code is used: starting the login again
-asks for the same number, so nobody can re-roll until a number they know comes up. Each code
-works once; wrong codes count toward the lockout of the key (100 in a row).
+Codes are 6 digits, stored hashed (HMAC-SHA256 under a key of the server, a salt each), shown in
+clear only once, when the card is made (for the printable card and the e-mail). A new card voids
+the previous one. At login one unused number is drawn and kept on the card until that code is
+used: starting the login again asks for the same number, so nobody can re-roll until a number they
+know comes up. Each code works once; wrong codes count toward the lockout of the key (100 in a
+row).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from identity.totp.errors import MalformedCodeError
 from identity.totp.key import TOTP_KEY, TotpKey
 from identity.totp.otp import hotp, time_step, totp
 from identity.totp.provisioning import provisioning_uri, qr_data_uri, qr_png
-from identity.totp.secret import grouped, new_secret, secret_bytes
+from identity.totp.secret import grouped, new_secret, opened_secret, sealed_secret, secret_bytes
 from identity.totp.verification import verify
 
 __all__ = [
@@ -16,9 +16,11 @@ __all__ = [
     "grouped",
     "hotp",
     "new_secret",
+    "opened_secret",
     "provisioning_uri",
     "qr_data_uri",
     "qr_png",
+    "sealed_secret",
     "secret_bytes",
     "start_enrolment",
     "time_step",

@@ -1,7 +1,7 @@
 """Adding the authenticator app: a fresh secret shown to the person, then their first code.
 
 The secret lives server-side (the page's backend-only state) until the first code proves that the
-app holds it; only then is it stored and the key active.
+app holds it; only then is it stored, encrypted and bound to the person's row, and the key active.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from identity.keys.mails import notify_key_added
 from identity.keys.moments import require_aware
 from identity.keys.records import find_key
 from identity.totp.matching import matching_steps, normalized_code
-from identity.totp.secret import new_secret, secret_bytes
+from identity.totp.secret import new_secret, sealed_secret, secret_bytes
 from monespace_app.models.digital_keys import DigitalKeyRecord, KeyStatus
 
 
@@ -44,7 +44,7 @@ def confirm_enrolment(
         raise InvalidCodeError(national_number)
     if row is None:
         row = DigitalKeyRecord(national_number=national_number, kind=KeyKind.TOTP, created_at=now)
-    row.secret = secret.replace(" ", "").upper()
+    row.secret = sealed_secret(secret, national_number=national_number)
     row.status = KeyStatus.ACTIVE
     row.created_at = now
     row.consecutive_failures = 0

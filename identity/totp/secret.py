@@ -1,4 +1,6 @@
-"""TOTP shared secrets: 160 random bits (RFC 4226 recommends them), written in base32."""
+"""TOTP shared secrets: 160 random bits (RFC 4226 recommends them), written in base32 for the
+person's app, and kept encrypted in the database, bound to the person's row
+(``identity.secrets_at_rest``)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,9 @@ import base64
 import binascii
 import secrets
 from collections.abc import Callable
+
+from identity.keys.kinds import KeyKind
+from identity.secrets_at_rest import AtRestKeys, key_secret_context, seal, unseal
 
 SECRET_BYTES = 20
 MIN_SECRET_BYTES = 16
@@ -31,3 +36,17 @@ def secret_bytes(secret: str) -> bytes:
 def grouped(secret: str) -> str:
     """The secret in groups of four, for people who type it instead of scanning the QR code."""
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def sealed_secret(secret: str, *, national_number: str, keys: AtRestKeys | None = None) -> str:
+    """What the database keeps: the key behind ``secret``, encrypted for this person's TOTP row."""
+    return seal(secret_bytes(secret), associated_data=_context(national_number), keys=keys)
+
+
+def opened_secret(stored: str, *, national_number: str, keys: AtRestKeys | None = None) -> bytes:
+    """The key of a stored secret; ``UnreadableSecretError`` if it is not this row's."""
+    return unseal(stored, associated_data=_context(national_number), keys=keys)
+
+
+def _context(national_number: str) -> bytes:
+    return key_secret_context(national_number=national_number, kind=KeyKind.TOTP)

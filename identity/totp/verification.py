@@ -19,7 +19,7 @@ from identity.keys.lockout import record_failure
 from identity.keys.moments import require_aware
 from identity.keys.records import usable_key
 from identity.totp.matching import matching_steps, normalized_code
-from identity.totp.secret import secret_bytes
+from identity.totp.secret import opened_secret
 from monespace_app.models.digital_keys import DigitalKeyRecord
 
 # Only a step later than the last accepted one may be written: a racing twin finds none.
@@ -43,7 +43,8 @@ def verify(db: Session, *, national_number: str, code: str, now: datetime) -> in
     typed = normalized_code(code)
     if row.secret is None:
         raise ValueError(f"the totp key of {national_number} has no secret")
-    steps = matching_steps(secret_bytes(row.secret), typed, now=now)
+    key = opened_secret(row.secret, national_number=row.national_number)
+    steps = matching_steps(key, typed, now=now)
     if not steps:
         if record_failure(db, row, now=now):
             raise KeyLockedError(national_number)

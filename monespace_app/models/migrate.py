@@ -12,8 +12,12 @@ from monespace_app.settings import get_settings
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def alembic_config(database_url: str | None = None) -> Config:
+def alembic_config(database_url: str | None = None, *, server_secret: str | None = None) -> Config:
+    """``server_secret``: the key data migrations encrypt with (revision 0007); by default the one
+    the portal uses, read through the settings when a migration first needs it."""
     config = Config()
+    if server_secret is not None:
+        config.attributes["server_secret"] = server_secret
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     url = database_url or get_settings().effective_database_url
     # ConfigParser interpolation would choke on % in passwords.

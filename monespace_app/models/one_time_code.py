@@ -24,7 +24,7 @@ class OneTimeCode(SQLModel, table=True):
     channel: str = Field(max_length=16)  # "email" or "sms"
     destination: str = Field(max_length=320)  # the address or number the code went to
     salt: str = Field(max_length=32)  # hex, one per code
-    code_hash: str = Field(max_length=64)  # sha256(salt || code), hex
+    code_hash: str = Field(max_length=64)  # keyed: identity.one_time_code.hashing
     created_at: datetime = Field(sa_type=DateTime(timezone=True))
     expires_at: datetime = Field(sa_type=DateTime(timezone=True))
     failed_checks: int = 0

@@ -1,5 +1,6 @@
 """Paper token: people registered at a local registration office, their activation codes, and
-their cards of numbered codes. Every code is stored hashed (sha256 with a salt of its own)."""
+their cards of numbered codes. Every code is stored hashed (HMAC-SHA256 under a key of the server,
+with a salt of its own: identity.one_time_code.hashing)."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from identity.totp import (
     confirm_enrolment,
     grouped,
     new_secret,
+    opened_secret,
     provisioning_uri,
     qr_data_uri,
     qr_png,
@@ -89,7 +90,9 @@ def test_the_first_right_code_activates_the_key_and_mails_the_person(
     row = enrol(db)
     assert row.kind == "totp"
     assert row.status == KeyStatus.ACTIVE
-    assert row.secret == SECRET
+    assert row.secret is not None
+    assert SECRET not in row.secret  # stored encrypted, bound to the person's row
+    assert opened_secret(row.secret, national_number=NATIONAL_NUMBER) == secret_bytes(SECRET)
     assert row.last_totp_step == time_step(NOW)
     mails = outbox(db)
     assert [m.recipient for m in mails] == [EMAIL]
@@ -150,7 +153,8 @@ def test_a_locked_key_is_replaced_by_a_new_enrolment(db: Session) -> None:
     )
     assert replaced.id == row.id
     assert replaced.status == KeyStatus.ACTIVE
-    assert replaced.secret == fresh
+    assert replaced.secret is not None
+    assert opened_secret(replaced.secret, national_number=NATIONAL_NUMBER) == secret_bytes(fresh)
     assert replaced.consecutive_failures == 0
     assert replaced.locked_at is None
 

@@ -19,9 +19,11 @@ from identity.keys.errors import (
 )
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.keys.records import find_key
+from identity.secrets_at_rest import UnreadableSecretError, server_keys
 from identity.totp import MalformedCodeError, time_step
 from monespace_app.models.digital_keys import KeyStatus
-from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW
+from monespace_app.settings import get_settings
+from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW, OTHER_NATIONAL_NUMBER
 from tests.unit.keys.totp_helpers import SECRET, code_at, enrol
 
 LATER = NOW + timedelta(minutes=5)  # well past the enrolment code's step
@@ -231,3 +233,42 @@ def test_of_two_requests_racing_with_the_same_code_only_one_passes(db: Session) 
     with pytest.raises(ReplayedCodeError):
         totp.verify(first, national_number=NATIONAL_NUMBER, code=code, now=LATER)
     first.close()
+
+
+def test_a_secret_copied_to_another_persons_row_does_not_open(db: Session) -> None:
+    mine = enrol(db)
+    other_secret = totp.new_secret()
+    theirs = totp.confirm_enrolment(
+        db,
+        national_number=OTHER_NATIONAL_NUMBER,
+        secret=other_secret,
+        first_code=totp.totp(totp.secret_bytes(other_secret), NOW),
+        now=NOW,
+    )
+    db.commit()
+    theirs.secret = mine.secret  # someone with write access to the table
+    db.add(theirs)
+    db.commit()
+    with pytest.raises(UnreadableSecretError, match="does not open"):
+        totp.verify(db, national_number=OTHER_NATIONAL_NUMBER, code=code_at(LATER), now=LATER)
+    assert theirs.consecutive_failures == 0  # not a wrong code of the person's
+
+
+def test_after_the_server_secret_key_changed_the_stored_secret_no_longer_opens(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    enrol(db)
+    monkeypatch.setenv("MONESPACE_SECRET_KEY", "a new server secret key")
+    get_settings.cache_clear()
+    server_keys.cache_clear()
+    with pytest.raises(UnreadableSecretError):
+        totp.verify(db, national_number=NATIONAL_NUMBER, code=code_at(LATER), now=LATER)
+
+
+def test_a_secret_left_in_clear_is_refused(db: Session) -> None:
+    row = enrol(db)
+    row.secret = SECRET  # what the rows held before migration 0007
+    db.add(row)
+    db.commit()
+    with pytest.raises(UnreadableSecretError, match="not sealed"):
+        totp.verify(db, national_number=NATIONAL_NUMBER, code=code_at(LATER), now=LATER)
