@@ -18,7 +18,6 @@ from tests.integration.conftest import free_port
 
 pytestmark = pytest.mark.integration
 
-DEMO_PORT = 3200
 
 
 def _descendants(pid: int) -> set[int]:
@@ -47,18 +46,19 @@ def _alive(pid: int) -> bool:
 
 
 def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
-    smtp_port, mailbox_port = free_port(), free_port()
+    # Free ports, so that two runs of the suite on one machine never read each other's demo.
+    demo_port, smtp_port, mailbox_port = free_port(), free_port(), free_port()
     env = {
         **os.environ,
-        "MONESPACE_PORT": str(DEMO_PORT),
-        "MONESPACE_PUBLIC_ORIGIN": f"http://localhost:{DEMO_PORT}",
+        "MONESPACE_PORT": str(demo_port),
+        "MONESPACE_PUBLIC_ORIGIN": f"http://localhost:{demo_port}",
         "MONESPACE_DATA_DIR": str(tmp_path),
         "MONESPACE_SMTP_PORT": str(smtp_port),
         "MONESPACE_DEMO_MAILBOX_PORT": str(mailbox_port),
         "MONESPACE_DEMO_PCSC_PRIVATE": "true",
         "MONESPACE_DEMO_PCSC_BASE_PORT": "36400",
         "MONESPACE_DEMO_OCSP_PORT": str(free_port()),
-        "MONESPACE_DEMO_KEY_SIMULATORS_PORT": "18027",
+        "MONESPACE_DEMO_KEY_SIMULATORS_PORT": str(free_port()),
     }
     env.pop("PCSCLITE_CSOCK_NAME", None)
     demo = subprocess.Popen(
@@ -70,8 +70,8 @@ def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
         text=True,
     )
     try:
-        wait_for_http(f"http://127.0.0.1:{DEMO_PORT}/", timeout=600)
-        with urllib.request.urlopen(f"http://127.0.0.1:{DEMO_PORT}/", timeout=5) as page:
+        wait_for_http(f"http://127.0.0.1:{demo_port}/", timeout=600)
+        with urllib.request.urlopen(f"http://127.0.0.1:{demo_port}/", timeout=5) as page:
             assert "Guichet électronique" in page.read().decode()
         wait_for_http(f"http://127.0.0.1:{mailbox_port}/", timeout=10)
         assert (tmp_path / "monespace.db").exists()
@@ -88,5 +88,5 @@ def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(_alive(pid) for pid in children):
         time.sleep(0.2)
     assert [pid for pid in children if _alive(pid)] == []
-    assert port_is_free(DEMO_PORT)
+    assert port_is_free(demo_port)
     assert port_is_free(smtp_port)
