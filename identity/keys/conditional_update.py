@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy.engine import Row
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.util import identity_key
 from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.dml import Insert, Update
 from sqlmodel import Session
@@ -46,3 +47,11 @@ def mark_written(row: object, **values: Any) -> None:
     """The row in hand shows what the UPDATE wrote, without reading it back or dirtying it."""
     for name, value in values.items():
         set_committed_value(row, name, value)
+
+
+def mark_written_if_loaded(db: Session, model: type[Any], primary_key: Any, **values: Any) -> None:
+    """``mark_written`` for a row read as plain columns: the session's own copy of it, if it holds
+    one, shows what the UPDATE wrote."""
+    row = db.identity_map.get(identity_key(model, primary_key))
+    if row is not None:
+        mark_written(row, **values)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import bindparam
+from sqlalchemy.engine import Row
 from sqlmodel import Session, col, delete, select
 
 from identity.keys.conditional_update import first_row
@@ -23,6 +26,13 @@ KEY_OF_PERSON = select(DigitalKeyRecord).where(*_OF_PERSON_AND_KIND)
 KEY_STATE_OF_PERSON = select(col(DigitalKeyRecord.id), col(DigitalKeyRecord.locked_at)).where(
     *_OF_PERSON_AND_KIND
 )
+KEY_SECRET_OF_PERSON = sa.select(
+    col(DigitalKeyRecord.id),
+    col(DigitalKeyRecord.national_number),
+    col(DigitalKeyRecord.locked_at),
+    col(DigitalKeyRecord.secret),
+    col(DigitalKeyRecord.last_totp_step),
+).where(*_OF_PERSON_AND_KIND)
 
 
 def find_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRecord | None:
@@ -41,10 +51,23 @@ def usable_key(db: Session, *, national_number: str, kind: str) -> DigitalKeyRec
 def ensure_usable(db: Session, *, national_number: str, kind: str) -> None:
     """Refuses when the person has no usable key of that kind, without loading the row."""
     found = first_row(db, KEY_STATE_OF_PERSON, national_number=national_number, kind=kind)
+    _refuse_unusable(found, national_number, kind)
+
+
+def usable_key_secret(db: Session, *, national_number: str, kind: str) -> Row[Any]:
+    """The id, secret and last accepted TOTP step of the person's usable key, as a plain row (what
+    checking a code reads; the ORM row, ``usable_key``, is for changing it); refused when absent
+    or locked."""
+    found = first_row(db, KEY_SECRET_OF_PERSON, national_number=national_number, kind=kind)
+    return _refuse_unusable(found, national_number, kind)
+
+
+def _refuse_unusable(found: Row[Any] | None, national_number: str, kind: str) -> Row[Any]:
     if found is None:
         raise KeyNotEnrolledError(f"{national_number} has no {kind} key")
     if found.locked_at is not None:
         raise KeyLockedError(f"the {kind} key of {national_number} is locked", key_kind=kind)
+    return found
 
 
 def remove_key(db: Session, *, national_number: str, kind: str, now: datetime) -> None:

@@ -12,12 +12,12 @@ from datetime import datetime
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, update
 
-from identity.keys.conditional_update import conditional_update, mark_written
+from identity.keys.conditional_update import conditional_update, mark_written_if_loaded
 from identity.keys.errors import InvalidCodeError, KeyLockedError, ReplayedCodeError
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import record_failure
 from identity.keys.moments import require_aware
-from identity.keys.records import usable_key
+from identity.keys.records import usable_key, usable_key_secret
 from identity.totp.matching import matching_steps, normalized_code
 from identity.totp.secret import opened_secret
 from monespace_app.models.digital_keys import DigitalKeyRecord
@@ -39,14 +39,15 @@ ACCEPT_STEP = (
 def verify(db: Session, *, national_number: str, code: str, now: datetime) -> int:
     """Accepts the code or raises; returns the time step it was accepted for."""
     require_aware(now)
-    row = usable_key(db, national_number=national_number, kind=KeyKind.TOTP)
+    row = usable_key_secret(db, national_number=national_number, kind=KeyKind.TOTP)
     typed = normalized_code(code)
     if row.secret is None:
         raise ValueError(f"the totp key of {national_number} has no secret")
     key = opened_secret(row.secret, national_number=row.national_number)
     steps = matching_steps(key, typed, now=now)
     if not steps:
-        if record_failure(db, row, now=now):
+        counted = usable_key(db, national_number=national_number, kind=KeyKind.TOTP)
+        if record_failure(db, counted, now=now):
             raise KeyLockedError(national_number)
         raise InvalidCodeError(national_number)
     last = row.last_totp_step
@@ -57,5 +58,7 @@ def verify(db: Session, *, national_number: str, code: str, now: datetime) -> in
     changed = conditional_update(db, ACCEPT_STEP, key_id=row.id, step=step)
     if changed != 1:
         raise ReplayedCodeError(national_number)
-    mark_written(row, last_totp_step=step, consecutive_failures=0)
+    mark_written_if_loaded(
+        db, DigitalKeyRecord, row.id, last_totp_step=step, consecutive_failures=0
+    )
     return step
