@@ -19,7 +19,6 @@ from tests.integration.conftest import free_port
 pytestmark = pytest.mark.integration
 
 
-
 def _descendants(pid: int) -> set[int]:
     out = subprocess.run(["ps", "-eo", "pid=,ppid="], capture_output=True, text=True, check=True)
     children: dict[int, list[int]] = {}
