@@ -33,28 +33,33 @@ def ensure_not_locked(row: LockableKey, error: type[KeyLockedError] = KeyLockedE
 
 def record_failure(db: Session, row: LockableKey, *, now: datetime) -> bool:
     """Counts one failure, locks the key at the limit, commits; True when the key is now locked."""
-    model = type(row)
-    this_row = _primary_key_clause(row)
+    count_failure(db, type(row), _primary_key_clause(row), now=now)
+    db.refresh(row)
+    return is_locked(row)
+
+
+def count_failure(db: Session, model: type[LockableKey], where: Any, *, now: datetime) -> None:
+    """The statements of one failure on the rows ``where`` selects, committed at once.
+
+    Also run on a clause matching no row (an unknown username), so that refusing it costs the
+    same statements as a real failure.
+    """
     db.exec(
-        update(model)
-        .where(this_row)
-        .values(consecutive_failures=col(model.consecutive_failures) + 1)
+        update(model).where(where).values(consecutive_failures=col(model.consecutive_failures) + 1)
     )
     locked_values: dict[str, Any] = {"locked_at": now}
-    if isinstance(row, DigitalKeyRecord):
+    if model is DigitalKeyRecord:
         locked_values["status"] = KeyStatus.LOCKED
     db.exec(
         update(model)
         .where(
-            this_row,
+            where,
             col(model.consecutive_failures) >= MAX_CONSECUTIVE_FAILURES,
             col(model.locked_at).is_(None),
         )
         .values(**locked_values)
     )
     db.commit()
-    db.refresh(row)
-    return is_locked(row)
 
 
 def record_success(db: Session, row: LockableKey) -> None:

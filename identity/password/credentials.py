@@ -14,12 +14,12 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select, update
+from sqlmodel import Session, col, select
 
 from identity.keys.conditional_update import first_row
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import (
-    MAX_CONSECUTIVE_FAILURES,
+    count_failure,
     ensure_not_locked,
     record_failure,
     record_success,
@@ -178,19 +178,5 @@ def _count_failure_of_nobody(db: Session, name: str, now: datetime) -> None:
     # username takes as long to refuse as a wrong password.
     nobody = col(Credential.username) == name
     db.exec(select(Credential).where(nobody)).first()
-    db.exec(
-        update(Credential)
-        .where(nobody)
-        .values(consecutive_failures=col(Credential.consecutive_failures) + 1)
-    )
-    db.exec(
-        update(Credential)
-        .where(
-            nobody,
-            col(Credential.consecutive_failures) >= MAX_CONSECUTIVE_FAILURES,
-            col(Credential.locked_at).is_(None),
-        )
-        .values(locked_at=now)
-    )
-    db.commit()
+    count_failure(db, Credential, nobody, now=now)
     db.exec(select(Credential).where(nobody)).first()
