@@ -87,9 +87,8 @@ class KeyActivationState(SessionState):
             self.username = credential.username if credential else ""
         if kind == "totp":
             self._secret = totp.start_enrolment()
-            uri = totp.provisioning_uri(self._secret, account_name=self.email)
-            self.qr_src = totp.qr_data_uri(uri)
-            self.secret_text = totp.grouped(self._secret)
+            screen = totp.enrolment_screen(self._secret, account_name=self.email)
+            self.qr_src, self.secret_text = screen.qr_src, screen.secret_text
         return None
 
     @rx.var

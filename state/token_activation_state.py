@@ -102,9 +102,8 @@ class TokenActivationState(SessionState):
         if key == "totp" and not self._secret:
             # A fresh secret for this page only; stored once the app's first code proves it.
             self._secret = totp.start_enrolment()
-            uri = totp.provisioning_uri(self._secret, account_name=self.full_name)
-            self.qr_src = totp.qr_data_uri(uri)
-            self.secret_text = totp.grouped(self._secret)
+            screen = totp.enrolment_screen(self._secret, account_name=self.full_name)
+            self.qr_src, self.secret_text = screen.qr_src, screen.secret_text
         self.step, self.error_text = "activate", ""
 
     @rx.event

@@ -4,15 +4,23 @@ from identity.totp.enrolment import confirm_enrolment, start_enrolment
 from identity.totp.errors import MalformedCodeError
 from identity.totp.key import TOTP_KEY, TotpKey
 from identity.totp.otp import hotp, time_step, totp
-from identity.totp.provisioning import provisioning_uri, qr_data_uri, qr_png
+from identity.totp.provisioning import (
+    EnrolmentScreen,
+    enrolment_screen,
+    provisioning_uri,
+    qr_data_uri,
+    qr_png,
+)
 from identity.totp.secret import grouped, new_secret, opened_secret, sealed_secret, secret_bytes
 from identity.totp.verification import verify
 
 __all__ = [
     "TOTP_KEY",
+    "EnrolmentScreen",
     "MalformedCodeError",
     "TotpKey",
     "confirm_enrolment",
+    "enrolment_screen",
     "grouped",
     "hotp",
     "new_secret",

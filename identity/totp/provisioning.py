@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import io
+from dataclasses import dataclass
 
 import pyotp
 import qrcode
 import qrcode.constants
 
 from identity.totp.otp import DIGITS, STEP_SECONDS
-from identity.totp.secret import secret_bytes
+from identity.totp.secret import grouped, secret_bytes
 
 ISSUER = "Mon Espace"
 
@@ -35,3 +36,16 @@ def qr_png(uri: str, *, box_size: int = 6) -> bytes:
 def qr_data_uri(uri: str) -> str:
     """For <img src=…>: the QR code inline, so the secret never sits at a fetchable URL."""
     return "data:image/png;base64," + base64.b64encode(qr_png(uri)).decode("ascii")
+
+
+@dataclass(frozen=True, slots=True)
+class EnrolmentScreen:
+    """What a page shows so that the app takes the secret: its QR code, or the secret to type."""
+
+    qr_src: str
+    secret_text: str
+
+
+def enrolment_screen(secret: str, *, account_name: str) -> EnrolmentScreen:
+    uri = provisioning_uri(secret, account_name=account_name)
+    return EnrolmentScreen(qr_src=qr_data_uri(uri), secret_text=grouped(secret))

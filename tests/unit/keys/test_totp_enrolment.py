@@ -77,6 +77,12 @@ def test_the_qr_code_is_a_png_that_reads_back_as_the_uri() -> None:
     assert [d.text for d in decoded] == [uri]
 
 
+def test_the_enrolment_screen_shows_the_qr_of_the_uri_and_the_secret_in_groups() -> None:
+    screen = totp.enrolment_screen(SECRET, account_name="Jan Nowak")
+    assert screen.qr_src == qr_data_uri(provisioning_uri(SECRET, account_name="Jan Nowak"))
+    assert screen.secret_text == grouped(SECRET)
+
+
 def test_the_qr_data_uri_embeds_the_same_png() -> None:
     uri = provisioning_uri(SECRET, account_name="marie")
     data = qr_data_uri(uri)
