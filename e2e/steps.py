@@ -127,6 +127,11 @@ def remove_key(page: Page, tile: Locator) -> None:
     expect(tile).to_contain_text("Non activée")
 
 
+def other_than(code: str) -> str:
+    """A well-formed 6-digit code that is not ``code``: the wrong code a journey types."""
+    return "000000" if code != "000000" else "111111"
+
+
 def national_number_of(data_dir: Path, username: str) -> str:
     """Whose username it is, read from the portal's database (the office knows its people)."""
     with Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}")) as db:

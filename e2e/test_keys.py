@@ -17,6 +17,7 @@ from e2e.steps import (
     log_in_with_account,
     log_out,
     mails_to,
+    other_than,
     remove_key,
     wear_down_key,
 )
@@ -186,7 +187,7 @@ def test_email_code_activation_login_lock_and_removal(
     # A wrong code is refused; the 100th wrong one in a row locks the key.
     credentials_step(page, base_url, "email_code", USERNAME, PASSWORD)
     login_code = next_code_by_mail(CODES_ADDRESS, 1)
-    other = "000000" if login_code != "000000" else "111111"
+    other = other_than(login_code)
     page.get_by_role("textbox", name="Saisissez votre code unique").fill(other)
     page.get_by_role("button", name="Continuer").click()
     expect(page.get_by_role("alert")).to_contain_text("incorrect")

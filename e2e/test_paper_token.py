@@ -21,6 +21,7 @@ from e2e.steps import (
     log_out,
     mails_to,
     national_number_of,
+    other_than,
     wear_down_key,
 )
 from simulators.authenticator.otp import current_code, parse_otpauth
@@ -47,11 +48,6 @@ JAN = {
     "document": "EB 7654321",
     "email": "jan.nowak@example.pl",
 }
-
-
-def other_than(code: str) -> str:
-    """A well-formed code that is not ``code``."""
-    return "000000" if code != "000000" else "111111"
 
 
 def open_the_office(page: Page, base_url: str, card_slots: CardSlots) -> None:
