@@ -15,6 +15,7 @@ lint: bootstrap
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy .
+	.venv/bin/lint-imports --no-cache
 
 unit: bootstrap
 	.venv/bin/pytest tests/unit

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from monespace_app.settings import PROJECT_ROOT
+from foundation.settings import PROJECT_ROOT
 from simulators.pcsc.stack import PcscStack
 from simulators.stack.processes import port_is_free
 

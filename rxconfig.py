@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from monespace_app.settings import get_settings
+from foundation.settings import get_settings
 
 settings = get_settings()
 

@@ -23,12 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.sync_api import sync_playwright
 from sqlmodel import Session
 
+from foundation.clock import utc_now
+from foundation.db import make_engine
+from foundation.models.account import Account, AccountStatus
+from foundation.models.migrate import upgrade
 from identity.assurance import LevelOfAssurance
 from identity.sessions import LoginIdentity, open_session
-from monespace_app.clock import utc_now
-from monespace_app.db import make_engine
-from monespace_app.models.account import Account, AccountStatus
-from monespace_app.models.migrate import upgrade
 from simulators.administration.seed import seed_administration_records
 from simulators.personas.loader import persona
 from simulators.stack.portal_process import portal_process, web_dir_for

@@ -23,12 +23,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlmodel import Session, SQLModel
 
-import monespace_app.models  # noqa: F401 - every table
+import foundation.models  # noqa: F401 - every table
+from foundation.db import make_engine
 from identity.eid.auth import OcspRevocationChecker, SqlChallengeStore, load_trust_anchors
 from identity.eid.login import EidLogin
 from identity.eid.pcsc_reader import PcscEidReader
 from identity.sessions import open_session, redeem_ticket
-from monespace_app.db import make_engine
 from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.pcsc.stack import PcscStack
 from simulators.pki.ocsp_responder import OcspResponder

@@ -35,8 +35,11 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import SQLModel
 
-import monespace_app.models
-import monespace_app.models.digital_keys
+import foundation.models
+import foundation.models.digital_keys
+from foundation import routes
+from foundation.db import make_engine, session_scope
+from foundation.models.account import Account, AccountStatus
 from identity import totp
 from identity.password import (
     DEFAULT_HASHER_SETTINGS,
@@ -45,10 +48,7 @@ from identity.password import (
     set_credentials,
 )
 from identity.password.hashing import password_hasher
-from monespace_app import routes
-from monespace_app.db import make_engine, session_scope
-from monespace_app.models.account import Account, AccountStatus
-from monespace_app.services.code_login import submit_code, submit_password
+from portal.login.code_login import submit_code, submit_password
 
 START = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 STEP = timedelta(seconds=30)
@@ -251,5 +251,5 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    assert monespace_app.models  # the whole schema is registered before create_all
+    assert foundation.models  # the whole schema is registered before create_all
     main()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from components import theme
-from monespace_app import routes
-from monespace_app.settings import SUPPORTED_LANGUAGES
+from foundation import routes
+from foundation.settings import SUPPORTED_LANGUAGES
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 

@@ -7,7 +7,7 @@ import reflex as rx
 from components import theme
 from components.footer import footer
 from components.header import header
-from monespace_app import routes
+from foundation import routes
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from monespace_app.clock import utc_now
-from monespace_app.db import make_engine
-from monespace_app.models.migrate import upgrade
-from monespace_app.settings import PROJECT_ROOT
+from foundation.clock import utc_now
+from foundation.db import make_engine
+from foundation.models.migrate import upgrade
+from foundation.settings import PROJECT_ROOT
 from simulators.administration.seed import seed_administration_records
 from simulators.eid.card_slots import CardSlots
 from simulators.eid.demo_cards import DemoCards, start_demo_cards

@@ -13,10 +13,10 @@ from playwright.sync_api import Locator, Page, expect
 from sqlmodel import Session, select
 
 from e2e.conftest import E2E_MAILBOX_PORT
+from foundation.db import make_engine
+from foundation.models.digital_keys import Credential
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES, is_locked, record_failure
 from identity.keys.records import find_key
-from monespace_app.db import make_engine
-from monespace_app.models.digital_keys import Credential
 
 MAILBOX_API = f"http://127.0.0.1:{E2E_MAILBOX_PORT}/api/messages"
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
 from e2e.steps import link_in, log_in, log_in_with_account, mails_to, register_and_activate
-from monespace_app.settings import PROJECT_ROOT
+from foundation.settings import PROJECT_ROOT
 from simulators.eid.card_slots import CardSlots
 
 pytestmark = pytest.mark.e2e

@@ -31,10 +31,10 @@ from e2e.steps import (
     remove_key,
     wear_down_key,
 )
+from foundation.db import make_engine
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.password import check_credentials
 from identity.password.errors import InvalidCredentialsError
-from monespace_app.db import make_engine
 from simulators.eid.card_slots import CardSlots
 from simulators.itsme.web import ItsmeSimulator
 

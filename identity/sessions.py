@@ -17,9 +17,9 @@ from datetime import UTC, date, datetime, timedelta
 from itsdangerous import BadSignature, Signer
 from sqlmodel import Session, col, insert, select, update
 
+from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
 from identity.keys.conditional_update import insert_row
-from monespace_app.models.session import UserSession
 
 IDLE_TIMEOUT = timedelta(minutes=30)
 ABSOLUTE_LIFETIME = timedelta(hours=8)

@@ -13,11 +13,11 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse
 from starlette.routing import Route
 
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.settings import get_settings
 from identity.sessions import COOKIE_NAME, SessionCookie, redeem_ticket, revoke
-from monespace_app import routes
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.settings import get_settings
 
 NO_STORE = {"Cache-Control": "no-store"}
 

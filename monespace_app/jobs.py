@@ -13,12 +13,12 @@ import asyncio
 import logging
 from datetime import datetime, timedelta
 
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.services.accounts import purge_expired
-from monespace_app.services.mail_outbox import DeliveryReport, deliver_due
-from monespace_app.services.smtp_transport import SmtpTransport
-from monespace_app.settings import get_settings
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.mail_outbox import DeliveryReport, deliver_due
+from foundation.settings import get_settings
+from foundation.smtp_transport import SmtpTransport
+from portal.accounts.service import purge_expired
 
 MAIL_INTERVAL = timedelta(seconds=2)
 PURGE_INTERVAL = timedelta(hours=1)

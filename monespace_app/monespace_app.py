@@ -6,8 +6,9 @@ from functools import partial
 
 import reflex as rx
 
+from foundation import routes
+from foundation.settings import get_settings
 from identity.registry import default_registry
-from monespace_app import routes
 from monespace_app.auth_routes import auth_api
 from monespace_app.jobs import run_forever
 from monespace_app.pages.account_form import account_form_page, account_pending_page
@@ -36,8 +37,7 @@ from monespace_app.pages.privacy import privacy_page
 from monespace_app.pages.registration_office import registration_office_page
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
-from monespace_app.services.second_steps import SECOND_STEPS
-from monespace_app.settings import get_settings
+from portal.login.second_steps import SECOND_STEPS
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState

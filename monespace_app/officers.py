@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 
+from foundation.db import session_scope
+from foundation.models.migrate import upgrade
 from identity.paper_token.officers import appoint_officer, dismiss_officer
-from monespace_app.db import session_scope
-from monespace_app.models.migrate import upgrade
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,8 @@ echo "==> ruff"
 .venv/bin/ruff format --check .
 echo "==> mypy"
 .venv/bin/mypy .
+echo "==> import-linter: layers only import downward (docs/architecture.md)"
+.venv/bin/lint-imports --no-cache
 # Two runs: each has its own private pcscd, and the virtual cards of one never meet the other's.
 echo "==> pytest: unit and integration"
 .venv/bin/pytest tests "$@"

@@ -13,10 +13,10 @@ import time
 from collections.abc import Callable
 from types import FrameType
 
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.models.migrate import upgrade
-from monespace_app.settings import get_settings
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.models.migrate import upgrade
+from foundation.settings import get_settings
 from simulators.administration.seed import seed_administration_records
 from simulators.demo_settings import DemoSettings
 from simulators.eid.demo_cards import start_demo_cards
@@ -96,7 +96,11 @@ def main() -> int:
         keys = start_key_simulators(
             data_dir,
             ports=KeySimulatorPorts(
-                sms=base, itsme=base + 1, authenticator=base + 2, trainers=base + 3
+                sms=base,
+                itsme=base + 1,
+                authenticator=base + 2,
+                trainers=base + 3,
+                company_register=base + 4,
             ),
             sms_token=settings.sms_gateway_token.get_secret_value(),
             mailbox_url=mailbox_web.url,
@@ -125,6 +129,7 @@ def main() -> int:
             f"  SMS (passerelle)        {keys.sms_url}\n"
             f"  téléphone itsme         {keys.itsme_url}\n"
             f"  application mobile      {keys.authenticator_url}\n"
+            f"  registre BCE            {keys.company_register_url}\n"
             f"Ctrl-C pour tout arrêter.",
             flush=True,
         )

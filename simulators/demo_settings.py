@@ -1,4 +1,4 @@
-"""Settings of the demo launcher alone (the portal's own settings are in monespace_app.settings)."""
+"""Settings of the demo launcher alone (the portal's own settings are in foundation.settings)."""
 
 from __future__ import annotations
 
@@ -18,5 +18,6 @@ class DemoSettings(BaseSettings):
     pcsc_private: bool = False
     pcsc_base_port: int = Field(default=DEFAULT_BASE_PORT, ge=1024, le=65000)
     ocsp_port: int = Field(default=DEFAULT_OCSP_PORT, ge=1024, le=65535)
-    # SMS gateway, itsme, authenticator phone and trainers' page take four ports from here.
+    # SMS gateway, itsme, authenticator phone, trainers' page and company register take five
+    # ports from here.
     key_simulators_port: int = Field(default=8027, ge=1024, le=65000)

@@ -1,9 +1,11 @@
-"""The simulators of the code keys and itsme, started together in the demo process.
+"""The simulators of the code keys and itsme, and the company register, started together in the
+demo process.
 
 ``start_key_simulators(data_dir)`` starts the SMS gateway (8027), the itsme provider and phones
-(8028), the authenticator phone (8029) and the trainers' page (8030), all on loopback, and returns
-a ``KeySimulators`` with their URLs and ``stop()``. ``python -m simulators.key_simulators`` runs
-them alone (without the portal). See docs/key-simulators.md.
+(8028), the authenticator phone (8029), the trainers' page (8030) and the company register (8031),
+all on loopback, and returns a ``KeySimulators`` with their URLs and ``stop()``.
+``python -m simulators.key_simulators`` runs them alone (without the portal). See
+docs/key-simulators.md.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from pathlib import Path
 from types import FrameType
 from typing import TypeVar
 
-from monespace_app import routes
+from foundation import routes
 from simulators.authenticator.web import AuthenticatorPhone
+from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.itsme.web import ItsmeSimulator
 from simulators.loopback_web import Clock, LoopbackService, utc_now
 from simulators.sms_gateway.web import DEFAULT_TOKEN, SmsGateway
@@ -39,6 +42,7 @@ class KeySimulatorPorts:
     itsme: int = 8028
     authenticator: int = 8029
     trainers: int = 8030
+    company_register: int = 8031
 
     def named(self) -> list[tuple[int, str]]:
         """(port, what) pairs, for a launcher that checks its ports before starting."""
@@ -47,6 +51,7 @@ class KeySimulatorPorts:
             (self.itsme, "itsme simulator"),
             (self.authenticator, "authenticator phone"),
             (self.trainers, "trainers' page"),
+            (self.company_register, "company register"),
         ]
 
 
@@ -56,6 +61,7 @@ class KeySimulators:
     itsme: ItsmeSimulator
     authenticator: AuthenticatorPhone
     trainers: TrainersPage
+    company_register: CompanyRegisterSimulator
     sms_token: str
 
     @property
@@ -80,8 +86,14 @@ class KeySimulators:
     def trainers_url(self) -> str:
         return self.trainers.url
 
+    @property
+    def company_register_url(self) -> str:
+        """The register's base URL (API under /api/companies) and its page for trainers."""
+        return self.company_register.url
+
     def stop(self) -> None:
-        for service in (self.trainers, self.authenticator, self.itsme, self.sms):
+        services = (self.trainers, self.company_register, self.authenticator, self.itsme, self.sms)
+        for service in services:
             service.stop()
 
 
@@ -91,6 +103,7 @@ def trainer_sections(
     sms: SmsGateway,
     itsme: ItsmeSimulator,
     authenticator: AuthenticatorPhone,
+    company_register: CompanyRegisterSimulator,
     portal_url: str | None = None,
 ) -> list[TrainerSection]:
     sections: list[TrainerSection] = []
@@ -143,6 +156,22 @@ def trainer_sections(
                 ),
             ),
         ),
+        TrainerSection(
+            "Registre des entreprises (Banque-Carrefour des Entreprises)",
+            (
+                TrainerLink(
+                    "Registre des entreprises",
+                    company_register.url,
+                    "les entreprises et leurs représentants légaux ; simuler une panne",
+                ),
+            ),
+            note=(
+                "Jean-Pierre Dumont (carte jean-pierre-dumont) est le représentant légal de "
+                "« Entreprise de test » ; Élise Wauters (carte elise-wauters) celle de "
+                "« Boulangerie Wauters », qui n'a pas encore de gestionnaire d'accès principal. "
+                "« Dumont Rénovation » est une entreprise arrêtée."
+            ),
+        ),
         eid_section(),
     ]
     return sections
@@ -158,7 +187,7 @@ def start_key_simulators(
     portal_url: str | None = None,
     clock: Clock = utc_now,
 ) -> KeySimulators:
-    """Starts the four services; SMS and enrolled accounts are kept under ``data_dir``.
+    """Starts the five services; SMS and enrolled accounts are kept under ``data_dir``.
 
     A port already in use raises KeySimulatorsError, with nothing left running.
     """
@@ -191,11 +220,17 @@ def start_key_simulators(
                 host, ports.authenticator, clock, store_dir=data_dir / "authenticator"
             ),
         )
+        company_register = listening(
+            "company register",
+            ports.company_register,
+            lambda: CompanyRegisterSimulator(host, ports.company_register),
+        )
         sections = trainer_sections(
             mailbox_url=mailbox_url,
             sms=sms,
             itsme=itsme,
             authenticator=authenticator,
+            company_register=company_register,
             portal_url=portal_url,
         )
         trainers = listening(
@@ -207,13 +242,16 @@ def start_key_simulators(
         for service in created:
             service.stop()
         raise
-    return KeySimulators(sms, itsme, authenticator, trainers, sms_token)
+    return KeySimulators(sms, itsme, authenticator, trainers, company_register, sms_token)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m simulators.key_simulators",
-        description="Run the SMS gateway, itsme phones, authenticator phone and trainers' page.",
+        description=(
+            "Run the SMS gateway, itsme phones, authenticator phone, trainers' page and "
+            "company register."
+        ),
     )
     parser.add_argument("--data-dir", type=Path, default=Path("var/key-simulators"))
     parser.add_argument("--sms-token", default=DEFAULT_TOKEN)
@@ -235,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  itsme (téléphones)             {simulators.itsme_url}\n"
         f"  application d'authentification {simulators.authenticator_url}\n"
         f"  page des formateurs            {simulators.trainers_url}\n"
+        f"  registre des entreprises       {simulators.company_register_url}\n"
         "Ctrl-C pour arrêter.",
         flush=True,
     )

@@ -81,7 +81,10 @@ def trainers_page_html(sections: Sequence[TrainerSection]) -> bytes:
         TITLE,
         TITLE,
         body,
-        subtitle="Le matériel simulé de la démo : e-mails, SMS, téléphones, cartes eID",
+        subtitle=(
+            "Le matériel simulé de la démo : e-mails, SMS, téléphones, cartes eID, "
+            "registre des entreprises"
+        ),
     )
 
 

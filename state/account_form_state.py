@@ -3,14 +3,14 @@
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.models.account import AccountStatus
+from foundation.settings import get_settings
 from identity.sessions import login_identity
-from monespace_app import routes
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.models.account import AccountStatus
-from monespace_app.services import accounts
-from monespace_app.services.account_errors import AccountError
-from monespace_app.settings import get_settings
+from portal.accounts import service as accounts
+from portal.accounts.errors import AccountError
 from state.session_state import SessionState
 
 

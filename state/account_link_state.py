@@ -6,10 +6,10 @@ from datetime import datetime
 import reflex as rx
 from sqlmodel import Session
 
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.services import accounts
-from monespace_app.services.account_errors import AccountError
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from portal.accounts import service as accounts
+from portal.accounts.errors import AccountError
 from state.account_form_state import link_context
 
 LinkAction = Callable[[Session, accounts.LinkContext, str, datetime], object]

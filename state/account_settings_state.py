@@ -6,14 +6,14 @@ import reflex as rx
 from reflex_base.event import EventSpec
 from sqlmodel import Session
 
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.models.account import Account, AccountStatus
+from foundation.models.session import UserSession
 from identity.sessions import is_recent_strong_login
-from monespace_app import routes
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.models.account import Account, AccountStatus
-from monespace_app.models.session import UserSession
-from monespace_app.services import accounts
-from monespace_app.services.account_errors import AccountError
+from portal.accounts import service as accounts
+from portal.accounts.errors import AccountError
 from state.account_form_state import link_context
 from state.session_state import SessionState
 

@@ -6,11 +6,11 @@ import json
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.i18n.error_messages import error_text
-from monespace_app.services.code_login import (
+from portal.login.code_login import (
     NoIdentityError,
     PasswordPassed,
     finish_password_login,

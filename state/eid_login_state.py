@@ -11,13 +11,13 @@ import json
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.i18n.error_messages import error_text
 from identity.eid.auth.errors import EidAuthenticationError
 from identity.eid.errors import EidError, WrongPinError
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.i18n.error_messages import error_text
-from monespace_app.services.eid_login_setup import eid_login
-from monespace_app.services.login_completion import complete_login
+from portal.login.completion import complete_login
+from portal.login.eid_setup import eid_login
 from state.i18n_state import I18nState
 
 LOGIN_ERRORS = (EidError, EidAuthenticationError)

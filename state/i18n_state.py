@@ -3,8 +3,8 @@
 import reflex as rx
 from reflex_base.event import EventSpec
 
-from monespace_app.i18n.catalog import catalog
-from monespace_app.settings import SUPPORTED_LANGUAGES, get_settings
+from foundation.i18n.catalog import catalog
+from foundation.settings import SUPPORTED_LANGUAGES, get_settings
 
 LANGUAGE_COOKIE = "monespace_lang"
 ONE_YEAR = 365 * 24 * 3600

@@ -6,14 +6,14 @@ import json
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.i18n.error_messages import error_text
 from identity import itsme
 from identity.assurance import LevelOfAssurance
 from identity.keys.errors import DigitalKeyError
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.i18n.error_messages import error_text
-from monespace_app.services.login_completion import complete_login
-from monespace_app.services.providers import itsme_client
+from portal.login.completion import complete_login
+from portal.login.providers import itsme_client
 from state.i18n_state import I18nState
 
 POLL_SECONDS = 1.0

@@ -7,18 +7,18 @@ import reflex as rx
 from reflex_base.event import EventSpec
 from sqlmodel import Session
 
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.i18n.error_messages import error_text
+from foundation.models.account import AccountStatus
+from foundation.models.digital_keys import Credential
+from foundation.models.session import UserSession
 from identity import email_code, sms_code, totp
 from identity.keys.errors import DigitalKeyError
 from identity.password import set_credentials
 from identity.sessions import is_recent_strong_login
-from monespace_app import routes
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.i18n.error_messages import error_text
-from monespace_app.models.account import AccountStatus
-from monespace_app.models.digital_keys import Credential
-from monespace_app.models.session import UserSession
-from monespace_app.services.providers import sms_sender
+from portal.login.providers import sms_sender
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 

@@ -5,16 +5,16 @@ import dataclasses
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.i18n.error_messages import error_text
+from foundation.models.account import AccountStatus
 from identity.keys.errors import DigitalKeyError
 from identity.keys.records import remove_key
 from identity.keys.status_views import key_status_views
 from identity.registry import KeyGroup, default_registry
 from identity.sessions import is_recent_strong_login
-from monespace_app import routes
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.i18n.error_messages import error_text
-from monespace_app.models.account import AccountStatus
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 

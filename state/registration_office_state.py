@@ -12,17 +12,17 @@ import reflex as rx
 from reflex_base.event import EventSpec
 from sqlmodel import Session
 
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.i18n.error_messages import error_text
+from foundation.models.session import UserSession
+from foundation.settings import get_settings
 from identity import paper_token
 from identity.keys.errors import DigitalKeyError
 from identity.paper_token.errors import RegistrationFieldError
 from identity.paper_token.officers import Desk, desk_for
 from identity.paper_token.registration import BRUSSELS
-from monespace_app import routes
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.i18n.error_messages import error_text
-from monespace_app.models.session import UserSession
-from monespace_app.settings import get_settings
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 

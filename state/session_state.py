@@ -11,15 +11,15 @@ import reflex as rx
 from reflex_base.event import EventSpec
 from sqlmodel import Session
 
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.models.account import Account, AccountStatus
+from foundation.models.session import UserSession
+from foundation.settings import get_settings
 from identity.sessions import COOKIE_NAME, SessionCookie, current_session, revoke
-from monespace_app import routes
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.models.account import Account, AccountStatus
-from monespace_app.models.session import UserSession
-from monespace_app.services.account_routing import home_for, status_of
-from monespace_app.services.accounts import find_account
-from monespace_app.settings import get_settings
+from portal.accounts.routing import home_for, status_of
+from portal.accounts.service import find_account
 
 
 class SessionState(rx.State):

@@ -5,13 +5,14 @@ import dataclasses
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.models.account import AccountStatus
 from identity.sessions import login_identity
-from monespace_app import routes
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.models.account import AccountStatus
-from monespace_app.services import accounts, spaces
-from monespace_app.services.account_errors import AccountError
+from portal import spaces
+from portal.accounts import service as accounts
+from portal.accounts.errors import AccountError
 from state.account_form_state import link_context
 from state.session_state import SessionState
 

@@ -11,13 +11,13 @@ import reflex as rx
 from reflex_base.event import EventSpec
 from sqlmodel import Session
 
+from foundation.clock import utc_now
+from foundation.db import session_scope
+from foundation.i18n.error_messages import error_text
 from identity import paper_token, totp
 from identity.keys.errors import DigitalKeyError
 from identity.paper_token.errors import ActivationLinkError
 from identity.sessions import revoke
-from monespace_app.clock import utc_now
-from monespace_app.db import session_scope
-from monespace_app.i18n.error_messages import error_text
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from foundation.mail_outbox import OutgoingMail
 from identity.one_time_code.mails import code_mail
-from monespace_app.services.mail_outbox import OutgoingMail
 
 VALIDITY = "Ce code est valable 10 minutes et ne peut servir qu'une fois."
 NEVER_SHARE = (

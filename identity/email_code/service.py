@@ -15,14 +15,14 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from foundation.email_address import is_email_address
+from foundation.mail_outbox import enqueue
+from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
 from identity.email_code.mails import login_code_mail, registration_code_mail
 from identity.keys.errors import DigitalKeyError
 from identity.keys.kinds import KeyKind
 from identity.one_time_code import flows
 from identity.one_time_code.codes import Channel
-from monespace_app.models.digital_keys import DigitalKeyRecord, LoginAttempt
-from monespace_app.services.accounts import EMAIL_PATTERN
-from monespace_app.services.mail_outbox import enqueue
 
 KIND = KeyKind.EMAIL_CODE
 
@@ -36,7 +36,7 @@ class InvalidEmailError(DigitalKeyError):
 
 def checked_email(email: str) -> str:
     address = email.strip()
-    if len(address) > 254 or not EMAIL_PATTERN.match(address):
+    if not is_email_address(address):
         raise InvalidEmailError(f"not an e-mail address: {address!r}")
     return address
 

@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import and_, inspect
 from sqlmodel import Session, col, update
 
+from foundation.models.digital_keys import Credential, DigitalKeyRecord, KeyStatus
 from identity.keys.errors import KeyLockedError
-from monespace_app.models.digital_keys import Credential, DigitalKeyRecord, KeyStatus
 
 MAX_CONSECUTIVE_FAILURES = 100
 

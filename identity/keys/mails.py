@@ -13,10 +13,9 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from foundation.contacts import find_account, full_name
+from foundation.mail_outbox import SIGNATURE, OutgoingMail, enqueue
 from identity.keys.kinds import KeyKind
-from monespace_app.services.account_mails import SIGNATURE
-from monespace_app.services.accounts import find_account, full_name
-from monespace_app.services.mail_outbox import OutgoingMail, enqueue
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 

@@ -10,12 +10,12 @@ from sqlalchemy import bindparam
 from sqlalchemy.engine import Row
 from sqlmodel import Session, col, delete, select
 
+from foundation.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
 from identity.keys.conditional_update import first_row
 from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemovableError
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import ensure_not_locked
 from identity.keys.mails import notify_key_removed
-from monespace_app.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
 
 _OF_PERSON_AND_KIND = (
     col(DigitalKeyRecord.national_number) == bindparam("national_number"),

@@ -8,11 +8,11 @@ from enum import StrEnum
 
 from sqlmodel import Session, select
 
+from foundation.contacts import find_account
+from foundation.models.digital_keys import Credential, DigitalKeyRecord
 from identity.keys.kinds import KeyKind
 from identity.keys.moments import aware
 from identity.registry import default_registry
-from monespace_app.models.digital_keys import Credential, DigitalKeyRecord
-from monespace_app.services.accounts import find_account
 
 
 class KeyViewStatus(StrEnum):

@@ -23,10 +23,10 @@ from typing import NoReturn
 
 from sqlmodel import Session, col, delete, select, update
 
+from foundation.models.one_time_code import OneTimeCode
 from identity.keys.moments import aware
 from identity.one_time_code import errors
 from identity.one_time_code.hashing import code_hash, matches, new_salt
-from monespace_app.models.one_time_code import OneTimeCode
 
 CODE_LENGTH = 6
 CODE_LIFETIME = timedelta(minutes=10)

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from sqlmodel import Session
 
+from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
 from identity.keys.errors import KeyAlreadyEnrolledError, KeyLockedError
 from identity.keys.lockout import is_locked, record_failure, record_success, unlock
 from identity.keys.mails import notify_key_added
@@ -20,7 +21,6 @@ from identity.keys.records import find_key, usable_key
 from identity.one_time_code import errors
 from identity.one_time_code.codes import Channel, check_code, issue_code
 from identity.password.login_attempts import pending_login
-from monespace_app.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
 
 
 class Deliver(Protocol):

@@ -3,7 +3,7 @@ compared in constant time.
 
 A 6-digit code has a million values: a plain hash, salted or not, gives it away to anyone holding
 a copy of the database. Codes are hashed with HMAC-SHA256 under a key derived from the server's
-secret key (``identity.secrets_at_rest``), with a random salt of each code so that two equal codes
+secret key (``foundation.secrets_at_rest``), with a random salt of each code so that two equal codes
 do not have equal hashes. The stored value names its scheme:
 
 - ``h1:`` + base64url(HMAC("h1", salt, code)): every code hashed now;
@@ -20,7 +20,7 @@ import hmac
 import secrets
 from collections.abc import Callable
 
-from identity.secrets_at_rest import AtRestKeys, UnreadableSecretError, code_mac
+from foundation.secrets_at_rest import AtRestKeys, UnreadableSecretError, code_mac
 
 KEYED = "h1:"
 WRAPPED_LEGACY = "h1w:"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 
-from monespace_app.services.account_mails import SIGNATURE
-from monespace_app.services.mail_outbox import OutgoingMail
+from foundation.mail_outbox import SIGNATURE, OutgoingMail
 
 
 def code_mail(

@@ -16,6 +16,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from foundation.models.digital_keys import Credential
+from foundation.models.paper_token import RegisteredPerson
 from identity import totp
 from identity.paper_token import errors
 from identity.paper_token.card import create_token_card, send_token_card
@@ -25,8 +27,6 @@ from identity.paper_token.registration import (
     redeem_activation_code,
 )
 from identity.password import set_credentials
-from monespace_app.models.digital_keys import Credential
-from monespace_app.models.paper_token import RegisteredPerson
 
 LANGUAGES = ("fr", "nl", "de", "en")
 # The keys a person can activate with an activation code, the one the seed recommends first.

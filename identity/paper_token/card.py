@@ -16,6 +16,10 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select, update
 
+from foundation.contacts import find_account
+from foundation.mail_outbox import enqueue
+from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
+from foundation.models.paper_token import PaperTokenCard, PaperTokenCode
 from identity.keys.errors import KeyLockedError, LoginAttemptExpiredError
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import record_failure, record_success, unlock
@@ -26,10 +30,6 @@ from identity.paper_token import errors
 from identity.paper_token.mails import token_card_mail
 from identity.paper_token.registration import find_person
 from identity.password.login_attempts import pending_login
-from monespace_app.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
-from monespace_app.models.paper_token import PaperTokenCard, PaperTokenCode
-from monespace_app.services.accounts import find_account
-from monespace_app.services.mail_outbox import enqueue
 
 KIND = KeyKind.PAPER_TOKEN
 CARD_SIZE = 24

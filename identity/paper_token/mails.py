@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import html
 
+from foundation.mail_outbox import SIGNATURE, OutgoingMail
 from identity.one_time_code.mails import button, page
-from monespace_app.services.account_mails import SIGNATURE
-from monespace_app.services.mail_outbox import OutgoingMail
 
 
 def activation_mail(

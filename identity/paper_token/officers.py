@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from foundation.models.registration_office import RegistrationOfficer
 from identity.assurance import LevelOfAssurance
-from monespace_app.models.registration_office import RegistrationOfficer
 
 # Registering someone is identity proofing: only an officer logged in with a high-level key.
 DESK_LEVEL = LevelOfAssurance.HIGH

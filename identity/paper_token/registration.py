@@ -20,15 +20,15 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select, update
 
+from foundation.email_address import is_email_address
+from foundation.mail_outbox import enqueue
+from foundation.models.paper_token import ActivationCode, RegisteredPerson
 from identity.keys.moments import aware
 from identity.one_time_code.hashing import code_hash, matches, new_salt
 from identity.paper_token import errors
 from identity.paper_token.bis import random_bis_number
 from identity.paper_token.mails import activation_mail
 from identity.sessions import LoginIdentity
-from monespace_app.models.paper_token import ActivationCode, RegisteredPerson
-from monespace_app.services.accounts import EMAIL_PATTERN
-from monespace_app.services.mail_outbox import enqueue
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0/O, no 1/I
 ACTIVATION_CODE_LENGTH = 20
@@ -314,6 +314,6 @@ def _checked_fields(
         c.isascii() and (c.isalnum() or c == "-") for c in number
     ):
         raise errors.RegistrationFieldError("document_number")
-    if len(checked["email"]) > 254 or not EMAIL_PATTERN.match(checked["email"]):
+    if not is_email_address(checked["email"]):
         raise errors.RegistrationFieldError("email")
     return checked

@@ -16,6 +16,7 @@ from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from foundation.models.digital_keys import Credential
 from identity.keys.conditional_update import first_row
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import (
@@ -46,7 +47,6 @@ from identity.password.policy import (
     normalized_password,
     normalized_username,
 )
-from monespace_app.models.digital_keys import Credential
 
 CREDENTIAL_BY_USERNAME = select(Credential).where(col(Credential.username) == bindparam("username"))
 # Built once, read as a plain row: every login runs it (see identity.keys.conditional_update).

@@ -13,12 +13,12 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
 from identity.keys.kinds import KeyKind
 from identity.one_time_code import flows
 from identity.one_time_code.codes import Channel
 from identity.sms_code.phone import mask_mobile, normalise_mobile
 from identity.sms_code.sender import SmsSender
-from monespace_app.models.digital_keys import DigitalKeyRecord, LoginAttempt
 
 KIND = KeyKind.SMS_CODE
 

@@ -1,6 +1,6 @@
 """TOTP shared secrets: 160 random bits (RFC 4226 recommends them), written in base32 for the
 person's app, and kept encrypted in the database, bound to the person's row
-(``identity.secrets_at_rest``)."""
+(``foundation.secrets_at_rest``)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import binascii
 import secrets
 from collections.abc import Callable
 
+from foundation.secrets_at_rest import AtRestKeys, key_secret_context, seal, unseal
 from identity.keys.kinds import KeyKind
-from identity.secrets_at_rest import AtRestKeys, key_secret_context, seal, unseal
 
 SECRET_BYTES = 20
 MIN_SECRET_BYTES = 16

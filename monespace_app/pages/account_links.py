@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from components.layout import page_layout, page_title
-from monespace_app import routes
+from foundation import routes
 from state.account_link_state import AccountLinkState
 from state.i18n_state import I18nState
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from components.forms import error_message, identity_list, submit_button, text_field
 from components.layout import logout_button, page_layout, page_title, paragraph, private
-from monespace_app import routes
+from foundation import routes
 from state.account_settings_state import AccountSettingsState
 from state.i18n_state import I18nState
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from components.forms import submit_button
 from components.layout import page_layout, page_title
-from monespace_app import routes
+from foundation import routes
 from state.code_login_state import CodeLoginState
 from state.i18n_state import I18nState
 

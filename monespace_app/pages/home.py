@@ -6,7 +6,7 @@ import reflex as rx
 
 from components import theme
 from components.layout import page_layout, page_title, paragraph, primary_link_button
-from monespace_app import routes
+from foundation import routes
 from state.i18n_state import I18nState
 
 

@@ -6,7 +6,7 @@ import reflex as rx
 
 from components.layout import eid_login_needed, page_layout, page_title, paragraph, private
 from components.wizard import stepper
-from monespace_app import routes
+from foundation import routes
 from state.i18n_state import I18nState
 from state.key_activation_state import WIZARD_STEPS, KeyActivationState
 

@@ -10,8 +10,8 @@ import reflex as rx
 
 from components import theme
 from components.layout import page_layout, page_title, paragraph
+from foundation import routes
 from identity.registry import KeyDescriptor, KeyGroup, KeyRegistry, default_registry
-from monespace_app import routes
 from state.i18n_state import I18nState
 
 

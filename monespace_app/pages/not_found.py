@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from components.layout import page_layout, page_title, paragraph, primary_link_button
-from monespace_app import routes
+from foundation import routes
 
 
 def not_found_page() -> rx.Component:

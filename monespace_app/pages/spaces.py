@@ -7,7 +7,7 @@ import reflex as rx
 from components.forms import error_message, submit_button, text_field
 from components.layout import page_layout, page_title, private
 from components.space_layout import heading, space_layout
-from monespace_app import routes
+from foundation import routes
 from state.i18n_state import I18nState
 from state.space_state import DossierRow, ItemRow, SpaceLink, SpacePageState, SpacesState
 

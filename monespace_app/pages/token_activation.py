@@ -8,8 +8,8 @@ import reflex as rx
 from components.forms import print_button, submit_button, text_field
 from components.layout import page_layout, page_title, paragraph
 from components.wizard import stepper
+from foundation import routes
 from identity.paper_token import LANGUAGES
-from monespace_app import routes
 from state.i18n_state import I18nState
 from state.token_activation_state import TokenActivationState as S
 

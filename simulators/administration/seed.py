@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from foundation.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 from identity.paper_token.officers import appoint_officer, office_of
-from monespace_app.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 from simulators.personas.loader import load_personas
 
 RECORDS_FILE = Path(__file__).with_name("records.toml")

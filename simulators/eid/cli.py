@@ -14,7 +14,7 @@ from simulators.eid.demo_cards import control_socket_path
 
 
 def _default_socket() -> Path:
-    from monespace_app.settings import get_settings
+    from foundation.settings import get_settings
 
     return control_socket_path(get_settings().data_dir)
 

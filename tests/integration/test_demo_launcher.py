@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from monespace_app.settings import PROJECT_ROOT
+from foundation.settings import PROJECT_ROOT
 from simulators.stack.processes import port_is_free, wait_for_http
 from tests.integration.conftest import free_port
 

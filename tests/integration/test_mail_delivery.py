@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from monespace_app.db import make_engine
-from monespace_app.models.migrate import upgrade
-from monespace_app.services.mail_outbox import OutgoingMail, deliver_due, enqueue
-from monespace_app.services.smtp_transport import SmtpTransport
-from monespace_app.settings import Settings
+from foundation.db import make_engine
+from foundation.mail_outbox import OutgoingMail, deliver_due, enqueue
+from foundation.models.migrate import upgrade
+from foundation.settings import Settings
+from foundation.smtp_transport import SmtpTransport
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb

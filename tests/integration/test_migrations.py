@@ -11,9 +11,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
-import monespace_app.models  # noqa: F401 - registers the tables
-from monespace_app.db import make_engine
-from monespace_app.models.migrate import alembic_config, upgrade
+import foundation.models  # noqa: F401 - registers the tables
+from foundation.db import make_engine
+from foundation.models.migrate import alembic_config, upgrade
 
 pytestmark = pytest.mark.integration
 

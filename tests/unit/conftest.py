@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
-import monespace_app.models  # noqa: F401 - registers every table
-from identity.secrets_at_rest import server_keys
-from monespace_app.settings import get_settings
+import foundation.models  # noqa: F401 - registers every table
+from foundation.secrets_at_rest import server_keys
+from foundation.settings import get_settings
 
 UNIT_TEST_SERVER_SECRET = "unit-tests-server-secret-key-not-for-production"
 

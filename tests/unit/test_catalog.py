@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from foundation.i18n.catalog import CATALOG_DIR, catalog, text
+from foundation.settings import PROJECT_ROOT, SUPPORTED_LANGUAGES
 from identity.email_code import service as email_code_service
 from identity.itsme import errors as itsme_errors
 from identity.keys import errors as key_errors
@@ -18,8 +20,6 @@ from identity.password import errors as password_errors
 from identity.sms_code import phone as sms_phone
 from identity.sms_code import sender as sms_sender
 from identity.totp import errors as totp_errors
-from monespace_app.i18n.catalog import CATALOG_DIR, catalog, text
-from monespace_app.settings import PROJECT_ROOT, SUPPORTED_LANGUAGES
 
 SOURCE_DIRS = ("components", "monespace_app", "state")
 # Keys written literally in the code, e.g. I18nState.t["home.title"] or page_title("help.title").
@@ -29,7 +29,7 @@ LITERAL_KEY = re.compile(
 TRANSLATIONS = [language for language in SUPPORTED_LANGUAGES if language != "fr"]
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # The digital key errors (each carries a user_message); a page shows one through
-# monespace_app.i18n.error_messages as the catalogue text ``error.<ClassName>``.
+# foundation.i18n.error_messages as the catalogue text ``error.<ClassName>``.
 KEY_ERROR_MODULES = (
     key_errors,
     password_errors,
@@ -154,7 +154,7 @@ def test_unknown_language_and_key_are_refused() -> None:
 
 
 def test_an_error_reads_in_the_language_with_its_values_and_field() -> None:
-    from monespace_app.i18n.error_messages import error_text
+    from foundation.i18n.error_messages import error_text
 
     assert "nr. 7 van uw token" in error_text("nl", paper_token_errors.WrongTokenCodeError(7))
     assert "Il vous reste 2 essai(s)" in error_text(
@@ -169,8 +169,8 @@ def test_an_error_reads_in_the_language_with_its_values_and_field() -> None:
 
 
 def test_a_locked_paper_token_sends_its_holder_to_the_office_not_to_the_eid() -> None:
+    from foundation.i18n.error_messages import error_text
     from identity.keys.errors import KeyLockedError
-    from monespace_app.i18n.error_messages import error_text
 
     token = error_text("fr", KeyLockedError("locked", key_kind="paper_token"))
     assert "bureau d'enregistrement" in token

@@ -8,14 +8,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, SQLModel, select
 
-from monespace_app.db import make_engine
-from monespace_app.models.outbox import OutboxMessage
-from monespace_app.services.mail_outbox import (
+from foundation.db import make_engine
+from foundation.mail_outbox import (
     OutgoingMail,
     deliver_due,
     enqueue,
     retry_delay,
 )
+from foundation.models.outbox import OutboxMessage
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 MAIL = OutgoingMail("naima@example.org", "Activez votre compte", "Bonjour Naïma", "<p>Bonjour</p>")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from foundation import routes
 from identity.registry import default_registry
-from monespace_app import routes
 from monespace_app.monespace_app import app
 
 

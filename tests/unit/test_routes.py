@@ -1,4 +1,4 @@
-from monespace_app import routes
+from foundation import routes
 
 
 def test_routes_are_unique_and_absolute() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from monespace_app.settings import Settings, SmtpSecurity
+from foundation.settings import Settings, SmtpSecurity
 
 
 @pytest.fixture(autouse=True)

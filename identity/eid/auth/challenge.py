@@ -17,9 +17,9 @@ from typing import NoReturn, Protocol
 from sqlalchemy import Table, delete, select, update
 from sqlalchemy.engine import Engine
 
+from foundation.models.eid_challenge import EidChallenge
 from identity.eid.auth.clock import require_utc
 from identity.eid.auth.errors import ChallengeExpiredError, ReplayedChallengeError
-from monespace_app.models.eid_challenge import EidChallenge
 
 CHALLENGE_LIFETIME = timedelta(minutes=5)
 NONCE_BYTES = 32

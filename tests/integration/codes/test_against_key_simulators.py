@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
-import monespace_app.models
-import monespace_app.models.digital_keys
-import monespace_app.models.one_time_code  # noqa: F401 - registers the tables
+import foundation.models
+import foundation.models.digital_keys
+import foundation.models.one_time_code  # noqa: F401 - registers the tables
+from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus
 from identity import itsme, sms_code
 from identity.password.login_attempts import start_login
-from monespace_app.models.digital_keys import DigitalKeyRecord, KeyStatus
 from simulators.itsme import ItsmeSimulator
 from simulators.sms_gateway.web import SmsGateway
 

@@ -11,12 +11,12 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
+from foundation.db import make_engine
+from foundation.models.eid_challenge import EidChallenge
 from identity.eid.auth.challenge import SqlChallengeStore, issue_challenge
 from identity.eid.auth.errors import ChallengeExpiredError, ReplayedChallengeError
 from identity.eid.auth.trust_anchors import TrustAnchors
 from identity.eid.auth.validation import validate_token
-from monespace_app.db import make_engine
-from monespace_app.models.eid_challenge import EidChallenge
 from tests.unit.eid_auth.card_pki import NATIONAL_NUMBER, NOW, ORIGIN, TestPki
 from tests.unit.eid_auth.conftest import FixedRevocationChecker
 

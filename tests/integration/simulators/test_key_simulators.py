@@ -1,4 +1,4 @@
-"""start_key_simulators: the four services together, as the demo starts them."""
+"""start_key_simulators: the five services together, as the demo starts them."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from tests.integration.simulators.http_client import call
 pytestmark = pytest.mark.integration
 
 
-def four_ports() -> KeySimulatorPorts:
-    return KeySimulatorPorts(free_port(), free_port(), free_port(), free_port())
+def five_ports() -> KeySimulatorPorts:
+    return KeySimulatorPorts(free_port(), free_port(), free_port(), free_port(), free_port())
 
 
-def test_all_four_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> None:
-    ports = four_ports()
+def test_all_five_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> None:
+    ports = five_ports()
     simulators = start_key_simulators(
         tmp_path,
         ports=ports,
@@ -36,6 +36,7 @@ def test_all_four_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> 
         assert simulators.itsme_url == f"http://127.0.0.1:{ports.itsme}"
         assert simulators.authenticator_url == f"http://127.0.0.1:{ports.authenticator}"
         assert simulators.trainers_url == f"http://127.0.0.1:{ports.trainers}"
+        assert simulators.company_register_url == f"http://127.0.0.1:{ports.company_register}"
 
         sent = call(
             "POST",
@@ -56,6 +57,9 @@ def test_all_four_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> 
         assert ("http://127.0.0.1:8126", "Boîte aux lettres") in links
         assert (simulators.sms_url, "SMS reçus") in links
         assert (simulators.authenticator_url, "Application d&#x27;authentification") in links
+        assert (simulators.company_register_url, "Registre des entreprises") in links
+        register = call("GET", simulators.company_register_url + "/api/companies/0845059050")
+        assert register.json()["name"] == "BLA"
         phone_links = [url for url, label in links if label.startswith("Téléphone de ")]
         assert len(phone_links) == 3
         for url in phone_links:
@@ -75,7 +79,7 @@ def test_all_four_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> 
 
 
 def test_a_taken_port_leaves_nothing_running(tmp_path: Path) -> None:
-    ports = four_ports()
+    ports = five_ports()
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", ports.authenticator))
         squatter.listen()
@@ -91,4 +95,5 @@ def test_default_ports() -> None:
         (8028, "itsme simulator"),
         (8029, "authenticator phone"),
         (8030, "trainers' page"),
+        (8031, "company register"),
     ]

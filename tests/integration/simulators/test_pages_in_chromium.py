@@ -33,7 +33,7 @@ def assert_no_axe_violations(page: Page) -> None:
 
 @pytest.fixture
 def simulators(tmp_path: Path) -> Iterator[KeySimulators]:
-    ports = KeySimulatorPorts(free_port(), free_port(), free_port(), free_port())
+    ports = KeySimulatorPorts(free_port(), free_port(), free_port(), free_port(), free_port())
     running = start_key_simulators(tmp_path, ports=ports, sms_token="t", clock=lambda: NOW)
     yield running
     running.stop()
@@ -122,3 +122,27 @@ def test_trainers_page(page: Page, simulators: KeySimulators) -> None:
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Téléphone de Naïma Mremi (+32 471 00 00 01)").click()
     expect(page.get_by_text("Aucune demande en attente.")).to_be_visible()
+
+
+def test_company_register_search_and_outage_form(page: Page, simulators: KeySimulators) -> None:
+    page.goto(simulators.company_register_url)
+    expect(page.get_by_role("table")).to_contain_text("0845.059.050")
+    assert_no_axe_violations(page)
+    page.get_by_label("Nom, numéro d'entreprise ou numéro de registre national").fill(
+        "68.09.17-171.34"
+    )
+    page.get_by_role("button", name="Rechercher").click()
+    table = page.get_by_role("table")
+    expect(table.locator("caption")).to_have_text("2 entreprises pour « 68.09.17-171.34 »")
+    expect(table).to_contain_text("Entreprise de test")
+    expect(table).to_contain_text("Dumont Rénovation")
+    expect(table).to_contain_text("Arrêtée")
+    assert_no_axe_violations(page)
+
+    page.get_by_label("Le registre est indisponible (HTTP 503)").check()
+    page.get_by_role("button", name="Appliquer").click()
+    expect(page.get_by_role("status")).to_have_text(
+        "L'API répond « service indisponible » (HTTP 503) à chaque demande."
+    )
+    assert call("GET", f"{simulators.company_register_url}/api/companies/0845059050").status == 503
+    assert_no_axe_violations(page)

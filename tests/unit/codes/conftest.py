@@ -9,13 +9,13 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import Session, select
 
-import monespace_app.models.digital_keys
-import monespace_app.models.one_time_code
-import monespace_app.models.paper_token  # noqa: F401
+import foundation.models.digital_keys
+import foundation.models.one_time_code
+import foundation.models.paper_token  # noqa: F401
+from foundation.models.account import Account, AccountStatus
+from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus
+from foundation.models.outbox import OutboxMessage
 from identity.password.login_attempts import start_login
-from monespace_app.models.account import Account, AccountStatus
-from monespace_app.models.digital_keys import DigitalKeyRecord, KeyStatus
-from monespace_app.models.outbox import OutboxMessage
 
 NOW = datetime(2026, 11, 22, 7, 0, 0, tzinfo=UTC)
 NATIONAL_NUMBER = "85073003328"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from foundation.secrets_at_rest import UnreadableSecretError, derive_keys
 from identity.one_time_code.hashing import (
     code_hash,
     is_keyed,
@@ -12,7 +13,6 @@ from identity.one_time_code.hashing import (
     new_salt,
     wrap_legacy_hash,
 )
-from identity.secrets_at_rest import UnreadableSecretError, derive_keys
 
 SALT = "00112233445566778899aabbccddeeff"
 

@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
+from foundation.models.account import Account
+from foundation.models.digital_keys import KeyStatus
 from identity import email_code
 from identity.assurance import LevelOfAssurance
 from identity.keys.errors import (
@@ -20,8 +22,6 @@ from identity.keys.records import find_key
 from identity.one_time_code import errors as e
 from identity.password.login_attempts import finish_login
 from identity.registry import KeyGroup, default_registry
-from monespace_app.models.account import Account
-from monespace_app.models.digital_keys import KeyStatus
 
 from .conftest import (
     ACCOUNT_EMAIL,

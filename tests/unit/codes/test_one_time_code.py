@@ -7,11 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
+from foundation.models.one_time_code import OneTimeCode
+from foundation.secrets_at_rest import derive_keys
 from identity.one_time_code import Channel, check_code, issue_code, purge_codes
 from identity.one_time_code import errors as e
 from identity.one_time_code.hashing import code_hash, matches
-from identity.secrets_at_rest import derive_keys
-from monespace_app.models.one_time_code import OneTimeCode
 
 from .conftest import NATIONAL_NUMBER, NOW, sequence
 

@@ -9,6 +9,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sqlmodel import Session, select
 
+from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus
+from foundation.models.paper_token import (
+    ActivationCode,
+    PaperTokenCard,
+    PaperTokenCode,
+    RegisteredPerson,
+)
 from identity import paper_token
 from identity.assurance import LevelOfAssurance
 from identity.keys.errors import KeyLockedError, LoginAttemptExpiredError
@@ -18,13 +25,6 @@ from identity.paper_token import errors as e
 from identity.paper_token.registration import ALPHABET
 from identity.password.login_attempts import finish_login
 from identity.registry import KeyGroup, default_registry
-from monespace_app.models.digital_keys import DigitalKeyRecord, KeyStatus
-from monespace_app.models.paper_token import (
-    ActivationCode,
-    PaperTokenCard,
-    PaperTokenCode,
-    RegisteredPerson,
-)
 
 from .conftest import NOW, StartAttempt, outbox, sequence
 

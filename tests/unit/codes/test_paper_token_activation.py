@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
+from foundation.models.digital_keys import Credential, KeyStatus
+from foundation.models.paper_token import ActivationCode, RegisteredPerson
 from identity import paper_token
 from identity.keys.errors import InvalidCodeError, ReplayedCodeError
 from identity.keys.records import find_key
@@ -17,8 +19,6 @@ from identity.totp import start_enrolment
 from identity.totp.otp import totp
 from identity.totp.secret import secret_bytes
 from identity.totp.verification import verify
-from monespace_app.models.digital_keys import Credential, KeyStatus
-from monespace_app.models.paper_token import ActivationCode, RegisteredPerson
 
 from .conftest import NOW, outbox
 from .test_paper_token import reference_of, register

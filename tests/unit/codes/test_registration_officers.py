@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session
 
-import monespace_app.models.registration_office  # noqa: F401
+import foundation.models.registration_office  # noqa: F401
 from identity.assurance import LevelOfAssurance
 from identity.paper_token.officers import appoint_officer, desk_for, dismiss_officer, office_of
 from monespace_app.officers import main
@@ -46,7 +46,7 @@ def test_the_command_line_appoints_and_dismisses(
     monkeypatch: pytest.MonkeyPatch, tmp_path: object, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("MONESPACE_DATABASE_URL", f"sqlite:///{tmp_path}/officers.db")
-    from monespace_app.settings import get_settings
+    from foundation.settings import get_settings
 
     get_settings.cache_clear()
     try:

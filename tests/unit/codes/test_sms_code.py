@@ -8,13 +8,13 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
+from foundation.models.digital_keys import KeyStatus
+from foundation.models.one_time_code import OneTimeCode
 from identity import sms_code
 from identity.assurance import LevelOfAssurance
 from identity.keys.records import find_key
 from identity.one_time_code import errors as e
 from identity.registry import KeyGroup, default_registry
-from monespace_app.models.digital_keys import KeyStatus
-from monespace_app.models.one_time_code import OneTimeCode
 
 from .conftest import NATIONAL_NUMBER, NOW, StartAttempt, add_key, outbox, sequence
 

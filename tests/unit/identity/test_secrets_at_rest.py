@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from identity.secrets_at_rest import (
+from foundation.secrets_at_rest import (
     CODE_MAC_INFO,
     KEY_SECRET_INFO,
     SEALED_PREFIX,
@@ -21,7 +21,7 @@ from identity.secrets_at_rest import (
     server_keys,
     unseal,
 )
-from monespace_app.settings import get_settings
+from foundation.settings import get_settings
 from tests.unit.conftest import UNIT_TEST_SERVER_SECRET
 
 KEY = bytes(range(20))  # a TOTP key: 160 bits

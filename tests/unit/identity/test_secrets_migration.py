@@ -12,22 +12,22 @@ from sqlalchemy import text
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from identity import paper_token, totp
-from identity.one_time_code import check_code
-from identity.one_time_code.hashing import legacy_hash
-from identity.paper_token import errors as paper_errors
-from identity.secrets_at_rest import UnreadableSecretError, derive_keys
-from monespace_app.db import make_engine
-from monespace_app.models.digital_keys import DigitalKeyRecord, LoginAttempt
-from monespace_app.models.migrate import alembic_config
-from monespace_app.models.one_time_code import OneTimeCode
-from monespace_app.models.paper_token import (
+from foundation.db import make_engine
+from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
+from foundation.models.migrate import alembic_config
+from foundation.models.one_time_code import OneTimeCode
+from foundation.models.paper_token import (
     ActivationCode,
     PaperTokenCard,
     PaperTokenCode,
     RegisteredPerson,
 )
-from monespace_app.settings import get_settings
+from foundation.secrets_at_rest import UnreadableSecretError, derive_keys
+from foundation.settings import get_settings
+from identity import paper_token, totp
+from identity.one_time_code import check_code
+from identity.one_time_code.hashing import legacy_hash
+from identity.paper_token import errors as paper_errors
 
 NOW = datetime(2026, 11, 22, 7, 0, tzinfo=UTC)
 MARIE = "85073003328"

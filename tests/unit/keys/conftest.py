@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import Session, select
 
-import monespace_app.models.digital_keys  # noqa: F401 - registers the key tables
+import foundation.models.digital_keys  # noqa: F401 - registers the key tables
+from foundation.models.account import Account, AccountStatus
+from foundation.models.outbox import OutboxMessage
 from identity.password.hashing import PasswordHasherSettings
-from monespace_app.models.account import Account, AccountStatus
-from monespace_app.models.outbox import OutboxMessage
 
 NOW = datetime(2026, 11, 22, 7, 0, 0, tzinfo=UTC)
 NATIONAL_NUMBER = "85073003328"

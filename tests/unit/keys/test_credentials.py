@@ -9,6 +9,8 @@ import pytest
 from argon2 import PasswordHasher
 from sqlmodel import Session
 
+from foundation.models.account import Account
+from foundation.models.digital_keys import Credential
 from identity.keys.errors import KeyLockedError
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.password import (
@@ -25,8 +27,6 @@ from identity.password.errors import (
     UsernameTakenError,
 )
 from identity.password.hashing import PasswordHasherSettings, dummy_hash
-from monespace_app.models.account import Account
-from monespace_app.models.digital_keys import Credential
 from tests.unit.keys.conftest import (
     EMAIL,
     FAST,

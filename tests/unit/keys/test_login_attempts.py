@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
+from foundation.models.digital_keys import LoginAttempt
 from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, LoginAttemptExpiredError
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES, record_failure
 from identity.password import (
@@ -17,7 +18,6 @@ from identity.password import (
     purge_login_attempts,
     start_login,
 )
-from monespace_app.models.digital_keys import LoginAttempt
 from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW
 from tests.unit.keys.totp_helpers import enrol
 

@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
+from foundation.models.account import Account
+from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
 from identity.assurance import LevelOfAssurance
 from identity.keys.errors import (
     DigitalKeyError,
@@ -23,8 +25,6 @@ from identity.keys.records import remove_key
 from identity.keys.status_views import KeyView, KeyViewStatus, key_status_views
 from identity.password import set_credentials, start_login
 from identity.registry import KeyGroup, default_registry
-from monespace_app.models.account import Account
-from monespace_app.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
 from tests.unit.keys.conftest import EMAIL, FAST, NATIONAL_NUMBER, NOW, outbox
 from tests.unit.keys.totp_helpers import enrol
 

@@ -11,6 +11,8 @@ import pytest
 from PIL import Image
 from sqlmodel import Session
 
+from foundation.models.account import Account
+from foundation.models.digital_keys import KeyStatus
 from identity import totp
 from identity.keys.errors import InvalidCodeError, KeyAlreadyEnrolledError, KeyLockedError
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
@@ -27,8 +29,6 @@ from identity.totp import (
     start_enrolment,
     time_step,
 )
-from monespace_app.models.account import Account
-from monespace_app.models.digital_keys import KeyStatus
 from tests.unit.keys.conftest import EMAIL, NATIONAL_NUMBER, NOW, outbox
 from tests.unit.keys.totp_helpers import SECRET, code_at, enrol
 

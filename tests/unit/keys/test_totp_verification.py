@@ -10,6 +10,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
+from foundation.models.digital_keys import KeyStatus
+from foundation.secrets_at_rest import UnreadableSecretError, server_keys
+from foundation.settings import get_settings
 from identity import totp
 from identity.keys.errors import (
     InvalidCodeError,
@@ -19,10 +22,7 @@ from identity.keys.errors import (
 )
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.keys.records import find_key
-from identity.secrets_at_rest import UnreadableSecretError, server_keys
 from identity.totp import MalformedCodeError, time_step
-from monespace_app.models.digital_keys import KeyStatus
-from monespace_app.settings import get_settings
 from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW, OTHER_NATIONAL_NUMBER
 from tests.unit.keys.totp_helpers import SECRET, code_at, enrol
 

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from foundation.models.digital_keys import DigitalKeyRecord
 from identity.totp import confirm_enrolment, new_secret, secret_bytes, totp
-from monespace_app.models.digital_keys import DigitalKeyRecord
 from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW
 
 SECRET = new_secret(lambda n: bytes(range(100, 100 + n)))

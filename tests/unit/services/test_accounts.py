@@ -8,14 +8,14 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import Session, col, select
 
+from foundation.models.account import Account, AccountHistoryEntry, AccountStatus
+from foundation.models.dossiers import Dossier
+from foundation.models.outbox import OutboxMessage
+from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
 from identity.sessions import LoginIdentity, current_session, open_session, redeem_ticket
-from monespace_app.models.account import Account, AccountHistoryEntry, AccountStatus
-from monespace_app.models.dossiers import Dossier
-from monespace_app.models.outbox import OutboxMessage
-from monespace_app.models.session import UserSession
-from monespace_app.services import account_errors as errors
-from monespace_app.services import accounts
+from portal.accounts import errors
+from portal.accounts import service as accounts
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 NAIMA = LoginIdentity("85010112345", "Mremi", "Naïma", date(1985, 1, 1))

@@ -11,17 +11,17 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel, select
 
-import monespace_app.models  # noqa: F401 - registers every table
+import foundation.models  # noqa: F401 - registers every table
+from foundation import routes
+from foundation.db import make_engine
+from foundation.models.account import Account, AccountStatus
+from foundation.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
+from foundation.models.session import UserSession
 from identity.keys.errors import InvalidCodeError, LoginAttemptExpiredError, ReplayedCodeError
 from identity.password import set_credentials
 from identity.password.errors import InvalidCredentialsError
 from identity.sessions import redeem_ticket
-from monespace_app import routes
-from monespace_app.db import make_engine
-from monespace_app.models.account import Account, AccountStatus
-from monespace_app.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
-from monespace_app.models.session import UserSession
-from monespace_app.services.code_login import (
+from portal.login.code_login import (
     finish_password_login,
     submit_code,
     submit_password,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session
 
-from monespace_app.services import spaces
+from portal import spaces
 from simulators.administration.seed import seed_administration_records
 from simulators.personas.loader import persona
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from foundation.settings import get_settings
 from identity.itsme import HttpItsmeClient
 from identity.sms_code import HttpSmsSender
-from monespace_app.settings import get_settings
 
 
 def sms_sender() -> HttpSmsSender:

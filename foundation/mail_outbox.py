@@ -13,7 +13,10 @@ from typing import Protocol
 
 from sqlmodel import Session, col, select
 
-from monespace_app.models.outbox import OutboxMessage
+from foundation.models.outbox import OutboxMessage
+
+# Every e-mail of the portal ends with it.
+SIGNATURE = "L'équipe Mon Espace"
 
 RETRY_DELAYS: Sequence[timedelta] = (
     timedelta(minutes=1),

@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from monespace_app.settings import get_settings
+from foundation.settings import get_settings
 
 # HKDF labels: one per purpose; a new label (v2...) gives a new, unrelated key.
 KEY_SECRET_INFO = b"monespace/secrets-at-rest/digital-key-secret/v1"

@@ -11,7 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
-from monespace_app.settings import get_settings
+from foundation.settings import get_settings
 
 
 def make_engine(url: str) -> Engine:

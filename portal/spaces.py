@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, func, select
 
-from monespace_app.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
+from foundation.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 
 CITIZEN = "citoyen"
 TEACHING = "enseignement"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from monespace_app.i18n.catalog import catalog
+from foundation.i18n.catalog import catalog
 
 GENERIC_KEY = "error.generic"
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import html
 
-from monespace_app.services.mail_outbox import OutgoingMail
-
-SIGNATURE = "L'équipe Mon Espace"
+from foundation.mail_outbox import SIGNATURE, OutgoingMail
 
 
 def _html(paragraphs: list[str], links: list[tuple[str, str]]) -> str:

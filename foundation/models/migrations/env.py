@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import monespace_app.models  # noqa: F401 - registers every table on SQLModel.metadata
-from monespace_app.db import make_engine
+import foundation.models  # noqa: F401 - registers every table on SQLModel.metadata
+from foundation.db import make_engine
 
 config = context.config
 target_metadata = SQLModel.metadata

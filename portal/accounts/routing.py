@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from monespace_app import routes
-from monespace_app.models.account import Account, AccountStatus
+from foundation import routes
+from foundation.models.account import Account, AccountStatus
 
 HOME_OF_STATUS = {
     None: routes.ACCOUNT_FORM,

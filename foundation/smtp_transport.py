@@ -7,8 +7,8 @@ import ssl
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from monespace_app.services.mail_outbox import OutgoingMail
-from monespace_app.settings import Settings, SmtpSecurity
+from foundation.mail_outbox import OutgoingMail
+from foundation.settings import Settings, SmtpSecurity
 
 
 class SmtpTransport:

@@ -7,11 +7,11 @@ from urllib.parse import quote
 
 from sqlmodel import Session
 
+from foundation import routes
 from identity.assurance import LevelOfAssurance
 from identity.sessions import LoginIdentity, open_session
-from monespace_app import routes
-from monespace_app.services.account_routing import home_for
-from monespace_app.services.accounts import find_account
+from portal.accounts.routing import home_for
+from portal.accounts.service import find_account
 
 
 def complete_login(

@@ -8,8 +8,8 @@ from sqlmodel import Session
 
 from identity import email_code, paper_token, sms_code, totp
 from identity.keys.kinds import KeyKind
-from monespace_app.services.providers import sms_sender
-from monespace_app.services.second_step_types import CodePrompt, SecondStep
+from portal.login.providers import sms_sender
+from portal.login.second_step_types import CodePrompt, SecondStep
 
 
 def _totp_prompt(_db: Session, _attempt: str, _person: str, _now: datetime) -> CodePrompt:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from functools import cache
 
+from foundation.db import engine
+from foundation.settings import get_settings
 from identity.eid.auth import OcspRevocationChecker, SqlChallengeStore, load_trust_anchors
 from identity.eid.login import EidLogin
 from identity.eid.pcsc_reader import PcscEidReader
-from monespace_app.db import engine
-from monespace_app.settings import get_settings
 
 
 @cache

@@ -6,39 +6,33 @@ mail goes to the outbox in that same unit of work.
 
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, select
 
-from identity.sessions import LoginIdentity, is_recent_strong_login, revoke_all
-from monespace_app import routes
-from monespace_app.models.account import Account, AccountHistoryEntry, AccountStatus
-from monespace_app.models.session import UserSession
-from monespace_app.services import account_errors as errors
-from monespace_app.services import account_mails
-from monespace_app.services.mail_outbox import enqueue
-from monespace_app.services.signed_links import (
+from foundation import routes
+from foundation.contacts import find_account as find_account  # re-exported: the accounts API
+from foundation.contacts import full_name as full_name
+from foundation.email_address import is_email_address
+from foundation.mail_outbox import enqueue
+from foundation.models.account import Account, AccountHistoryEntry, AccountStatus
+from foundation.models.session import UserSession
+from foundation.signed_links import (
     ExpiredLinkError,
     InvalidLinkError,
     LinkClaims,
     LinkSigner,
 )
+from identity.sessions import LoginIdentity, is_recent_strong_login, revoke_all
+from portal.accounts import errors
+from portal.accounts import mails as account_mails
 
 LINK_VALIDITY = timedelta(hours=48)
 RESEND_INTERVAL = timedelta(seconds=60)
 RESEND_LIMIT = 5
 WITHDRAWAL_PERIOD = timedelta(days=30)
-# Built once: every login reads the account (see identity.keys.conditional_update).
-ACCOUNT_OF_PERSON = select(Account).where(
-    col(Account.national_number) == bindparam("national_number")
-)
-EMAIL_PATTERN = re.compile(
-    r"^[^@\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,22 +45,14 @@ class LinkContext:
         return f"{self.public_origin}{path}?jeton={token}"
 
 
-def full_name(account: Account) -> str:
-    return f"{account.first_names} {account.surname}"
-
-
 def checked_email(email: str, confirmation: str) -> str:
     """The address, trimmed; refused if malformed or not typed the same twice."""
     email, confirmation = email.strip(), confirmation.strip()
-    if len(email) > 254 or not EMAIL_PATTERN.match(email):
+    if not is_email_address(email):
         raise errors.EmailInvalidError(email)
     if email.lower() != confirmation.lower():
         raise errors.EmailMismatchError(email)
     return email
-
-
-def find_account(db: Session, national_number: str) -> Account | None:
-    return db.exec(ACCOUNT_OF_PERSON, params={"national_number": national_number}).first()
 
 
 def register(

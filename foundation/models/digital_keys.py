@@ -27,7 +27,7 @@ class DigitalKeyRecord(SQLModel, table=True):
     expires_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     consecutive_failures: int = 0
     locked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
-    # The TOTP secret, encrypted and bound to this row ("v1:…", identity.secrets_at_rest).
+    # The TOTP secret, encrypted and bound to this row ("v1:…", foundation.secrets_at_rest).
     secret: str | None = Field(default=None, max_length=128)
     destination: str | None = Field(default=None, max_length=320)  # e-mail address or phone
     last_totp_step: int | None = None  # each 30-second step is accepted once

@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 
-from monespace_app.settings import get_settings
+from foundation.settings import get_settings
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 

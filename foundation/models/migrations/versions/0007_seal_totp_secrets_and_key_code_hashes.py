@@ -6,7 +6,7 @@ Create Date: 2026-11-23 09:00:00.000000
 
 A data migration, written by hand: TOTP secrets stored in clear (base32) are encrypted with
 AES-GCM and bound to their row, and code hashes of the former scheme (salted SHA-256) are wrapped
-in an HMAC, both under keys derived from the server's secret key (identity.secrets_at_rest).
+in an HMAC, both under keys derived from the server's secret key (foundation.secrets_at_rest).
 
 The key: ``server_secret`` in the Alembic config's attributes when the caller gives it (tests,
 tools), else the portal's own, read through the settings exactly as the portal reads it
@@ -20,10 +20,10 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import context, op
 
+from foundation.secrets_at_rest import AtRestKeys, derive_keys, is_sealed
+from foundation.settings import get_settings
 from identity.one_time_code.hashing import is_keyed, wrap_legacy_hash
-from identity.secrets_at_rest import AtRestKeys, derive_keys, is_sealed
 from identity.totp.secret import opened_secret, sealed_secret, secret_bytes
-from monespace_app.settings import get_settings
 
 revision: str = "0007"
 down_revision: str | None = "0006"

@@ -6,7 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from monespace_app.settings import SUPPORTED_LANGUAGES
+from foundation.settings import SUPPORTED_LANGUAGES
 
 CATALOG_DIR = Path(__file__).with_name("catalogs")
 REFERENCE_LANGUAGE = "fr"

@@ -20,6 +20,8 @@ from sqlalchemy import bindparam
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from foundation.db import session_scope
+from foundation.models.account import Account, AccountStatus
 from identity.assurance import LevelOfAssurance
 from identity.keys.conditional_update import first_row
 from identity.keys.kinds import KeyKind
@@ -35,11 +37,9 @@ from identity.password import (
 )
 from identity.registry import default_registry
 from identity.sessions import LoginIdentity
-from monespace_app.db import session_scope
-from monespace_app.models.account import Account, AccountStatus
-from monespace_app.services.account_routing import home_of
-from monespace_app.services.login_completion import complete_login
-from monespace_app.services.second_steps import SECOND_STEPS, CodePrompt
+from portal.accounts.routing import home_of
+from portal.login.completion import complete_login
+from portal.login.second_steps import SECOND_STEPS, CodePrompt
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,37 @@
+"""SQLModel tables. Import every table module here so that Alembic sees the whole schema."""
+
+from foundation.models.account import Account, AccountHistoryEntry, AccountStatus
+from foundation.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
+from foundation.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
+from foundation.models.eid_challenge import EidChallenge
+from foundation.models.one_time_code import OneTimeCode
+from foundation.models.outbox import OutboxMessage
+from foundation.models.paper_token import (
+    ActivationCode,
+    PaperTokenCard,
+    PaperTokenCode,
+    RegisteredPerson,
+)
+from foundation.models.registration_office import RegistrationOfficer
+from foundation.models.session import UserSession
+
+__all__ = [
+    "Account",
+    "AccountHistoryEntry",
+    "AccountStatus",
+    "ActivationCode",
+    "Credential",
+    "DigitalKeyRecord",
+    "Dossier",
+    "EidChallenge",
+    "LoginAttempt",
+    "OneTimeCode",
+    "OutboxMessage",
+    "PaperTokenCard",
+    "PaperTokenCode",
+    "PersonalItem",
+    "RegisteredPerson",
+    "RegistrationOfficer",
+    "TeachingStaffMember",
+    "UserSession",
+]

@@ -1,1 +1,0 @@
-"""Plain-Python services holding the portal's rules. No Reflex import here."""

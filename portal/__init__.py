@@ -1,0 +1,1 @@
+"""The portal's domain rules, in plain Python: no Reflex import."""

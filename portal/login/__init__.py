@@ -1,0 +1,1 @@
+"""Login orchestration: what follows a key's verification (session, first page)."""
