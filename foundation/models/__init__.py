@@ -1,6 +1,17 @@
 """SQLModel tables. Import every table module here so that Alembic sees the whole schema."""
 
 from foundation.models.account import Account, AccountHistoryEntry, AccountStatus
+from foundation.models.companies import (
+    AssignmentStatus,
+    Company,
+    MainAccessManager,
+    RoleAssignment,
+    RoleAssignmentHistory,
+    RoleInvitation,
+    RoleInvitationInvitee,
+    RoleInvitationRole,
+    RoleInvitationTemplate,
+)
 from foundation.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
 from foundation.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 from foundation.models.eid_challenge import EidChallenge
@@ -20,11 +31,14 @@ __all__ = [
     "AccountHistoryEntry",
     "AccountStatus",
     "ActivationCode",
+    "AssignmentStatus",
+    "Company",
     "Credential",
     "DigitalKeyRecord",
     "Dossier",
     "EidChallenge",
     "LoginAttempt",
+    "MainAccessManager",
     "OneTimeCode",
     "OutboxMessage",
     "PaperTokenCard",
@@ -32,6 +46,12 @@ __all__ = [
     "PersonalItem",
     "RegisteredPerson",
     "RegistrationOfficer",
+    "RoleAssignment",
+    "RoleAssignmentHistory",
+    "RoleInvitation",
+    "RoleInvitationInvitee",
+    "RoleInvitationRole",
+    "RoleInvitationTemplate",
     "TeachingStaffMember",
     "UserSession",
 ]
