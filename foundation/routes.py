@@ -28,6 +28,14 @@ REGISTRATION_OFFICE = "/bureau-enregistrement"
 TERMS = "/conditions-d-utilisation"
 
 
+# "Ma gestion des rôles eGov". The acceptance link is the one an invitation e-mail carries
+# (?invitation=<uuid>); the pages come with the section's UI, hence not yet in ALL_PAGES.
+ROLE_MANAGEMENT = "/roles"
+ROLE_OPEN_TASKS = f"{ROLE_MANAGEMENT}/taches-ouvertes"
+MY_ROLE_ASSIGNMENTS = f"{ROLE_MANAGEMENT}/mes-attributions"
+ROLE_INVITATION_ACCEPT = "/roleinvitation/accept"
+
+
 def key_activation(kind: str) -> str:
     """The wizard that activates (or modifies) one kind of key."""
     return f"{MY_KEYS}/activer/{kind}"

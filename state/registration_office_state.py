@@ -23,6 +23,7 @@ from identity.keys.errors import DigitalKeyError
 from identity.paper_token.errors import RegistrationFieldError
 from identity.paper_token.officers import Desk, desk_for
 from identity.paper_token.registration import BRUSSELS
+from portal.visits import ANY_ACCOUNT
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 
@@ -52,10 +53,10 @@ class RegistrationOfficeState(SessionState):
 
     def _officer(self, db: Session) -> tuple[UserSession, Desk] | None:
         """The live session and what it may do here; the page shows the desk's state."""
-        row = self._live_session(db)
-        if row is None:
-            self.reset()
+        inside = self._enter(db, *ANY_ACCOUNT)
+        if isinstance(inside, EventSpec):
             return None
+        row, _ = inside
         desk = desk_for(db, national_number=row.national_number, level=row.level)
         self.office, self.strong = desk.office or "", desk.strong_enough
         return row, desk

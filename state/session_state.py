@@ -1,11 +1,15 @@
 """Who is logged in, read on every event from the HttpOnly cookie and the sessions table.
 
-Page states inherit from SessionState; their handlers call ``_enter`` first, so a revoked or
-expired session sends the person back to the key chooser on their very next action.
+Page states inherit from SessionState. The rule (a live session, an account in a state the page
+serves) is ``portal.visits``'; a handler asks ``_visit`` for the page's values, or hands its
+service call to ``_as_visitor``, and returns the redirect either gives it on a refusal. A revoked
+or expired session thus sends the person back to the key chooser on their very next action.
 """
 
 import json
+from collections.abc import Callable
 from http.cookies import CookieError, SimpleCookie
+from typing import TypeVar
 
 import reflex as rx
 from reflex_base.event import EventSpec
@@ -13,13 +17,20 @@ from sqlmodel import Session
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.db import session_scope
 from foundation.models.account import Account, AccountStatus
 from foundation.models.session import UserSession
 from foundation.settings import get_settings
-from identity.sessions import COOKIE_NAME, SessionCookie, current_session, revoke
-from portal.accounts.routing import home_for, status_of
-from portal.accounts.service import find_account
+from identity.sessions import COOKIE_NAME, SessionCookie
+from portal import visits
+from portal.visits import NotHereError, NotLoggedInError, Visit
+
+T = TypeVar("T")
+
+
+def load_page(url: str) -> EventSpec:
+    """A full page load, not a client-side route change: the browser then carries (or drops) the
+    HttpOnly cookie the server sets on the way."""
+    return rx.call_script(f"window.location.assign({json.dumps(url)})")
 
 
 class SessionState(rx.State):
@@ -41,44 +52,56 @@ class SessionState(rx.State):
         self.logged_in = False
         self.user_name = ""
 
+    def _greet(self, visit: Visit | None) -> None:
+        if visit is None:
+            self._forget()
+            return
+        self.logged_in = True
+        self.user_name = visit.short_name
+
     @rx.event
     def check(self) -> None:
         """Refreshes who is logged in (the header's user menu) from the cookie and the database."""
-        with session_scope() as db:
-            self._live_session(db)
+        self._greet(visits.visitor(self._session_id(), now=utc_now()))
 
     @rx.event
     def logout(self) -> EventSpec:
         """Ends the session, wipes what the pages of this tab held, then clears the cookie."""
-        session_id = self._session_id()
-        if session_id is not None:
-            with session_scope() as db:
-                revoke(db, session_id, now=utc_now())
+        visits.leave(self._session_id(), now=utc_now())
         for substate in self.substates.values():
             substate.reset()
         self._forget()
-        return rx.call_script(f"window.location.assign({json.dumps(routes.LOGOUT)})")
+        return load_page(routes.LOGOUT)
 
-    def _live_session(self, db: Session) -> UserSession | None:
-        session_id = self._session_id()
-        row = current_session(db, session_id, now=utc_now()) if session_id else None
-        if row is None:
+    def _as_visitor(self, call: Callable[[str | None], T]) -> T | EventSpec:
+        """Runs a service call with this browser's session id; the service checks the session
+        and refuses with ``portal.visits``' errors, which become the redirect returned here."""
+        try:
+            return call(self._session_id())
+        except NotLoggedInError:
+            self.reset()  # nothing of an earlier session may stay on the page
             self._forget()
-            return None
-        self.logged_in = True
-        self.user_name = f"{row.first_names.split(' ')[0]} {row.surname}"
-        return row
+            return rx.redirect(routes.KEY_CHOOSER)
+        except NotHereError as refusal:
+            return rx.redirect(refusal.home)
+
+    def _visit(self, *accepted: AccountStatus | None) -> Visit | EventSpec:
+        """The visit (session and account values), or the redirect to where the person belongs."""
+        entered = self._as_visitor(
+            lambda session_id: visits.visit(session_id, now=utc_now(), accepted=accepted)
+        )
+        if isinstance(entered, Visit):
+            self._greet(entered)
+        return entered
 
     def _enter(
         self, db: Session, *accepted: AccountStatus | None
     ) -> tuple[UserSession, Account | None] | EventSpec:
-        """The session and account, or the redirect to where this person belongs now."""
-        row = self._live_session(db)
-        if row is None:
-            self.reset()  # nothing of an earlier session may stay on the page
-            self._forget()
-            return rx.redirect(routes.KEY_CHOOSER)
-        account = find_account(db, row.national_number)
-        if status_of(account) not in accepted:
-            return rx.redirect(home_for(account))
-        return row, account
+        """The former check, kept until the keys pages move to ``_visit`` / ``_as_visitor``."""
+        inside = self._as_visitor(
+            lambda session_id: visits.enter(db, session_id, now=utc_now(), accepted=accepted)
+        )
+        if isinstance(inside, EventSpec):
+            return inside
+        self._greet(inside.visit)
+        return inside.session_row, inside.account

@@ -9,7 +9,6 @@ from foundation import routes
 from foundation.clock import utc_now
 from foundation.db import session_scope
 from foundation.models.account import AccountStatus
-from identity.sessions import login_identity
 from portal import spaces
 from portal.accounts import service as accounts
 from portal.accounts.errors import AccountError
@@ -132,12 +131,10 @@ class SpacePageState(SessionState):
         if not isinstance(opened, tuple):
             return opened
         _, teaching_email = opened
-        with session_scope() as db:
-            row = self._live_session(db)
-            if row is None:
-                return rx.redirect(routes.KEY_CHOOSER)
-            identity = login_identity(row)
-            photo = row.photo_jpeg_b64
+        visit = self._visit(AccountStatus.ACTIVE)
+        if isinstance(visit, EventSpec):
+            return visit
+        identity, photo = visit.identity, visit.photo_jpeg_b64
         self.surname = identity.surname
         self.first_names = identity.first_names
         self.birth_date = identity.birth_date.strftime("%d/%m/%Y")

@@ -1,0 +1,171 @@
+"""The e-mails of "Ma gestion des rôles eGov", in French, as text and HTML, in the seeds' words
+("Madame, Monsieur, … votre attribution de rôle … est octroyée.")."""
+
+from __future__ import annotations
+
+import html
+
+from foundation.mail_outbox import SIGNATURE, OutgoingMail
+
+GREETING = "Madame, Monsieur,"
+CLOSING = "Sincères salutations,"
+CONSULT = "Identifiez-vous et consultez vos attributions de rôle"
+
+
+def _mail(
+    to: str, subject: str, paragraphs: list[str], links: list[tuple[str, str]]
+) -> OutgoingMail:
+    text_links = "".join(f"{label} : {url}\n\n" for label, url in links)
+    text = f"{GREETING}\n\n" + "".join(f"{p}\n\n" for p in paragraphs)
+    text += f"{text_links}{CLOSING}\n\n{SIGNATURE}\n"
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in [GREETING, *paragraphs])
+    buttons = "".join(
+        f'<p><a href="{html.escape(url, quote=True)}" style="display:inline-block;'
+        f"background:#1c3f8c;color:#ffffff;padding:10px 18px;text-decoration:none;"
+        f'border-radius:4px">{html.escape(label)}</a></p>'
+        for label, url in links
+    )
+    return OutgoingMail(
+        recipient=to,
+        subject=subject,
+        text_body=text,
+        html_body=(
+            '<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;'
+            f'color:#1d2433">{body}{buttons}<p>{html.escape(CLOSING)}</p>'
+            f"<p>{html.escape(SIGNATURE)}</p></body></html>"
+        ),
+    )
+
+
+def gap_designated(
+    *, to: str, company: str, representative: str, management_url: str
+) -> OutgoingMail:
+    """To the new GAP."""
+    return _mail(
+        to,
+        f"Vous êtes le gestionnaire d'accès principal de {company}",
+        [
+            f"{representative}, représentant légal de {company}, vous a désigné(e) "
+            "gestionnaire d'accès principal (GAP) de l'entreprise.",
+            "Vous pouvez désormais inviter des personnes de l'entreprise dans Mon Espace et leur "
+            "attribuer un rôle, dans Ma gestion des rôles eGov.",
+        ],
+        [("Ma gestion des rôles eGov", management_url)],
+    )
+
+
+def gap_designation_confirmed(*, to: str, company: str, gap: str) -> OutgoingMail:
+    """To the legal representative who designated someone else."""
+    return _mail(
+        to,
+        f"Désignation du gestionnaire d'accès principal de {company}",
+        [
+            f"Vous avez désigné {gap} gestionnaire d'accès principal (GAP) de {company}. "
+            "Un e-mail de confirmation lui a également été envoyé.",
+        ],
+        [],
+    )
+
+
+def gap_replaced(*, to: str, company: str, new_gap: str) -> OutgoingMail:
+    """To the GAP someone else replaces."""
+    return _mail(
+        to,
+        f"Vous n'êtes plus le gestionnaire d'accès principal de {company}",
+        [
+            f"Un représentant légal de {company} a désigné {new_gap} gestionnaire d'accès "
+            "principal (GAP) de l'entreprise à votre place. Vous ne pouvez plus inviter de "
+            "personnes ni attribuer de rôles pour cette entreprise.",
+        ],
+        [],
+    )
+
+
+def invitation(
+    *, to: str, company: str, message: str, accept_url: str, assignments_url: str
+) -> OutgoingMail:
+    """To each person named in an invitation (seed 001, step 19)."""
+    paragraphs = [
+        "Vous êtes invité à accepter un rôle dans une application eGov.",
+        f"Entreprise : {company}",
+        "Cliquez sur S'identifier pour voir l'invitation. Pour accepter l'invitation, "
+        "remplissez vos données personnelles ou contrôlez les informations présentes.",
+    ]
+    if message:
+        paragraphs.insert(2, f"Message personnel : {message}")
+    return _mail(
+        to,
+        "Invitation à accepter un rôle dans une application eGov",
+        paragraphs,
+        [("S'identifier", accept_url), (CONSULT, assignments_url)],
+    )
+
+
+def request_to_evaluate(
+    *, to: str, person: str, roles: list[str], company: str, tasks_url: str
+) -> OutgoingMail:
+    """To the GAP, once an invitation is accepted: a task waits in "Mes tâches ouvertes"."""
+    return _mail(
+        to,
+        "Une demande d'attribution de rôle attend votre évaluation",
+        [
+            f"{person} a accepté votre invitation et demande l'attribution de rôle "
+            f"{', '.join(roles)} pour {company}.",
+            "Identifiez-vous et évaluez la demande dans Mes tâches ouvertes.",
+        ],
+        [("Mes tâches ouvertes", tasks_url)],
+    )
+
+
+def role_granted(*, to: str, role: str, company: str, assignments_url: str) -> OutgoingMail:
+    """To the person who receives the role."""
+    return _mail(
+        to,
+        f"Votre attribution de rôle {role} est octroyée",
+        [f"votre attribution de rôle {role} est octroyée.", f"Entreprise : {company}"],
+        [(CONSULT, assignments_url)],
+    )
+
+
+def role_granted_to_gap(
+    *, to: str, role: str, person: str, company: str, validity: str, management_url: str
+) -> OutgoingMail:
+    """To the GAP who approved: the same news, about the person."""
+    return _mail(
+        to,
+        f"L'attribution de rôle {role} de {person} est octroyée",
+        [
+            f"l'attribution de rôle {role} de {person} est octroyée.",
+            f"Entreprise : {company}",
+            f"Durée de validité : {validity}",
+        ],
+        [("Ma gestion des rôles eGov", management_url)],
+    )
+
+
+def role_rejected(
+    *, to: str, role: str, company: str, reason: str, approver: str, assignments_url: str
+) -> OutgoingMail:
+    return _mail(
+        to,
+        f"Votre demande d'attribution de rôle {role} est rejetée",
+        [
+            f"votre demande d'attribution de rôle {role} pour {company} a été rejetée.",
+            f"Raison : {reason}",
+            f"Approbateur : {approver}",
+        ],
+        [(CONSULT, assignments_url)],
+    )
+
+
+def role_expired(*, to: str, role: str, company: str, ended_on: str) -> OutgoingMail:
+    return _mail(
+        to,
+        f"Votre attribution de rôle {role} a expiré",
+        [
+            f"votre attribution de rôle {role} pour {company} a pris fin le {ended_on}.",
+            "Si vous en avez encore besoin, demandez-la à nouveau à votre gestionnaire d'accès "
+            "principal.",
+        ],
+        [],
+    )
