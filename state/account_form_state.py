@@ -6,6 +6,7 @@ from reflex_base.event import EventSpec
 from foundation import routes
 from foundation.clock import utc_now
 from foundation.db import session_scope
+from foundation.i18n.error_messages import error_key as catalogue_key
 from foundation.models.account import AccountStatus
 from foundation.settings import get_settings
 from identity.sessions import login_identity
@@ -59,7 +60,7 @@ class AccountFormState(SessionState):
                     now=utc_now(),
                 )
         except AccountError as error:
-            self.error_key = error.message_key
+            self.error_key = catalogue_key(error)
             return None
         self.error_key = ""
         return rx.redirect(routes.ACCOUNT_PENDING)
@@ -102,7 +103,7 @@ class AccountPendingState(SessionState):
                     now=utc_now(),
                 )
         except AccountError as error:
-            self.error_key = error.message_key
+            self.error_key = catalogue_key(error)
             return None
         self.error_key = ""
         self.resent = True

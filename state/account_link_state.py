@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from foundation.clock import utc_now
 from foundation.db import session_scope
+from foundation.i18n.error_messages import error_key as catalogue_key
 from portal.accounts import service as accounts
 from portal.accounts.errors import AccountError
 from state.account_form_state import link_context
@@ -44,7 +45,7 @@ class AccountLinkState(rx.State):
             with session_scope() as db:
                 ACTIONS[action](db, link_context(), token, utc_now())
         except AccountError as error:
-            self.error_key = error.message_key
+            self.error_key = catalogue_key(error)
         else:
             self.done = True
         self.checked = True

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from foundation import routes
 from foundation.clock import utc_now
 from foundation.db import session_scope
+from foundation.i18n.error_messages import error_key as catalogue_key
 from foundation.models.account import Account, AccountStatus
 from foundation.models.session import UserSession
 from identity.sessions import is_recent_strong_login
@@ -69,7 +70,7 @@ class AccountSettingsState(SessionState):
                 assert account is not None
                 action(db, row, account)
         except AccountError as error:
-            self.error_key = error.message_key
+            self.error_key = catalogue_key(error)
             return False
         self.error_key = ""
         return True

@@ -8,6 +8,7 @@ from reflex_base.event import EventSpec
 from foundation import routes
 from foundation.clock import utc_now
 from foundation.db import session_scope
+from foundation.i18n.error_messages import error_key as catalogue_key
 from foundation.models.account import AccountStatus
 from portal import spaces
 from portal.accounts import service as accounts
@@ -163,7 +164,7 @@ class SpacePageState(SessionState):
                     now=utc_now(),
                 )
         except AccountError as error:
-            self.teaching_error_key = error.message_key
+            self.teaching_error_key = catalogue_key(error)
             return None
         self.teaching_error_key = ""
         self.teaching_sent = pending

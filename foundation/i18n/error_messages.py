@@ -1,11 +1,11 @@
-"""Messages for errors raised below the pages, in the reader's language.
+"""The one channel from an error to the words a person reads: the catalogue.
 
-An error class named ``FooError`` reads ``error.FooError`` (for the card: ``eid.error.FooError``)
-from the catalogue; an error about one field of a form (``field`` attribute) or about one kind
-of key (``key_kind``) reads ``error.FooError.<field or kind>`` first. ``{n}`` in that text is
-the number of tries left, and any other ``{name}`` is the error's attribute of that name
-(``{number}``, ``{seconds_left}``...). Errors without a catalogue entry fall back to the French
-``user_message`` they carry.
+An error class named ``FooError`` reads ``error.FooError``; a class with no text of its own reads
+its nearest parent's (``FileSignatureError`` reads ``error.CardDataError``). An error about one
+field of a form (``field`` attribute) or one kind of key (``key_kind``) reads
+``error.FooError.<field or kind>`` first. ``{n}`` in the text is the number of tries left; any
+other ``{name}`` is the error's attribute of that name (``{number}``, ``{seconds_left}``...).
+Errors carry no text of their own: what a page shows is in the four catalogues, checked by a test.
 """
 
 from __future__ import annotations
@@ -18,18 +18,21 @@ GENERIC_KEY = "error.generic"
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
-def error_text(language: str, error: BaseException) -> str:
+def error_key(error: BaseException, language: str = "fr") -> str:
+    """The catalogue key of the text for ``error`` (``error.generic`` when none fits)."""
     texts = catalog(language)
-    name = type(error).__name__
     # A variant of the text: the form field at fault, or the key kind whose way out differs.
-    field = getattr(error, "field", None) or getattr(error, "key_kind", None)
-    template = (
-        (texts.get(f"error.{name}.{field}") if isinstance(field, str) else None)
-        or texts.get(f"error.{name}")
-        or texts.get(f"eid.error.{name}")
-    )
-    if template is None:
-        return str(getattr(error, "user_message", "")) or texts[GENERIC_KEY]
+    variant = getattr(error, "field", None) or getattr(error, "key_kind", None)
+    for cls in type(error).__mro__:
+        if isinstance(variant, str) and f"error.{cls.__name__}.{variant}" in texts:
+            return f"error.{cls.__name__}.{variant}"
+        if f"error.{cls.__name__}" in texts:
+            return f"error.{cls.__name__}"
+    return GENERIC_KEY
+
+
+def error_text(language: str, error: BaseException) -> str:
+    template = catalog(language)[error_key(error, language)]
     return PLACEHOLDER.sub(lambda match: _value(error, match.group(1)), template)
 
 

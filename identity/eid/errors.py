@@ -1,68 +1,56 @@
-"""Typed errors of the eID reader, each with a message for the user (French, the portal's first
-language; the portal may translate by error type)."""
+"""Typed errors of the eID reader; a page shows the catalogue's ``error.<ClassName>``."""
 
 from __future__ import annotations
 
 
 class EidError(Exception):
-    """Base of every eID reader error; ``user_message`` is safe to show on a page."""
-
-    user_message = "Une erreur est survenue avec la carte d'identité électronique."
+    """Base of every eID reader error; ``detail`` is for the logs, never shown on a page."""
 
     def __init__(self, detail: str = "") -> None:
-        super().__init__(detail or self.user_message)
+        super().__init__(detail or type(self).__name__)
         self.detail = detail
 
 
 class NoReaderError(EidError):
-    user_message = "Aucun lecteur de carte n'est connecté. Branchez un lecteur et réessayez."
+    """No card reader is connected."""
 
 
 class NoCardError(EidError):
-    user_message = "Aucune carte n'est insérée dans le lecteur. Insérez votre carte eID."
+    """There is no card in the card reader."""
 
 
 class NotBelgianEidError(EidError):
-    user_message = "La carte insérée n'est pas une carte d'identité électronique belge."
+    """The card inserted is not a Belgian electronic identity card."""
 
 
 class CardRemovedError(EidError):
-    user_message = "La carte a été retirée pendant l'opération. Réinsérez-la et recommencez."
+    """The card was removed during the operation."""
 
 
 class ReaderCommunicationError(EidError):
-    user_message = "La communication avec le lecteur de carte a échoué. Réessayez."
+    """Communication with the card reader failed."""
 
 
 class WrongPinError(EidError):
     def __init__(self, tries_left: int) -> None:
         self.tries_left = tries_left
-        plural = "essais" if tries_left > 1 else "essai"
-        self.user_message = (
-            f"Code PIN incorrect. Il vous reste {tries_left} {plural} avant le blocage de la carte."
-        )
-        super().__init__(self.user_message)
+        super().__init__(f"wrong PIN, {tries_left} tries left")
 
 
 class PinBlockedError(EidError):
-    user_message = (
-        "Votre code PIN est bloqué après trois essais erronés. Adressez-vous à votre commune "
-        "avec votre code PUK pour le débloquer."
-    )
+    """Your PIN code has been blocked after three incorrect attempts."""
 
 
 class InvalidPinFormatError(EidError):
-    user_message = "Le code PIN doit compter de 4 à 12 chiffres."
+    """The PIN code must be 4 to 12 digits long."""
 
 
 class CardExpiredError(EidError):
-    user_message = (
-        "Votre carte d'identité est expirée. Demandez une nouvelle carte à votre commune."
-    )
+    """Your identity card has expired."""
 
 
 class CardDataError(EidError):
-    user_message = "Les données de la carte sont illisibles ou ont été modifiées."
+    """The card's data cannot be read or have been altered."""
 
 
 class FileSignatureError(CardDataError):

@@ -43,14 +43,11 @@ CARD_WAIT_SECONDS = 1.5
 
 
 class CardChangedError(EidError):
-    user_message = "La carte a été changée pendant l'identification. Recommencez l'identification."
+    """The card was changed during identification."""
 
 
 class IdentityMismatchError(EidAuthenticationError):
-    user_message = (
-        "Les données de la carte ne correspondent pas à son certificat. "
-        "Adressez-vous à votre commune."
-    )
+    """The card's data do not match its certificate."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,10 +28,7 @@ KIND = KeyKind.EMAIL_CODE
 
 
 class InvalidEmailError(DigitalKeyError):
-    user_message = (
-        "Cette adresse e-mail n'est pas valable. Vérifiez-la (par exemple nom@exemple.be) "
-        "et réessayez."
-    )
+    """This e-mail address is not valid."""
 
 
 def checked_email(email: str) -> str:

@@ -1,4 +1,4 @@
-"""Errors of the paper token and its activation, with a French message for the person."""
+"""Errors of the paper token and its activation (texts: the catalogue's error.<ClassName>)."""
 
 from __future__ import annotations
 
@@ -11,140 +11,100 @@ from identity.keys.errors import (
     ReplayedCodeError,
 )
 
-GO_TO_OFFICE = "Adressez-vous à votre bureau d'enregistrement local pour en obtenir un nouveau."
-
 
 class RegistrationFieldError(DigitalKeyError):
     """A field of the registration form is missing or wrong (``field`` names it)."""
 
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "officer_id": "L'agent d'enregistrement n'est pas identifié.",
-        "surname": "Indiquez le nom de la personne.",
-        "first_names": "Indiquez le ou les prénoms de la personne.",
-        "birth_date": "La date de naissance n'est pas plausible. Vérifiez-la.",
-        "document_type": "Choisissez le type de document d'identité présenté.",
-        "document_number": (
-            "Indiquez le numéro du document d'identité (lettres et chiffres, 3 à 64 caractères)."
-        ),
-        "email": (
-            "Cette adresse e-mail n'est pas valable. Vérifiez-la (par exemple nom@exemple.be)."
-        ),
-    }
+    # The fields with a text of their own (error.RegistrationFieldError.<field>).
+    FIELDS: ClassVar[tuple[str, ...]] = (
+        "officer_id",
+        "surname",
+        "first_names",
+        "birth_date",
+        "document_type",
+        "document_number",
+        "email",
+    )
 
     def __init__(self, field: str) -> None:
         self.field = field
-        self.user_message = self.MESSAGES.get(field, DigitalKeyError.user_message)
-        super().__init__(f"{field}: {self.user_message}")
+        super().__init__(f"invalid {field}")
 
 
 class AlreadyRegisteredError(DigitalKeyError):
     def __init__(self, bis_number: str) -> None:
         self.bis_number = bis_number
-        self.user_message = (
-            f"Ce document d'identité est déjà enregistré (numéro BIS {bis_number}). "
-            "Émettez un nouveau code d'activation pour cette personne."
-        )
-        super().__init__(self.user_message)
+        super().__init__(f"already registered as {bis_number}")
 
 
 class PersonNotFoundError(DigitalKeyError):
-    user_message = "Aucune personne enregistrée ne porte ce numéro."
+    """No registered person has this number."""
 
 
 class ActivationCodeFormatError(InvalidCodeError):
     """Not 20 characters of the alphabet: refused without spending an attempt."""
 
-    user_message = (
-        "Le code d'activation compte 20 caractères, en 4 groupes de 5 lettres et chiffres "
-        "(sans 0, O, 1 ni I). Vérifiez-le et réessayez."
-    )
-
 
 class ActivationLinkError(DigitalKeyError):
-    user_message = (
-        "Ce lien d'activation n'est pas valable. Ouvrez le lien reçu par e-mail après votre "
-        "enregistrement."
-    )
+    """This activation link is not valid."""
 
 
 class WrongActivationCodeError(InvalidCodeError):
     def __init__(self, tries_left: int) -> None:
         self.tries_left = tries_left
-        plural = "essais" if tries_left > 1 else "essai"
-        self.user_message = (
-            f"Le code d'activation est incorrect. Il vous reste {tries_left} {plural}."
-        )
-        super().__init__(self.user_message)
+        super().__init__(f"wrong activation code, {tries_left} tries left")
 
 
 class ActivationCodeVoidError(InvalidCodeError):
-    user_message = (
-        "Ce code d'activation n'est plus valable : il a été mal introduit trois fois. "
-        + GO_TO_OFFICE
-    )
+    """
+    This activation code is no longer valid: it was entered incorrectly three times.
+    """
 
 
 class ActivationCodeExpiredError(CodeExpiredError):
-    user_message = "Ce code d'activation a expiré (il est valable 7 jours). " + GO_TO_OFFICE
+    """This activation code has expired (it is valid for 7 days)."""
 
 
 class ActivationCodeUsedError(ReplayedCodeError):
-    user_message = (
-        "Ce code d'activation a déjà été utilisé. Identifiez-vous avec votre nom d'utilisateur, "
-        "votre mot de passe et votre token."
-    )
+    """This activation code has already been used."""
 
 
 class TokenCodeFormatError(InvalidCodeError):
-    user_message = "Un code du token compte 6 chiffres. Vérifiez-le et réessayez."
+    """A token code has 6 digits."""
 
 
 class WrongTokenCodeError(InvalidCodeError):
     def __init__(self, number: int) -> None:
         self.number = number
-        self.user_message = (
-            f"Ce code ne correspond pas au code n° {number} de votre token. "
-            "Vérifiez-le et réessayez."
-        )
-        super().__init__(self.user_message)
+        super().__init__(f"wrong code for number {number}")
 
 
 class TokenCodeUsedError(ReplayedCodeError):
-    user_message = "Ce code du token a déjà été utilisé. Recommencez votre identification."
+    """This token code has already been used."""
 
 
 class NoTokenCardError(DigitalKeyError):
-    user_message = (
-        "Vous n'avez pas de token actif. Activez la clé « Code de sécurité via token » avec "
-        "votre code d'activation."
-    )
+    """You do not have an active token."""
 
 
 class TokenExhaustedError(DigitalKeyError):
-    user_message = (
-        "Tous les codes de votre token ont été utilisés. Demandez un nouveau token dans "
-        "« Mes clés numériques »."
-    )
+    """All the codes on your token have been used."""
 
 
 class NoCodeNumberError(DigitalKeyError):
     """The code was entered before a number was asked (a page out of order)."""
 
-    user_message = "Recommencez votre identification : le numéro du code n'a pas été demandé."
-
 
 class TermsNotAcceptedError(DigitalKeyError):
-    user_message = "Pour activer votre clé numérique, acceptez les conditions d'usage."
+    """To activate your digital key, please accept the terms of use."""
 
 
 class LanguageChoiceError(DigitalKeyError):
-    user_message = (
-        "Choisissez votre préférence linguistique : français, néerlandais, allemand ou anglais."
-    )
+    """Choose your language preference: French, Dutch, German or English."""
 
 
 class KeyChoiceError(DigitalKeyError):
-    user_message = (
-        "Choisissez la clé numérique à activer : le code de sécurité via application mobile ou "
-        "le code de sécurité via token."
-    )
+    """
+    Choose the digital key to activate: the security code via mobile app or the security code
+    via token.
+    """

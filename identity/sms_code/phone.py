@@ -11,10 +11,7 @@ _SEPARATORS = str.maketrans("", "", " .-/()\u00a0\t")
 
 
 class InvalidMobileNumberError(DigitalKeyError):
-    user_message = (
-        "Ce numéro n'est pas un numéro de GSM belge. Indiquez un numéro qui commence par "
-        "04 ou +32 4, par exemple 0470 12 34 56 ou +32 470 12 34 56."
-    )
+    """This is not a Belgian mobile number."""
 
 
 def normalise_mobile(number: str) -> str:

@@ -13,14 +13,12 @@ import urllib.request
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from foundation.settings import get_settings
 from identity.keys.errors import DigitalKeyError
 
 
 class SmsDeliveryError(DigitalKeyError):
-    user_message = (
-        "Le SMS n'a pas pu être envoyé. Vérifiez votre numéro de GSM ou réessayez dans quelques "
-        "minutes."
-    )
+    """The text message could not be sent."""
 
 
 class SmsSender(Protocol):
@@ -62,3 +60,11 @@ class HttpSmsSender:
                 f"SMS gateway gave an unreadable answer: {body[:200]!r}"
             ) from error
         return str(message_id)
+
+
+def configured_sender() -> HttpSmsSender:
+    """The gateway the settings name (the portal's registry hands this to the SMS key)."""
+    settings = get_settings()
+    return HttpSmsSender(
+        settings.sms_gateway_url, settings.sms_gateway_token.get_secret_value(), timeout=10.0
+    )

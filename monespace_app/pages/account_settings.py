@@ -27,7 +27,7 @@ def tabs(current: str) -> rx.Component:
 
 def reauthenticate_notice() -> rx.Component:
     return rx.el.div(
-        rx.el.p(I18nState.t["account.error.strong_login_required"], style={"margin": "0 0 0.6rem"}),
+        rx.el.p(I18nState.t["error.StrongLoginRequiredError"], style={"margin": "0 0 0.6rem"}),
         logout_button("account_page.reauthenticate", "button-secondary"),
         class_name="alert-info",
     )

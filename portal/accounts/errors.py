@@ -4,52 +4,56 @@ from __future__ import annotations
 
 
 class AccountError(Exception):
-    message_key = "account.error.generic"
+    """Something went wrong."""
 
 
 class EmailInvalidError(AccountError):
-    message_key = "account.error.email_invalid"
+    """This e-mail address is not valid."""
 
 
 class EmailMismatchError(AccountError):
-    message_key = "account.error.email_mismatch"
+    """The two e-mail addresses do not match."""
 
 
 class AccountAlreadyExistsError(AccountError):
-    message_key = "account.error.already_exists"
+    """You already have a Mon Espace account."""
 
 
 class AccountNotFoundError(AccountError):
-    message_key = "account.error.not_found"
+    """No Mon Espace account was found."""
 
 
 class ResendTooSoonError(AccountError):
-    message_key = "account.error.resend_too_soon"
+    """An e-mail has just been sent."""
 
 
 class ResendLimitError(AccountError):
-    message_key = "account.error.resend_limit"
+    """You have asked for too many activation e-mails."""
 
 
 class LinkInvalidError(AccountError):
-    message_key = "account.error.link_invalid"
+    """This link is not valid."""
 
 
 class LinkExpiredError(AccountError):
-    message_key = "account.error.link_expired"
+    """This link has expired."""
 
 
 class LinkUsedError(AccountError):
-    message_key = "account.error.link_used"
+    """This link has already been used or has been replaced by a more recent one."""
 
 
 class StrongLoginRequiredError(AccountError):
-    message_key = "account.error.strong_login_required"
+    """
+    For security reasons, please identify yourself again with your eID card before doing this.
+    """
 
 
 class WithdrawalPeriodOverError(AccountError):
-    message_key = "account.error.withdrawal_over"
+    """
+    The 30-day withdrawal period has passed: the deletion can no longer be cancelled.
+    """
 
 
 class WrongAccountStateError(AccountError):
-    message_key = "account.error.wrong_state"
+    """This action is not possible in the current status of your account."""

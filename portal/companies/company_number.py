@@ -17,34 +17,26 @@ class CompanyNumberError(ValueError):
     """A typed company number that is not one; ``field`` names the form field at fault."""
 
     field = FIELD
-    user_message = "Ce numéro d'entreprise n'est pas valable."
 
     def __init__(self, typed: str) -> None:
-        super().__init__(f"{self.user_message} ({typed!r})")
+        super().__init__(f"{type(self).__name__}: {typed!r}")
         self.typed = typed
 
 
 class CompanyNumberMissingError(CompanyNumberError):
-    user_message = "Indiquez le numéro d'entreprise (par exemple 0845.059.050)."
+    """Enter the company number (for example 0845.059.050)."""
 
 
 class CompanyNumberFormatError(CompanyNumberError):
-    user_message = (
-        "Un numéro d'entreprise compte 10 chiffres, par exemple 0845.059.050. Vérifiez-le."
-    )
+    """A company number has 10 digits, for example 0845.059.050."""
 
 
 class CompanyNumberStartError(CompanyNumberError):
-    user_message = "Un numéro d'entreprise commence par 0 ou 1. Vérifiez-le."
+    """A company number starts with 0 or 1."""
 
 
 class CompanyNumberCheckError(CompanyNumberError):
     """Ten well-formed digits whose check digits do not match: most often a typing mistake."""
-
-    user_message = (
-        "Ce numéro d'entreprise n'existe pas : ses deux derniers chiffres ne correspondent pas "
-        "aux autres. Vérifiez-le."
-    )
 
 
 def check_digits(first_eight: str) -> str:

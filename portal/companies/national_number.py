@@ -19,31 +19,22 @@ class NationalNumberError(ValueError):
     """A typed national number that is not one; ``field`` names the form field at fault."""
 
     field = FIELD
-    user_message = "Ce numéro de registre national n'est pas valable."
 
     def __init__(self, typed: str) -> None:
-        super().__init__(f"{self.user_message} ({typed!r})")
+        super().__init__(f"{type(self).__name__}: {typed!r}")
         self.typed = typed
 
 
 class NationalNumberMissingError(NationalNumberError):
-    user_message = "Indiquez le numéro de registre national (par exemple 85.07.30-033.28)."
+    """Enter the national register number (for example 85.07.30-033.28)."""
 
 
 class NationalNumberFormatError(NationalNumberError):
-    user_message = (
-        "Un numéro de registre national compte 11 chiffres, par exemple 85.07.30-033.28. "
-        "Il figure au dos de la carte d'identité."
-    )
+    """A national register number has 11 digits, for example 85.07.30-033.28."""
 
 
 class NationalNumberCheckError(NationalNumberError):
     """Eleven digits whose check digits do not match: most often a typing mistake."""
-
-    user_message = (
-        "Ce numéro de registre national n'existe pas : ses deux derniers chiffres ne "
-        "correspondent pas aux autres. Vérifiez-le."
-    )
 
 
 def parse_national_number(typed: str) -> str:

@@ -59,10 +59,9 @@ class RegisteredCompany:
 
 
 class CompanyRegisterUnavailableError(Exception):
-    user_message = (
-        "Le registre des entreprises (Banque-Carrefour des Entreprises) ne répond pas pour le "
-        "moment. Rien n'a été enregistré. Réessayez dans quelques minutes."
-    )
+    """
+    The company register (Crossroads Bank for Enterprises) is not answering at the moment.
+    """
 
 
 class CompanyRegister(Protocol):

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from foundation.i18n.error_messages import error_text
 from identity import itsme
 from identity.sessions import LoginIdentity
 
@@ -122,7 +123,7 @@ def test_a_provider_answer_we_cannot_trust_is_a_provider_failure(answer: Reply) 
         client = itsme.HttpItsmeClient(provider.base_url, "monespace", timeout=5)
         with pytest.raises(itsme.ItsmeUnavailableError) as failed:
             client.request_state(REQUEST_ID)
-    assert "ne répond pas" in failed.value.user_message
+    assert "ne répond pas" in error_text("fr", failed.value)
 
 
 def test_a_provider_that_is_down_is_unavailable() -> None:

@@ -6,6 +6,7 @@ import socket
 
 import pytest
 
+from foundation.i18n.error_messages import error_text
 from identity.sms_code import HttpSmsSender, SmsDeliveryError
 
 from .stub_http import Reply, Seen, stub_server
@@ -42,7 +43,7 @@ def test_a_refusal_by_the_gateway_is_a_delivery_error(status: int) -> None:
         with pytest.raises(SmsDeliveryError) as failed:
             sender.send(to="+32470123456", text="x")
     assert f"HTTP {status}" in str(failed.value.detail)
-    assert failed.value.user_message.startswith("Le SMS n'a pas pu être envoyé")
+    assert error_text("fr", failed.value).startswith("Le SMS n'a pas pu être envoyé")
 
 
 def test_an_unreadable_answer_is_a_delivery_error() -> None:

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from foundation.i18n.error_messages import error_text
 from identity.eid.errors import (
     CardRemovedError,
     NoCardError,
@@ -33,7 +34,7 @@ def test_three_wrong_pins_block_the_card_and_the_status_query_spends_no_try(
         with pytest.raises(WrongPinError) as first:
             card.verify_pin("0000")
         assert first.value.tries_left == 2
-        assert "2 essais" in first.value.user_message
+        assert "2 essai(s)" in error_text("fr", first.value)
         assert card.pin_tries_left() == 2
         assert card.pin_tries_left() == 2
         with pytest.raises(WrongPinError) as second:
@@ -73,7 +74,7 @@ def test_the_tries_counter_survives_removal_like_a_real_card(
 def test_an_empty_reader_gives_no_card(slots: CardSlots, reader: PcscEidReader) -> None:
     with pytest.raises(NoCardError) as error:
         reader.wait_for_card(reader=reader_name(3), timeout=0.3)
-    assert "Insérez votre carte" in error.value.user_message
+    assert "Insérez votre carte" in error_text("fr", error.value)
 
 
 def test_an_unknown_reader_gives_no_reader(slots: CardSlots, reader: PcscEidReader) -> None:
@@ -91,7 +92,7 @@ def test_a_foreign_card_is_not_taken_for_an_eid(slots: CardSlots, reader: PcscEi
     slots.insert_card(0, ForeignCard())
     with pytest.raises(NotBelgianEidError) as error:
         reader.wait_for_card(reader=reader_name(0), timeout=5)
-    assert "n'est pas une carte d'identité électronique belge" in error.value.user_message
+    assert "n'est pas une carte d'identité électronique belge" in error_text("fr", error.value)
 
 
 def test_removal_is_seen_quickly(slots: CardSlots, reader: PcscEidReader) -> None:
@@ -115,7 +116,7 @@ def test_removal_during_a_read_then_reconnection(slots: CardSlots, reader: PcscE
 
     with pytest.raises(CardRemovedError) as error:
         read_for_five_seconds()
-    assert "retirée" in error.value.user_message
+    assert "retirée" in error_text("fr", error.value)
     # The old handle stays broken after reinsertion: the session reconnects.
     threading.Timer(0.2, slots.insert, args=(0, "naima-mremi")).start()
     card.reconnect(timeout=5)

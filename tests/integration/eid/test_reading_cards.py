@@ -9,6 +9,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
 from cryptography.x509.oid import NameOID
 
+from foundation.i18n.error_messages import error_text
 from identity.eid.card_reading import SigningKey
 from identity.eid.errors import CardExpiredError, StatusWordError
 from identity.eid.pcsc_reader import PcscEidReader
@@ -118,7 +119,7 @@ def test_an_expired_card_is_refused_with_its_own_error(
         pytest.raises(CardExpiredError) as expired,
     ):
         card.read_all()
-    assert "expirée" in expired.value.user_message
+    assert "expirée" in error_text("fr", expired.value)
 
 
 def test_three_cards_in_three_readers_are_read_at_once(

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
+from foundation.i18n.error_messages import error_text
 from foundation.models.account import Account
 from foundation.models.digital_keys import KeyStatus
 from identity import email_code
@@ -74,7 +75,7 @@ def test_enrolment_refuses_a_malformed_address(db: Session) -> None:
         email_code.start_enrolment(
             db, national_number=NATIONAL_NUMBER, email="marouan@hotmail", now=NOW
         )
-    assert "n'est pas valable" in invalid.value.user_message
+    assert "n'est pas valable" in error_text("fr", invalid.value)
     assert outbox(db) == []
 
 
@@ -171,7 +172,7 @@ def test_an_attempt_for_another_key_or_an_expired_one_is_refused(
     attempt = start_attempt(KIND)
     with pytest.raises(LoginAttemptExpiredError) as expired:
         email_code.send_login_code(db, attempt_id=attempt, now=NOW + timedelta(minutes=10))
-    assert "Recommencez" in expired.value.user_message
+    assert "Recommencez" in error_text("fr", expired.value)
 
 
 def test_wrong_login_codes_count_toward_the_key_and_a_right_one_resets_the_count(
@@ -205,7 +206,7 @@ def test_the_hundredth_consecutive_wrong_code_locks_the_key(
     db.commit()
     with pytest.raises(KeyLockedError) as locked:
         email_code.verify_login_code(db, attempt_id=attempt, code="000000", now=NOW)
-    assert "bloquée" in locked.value.user_message
+    assert "bloquée" in error_text("fr", locked.value)
     db.rollback()
     db.refresh(key)
     assert key.status == KeyStatus.LOCKED

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from foundation.i18n.error_messages import error_text
 from identity import itsme
 from identity.assurance import LevelOfAssurance
 from identity.registry import KeyGroup, default_registry
@@ -65,7 +66,7 @@ def test_a_number_that_is_no_belgian_mobile_is_refused_before_asking_itsme() -> 
 def test_a_number_without_itsme_says_so() -> None:
     with pytest.raises(itsme.ItsmeUnknownNumberError) as unknown:
         itsme.start(ScriptedProvider(), "+32 499 99 99 99", now=NOW)
-    assert "n'est lié à aucun compte itsme" in unknown.value.user_message
+    assert "n'est lié à aucun compte itsme" in error_text("fr", unknown.value)
 
 
 def test_polling_says_pending_with_seconds_left_then_gives_the_identity() -> None:
@@ -84,7 +85,7 @@ def test_a_refusal_on_the_phone_is_an_error_with_its_message() -> None:
     request = itsme.start(provider, "+32470123456", now=NOW)
     with pytest.raises(itsme.ItsmeRefusedError) as refused:
         itsme.poll(provider, request, now=NOW)
-    assert "refusée" in refused.value.user_message
+    assert "refusée" in error_text("fr", refused.value)
 
 
 def test_a_request_expired_at_the_provider_or_by_our_clock_is_an_expiry() -> None:
@@ -96,7 +97,7 @@ def test_a_request_expired_at_the_provider_or_by_our_clock_is_an_expiry() -> Non
     request = itsme.start(still_pending, "+32470123456", now=NOW)
     with pytest.raises(itsme.ItsmeExpiredError) as expired:
         itsme.poll(still_pending, request, now=NOW + timedelta(seconds=120))
-    assert "pas été confirmée à temps" in expired.value.user_message
+    assert "pas été confirmée à temps" in error_text("fr", expired.value)
 
 
 class FakeTime:

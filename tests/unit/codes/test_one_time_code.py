@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
+from foundation.i18n.error_messages import error_text
 from foundation.models.one_time_code import OneTimeCode
 from foundation.secrets_at_rest import derive_keys
 from identity.one_time_code import Channel, check_code, issue_code, purge_codes
@@ -78,7 +79,7 @@ def test_the_right_code_is_accepted_once_then_refused_as_used(db: Session) -> No
     db.commit()
     with pytest.raises(e.CodeAlreadyUsedError) as refused:
         check(db, "123456", at=timedelta(minutes=2))
-    assert "déjà été utilisé" in refused.value.user_message
+    assert "déjà été utilisé" in error_text("fr", refused.value)
 
 
 def test_spaces_and_dashes_inside_the_code_are_ignored(db: Session) -> None:
@@ -91,8 +92,8 @@ def test_a_wrong_code_says_how_many_tries_are_left_and_survives_a_rollback(db: S
     with pytest.raises(e.WrongCodeError) as wrong:
         check(db, "000000")
     assert wrong.value.tries_left == 4
-    assert wrong.value.user_message == (
-        "Le code introduit est incorrect. Il vous reste 4 essais avec ce code."
+    assert error_text("fr", wrong.value) == (
+        "Le code introduit est incorrect. Il vous reste 4 essai(s) avec ce code."
     )
     db.rollback()  # what the caller's unit of work does on an error
     with pytest.raises(e.WrongCodeError) as again:
@@ -106,13 +107,13 @@ def test_the_fifth_wrong_code_voids_the_code_even_for_the_right_digits(db: Sessi
         with pytest.raises(e.WrongCodeError) as wrong:
             check(db, "999999")
         assert wrong.value.tries_left == left
-    assert "1 essai " in wrong.value.user_message
+    assert "1 essai(s) " in error_text("fr", wrong.value)
     with pytest.raises(e.TooManyAttemptsError):
         check(db, "999999")
     db.rollback()
     with pytest.raises(e.TooManyAttemptsError) as void:
         check(db, "123456")
-    assert "Demandez un nouveau code" in void.value.user_message
+    assert "Demandez un nouveau code" in error_text("fr", void.value)
 
 
 def test_a_malformed_entry_is_refused_without_spending_a_try(db: Session) -> None:
@@ -129,7 +130,7 @@ def test_a_code_works_until_ten_minutes_and_not_at_ten_minutes(db: Session) -> N
     issue(db)
     with pytest.raises(e.OneTimeCodeExpiredError) as expired:
         check(db, "123456", at=timedelta(minutes=10))
-    assert "10 minutes" in expired.value.user_message
+    assert "10 minutes" in error_text("fr", expired.value)
     check(db, "123456", at=timedelta(minutes=9, seconds=59))
 
 
@@ -147,7 +148,7 @@ def test_a_resend_within_a_minute_is_refused_with_the_seconds_to_wait(db: Sessio
     with pytest.raises(e.CodeResendTooSoonError) as soon:
         issue(db, at=timedelta(seconds=15, microseconds=1))
     assert soon.value.seconds_left == 45
-    assert "45 secondes" in soon.value.user_message
+    assert "45 seconde(s)" in error_text("fr", soon.value)
 
 
 def test_a_new_code_replaces_the_previous_one(db: Session) -> None:
@@ -171,7 +172,7 @@ def test_enrolment_codes_are_limited_to_five_an_hour(db: Session) -> None:
         issue(db, attempt=None, at=timedelta(minutes=minute))
     with pytest.raises(e.SendLimitError) as limit:
         issue(db, attempt=None, at=timedelta(minutes=30))
-    assert "nombre maximal de codes" in limit.value.user_message
+    assert "nombre maximal de codes" in error_text("fr", limit.value)
     issue(db, attempt=None, at=timedelta(minutes=60, seconds=1))
 
 

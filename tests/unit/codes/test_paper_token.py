@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from sqlmodel import Session, select
 
+from foundation.i18n.error_messages import error_text
 from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus
 from foundation.models.paper_token import (
     ActivationCode,
@@ -126,7 +127,7 @@ def test_a_registration_with_a_missing_or_wrong_field_names_the_field(
     with pytest.raises(e.RegistrationFieldError) as refused:
         register(db, **{field: value})
     assert refused.value.field == field
-    assert refused.value.user_message
+    assert error_text("fr", refused.value)
     assert outbox(db) == []
 
 
@@ -134,7 +135,7 @@ def test_a_document_is_registered_once(db: Session) -> None:
     first = register(db)
     with pytest.raises(e.AlreadyRegisteredError) as again:
         register(db, document_number="EA1234567", email="other@example.be")
-    assert first.person.bis_number in again.value.user_message
+    assert first.person.bis_number in error_text("fr", again.value)
 
 
 def test_the_activation_code_works_once_typed_in_any_case_and_grouping(db: Session) -> None:
@@ -154,15 +155,15 @@ def test_three_wrong_activation_codes_void_it_even_across_rollbacks(db: Session)
         with pytest.raises(e.WrongActivationCodeError) as refused:
             redeem(db, registration, wrong)
         assert refused.value.tries_left == left
-        messages.append(refused.value.user_message)
+        messages.append(error_text("fr", refused.value))
         db.rollback()
     assert messages == [
-        "Le code d'activation est incorrect. Il vous reste 2 essais.",
-        "Le code d'activation est incorrect. Il vous reste 1 essai.",
+        "Le code d'activation est incorrect. Il vous reste 2 essai(s).",
+        "Le code d'activation est incorrect. Il vous reste 1 essai(s).",
     ]
     with pytest.raises(e.ActivationCodeVoidError) as void:
         redeem(db, registration, wrong)
-    assert "bureau d'enregistrement local" in void.value.user_message
+    assert "bureau d'enregistrement local" in error_text("fr", void.value)
     db.rollback()
     with pytest.raises(e.ActivationCodeVoidError):
         redeem(db, registration, registration.activation_code)
@@ -180,7 +181,7 @@ def test_the_activation_code_expires_after_seven_days(db: Session) -> None:
     registration = register(db)
     with pytest.raises(e.ActivationCodeExpiredError) as expired:
         redeem(db, registration, registration.activation_code, days=7)
-    assert "7 jours" in expired.value.user_message
+    assert "7 jours" in error_text("fr", expired.value)
     assert redeem(db, registration, registration.activation_code, days=6, hours=23)
 
 
@@ -292,7 +293,7 @@ def test_login_asks_one_number_and_keeps_it_across_attempts_until_its_code_is_us
         paper_token.verify_token_code(
             db, attempt_id=third, national_number=bis, code=codes[6][1], now=NOW
         )
-    assert "code n° 8" in replayed.value.user_message
+    assert "code n° 8" in error_text("fr", replayed.value)
 
 
 def test_a_wrong_token_code_counts_toward_the_lockout_of_the_key(
@@ -373,7 +374,7 @@ def test_a_used_up_card_says_so(db: Session, start_attempt: StartAttempt) -> Non
     later = start_attempt("paper_token", national_number=bis)
     with pytest.raises(e.TokenExhaustedError) as exhausted:
         paper_token.pick_code_number(db, attempt_id=later, national_number=bis, now=NOW)
-    assert "nouveau token" in exhausted.value.user_message
+    assert "nouveau token" in error_text("fr", exhausted.value)
 
 
 def test_a_registered_person_has_an_identity_for_the_login(db: Session) -> None:

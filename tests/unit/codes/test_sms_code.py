@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, select
 
+from foundation.i18n.error_messages import error_text
 from foundation.models.digital_keys import KeyStatus
 from foundation.models.one_time_code import OneTimeCode
 from identity import sms_code
@@ -56,7 +57,7 @@ def test_belgian_mobile_numbers_are_kept_in_one_form(typed: str) -> None:
 def test_other_numbers_are_refused_with_an_example_of_a_good_one(typed: str) -> None:
     with pytest.raises(sms_code.InvalidMobileNumberError) as refused:
         sms_code.normalise_mobile(typed)
-    assert "0470 12 34 56" in refused.value.user_message
+    assert "0470 12 34 56" in error_text("fr", refused.value)
 
 
 def test_the_number_is_shown_masked_but_for_its_last_two_digits() -> None:
@@ -125,7 +126,7 @@ def test_a_gateway_failure_rolls_the_code_back_and_does_not_count_as_a_send(
     attempt = start_attempt(KIND)
     with pytest.raises(sms_code.SmsDeliveryError) as failed:
         sms_code.send_login_code(db, sender=RecordingSender(fail=True), attempt_id=attempt, now=NOW)
-    assert "Le SMS n'a pas pu être envoyé" in failed.value.user_message
+    assert "Le SMS n'a pas pu être envoyé" in error_text("fr", failed.value)
     db.rollback()
     assert db.exec(select(OneTimeCode)).all() == []
     # No minute to wait: nothing was sent.

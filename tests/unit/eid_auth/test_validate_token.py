@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from cryptography.x509.oid import ExtendedKeyUsageOID
 
+from foundation.i18n.error_messages import error_text
 from identity.eid.auth.challenge import InMemoryChallengeStore, issue_challenge
 from identity.eid.auth.claims import AuthenticatedCertificate
 from identity.eid.auth.errors import (
@@ -564,15 +565,16 @@ def test_naive_clock_is_refused(
         )
 
 
-def test_every_error_has_a_french_message_and_an_english_detail() -> None:
+def test_every_error_has_a_text_of_its_own_and_an_english_detail() -> None:
     errors = EidAuthenticationError.__subclasses__()
     assert len(errors) >= 12
+    generic = error_text("fr", EidAuthenticationError("x"))
     for error_class in errors:
         error = error_class("some detail")
         assert error.detail == "some detail"
         assert str(error) == "some detail"
-        assert error_class.user_message != EidAuthenticationError.user_message
-        assert error_class.user_message.endswith(".")
+        assert error_text("fr", error) != generic, error_class
+        assert error_text("fr", error).endswith("."), error_class
 
 
 def test_card_supplying_its_own_root_is_still_untrusted(

@@ -9,6 +9,7 @@ import pytest
 from argon2 import PasswordHasher
 from sqlmodel import Session
 
+from foundation.i18n.error_messages import error_text
 from foundation.models.account import Account
 from foundation.models.digital_keys import Credential
 from identity.keys.errors import KeyLockedError
@@ -83,8 +84,8 @@ def test_a_wrong_password_and_an_unknown_username_get_the_same_error(db: Session
         check(db, password="not the password at all")
     with pytest.raises(InvalidCredentialsError) as unknown:
         check(db, username="nobody.here")
-    assert wrong.value.user_message == unknown.value.user_message
-    assert "incorrect" in unknown.value.user_message
+    assert error_text("fr", wrong.value) == error_text("fr", unknown.value)
+    assert "incorrect" in error_text("fr", unknown.value)
 
 
 def test_an_unknown_username_costs_one_argon2_verification_and_one_commit_like_a_wrong_password(
@@ -142,7 +143,7 @@ def test_a_username_held_by_someone_else_is_taken(db: Session) -> None:
     give_credentials(db)
     with pytest.raises(UsernameTakenError) as raised:
         give_credentials(db, national_number=OTHER_NATIONAL_NUMBER, username="MARIE.DUPONT")
-    assert "déjà utilisé" in raised.value.user_message
+    assert "déjà utilisé" in error_text("fr", raised.value)
 
 
 def test_a_weak_password_is_refused_before_anything_is_stored(db: Session) -> None:
@@ -188,7 +189,7 @@ def test_expired_credentials_are_refused_once_the_password_is_right(db: Session)
         check_credentials(
             db, username="marie.dupont", password=PASSWORD, now=expired, settings=FAST
         )
-    assert "expiré" in raised.value.user_message
+    assert "expiré" in error_text("fr", raised.value)
     with pytest.raises(InvalidCredentialsError):
         check_credentials(
             db, username="marie.dupont", password="wrong password!", now=expired, settings=FAST
@@ -231,8 +232,8 @@ def test_the_hundredth_failure_locks_and_the_right_password_no_longer_opens(db: 
     with pytest.raises(KeyLockedError) as raised:
         check(db)
     assert isinstance(raised.value, PasswordLockedError)
-    assert "carte d'identité électronique" in raised.value.user_message
-    assert "Mes clés numériques" in raised.value.user_message
+    assert "carte d'identité électronique" in error_text("fr", raised.value)
+    assert "Mes clés numériques" in error_text("fr", raised.value)
 
 
 def test_unlocking_after_an_eid_login_lets_the_password_in_again(db: Session) -> None:

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session
 
+from foundation.i18n.error_messages import error_text
 from foundation.models.digital_keys import LoginAttempt
 from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, LoginAttemptExpiredError
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES, record_failure
@@ -77,7 +78,7 @@ def test_an_attempt_is_finished_once(db: Session) -> None:
     assert attempt.completed_at is not None
     with pytest.raises(LoginAttemptExpiredError) as raised:
         finish_login(db, attempt_id=attempt.id, key_kind="totp", now=NOW)
-    assert "Recommencez" in raised.value.user_message
+    assert "Recommencez" in error_text("fr", raised.value)
     for pending in (pending_login, pending_person):
         with pytest.raises(LoginAttemptExpiredError):
             pending(db, attempt_id=attempt.id, key_kind="totp", now=NOW)

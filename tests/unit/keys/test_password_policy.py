@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from foundation.i18n.error_messages import error_text
 from identity.password.errors import (
     InvalidUsernameError,
     PasswordSameAsUsernameError,
@@ -23,7 +24,7 @@ def test_usernames_of_3_to_64_letters_digits_dots_dashes_underscores_pass(name: 
 def test_other_usernames_are_refused_with_the_rule_in_french(name: str) -> None:
     with pytest.raises(InvalidUsernameError) as raised:
         checked_username(name)
-    assert "de 3 à 64 caractères" in raised.value.user_message
+    assert "de 3 à 64 caractères" in error_text("fr", raised.value)
 
 
 @pytest.mark.parametrize(
@@ -38,13 +39,13 @@ def test_shorter_or_too_plain_passwords_are_too_short(password: str) -> None:
     with pytest.raises(PasswordTooShortError) as raised:
         check_password(password, username="marie")
     assert isinstance(raised.value, WeakPasswordError)
-    assert "au moins 12 caractères" in raised.value.user_message
+    assert "au moins 12 caractères" in error_text("fr", raised.value)
 
 
 def test_the_username_as_password_is_refused_whatever_the_case() -> None:
     with pytest.raises(PasswordSameAsUsernameError) as raised:
         check_password("Marie.Dupont.1985", username="marie.dupont.1985")
-    assert "identique au nom d'utilisateur" in raised.value.user_message
+    assert "identique au nom d'utilisateur" in error_text("fr", raised.value)
 
 
 def test_a_password_over_256_characters_is_refused() -> None:

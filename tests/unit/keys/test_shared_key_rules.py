@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
+from foundation.i18n.error_messages import error_key, error_text
 from foundation.models.account import Account
 from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
 from identity.assurance import LevelOfAssurance
@@ -55,12 +56,11 @@ def test_a_success_in_between_starts_the_count_again(db: Session) -> None:
     assert row.consecutive_failures == 1
 
 
-def test_every_error_has_a_french_message_and_a_catalogue_key() -> None:
+def test_every_error_has_a_text_of_its_own_in_the_catalogue() -> None:
     for error in [KeyLockedError, InvalidCodeError, ReplayedCodeError, KeyNotEnrolledError]:
         assert issubclass(error, DigitalKeyError)
-        assert error.message_key.startswith("keys.error.")
-        assert error().user_message.endswith(".")
-        assert str(error()) == error.user_message
+        assert error_key(error()) == f"error.{error.__name__}"
+        assert error_text("fr", error()).endswith(".")
 
 
 def test_the_views_list_eid_then_app_then_password_with_status_and_dates(
@@ -114,7 +114,7 @@ def test_removing_a_key_one_does_not_have_is_refused(db: Session) -> None:
 def test_the_eid_cannot_be_removed(db: Session, account: Account) -> None:
     with pytest.raises(KeyNotRemovableError) as raised:
         remove_key(db, national_number=NATIONAL_NUMBER, kind="eid", now=NOW)
-    assert "clé de base" in raised.value.user_message
+    assert "clé de base" in error_text("fr", raised.value)
 
 
 def test_key_mails_are_french_text_and_html_with_the_key_named() -> None:

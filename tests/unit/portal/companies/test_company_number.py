@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from foundation.i18n.error_messages import error_text
 from portal.companies.company_number import (
     CompanyNumberCheckError,
     CompanyNumberError,
@@ -89,7 +90,7 @@ def test_each_failure_has_its_own_error(typed: str, error: type[CompanyNumberErr
 
 def test_the_errors_say_what_to_do_in_french() -> None:
     messages = {
-        cls.user_message
+        error_text("fr", cls("x"))
         for cls in (
             CompanyNumberMissingError,
             CompanyNumberFormatError,
@@ -98,5 +99,5 @@ def test_the_errors_say_what_to_do_in_french() -> None:
         )
     }
     assert len(messages) == 4
-    assert "10 chiffres" in CompanyNumberFormatError.user_message
-    assert "Vérifiez" in CompanyNumberCheckError.user_message
+    assert "10 chiffres" in error_text("fr", CompanyNumberFormatError("x"))
+    assert "Vérifiez" in error_text("fr", CompanyNumberCheckError("x"))
