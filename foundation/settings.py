@@ -62,6 +62,13 @@ class Settings(BaseSettings):
     )
     itsme_url: str = Field(default="http://127.0.0.1:8028", description="itsme-like provider.")
     itsme_client_id: str = "monespace"
+    company_register_url: str = Field(
+        default="http://127.0.0.1:8031",
+        description="Company register (Banque-Carrefour des Entreprises): GET {url}/api/companies/<n>.",
+    )
+    company_register_timeout: float = Field(
+        default=5.0, gt=0, description="Seconds the portal waits for the company register."
+    )
     default_language: str = "fr"
     secret_key: SecretStr | None = Field(
         default=None, description="Signs cookies and links; generated on first run when unset."
