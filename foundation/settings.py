@@ -64,7 +64,7 @@ class Settings(BaseSettings):
     itsme_client_id: str = "monespace"
     company_register_url: str = Field(
         default="http://127.0.0.1:8031",
-        description="Company register (Banque-Carrefour des Entreprises): GET {url}/api/companies/<n>.",
+        description="Company register (Banque-Carrefour des Entreprises), read over HTTP.",
     )
     company_register_timeout: float = Field(
         default=5.0, gt=0, description="Seconds the portal waits for the company register."
