@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from identity.eid.errors import CardExpiredError, FileSignatureError, NotBelgianEidError
-from identity.eid.pcsc_reader import PcscEidCard
+from identity.eid.pcsc_card import PcscEidCard
 from simulators.eid.belpic_card import BelpicCard
 from simulators.eid.file_system import DedicatedFile, ElementaryFile
 from simulators.eid.foreign_card import ForeignCard

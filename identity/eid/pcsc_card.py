@@ -1,0 +1,279 @@
+"""A session with a Belgian eID card over PC/SC (pyscard): files, PIN, signatures.
+
+The reader that finds the card is ``identity.eid.pcsc_reader``."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import date
+
+from cryptography import x509
+
+from identity.eid import apdu
+from identity.eid.apdu import KeyReference, StatusWord
+from identity.eid.card_reading import CardReading, EidCertificates, SigningKey
+from identity.eid.errors import (
+    CardDataError,
+    CardExpiredError,
+    CardRemovedError,
+    NoCardError,
+    NoReaderError,
+    NotBelgianEidError,
+    PinBlockedError,
+    StatusWordError,
+    WrongPinError,
+)
+from identity.eid.file_signature import (
+    check_identity_matches_certificate,
+    verify_identity_files,
+    verify_photo,
+)
+from identity.eid.identity_file import Address, Identity, parse_address, parse_identity
+from identity.eid.pcsc_link import PcscConnection, PcscContext
+
+POLL_INTERVAL = 0.05
+CARD_DATA_LENGTH = 28
+APPLET_VERSION_OFFSET = 21
+ECDSA_FROM_APPLET = 0x18
+
+# Paths from the MF, without 3F00.
+IDENTITY = bytes.fromhex("DF014031")
+IDENTITY_SIGNATURE = bytes.fromhex("DF014032")
+ADDRESS = bytes.fromhex("DF014033")
+ADDRESS_SIGNATURE = bytes.fromhex("DF014034")
+PHOTO = bytes.fromhex("DF014035")
+AUTHENTICATION_CERTIFICATE = bytes.fromhex("DF005038")
+SIGNATURE_CERTIFICATE = bytes.fromhex("DF005039")
+CA_CERTIFICATE = bytes.fromhex("DF00503A")
+ROOT_CERTIFICATE = bytes.fromhex("DF00503B")
+RRN_CERTIFICATE = bytes.fromhex("DF00503C")
+
+_DIGEST_SIZES = {"sha256": 32, "sha384": 48, "sha512": 64}
+# MSE SET algorithm references: ECDSA by digest (applet 1.8); RSA with a DigestInfo (1.7).
+_ECDSA_ALGORITHMS = {"sha256": 0x01, "sha384": 0x02, "sha512": 0x04}
+_RSA_PKCS1_WITH_DIGEST_INFO = 0x01
+_DIGEST_INFO_PREFIX = {
+    "sha256": bytes.fromhex("3031300d060960864801650304020105000420"),
+    "sha384": bytes.fromhex("3041300d060960864801650304020205000430"),
+    "sha512": bytes.fromhex("3051300d060960864801650304020305000440"),
+}
+_KEY_REFERENCES = {
+    SigningKey.AUTHENTICATION: KeyReference.AUTHENTICATION,
+    SigningKey.NON_REPUDIATION: KeyReference.NON_REPUDIATION,
+}
+
+
+class PcscEidCard:
+    """A session with the card in one reader. After a removal, ``reconnect`` opens a new one."""
+
+    def __init__(
+        self, context: PcscContext, connection: PcscConnection, *, today: Callable[[], date]
+    ) -> None:
+        self._context = context
+        self._connection: PcscConnection | None = connection
+        self._today = today
+        self.reader_name = connection.reader
+        self.applet_version = self._identify()
+
+    # -- session -------------------------------------------------------------------------
+
+    def _identify(self) -> int:
+        data, status = self._transmit(apdu.get_card_data())
+        if status != StatusWord.OK:
+            # Another application may be selected: select the BELPIC applet and ask again.
+            _, selected = self._transmit(apdu.select_aid(apdu.BELPIC_AID))
+            if selected != StatusWord.OK:
+                raise NotBelgianEidError(f"BELPIC applet absent ({selected:04X})")
+            data, status = self._transmit(apdu.get_card_data())
+        if status != StatusWord.OK or len(data) != CARD_DATA_LENGTH:
+            raise NotBelgianEidError(f"GET CARD DATA answered {status:04X}")
+        return data[APPLET_VERSION_OFFSET]
+
+    def reconnect(self, timeout: float) -> None:
+        """Drops the old handle (broken after a removal) and connects to the card again.
+
+        pcscd notices a removal at its next poll (0.4 s): until then a connection may open on
+        a card that is gone, so a failed first command also means "try again".
+        """
+        self.close()
+        self._context.release()
+        deadline = time.monotonic() + timeout
+        while True:
+            # A fresh context too: the old one dies with pcscd when it restarts.
+            context: PcscContext | None = None
+            try:
+                context = PcscContext()
+                self._context = context
+                self._connection = context.connect(self.reader_name)
+                self.applet_version = self._identify()
+                return
+            except (NoCardError, NoReaderError, CardRemovedError):
+                self.close()
+                if context is not None:
+                    context.release()
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(POLL_INTERVAL)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.disconnect()
+            self._connection = None
+
+    def __enter__(self) -> PcscEidCard:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+        self._context.release()
+
+    # -- APDU exchange -------------------------------------------------------------------
+
+    def _transmit(self, command: bytes) -> tuple[bytes, int]:
+        """Sends a command, following 61xx (GET RESPONSE) and 6Cxx (send again with Le=xx)."""
+        if self._connection is None:
+            raise CardRemovedError("no open connection to the card")
+        data, status = self._connection.transmit(command)
+        if status >> 8 == 0x6C and len(command) >= 5:
+            data, status = self._connection.transmit(command[:-1] + bytes([status & 0xFF]))
+        collected = data
+        while status >> 8 == 0x61:
+            data, status = self._connection.transmit(apdu.get_response(status & 0xFF))
+            if status >> 8 == 0x6C:
+                data, status = self._connection.transmit(apdu.get_response(status & 0xFF))
+            collected += data
+        return collected, status
+
+    def _expect_ok(self, name: str, command: bytes) -> bytes:
+        data, status = self._transmit(command)
+        if status != StatusWord.OK:
+            raise StatusWordError(name, status)
+        return data
+
+    def read_file(self, path: bytes) -> bytes:
+        """SELECT by path, then READ BINARY in 252-byte chunks until the end of the file."""
+        self._expect_ok(f"SELECT {path.hex()}", apdu.select_path(path))
+        content = bytearray()
+        while True:
+            data, status = self._transmit(apdu.read_binary(len(content), apdu.READ_CHUNK))
+            if status == StatusWord.WRONG_PARAMETERS_OFFSET:
+                break
+            if status != StatusWord.OK:
+                raise StatusWordError(f"READ BINARY {path.hex()}", status)
+            content += data
+            if len(data) < apdu.READ_CHUNK:
+                break
+        return bytes(content)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def read_identity(self) -> Identity:
+        return parse_identity(self.read_file(IDENTITY))
+
+    def read_address(self) -> Address:
+        return parse_address(self.read_file(ADDRESS))
+
+    def read_photo(self) -> bytes:
+        return self.read_file(PHOTO)
+
+    def _certificate(self, path: bytes) -> x509.Certificate:
+        try:
+            return x509.load_der_x509_certificate(self.read_file(path))
+        except ValueError as error:
+            raise CardDataError(f"unreadable certificate {path.hex()}") from error
+
+    def read_certificates(self) -> EidCertificates:
+        return EidCertificates(
+            authentication=self._certificate(AUTHENTICATION_CERTIFICATE),
+            signature=self._certificate(SIGNATURE_CERTIFICATE),
+            citizen_ca=self._certificate(CA_CERTIFICATE),
+            root=self._certificate(ROOT_CERTIFICATE),
+            rrn=self._certificate(RRN_CERTIFICATE),
+        )
+
+    def read_all(self) -> CardReading:
+        identity_raw = self.read_file(IDENTITY)
+        identity_signature = self.read_file(IDENTITY_SIGNATURE)
+        address_raw = self.read_file(ADDRESS)
+        address_signature = self.read_file(ADDRESS_SIGNATURE)
+        photo = self.read_file(PHOTO)
+        certificates = self.read_certificates()
+        verify_identity_files(
+            rrn_certificate=certificates.rrn,
+            identity=identity_raw,
+            identity_signature=identity_signature,
+            address=address_raw,
+            address_signature=address_signature,
+        )
+        identity = parse_identity(identity_raw)
+        verify_photo(photo, identity.photo_digest)
+        check_identity_matches_certificate(identity.national_number, certificates.authentication)
+        if identity.expired_on(self._today()):
+            raise CardExpiredError(f"card valid until {identity.card_valid_until}")
+        return CardReading(
+            identity=identity,
+            address=parse_address(address_raw),
+            photo=photo,
+            certificates=certificates,
+            applet_version=self.applet_version,
+        )
+
+    # -- PIN and signatures --------------------------------------------------------------
+
+    def pin_tries_left(self) -> int:
+        _, status = self._transmit(apdu.pin_status())
+        if status == StatusWord.AUTHENTICATION_METHOD_BLOCKED:
+            return 0
+        if status >> 4 == 0x63C:
+            return status & 0x0F
+        if status == StatusWord.OK:
+            return 3
+        raise StatusWordError("VERIFY (status)", status)
+
+    def verify_pin(self, pin: str) -> None:
+        _, status = self._transmit(apdu.verify_pin(pin))
+        if status == StatusWord.OK:
+            return
+        if status == StatusWord.AUTHENTICATION_METHOD_BLOCKED:
+            raise PinBlockedError()
+        if status >> 4 == 0x63C:
+            tries_left = status & 0x0F
+            if tries_left == 0:
+                raise PinBlockedError()
+            raise WrongPinError(tries_left)
+        raise StatusWordError("VERIFY", status)
+
+    def sign(
+        self,
+        digest: bytes,
+        *,
+        hash_algorithm: str,
+        key: SigningKey = SigningKey.AUTHENTICATION,
+        pin: str | None = None,
+    ) -> bytes:
+        """Has the card sign ``digest``; with ``pin``, VERIFY goes right before (required for
+        the non-repudiation key). RSA cards give PKCS#1 v1.5, ECDSA cards raw r‖s."""
+        if _DIGEST_SIZES.get(hash_algorithm) != len(digest):
+            raise ValueError(
+                f"a {hash_algorithm} digest is {_DIGEST_SIZES.get(hash_algorithm)} bytes"
+            )
+        if self.applet_version >= ECDSA_FROM_APPLET:
+            algorithm, data = _ECDSA_ALGORITHMS[hash_algorithm], digest
+        else:
+            algorithm = _RSA_PKCS1_WITH_DIGEST_INFO
+            data = _DIGEST_INFO_PREFIX[hash_algorithm] + digest
+        self._expect_ok(
+            "MSE SET", apdu.manage_security_environment(algorithm, _KEY_REFERENCES[key])
+        )
+        if pin is not None:
+            self.verify_pin(pin)
+        signature, status = self._transmit(apdu.perform_signature(data))
+        if status == StatusWord.SECURITY_STATUS_NOT_SATISFIED:
+            raise StatusWordError("PSO: PIN not verified", status)
+        if status != StatusWord.OK:
+            raise StatusWordError("PSO COMPUTE DIGITAL SIGNATURE", status)
+        return signature
+
+    def log_off(self) -> None:
+        self._expect_ok("LOG OFF", apdu.log_off())
