@@ -96,6 +96,13 @@ class Entered:
     account: Account | None
     visit: Visit
 
+    @property
+    def known_account(self) -> Account:
+        """The account, for pages that serve no first login (their ``accepted`` leaves out None)."""
+        if self.account is None:
+            raise NotHereError(home_for(None))
+        return self.account
+
 
 def enter(db: Session, session_id: str | None, *, now: datetime, accepted: Accepted) -> Entered:
     """The live session and the account, in the caller's unit of work; refuses as above."""

@@ -1,74 +1,81 @@
 """First login: the "MON COMPTE — Informations personnelles" form and the pending page."""
 
+from collections.abc import Callable
+
 import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.db import session_scope
 from foundation.i18n.error_messages import error_key as catalogue_key
 from foundation.models.account import AccountStatus
 from foundation.settings import get_settings
-from identity.sessions import login_identity
-from portal.accounts import service as accounts
+from portal.accounts import actions
 from portal.accounts.errors import AccountError
+from portal.accounts.service import LinkContext
 from state.session_state import SessionState
 
 
-def link_context() -> accounts.LinkContext:
+def link_context() -> LinkContext:
     settings = get_settings()
-    return accounts.LinkContext(settings.resolved_secret_key(), settings.public_origin)
+    return LinkContext(settings.resolved_secret_key(), settings.public_origin)
 
 
-class AccountFormState(SessionState):
+class AccountPageState(SessionState):
+    """The account pages: a refused action shows its message, a refused visit redirects."""
+
+    error_key: str = ""
+
+    def _act(self, call: Callable[[str | None], object]) -> EventSpec | bool:
+        """Runs a service call of ``portal.accounts.actions``; True when it went through."""
+        try:
+            outcome = self._as_visitor(call)
+        except AccountError as error:
+            self.error_key = catalogue_key(error)
+            return False
+        if isinstance(outcome, EventSpec):
+            return outcome
+        self.error_key = ""
+        return True
+
+
+class AccountFormState(AccountPageState):
     surname: str = ""
     first_names: str = ""
     birth_date: str = ""
-    error_key: str = ""
     email_value: str = ""
 
     @rx.event
     def load(self) -> EventSpec | None:
         self.error_key = ""
-        with session_scope() as db:
-            entered = self._enter(db, None)
-            if isinstance(entered, EventSpec):
-                return entered
-            row, _ = entered
-            identity = login_identity(row)
-        self.surname = identity.surname
-        self.first_names = identity.first_names
-        self.birth_date = identity.birth_date.strftime("%d/%m/%Y")
+        visit = self._visit(None)
+        if isinstance(visit, EventSpec):
+            return visit
+        self.surname = visit.identity.surname
+        self.first_names = visit.identity.first_names
+        self.birth_date = visit.identity.birth_date.strftime("%d/%m/%Y")
         return None
 
     @rx.event
     def submit(self, form: dict[str, str]) -> EventSpec | None:
         email = form.get("email", "")
         self.email_value = email
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, None)
-                if isinstance(entered, EventSpec):
-                    return entered
-                row, _ = entered
-                accounts.register(
-                    db,
-                    link_context(),
-                    identity=login_identity(row),
-                    email=email,
-                    confirmation=form.get("email_confirmation", ""),
-                    now=utc_now(),
-                )
-        except AccountError as error:
-            self.error_key = catalogue_key(error)
-            return None
-        self.error_key = ""
-        return rx.redirect(routes.ACCOUNT_PENDING)
+        done = self._act(
+            lambda session_id: actions.open_account(
+                session_id,
+                link_context(),
+                email=email,
+                confirmation=form.get("email_confirmation", ""),
+                now=utc_now(),
+            )
+        )
+        if done is True:
+            return rx.redirect(routes.ACCOUNT_PENDING)
+        return done if isinstance(done, EventSpec) else None
 
 
-class AccountPendingState(SessionState):
+class AccountPendingState(AccountPageState):
     show_resend: bool = False
-    error_key: str = ""
     resent: bool = False
 
     @rx.event
@@ -76,11 +83,8 @@ class AccountPendingState(SessionState):
         self.show_resend = False
         self.resent = False
         self.error_key = ""
-        with session_scope() as db:
-            entered = self._enter(db, AccountStatus.PENDING)
-            if isinstance(entered, EventSpec):
-                return entered
-        return None
+        visit = self._visit(AccountStatus.PENDING)
+        return visit if isinstance(visit, EventSpec) else None
 
     @rx.event
     def open_resend(self) -> None:
@@ -89,23 +93,12 @@ class AccountPendingState(SessionState):
 
     @rx.event
     def resend(self, form: dict[str, str]) -> EventSpec | None:
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, AccountStatus.PENDING)
-                if isinstance(entered, EventSpec):
-                    return entered
-                row, _ = entered
-                accounts.resend_activation(
-                    db,
-                    link_context(),
-                    national_number=row.national_number,
-                    email=form.get("email", ""),
-                    now=utc_now(),
-                )
-        except AccountError as error:
-            self.error_key = catalogue_key(error)
-            return None
-        self.error_key = ""
-        self.resent = True
-        self.show_resend = False
-        return None
+        done = self._act(
+            lambda session_id: actions.resend_activation(
+                session_id, link_context(), email=form.get("email", ""), now=utc_now()
+            )
+        )
+        if done is True:
+            self.resent = True
+            self.show_resend = False
+        return done if isinstance(done, EventSpec) else None

@@ -1,53 +1,37 @@
 """Compte: "Information du compte" (change the e-mail) and "Suppression du compte"."""
 
-from collections.abc import Callable
-
 import reflex as rx
 from reflex_base.event import EventSpec
-from sqlmodel import Session
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.db import session_scope
-from foundation.i18n.error_messages import error_key as catalogue_key
-from foundation.models.account import Account, AccountStatus
-from foundation.models.session import UserSession
-from identity.sessions import is_recent_strong_login
-from portal.accounts import service as accounts
-from portal.accounts.errors import AccountError
-from state.account_form_state import link_context
-from state.session_state import SessionState
-
-AccountAction = Callable[[Session, UserSession, Account], object]
+from foundation.models.account import AccountStatus
+from portal.accounts import actions
+from state.account_form_state import AccountPageState, link_context
 
 
-class AccountSettingsState(SessionState):
+class AccountSettingsState(AccountPageState):
     surname: str = ""
     first_names: str = ""
     email: str = ""
     pending_email: str = ""
     strong_login: bool = False
-    error_key: str = ""
     change_sent: bool = False
     withdraw_until: str = ""
     confirm_definitive: bool = False
     restored: bool = False
 
-    def _refresh(self, *accepted: AccountStatus) -> EventSpec | None:
-        with session_scope() as db:
-            entered = self._enter(db, *accepted)
-            if isinstance(entered, EventSpec):
-                return entered
-            row, account = entered
-            assert account is not None
-            self.surname = account.surname
-            self.first_names = account.first_names
-            self.email = account.email
-            self.pending_email = account.pending_email or ""
-            self.strong_login = is_recent_strong_login(row, now=utc_now())
-            if account.deletion_requested_at is not None:
-                until = account.deletion_requested_at + accounts.WITHDRAWAL_PERIOD
-                self.withdraw_until = until.strftime("%d/%m/%Y")
+    def _refresh(self, status: AccountStatus) -> EventSpec | None:
+        visit = self._visit(status)
+        if isinstance(visit, EventSpec):
+            return visit
+        account = visit.account
+        assert account is not None  # the page serves no first login
+        self.surname, self.first_names = account.surname, account.first_names
+        self.email, self.pending_email = account.email, account.pending_email
+        self.strong_login = visit.strong_login
+        if account.withdraw_until is not None:
+            self.withdraw_until = account.withdraw_until.strftime("%d/%m/%Y")
         return None
 
     @rx.event
@@ -56,38 +40,16 @@ class AccountSettingsState(SessionState):
         self.change_sent = False
         return self._refresh(AccountStatus.ACTIVE)
 
-    def _act(self, status: AccountStatus, action: AccountAction) -> EventSpec | bool:
-        """Runs ``action`` on the live session and account; a refusal becomes the page's message.
-
-        Returns the redirect when the person is not where this page expects, else whether the
-        action went through."""
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, status)
-                if isinstance(entered, EventSpec):
-                    return entered
-                row, account = entered
-                assert account is not None
-                action(db, row, account)
-        except AccountError as error:
-            self.error_key = catalogue_key(error)
-            return False
-        self.error_key = ""
-        return True
-
     @rx.event
     def change_email(self, form: dict[str, str]) -> EventSpec | None:
         done = self._act(
-            AccountStatus.ACTIVE,
-            lambda db, row, account: accounts.request_email_change(
-                db,
+            lambda session_id: actions.change_email(
+                session_id,
                 link_context(),
-                account=account,
-                session_row=row,
                 email=form.get("email", ""),
                 confirmation=form.get("email_confirmation", ""),
                 now=utc_now(),
-            ),
+            )
         )
         if done is not True:
             return done if isinstance(done, EventSpec) else None
@@ -96,12 +58,7 @@ class AccountSettingsState(SessionState):
 
     @rx.event
     def delete_account(self) -> EventSpec | None:
-        done = self._act(
-            AccountStatus.ACTIVE,
-            lambda db, row, account: accounts.request_deletion(
-                db, account=account, session_row=row, now=utc_now()
-            ),
-        )
+        done = self._act(lambda session_id: actions.request_deletion(session_id, now=utc_now()))
         if done is not True:
             return done if isinstance(done, EventSpec) else None
         return rx.redirect(routes.ACCOUNT_DELETED)
@@ -115,10 +72,7 @@ class AccountSettingsState(SessionState):
 
     @rx.event
     def cancel_deletion(self) -> EventSpec | None:
-        done = self._act(
-            AccountStatus.DELETION_REQUESTED,
-            lambda db, _row, account: accounts.cancel_deletion(db, account=account, now=utc_now()),
-        )
+        done = self._act(lambda session_id: actions.cancel_deletion(session_id, now=utc_now()))
         if done is not True:
             return done if isinstance(done, EventSpec) else None
         self.restored = True
@@ -130,12 +84,7 @@ class AccountSettingsState(SessionState):
 
     @rx.event
     def delete_definitively(self) -> EventSpec | None:
-        done = self._act(
-            AccountStatus.DELETION_REQUESTED,
-            lambda db, _row, account: accounts.delete_definitively(
-                db, account=account, now=utc_now()
-            ),
-        )
+        done = self._act(lambda session_id: actions.delete_definitively(session_id, now=utc_now()))
         if done is not True:
             return done if isinstance(done, EventSpec) else None
         self._forget()

@@ -7,12 +7,11 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.db import session_scope
 from foundation.i18n.error_messages import error_key as catalogue_key
-from foundation.models.account import AccountStatus
-from portal import spaces
-from portal.accounts import service as accounts
+from portal import space_visits
+from portal.accounts import actions
 from portal.accounts.errors import AccountError
+from portal.space_visits import SpaceVisit
 from state.account_form_state import link_context
 from state.session_state import SessionState
 
@@ -41,12 +40,11 @@ class SpacesState(SessionState):
 
     @rx.event
     def load(self) -> EventSpec | None:
-        with session_scope() as db:
-            entered = self._enter(db, AccountStatus.ACTIVE)
-            if isinstance(entered, EventSpec):
-                return entered
-            row, _ = entered
-            names = spaces.spaces_for(db, row.national_number)
+        names = self._as_visitor(
+            lambda session_id: space_visits.my_spaces(session_id, now=utc_now())
+        )
+        if isinstance(names, EventSpec):
+            return names
         self.spaces = [SpaceLink(f"spaces.{name}", routes.dashboard(name)) for name in names]
         return None
 
@@ -77,35 +75,26 @@ class SpacePageState(SessionState):
     teaching_email: str = ""
     photo_src: str = ""
 
-    def _open(self, space: str) -> EventSpec | tuple[str, str] | None:
-        with session_scope() as db:
-            entered = self._enter(db, AccountStatus.ACTIVE)
-            if isinstance(entered, EventSpec):
-                return entered
-            row, account = entered
-            assert account is not None
-            if space not in spaces.spaces_for(db, row.national_number):
-                return rx.redirect(routes.MY_SPACES)
-            self.space = space
-            self.space_title_key = f"spaces.{space}"
-            self.account_email = account.email
-            self.needs_teaching_email = (
-                space == spaces.TEACHING
-                and account.teaching_email is None
-                and account.teaching_email_pending is None
-            )
-            return row.national_number, account.teaching_email or ""
+    def _show(self, opened: SpaceVisit) -> None:
+        self._greet(opened.visit)
+        account = opened.visit.account
+        assert account is not None  # the spaces serve active accounts only
+        self.space = opened.space
+        self.space_title_key = f"spaces.{opened.space}"
+        self.account_email = account.email
+        self.needs_teaching_email = opened.needs_teaching_email
 
     @rx.event
     def load_dashboard(self, space: str) -> EventSpec | None:
-        opened = self._open(space)
-        if not isinstance(opened, tuple):
+        opened = self._as_visitor(
+            lambda session_id: space_visits.space_dashboard(session_id, space, now=utc_now())
+        )
+        if isinstance(opened, EventSpec):
             return opened
-        national_number, _ = opened
+        seen, board = opened
+        self._show(seen)
         self.teaching_sent = False
         self.teaching_error_key = ""
-        with session_scope() as db:
-            board = spaces.dashboard(db, national_number, space)
         self.dossiers = [DossierRow(d.title, d.status, d.updated) for d in board.dossiers]
         self.documents = board.documents
         self.notifications = board.notifications
@@ -115,12 +104,13 @@ class SpacePageState(SessionState):
 
     @rx.event
     def load_items(self, space: str, kind: str) -> EventSpec | None:
-        opened = self._open(space)
-        if not isinstance(opened, tuple):
+        opened = self._as_visitor(
+            lambda session_id: space_visits.space_items(session_id, space, kind, now=utc_now())
+        )
+        if isinstance(opened, EventSpec):
             return opened
-        national_number, _ = opened
-        with session_scope() as db:
-            rows = spaces.items(db, national_number, space, kind)
+        seen, rows = opened
+        self._show(seen)
         self.items = [ItemRow(title, date) for title, date in rows]
         return None
 
@@ -128,44 +118,41 @@ class SpacePageState(SessionState):
     def load_profile(self, space: str) -> EventSpec | None:
         self.editing_teaching_email = False
         self.teaching_sent = False
-        opened = self._open(space)
-        if not isinstance(opened, tuple):
+        opened = self._as_visitor(
+            lambda session_id: space_visits.open_space(session_id, space, now=utc_now())
+        )
+        if isinstance(opened, EventSpec):
             return opened
-        _, teaching_email = opened
-        visit = self._visit(AccountStatus.ACTIVE)
-        if isinstance(visit, EventSpec):
-            return visit
-        identity, photo = visit.identity, visit.photo_jpeg_b64
+        self._show(opened)
+        identity, photo = opened.visit.identity, opened.visit.photo_jpeg_b64
+        account = opened.visit.account
+        assert account is not None
         self.surname = identity.surname
         self.first_names = identity.first_names
         self.birth_date = identity.birth_date.strftime("%d/%m/%Y")
         self.national_number = identity.national_number
-        self.teaching_email = teaching_email
+        self.teaching_email = account.teaching_email
         self.photo_src = f"data:image/jpeg;base64,{photo}" if photo else ""
         return None
 
     @rx.event
     def choose_teaching_email(self, form: dict[str, str]) -> EventSpec | None:
-        choice = form.get("choice", "")
         try:
-            with session_scope() as db:
-                entered = self._enter(db, AccountStatus.ACTIVE)
-                if isinstance(entered, EventSpec):
-                    return entered
-                _, account = entered
-                assert account is not None
-                pending = accounts.choose_teaching_email(
-                    db,
+            pending = self._as_visitor(
+                lambda session_id: actions.choose_teaching_email(
+                    session_id,
                     link_context(),
-                    account=account,
-                    use_account_email=choice != "other",
+                    use_account_email=form.get("choice", "") != "other",
                     email=form.get("email", ""),
                     confirmation=form.get("email_confirmation", ""),
                     now=utc_now(),
                 )
+            )
         except AccountError as error:
             self.teaching_error_key = catalogue_key(error)
             return None
+        if isinstance(pending, EventSpec):
+            return pending
         self.teaching_error_key = ""
         self.teaching_sent = pending
         self.needs_teaching_email = False

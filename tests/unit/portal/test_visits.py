@@ -2,72 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, date, timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
-import foundation.models  # noqa: F401 - registers every table
 from foundation import routes
-from foundation.db import make_engine
-from foundation.models.account import Account, AccountStatus
+from foundation.models.account import AccountStatus
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
-from identity.sessions import IDLE_TIMEOUT, RECENT_LOGIN, LoginIdentity, open_session
+from identity.sessions import IDLE_TIMEOUT, RECENT_LOGIN
 from portal import visits
 from portal.visits import ANY_ACCOUNT, NotHereError, NotLoggedInError
+from tests.unit.portal.visitors import NAIMA, NOW, log_in, open_account
 
-NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
-NAIMA = LoginIdentity("85010112345", "Mremi", "Naïma Fatima", date(1985, 1, 1))
 ACTIVE = (AccountStatus.ACTIVE,)
-
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    engine = make_engine(f"sqlite:///{tmp_path / 'portal.db'}")
-    SQLModel.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
-
-
-def log_in(
-    engine: Engine, level: LevelOfAssurance = LevelOfAssurance.HIGH, at: datetime = NOW
-) -> str:
-    """A live session (its ticket already traded for the cookie), as after a login."""
-    with Session(engine) as db:
-        session_id, _ = open_session(db, identity=NAIMA, key_kind="eid", level=level, now=at)
-        row = db.get(UserSession, session_id)
-        assert row is not None
-        row.ticket_hash = None
-        db.commit()
-    return session_id
-
-
-def open_account(
-    engine: Engine,
-    status: AccountStatus,
-    *,
-    pending_email: str | None = None,
-    deletion_requested_at: datetime | None = None,
-) -> None:
-    with Session(engine) as db:
-        db.add(
-            Account(
-                national_number=NAIMA.national_number,
-                surname="Mremi",
-                first_names="Naïma",
-                birth_date=NAIMA.birth_date,
-                email="naima@example.be",
-                status=status,
-                created_at=NOW,
-                pending_email=pending_email,
-                deletion_requested_at=deletion_requested_at,
-            )
-        )
-        db.commit()
 
 
 def test_a_live_session_with_an_active_account_gives_the_values_the_pages_show(

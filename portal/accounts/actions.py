@@ -1,0 +1,150 @@
+"""What the account pages do for the person on them: each action is one unit of work that starts
+with the visit's check (``portal.visits``: a live session, an account in the state the page
+serves), so a forged event meets the same rule as a click. Pages hand over the session id their
+cookie names, never an account or a session row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from foundation.db import session_scope
+from foundation.models.account import AccountStatus
+from portal.accounts import errors, service
+from portal.accounts.service import LinkContext
+from portal.visits import entered
+
+FIRST_LOGIN = (None,)  # no account yet
+PENDING = (AccountStatus.PENDING,)
+ACTIVE = (AccountStatus.ACTIVE,)
+DELETION_REQUESTED = (AccountStatus.DELETION_REQUESTED,)
+
+
+def open_account(
+    session_id: str | None,
+    links: LinkContext,
+    *,
+    email: str,
+    confirmation: str,
+    now: datetime,
+    bind: Engine | None = None,
+) -> None:
+    """The first-login form: the account, with the identity the login key gave."""
+    with entered(session_id, now=now, accepted=FIRST_LOGIN, bind=bind) as inside:
+        service.register(
+            inside.db,
+            links,
+            identity=inside.visit.identity,
+            email=email,
+            confirmation=confirmation,
+            now=now,
+        )
+
+
+def resend_activation(
+    session_id: str | None,
+    links: LinkContext,
+    *,
+    email: str,
+    now: datetime,
+    bind: Engine | None = None,
+) -> None:
+    with entered(session_id, now=now, accepted=PENDING, bind=bind) as inside:
+        service.resend_activation(
+            inside.db, links, national_number=inside.visit.national_number, email=email, now=now
+        )
+
+
+def change_email(
+    session_id: str | None,
+    links: LinkContext,
+    *,
+    email: str,
+    confirmation: str,
+    now: datetime,
+    bind: Engine | None = None,
+) -> None:
+    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        service.request_email_change(
+            inside.db,
+            links,
+            account=inside.known_account,
+            session_row=inside.session_row,
+            email=email,
+            confirmation=confirmation,
+            now=now,
+        )
+
+
+def request_deletion(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> None:
+    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        service.request_deletion(
+            inside.db, account=inside.known_account, session_row=inside.session_row, now=now
+        )
+
+
+def cancel_deletion(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> None:
+    with entered(session_id, now=now, accepted=DELETION_REQUESTED, bind=bind) as inside:
+        service.cancel_deletion(inside.db, account=inside.known_account, now=now)
+
+
+def delete_definitively(
+    session_id: str | None, *, now: datetime, bind: Engine | None = None
+) -> None:
+    with entered(session_id, now=now, accepted=DELETION_REQUESTED, bind=bind) as inside:
+        service.delete_definitively(inside.db, account=inside.known_account, now=now)
+
+
+def choose_teaching_email(
+    session_id: str | None,
+    links: LinkContext,
+    *,
+    use_account_email: bool,
+    email: str,
+    confirmation: str,
+    now: datetime,
+    bind: Engine | None = None,
+) -> bool:
+    """The teaching space's address; True when it must still be confirmed from the mailbox."""
+    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        return service.choose_teaching_email(
+            inside.db,
+            links,
+            account=inside.known_account,
+            use_account_email=use_account_email,
+            email=email,
+            confirmation=confirmation,
+            now=now,
+        )
+
+
+LinkAction = Callable[[Session, LinkContext, str, datetime], object]
+
+# The e-mailed links: the signed token is the proof, no session is needed.
+LINK_ACTIONS: dict[str, LinkAction] = {
+    "activate": lambda db, links, token, now: service.activate(db, links, token=token, now=now),
+    "cancel": lambda db, links, token, now: service.cancel_activation(
+        db, links, token=token, now=now
+    ),
+    "confirm-email": lambda db, links, token, now: service.confirm_email_change(
+        db, links, token=token, now=now
+    ),
+    "teaching-email": lambda db, links, token, now: service.confirm_teaching_email(
+        db, links, token=token, now=now
+    ),
+}
+
+
+def follow_link(
+    action: str, links: LinkContext, *, token: str, now: datetime, bind: Engine | None = None
+) -> None:
+    """Runs what an e-mailed link stands for (``LinkInvalidError`` for an unknown action)."""
+    run = LINK_ACTIONS.get(action)
+    if run is None:
+        raise errors.LinkInvalidError(action)
+    with session_scope(bind) as db:
+        run(db, links, token, now)

@@ -1,0 +1,66 @@
+"""What the pages of Mes espaces read, each in one unit of work that starts with the visit's
+check (``portal.visits``); a space the person may not enter sends them back to Mes espaces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.engine import Engine
+
+from foundation import routes
+from foundation.models.account import AccountStatus
+from portal import spaces
+from portal.visits import Entered, NotHereError, Visit, entered
+
+ACTIVE = (AccountStatus.ACTIVE,)
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceVisit:
+    visit: Visit
+    space: str
+    needs_teaching_email: bool  # the teaching space asks once which address it writes to
+
+
+def my_spaces(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> list[str]:
+    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        return spaces.spaces_for(inside.db, inside.visit.national_number)
+
+
+def open_space(
+    session_id: str | None, space: str, *, now: datetime, bind: Engine | None = None
+) -> SpaceVisit:
+    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        return _opened(inside, space)
+
+
+def space_dashboard(
+    session_id: str | None, space: str, *, now: datetime, bind: Engine | None = None
+) -> tuple[SpaceVisit, spaces.Dashboard]:
+    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        opened = _opened(inside, space)
+        return opened, spaces.dashboard(inside.db, inside.visit.national_number, space)
+
+
+def space_items(
+    session_id: str | None, space: str, kind: str, *, now: datetime, bind: Engine | None = None
+) -> tuple[SpaceVisit, list[tuple[str, str]]]:
+    """The documents, notifications or communications of a space: (title, date), newest first."""
+    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        opened = _opened(inside, space)
+        return opened, spaces.items(inside.db, inside.visit.national_number, space, kind)
+
+
+def _opened(inside: Entered, space: str) -> SpaceVisit:
+    if space not in spaces.spaces_for(inside.db, inside.visit.national_number):
+        raise NotHereError(routes.MY_SPACES)
+    account = inside.visit.account
+    assert account is not None  # ACTIVE only
+    return SpaceVisit(
+        visit=inside.visit,
+        space=space,
+        needs_teaching_email=space == spaces.TEACHING
+        and not account.teaching_email
+        and not account.teaching_email_pending,
+    )
