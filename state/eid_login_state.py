@@ -6,19 +6,17 @@ sent to the page.
 """
 
 import asyncio
-import json
 
 import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation.clock import utc_now
-from foundation.db import session_scope
 from foundation.i18n.error_messages import error_text
 from identity.eid.auth.errors import EidAuthenticationError
 from identity.eid.errors import EidError, WrongPinError
-from portal.login.completion import complete_login
-from portal.login.eid_setup import eid_login
+from portal.login.eid_login import begin_eid_login, finish_eid_login
 from state.i18n_state import I18nState
+from state.session_state import load_page
 
 LOGIN_ERRORS = (EidError, EidAuthenticationError)
 
@@ -53,7 +51,7 @@ class EidLoginState(rx.State):
             self.step = "reading"
             self.error_text = ""
         try:
-            nonce, certificate = await asyncio.to_thread(eid_login().begin, now=utc_now())
+            nonce, certificate = await asyncio.to_thread(begin_eid_login, now=utc_now())
         except LOGIN_ERRORS as error:
             async with self:
                 await self._fail(error)
@@ -85,8 +83,8 @@ class EidLoginState(rx.State):
             nonce, reader, fingerprint = self._nonce, self._reader, self._fingerprint
             self._nonce = ""  # one attempt per challenge, whatever happens
         try:
-            result = await asyncio.to_thread(
-                eid_login().complete,
+            url = await asyncio.to_thread(
+                finish_eid_login,
                 nonce=nonce,
                 reader=reader,
                 confirmed_fingerprint=fingerprint,
@@ -104,16 +102,6 @@ class EidLoginState(rx.State):
             async with self:
                 await self._fail(error)
             return None
-        with session_scope() as db:
-            url = complete_login(
-                db,
-                identity=result.identity,
-                key_kind="eid",
-                level=result.level,
-                now=utc_now(),
-                photo_jpeg=result.photo_jpeg,
-            )
         async with self:
             self.step = "instructions"
-        # A full page load: the browser must carry the new HttpOnly cookie from now on.
-        return rx.call_script(f"window.location.assign({json.dumps(url)})")
+        return load_page(url)

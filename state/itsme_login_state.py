@@ -1,20 +1,16 @@
 """Login via itsme (seed 004 §2d): the phone number, then the approval on the phone."""
 
 import asyncio
-import json
 
 import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation.clock import utc_now
-from foundation.db import session_scope
 from foundation.i18n.error_messages import error_text
-from identity import itsme
-from identity.assurance import LevelOfAssurance
 from identity.keys.errors import DigitalKeyError
-from portal.login.completion import complete_login
-from portal.login.providers import itsme_client
+from portal.login.itsme_login import check_itsme_request, send_itsme_request
 from state.i18n_state import I18nState
+from state.session_state import load_page
 
 POLL_SECONDS = 1.0
 
@@ -34,19 +30,18 @@ class ItsmeLoginState(rx.State):
 
     @rx.event(background=True)
     async def send(self, form: dict[str, str]) -> EventSpec | None:
-        client = itsme_client()
         async with self:
             self.error_text = ""
         try:
             request = await asyncio.to_thread(
-                itsme.start, client, form.get("phone", ""), now=utc_now()
+                send_itsme_request, form.get("phone", ""), now=utc_now()
             )
             async with self:
                 self.step = "waiting"
             while True:
-                outcome = await asyncio.to_thread(itsme.poll, client, request, now=utc_now())
-                if isinstance(outcome, itsme.ItsmeApproved):
-                    break
+                outcome = await asyncio.to_thread(check_itsme_request, request, now=utc_now())
+                if isinstance(outcome, str):
+                    return load_page(outcome)
                 async with self:
                     if self.step != "waiting":  # the person cancelled
                         return None
@@ -56,15 +51,6 @@ class ItsmeLoginState(rx.State):
             async with self:
                 await self._fail(error)
             return None
-        with session_scope() as db:
-            url = complete_login(
-                db,
-                identity=outcome.identity,
-                key_kind="itsme",
-                level=LevelOfAssurance.HIGH,
-                now=utc_now(),
-            )
-        return rx.call_script(f"window.location.assign({json.dumps(url)})")
 
     @rx.event
     def cancel(self) -> None:
