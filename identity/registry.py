@@ -1,7 +1,8 @@
-"""The registry of digital keys: maps a key kind to its implementation.
+"""The registry of digital keys: maps a key kind to the key, which carries its whole behaviour.
 
-The key chooser lists what is registered here, grouped as on the federal login page; nothing
-branches on key names elsewhere.
+The key chooser, the login pages, Mes clés numériques and the services ask it (the protocol is in
+``identity.key_protocol``); nothing branches on key names elsewhere. Adding a key is one package
+``identity/<key>/`` implementing ``DigitalKey`` and one line in ``default_registry``.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Protocol
 
 from identity.assurance import LevelOfAssurance
+from identity.key_protocol import Enrolment, KeyStore, LoginPage, SecondStep, Wizard
 
 
 class KeyGroup(StrEnum):
@@ -29,13 +32,34 @@ class KeyDescriptor:
     group: KeyGroup
     level: LevelOfAssurance
     order: int = 0
+    login_page: LoginPage = LoginPage.OWN
 
 
 class DigitalKey(Protocol):
-    """What every digital key offers the portal (enrolment and verification live beside it)."""
+    """What every digital key offers the portal."""
 
     @property
     def descriptor(self) -> KeyDescriptor: ...
+
+    @property
+    def store(self) -> KeyStore: ...
+
+    @property
+    def removable(self) -> bool: ...
+
+    @property
+    def wizard(self) -> Wizard | None:
+        """The activation wizard of Mes clés numériques; None when the key is not activated
+        there (the eID needs none, itsme is its own app, the paper token comes from an office)."""
+        ...
+
+    @property
+    def enrolment(self) -> Enrolment | None: ...
+
+    @property
+    def second_step(self) -> SecondStep | None:
+        """The code asked for after username + password; None for the keys that ask none."""
+        ...
 
 
 class DuplicateKeyError(ValueError):
@@ -76,12 +100,17 @@ class KeyRegistry:
                 groups.append((group, members))
         return groups
 
+    def ordered(self) -> list[DigitalKey]:
+        """Every key in the order of the key chooser."""
+        return [self._keys[d.kind] for _, group in self.grouped() for d in group]
+
     def __len__(self) -> int:
         return len(self._keys)
 
 
+@cache  # built once: every login asks it for the key's level
 def default_registry() -> KeyRegistry:
-    """The keys this portal offers. Each key package registers itself here as it is built."""
+    """The keys this portal offers: one line per key."""
     # Imported here, not at the top: each key module imports this one.
     from identity.eid.key import EidKey
     from identity.email_code.key import EmailCodeKey
@@ -102,3 +131,13 @@ def default_registry() -> KeyRegistry:
             PasswordKey(),
         ]
     )
+
+
+def level_of(kind: str, registry: KeyRegistry | None = None) -> LevelOfAssurance:
+    """The level of assurance a login with that key gives."""
+    return or_default(registry).get(kind).descriptor.level
+
+
+def or_default(registry: KeyRegistry | None) -> KeyRegistry:
+    """The registry a caller was given (a test's), else the portal's."""
+    return registry if registry is not None else default_registry()

@@ -20,6 +20,7 @@ from sqlmodel import Session, col, insert, select, update
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
 from identity.keys.conditional_update import insert_row
+from identity.keys.errors import StrongLoginRequiredError
 
 IDLE_TIMEOUT = timedelta(minutes=30)
 ABSOLUTE_LIFETIME = timedelta(hours=8)
@@ -136,6 +137,16 @@ def is_recent_strong_login(row: UserSession, *, now: datetime) -> bool:
         LevelOfAssurance(row.level) is LevelOfAssurance.HIGH
         and now - _aware(row.authenticated_at) <= RECENT_LOGIN
     )
+
+
+def require_recent_strong_login(row: UserSession, *, now: datetime) -> str:
+    """The session's person, when they logged in with a high-level key a few minutes ago: what
+    adding or removing a key asks for (``StrongLoginRequiredError`` otherwise)."""
+    if not is_recent_strong_login(row, now=now):
+        raise StrongLoginRequiredError(
+            f"session of {row.national_number} is not a recent eID login"
+        )
+    return row.national_number
 
 
 def login_identity(row: UserSession) -> LoginIdentity:

@@ -8,6 +8,8 @@ import reflex as rx
 
 from foundation import routes
 from foundation.settings import get_settings
+from identity.eid.key import EID_KEY
+from identity.itsme.key import ITSME_KEY
 from identity.registry import default_registry
 from monespace_app.auth_routes import auth_api
 from monespace_app.jobs import run_forever
@@ -24,27 +26,23 @@ from monespace_app.pages.account_settings import (
     account_gone_page,
     account_info_page,
 )
-from monespace_app.pages.code_login import code_login_page
 from monespace_app.pages.eid_login import eid_login_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
 from monespace_app.pages.itsme_login import itsme_login_page
-from monespace_app.pages.key_activation import key_activation_page
 from monespace_app.pages.key_chooser import key_chooser_page
+from monespace_app.pages.key_pages import add_key_pages
 from monespace_app.pages.my_keys import my_keys_page
 from monespace_app.pages.not_found import not_found_page
 from monespace_app.pages.privacy import privacy_page
 from monespace_app.pages.registration_office import registration_office_page
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
-from portal.login.second_steps import SECOND_STEPS
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
-from state.code_login_state import CodeLoginState
 from state.eid_login_state import EidLoginState
 from state.itsme_login_state import ItsmeLoginState
-from state.key_activation_state import WIZARD_STEPS, KeyActivationState
 from state.keys_state import KeysState
 from state.registration_office_state import RegistrationOfficeState
 from state.space_state import SpacePageState, SpacesState
@@ -62,19 +60,12 @@ app.register_lifespan_task(run_forever)
 app.add_page(home_page, route=routes.HOME, title=f"{TITLE} — Fédération Wallonie-Bruxelles")
 app.add_page(help_page, route=routes.HELP, title=f"Besoin d'aide ? — {TITLE}")
 app.add_page(privacy_page, route=routes.PRIVACY, title=f"Politique de confidentialité — {TITLE}")
-# Every key of the chooser has its login page: the code keys share one, the others their own.
-CODE_LOGIN_KINDS = {"password", *SECOND_STEPS}
-for key_kind in (d.kind for _, group in default_registry().grouped() for d in group):
-    if key_kind in CODE_LOGIN_KINDS:
-        app.add_page(
-            partial(code_login_page, key_kind),
-            route=routes.key_login(key_kind),
-            title=f"S'identifier — {TITLE}",
-            on_load=CodeLoginState.load(key_kind),
-        )
+# Every key of the chooser has its login page: the code keys share one (registered from the
+# registry with the activation wizards), the eID reader and itsme have their own.
+add_key_pages(app, default_registry(), site_title=TITLE)
 app.add_page(
     itsme_login_page,
-    route=routes.key_login("itsme"),
+    route=routes.key_login(ITSME_KEY.kind),
     title=f"IDENTIFICATION via itsme — {TITLE}",
     on_load=ItsmeLoginState.load,
 )
@@ -84,13 +75,6 @@ app.add_page(
     title=f"Mes clés numériques — {TITLE}",
     on_load=KeysState.load,
 )
-for wizard_kind in WIZARD_STEPS:
-    app.add_page(
-        partial(key_activation_page, wizard_kind),
-        route=routes.key_activation(wizard_kind),
-        title=f"Mes clés numériques — {TITLE}",
-        on_load=KeyActivationState.load(wizard_kind),
-    )
 app.add_page(
     token_activation_page,
     route=routes.TOKEN_ACTIVATION,
@@ -108,7 +92,7 @@ app.add_page(key_chooser_page, route=routes.KEY_CHOOSER, title=f"S'identifier �
 
 app.add_page(
     eid_login_page,
-    route=routes.key_login("eid"),
+    route=routes.key_login(EID_KEY.kind),
     title=f"Identification avec lecteur de carte eID — {TITLE}",
     on_load=EidLoginState.reset_page,
 )

@@ -14,7 +14,7 @@ from sqlmodel import Session
 from foundation.clock import utc_now
 from foundation.db import session_scope
 from foundation.i18n.error_messages import error_text
-from identity import paper_token, totp
+from identity import paper_token
 from identity.keys.errors import DigitalKeyError
 from identity.paper_token.errors import ActivationLinkError
 from identity.sessions import revoke
@@ -40,7 +40,7 @@ def card_layout(codes: list[tuple[int, str]], columns: int = 3) -> list[list[str
 
 class TokenActivationState(SessionState):
     step: str = "code"
-    key: str = "totp"  # the key chosen at the second step (the seed recommends the app)
+    key: str = paper_token.FIRST_KEYS[0]  # chosen at the second step (the seed recommends the app)
     qr_src: str = ""
     secret_text: str = ""
     full_name: str = ""
@@ -59,7 +59,7 @@ class TokenActivationState(SessionState):
         self._reference = self.router.url.query_parameters.get(LINK_PARAMETER, "").strip()
         self._code = self._secret = ""
         self.qr_src = self.secret_text = ""
-        self.key = "totp"
+        self.key = paper_token.FIRST_KEYS[0]
         self.step, self.full_name, self.username, self.email = "code", "", "", ""
         self.card_rows = []
         self.link_ok = bool(self._reference)
@@ -99,11 +99,12 @@ class TokenActivationState(SessionState):
             self.error_text = await self._text(error)
             return
         self.language, self.key = language, key
-        if key == "totp" and not self._secret:
-            # A fresh secret for this page only; stored once the app's first code proves it.
-            self._secret = totp.start_enrolment()
-            screen = totp.enrolment_screen(self._secret, account_name=self.full_name)
-            self.qr_src, self.secret_text = screen.qr_src, screen.secret_text
+        # A fresh secret for this page only (the app), stored once the app's first code proves it.
+        app = (
+            None if self._secret else paper_token.first_key_secret(key, account_name=self.full_name)
+        )
+        if app is not None:
+            self._secret, self.qr_src, self.secret_text = app.secret, app.qr_src, app.secret_text
         self.step, self.error_text = "activate", ""
 
     @rx.event
@@ -147,12 +148,11 @@ class TokenActivationState(SessionState):
             language=self.language,
             terms_accepted=True,  # checked at the second step
         )
-        if self.key == "totp":
-            return paper_token.activate_mobile_app(
-                db,
-                typed,
-                secret=self._secret,
-                first_code=form.get("first_code", ""),
-                now=utc_now(),
-            )
-        return paper_token.activate_paper_token(db, typed, now=utc_now())
+        return paper_token.activate_first_key(
+            db,
+            typed,
+            key=self.key,
+            secret=self._secret,
+            first_code=form.get("first_code", ""),
+            now=utc_now(),
+        )

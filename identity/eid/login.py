@@ -37,6 +37,7 @@ from identity.eid.auth.errors import CertificateNotTrustedError, EidAuthenticati
 from identity.eid.card_reading import CardReading
 from identity.eid.errors import CardRemovedError, EidError, NoCardError
 from identity.eid.interface import EidCard, EidReader
+from identity.eid.key import EID_KEY
 from identity.sessions import LoginIdentity
 
 CARD_WAIT_SECONDS = 1.5
@@ -164,7 +165,7 @@ class EidLogin:
                 birth_date=identity.birth_date,
             ),
             photo_jpeg=reading.photo,
-            level=LevelOfAssurance.HIGH,
+            level=EID_KEY.level,
             certificate=person,
         )
 

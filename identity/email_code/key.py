@@ -1,4 +1,4 @@
-"""The e-mail code as a digital key of the key chooser.
+"""The e-mail code as a digital key: its wizard, its enrolment, its login code.
 
 Level of assurance: DESIGN ranks the e-mail code "the lowest of the code keys", below the mobile
 app, the SMS code and the paper token (substantial). With three levels (low, substantial, high)
@@ -8,16 +8,67 @@ to a mailbox that is usually reached with a password, so it adds little beyond o
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlmodel import Session
+
 from identity.assurance import LevelOfAssurance
+from identity.email_code.service import send_login_code, start_enrolment
+from identity.key_protocol import (
+    CONFIRMATION_STEP,
+    CREDENTIALS_STEP,
+    DestinationField,
+    LoginPage,
+    Wizard,
+    WizardStep,
+    WizardStepName,
+)
 from identity.keys.kinds import KeyKind
+from identity.keys.records import RecordStore
+from identity.one_time_code.sent_code_key import SentCodeEnrolment, SentCodeSecondStep
 from identity.registry import KeyDescriptor, KeyGroup
 
 EMAIL_CODE_KEY = KeyDescriptor(
-    kind=KeyKind.EMAIL_CODE, group=KeyGroup.CODE_AND_PASSWORD, level=LevelOfAssurance.LOW, order=1
+    kind=KeyKind.EMAIL_CODE,
+    group=KeyGroup.CODE_AND_PASSWORD,
+    level=LevelOfAssurance.LOW,
+    order=1,
+    login_page=LoginPage.CODE,
+)
+
+EMAIL_CODE_WIZARD = Wizard(
+    title_key="email.title",
+    steps=(
+        WizardStep(WizardStepName.DESTINATION, "email.step.destination"),
+        WizardStep(WizardStepName.CODE, "enrol.step.code"),
+        CREDENTIALS_STEP,
+        CONFIRMATION_STEP,
+    ),
+    done_title_key="email.done.title",
+    done_text_key="email.done.text",
+    destination=DestinationField(
+        "email.destination.text", "email.destination.field", "email", prefill_account_email=True
+    ),
+    code_text_key="enrol.code.text.email_code",
 )
 
 
+def _registration_code(db: Session, national_number: str, destination: str, now: datetime) -> str:
+    return start_enrolment(db, national_number=national_number, email=destination, now=now)
+
+
+def _login_code(db: Session, attempt_id: str, now: datetime) -> str:
+    return send_login_code(db, attempt_id=attempt_id, now=now)
+
+
 class EmailCodeKey:
-    @property
-    def descriptor(self) -> KeyDescriptor:
-        return EMAIL_CODE_KEY
+    descriptor = EMAIL_CODE_KEY
+    wizard = EMAIL_CODE_WIZARD
+    removable = True
+
+    def __init__(self) -> None:
+        self.store = RecordStore(KeyKind.EMAIL_CODE)
+        self.enrolment = SentCodeEnrolment(KeyKind.EMAIL_CODE, _registration_code)
+        self.second_step = SentCodeSecondStep(
+            KeyKind.EMAIL_CODE, "codelogin.prompt.email_code", _login_code
+        )

@@ -1,9 +1,11 @@
-"""itsme as a digital key of the key chooser: a digital identity, high like the eID card."""
+"""itsme as a digital key: a digital identity, high like the eID card, approved on the phone on
+a page of its own; nothing to enrol here (the person's itsme app is theirs)."""
 
 from __future__ import annotations
 
 from identity.assurance import LevelOfAssurance
 from identity.keys.kinds import KeyKind
+from identity.keys.records import RecordStore
 from identity.registry import KeyDescriptor, KeyGroup
 
 ITSME_KEY = KeyDescriptor(
@@ -12,6 +14,11 @@ ITSME_KEY = KeyDescriptor(
 
 
 class ItsmeKey:
-    @property
-    def descriptor(self) -> KeyDescriptor:
-        return ITSME_KEY
+    descriptor = ITSME_KEY
+    wizard = None
+    enrolment = None
+    second_step = None
+    removable = True
+
+    def __init__(self) -> None:
+        self.store = RecordStore(KeyKind.ITSME)

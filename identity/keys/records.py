@@ -1,4 +1,5 @@
-"""A person's key rows: finding the usable one, and removing a key of any kind."""
+"""A person's key rows: finding the usable one, the store of the keys kept as a row, and removing
+a key of any kind (the registry says how it is kept and whether it may go)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,16 @@ from sqlalchemy import bindparam
 from sqlalchemy.engine import Row
 from sqlmodel import Session, col, delete, select
 
-from foundation.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
+from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
+from foundation.models.session import UserSession
+from identity.key_protocol import KeyView, KeyViewStatus
 from identity.keys.conditional_update import first_row
 from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemovableError
-from identity.keys.kinds import KeyKind
 from identity.keys.lockout import ensure_not_locked
 from identity.keys.mails import notify_key_removed
+from identity.keys.moments import aware
+from identity.registry import KeyRegistry, UnknownKeyError, or_default
+from identity.sessions import require_recent_strong_login
 
 _OF_PERSON_AND_KIND = (
     col(DigitalKeyRecord.national_number) == bindparam("national_number"),
@@ -70,27 +75,79 @@ def _refuse_unusable(found: Row[Any] | None, national_number: str, kind: str) ->
     return found
 
 
-def remove_key(db: Session, *, national_number: str, kind: str, now: datetime) -> None:
-    """Removes the key, ends the logins half-way through it, and tells the person by e-mail.
+class RecordStore:
+    """Keys kept as a ``digital_key`` row of their kind (every key but the eID and the password)."""
 
-    Removing the password removes the first factor of every code key, so every unfinished login
-    of the person ends with it.
-    """
-    if kind == KeyKind.EID:
-        raise KeyNotRemovableError(national_number)
-    row: Credential | DigitalKeyRecord | None
-    if kind == KeyKind.PASSWORD:
-        row = db.get(Credential, national_number)
-    else:
-        row = find_key(db, national_number=national_number, kind=kind)
-    if row is None:
-        raise KeyNotEnrolledError(f"{national_number} has no {kind} key")
-    db.delete(row)
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def view(self, db: Session, national_number: str) -> KeyView | None:
+        row = find_key(db, national_number=national_number, kind=self.kind)
+        if row is None:
+            return None
+        return key_view(self.kind, row.locked_at, row.created_at, row.expires_at)
+
+    def remove(self, db: Session, national_number: str) -> None:
+        row = find_key(db, national_number=national_number, kind=self.kind)
+        if row is None:
+            raise KeyNotEnrolledError(f"{national_number} has no {self.kind} key")
+        db.delete(row)
+        end_unfinished_logins(db, national_number=national_number, kind=self.kind)
+
+
+def key_view(
+    kind: str, locked_at: datetime | None, created_at: datetime, expires_at: datetime | None
+) -> KeyView:
+    return KeyView(
+        kind=kind,
+        status=KeyViewStatus.LOCKED if locked_at is not None else KeyViewStatus.ACTIVE,
+        since=aware(created_at),
+        expires=aware(expires_at) if expires_at is not None else None,
+    )
+
+
+def end_unfinished_logins(db: Session, *, national_number: str, kind: str | None) -> None:
+    """Ends the person's logins half-way through the key (through every key when None)."""
     unfinished = delete(LoginAttempt).where(
         col(LoginAttempt.national_number) == national_number,
         col(LoginAttempt.completed_at).is_(None),
     )
-    if kind != KeyKind.PASSWORD:
+    if kind is not None:
         unfinished = unfinished.where(col(LoginAttempt.key_kind) == kind)
     db.exec(unfinished)
+
+
+def remove_key(
+    db: Session,
+    *,
+    national_number: str,
+    kind: str,
+    now: datetime,
+    registry: KeyRegistry | None = None,
+) -> None:
+    """Removes the key, ends the logins half-way through it, and tells the person by e-mail.
+
+    No check of who asks: ``remove_own_key`` is the one a page calls.
+    """
+    try:
+        key = or_default(registry).get(kind)
+    except UnknownKeyError:
+        raise KeyNotEnrolledError(f"{national_number} has no {kind} key") from None
+    if not key.removable:
+        raise KeyNotRemovableError(national_number)
+    key.store.remove(db, national_number)
     notify_key_removed(db, national_number=national_number, kind=kind, now=now)
+
+
+def remove_own_key(
+    db: Session,
+    *,
+    session: UserSession,
+    kind: str,
+    now: datetime,
+    registry: KeyRegistry | None = None,
+) -> None:
+    """Mes clés numériques: the session's person removes one of their keys, which wants a
+    recent strong login (``StrongLoginRequiredError``)."""
+    national_number = require_recent_strong_login(session, now=now)
+    remove_key(db, national_number=national_number, kind=kind, now=now, registry=registry)

@@ -19,6 +19,7 @@ from sqlmodel import Session
 from foundation.models.digital_keys import Credential
 from foundation.models.paper_token import RegisteredPerson
 from identity import totp
+from identity.keys.kinds import KeyKind
 from identity.paper_token import errors
 from identity.paper_token.card import create_token_card, send_token_card
 from identity.paper_token.registration import (
@@ -30,7 +31,7 @@ from identity.password import set_credentials
 
 LANGUAGES = ("fr", "nl", "de", "en")
 # The keys a person can activate with an activation code, the one the seed recommends first.
-FIRST_KEYS = ("totp", "paper_token")
+FIRST_KEYS: tuple[str, ...] = (KeyKind.TOTP, KeyKind.PAPER_TOKEN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,25 @@ class MobileAppActivation:
     username: str
 
 
+@dataclass(frozen=True, slots=True)
+class AppSecret:
+    """The app's secret for the last step (server-side) and how the page shows it."""
+
+    secret: str
+    qr_src: str
+    secret_text: str
+
+
+def first_key_secret(key: str, *, account_name: str) -> AppSecret | None:
+    """Step 2, once the key is chosen: a fresh secret when it is the app (None for the token),
+    stored only when the app's first code proves it at the last step."""
+    if key != KeyKind.TOTP:
+        return None
+    secret = totp.start_enrolment()
+    screen = totp.enrolment_screen(secret, account_name=account_name)
+    return AppSecret(secret, screen.qr_src, screen.secret_text)
+
+
 def person_for_code(db: Session, *, reference: str, code: str, now: datetime) -> str:
     """Step 1: the name of the person the code was issued to (the code stays unspent)."""
     person = check_activation_code(db, reference=reference, code=code, now=now)
@@ -93,6 +113,15 @@ def _redeem_with_credentials(
     person.language = form.language
     db.add(person)
     return person, credential
+
+
+def activate_first_key(
+    db: Session, form: FirstKeyForm, *, key: str, secret: str, first_code: str, now: datetime
+) -> TokenActivation | MobileAppActivation:
+    """The last step, for the key chosen at step 2."""
+    if key == KeyKind.TOTP:
+        return activate_mobile_app(db, form, secret=secret, first_code=first_code, now=now)
+    return activate_paper_token(db, form, now=now)
 
 
 def activate_paper_token(

@@ -4,7 +4,9 @@ from identity.password.credentials import (
     check_credentials,
     delete_credentials,
     set_credentials,
+    set_own_credentials,
     unlock_credentials,
+    username_of,
 )
 from identity.password.hashing import (
     DEFAULT_HASHER_SETTINGS,
@@ -35,6 +37,8 @@ __all__ = [
     "pending_person",
     "purge_login_attempts",
     "set_credentials",
+    "set_own_credentials",
     "start_login",
     "unlock_credentials",
+    "username_of",
 ]

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from foundation.models.digital_keys import Credential
+from foundation.models.session import UserSession
 from identity.keys.conditional_update import first_row
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import (
@@ -47,6 +48,7 @@ from identity.password.policy import (
     normalized_password,
     normalized_username,
 )
+from identity.sessions import require_recent_strong_login
 
 CREDENTIAL_BY_USERNAME = select(Credential).where(col(Credential.username) == bindparam("username"))
 # Built once, read as a plain row: every login runs it (see identity.keys.conditional_update).
@@ -104,6 +106,34 @@ def set_credentials(
         db.rollback()
         raise UsernameTakenError(name) from None
     return row
+
+
+def set_own_credentials(
+    db: Session,
+    *,
+    session: UserSession,
+    username: str,
+    password: str,
+    now: datetime,
+    settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
+) -> Credential:
+    """Mes clés numériques: the session's person sets their username and password, which wants
+    a recent strong login (``StrongLoginRequiredError``) like adding any key."""
+    national_number = require_recent_strong_login(session, now=now)
+    return set_credentials(
+        db,
+        national_number=national_number,
+        username=username,
+        password=password,
+        now=now,
+        settings=settings,
+    )
+
+
+def username_of(db: Session, national_number: str) -> str | None:
+    """The person's username, None when they have no username + password yet."""
+    row = db.get(Credential, national_number)
+    return row.username if row is not None else None
 
 
 def delete_credentials(db: Session, *, national_number: str, now: datetime) -> None:

@@ -96,7 +96,8 @@ def not_enrolled_help() -> rx.Component:
     )
 
 
-def code_login_page(kind: str) -> rx.Component:
+def code_login_page(kind: str, *, asks_code: bool = True) -> rx.Component:
+    """``asks_code``: a code key (its activation needs an eID login first), not the password."""
     return page_layout(
         page_title(f"codelogin.title.{kind}"),
         rx.cond(
@@ -114,5 +115,5 @@ def code_login_page(kind: str) -> rx.Component:
             credentials_form(),
         ),
         rx.el.p(rx.el.a(I18nState.t["codelogin.other_key"], href=routes.KEY_CHOOSER)),
-        not_enrolled_help() if kind != "password" else rx.fragment(),
+        not_enrolled_help() if asks_code else rx.fragment(),
     )

@@ -1,4 +1,8 @@
-"""Activation wizards of the keys (seed 004 §2e: "Activer une application mobile", 5 steps)."""
+"""Activation wizards of the keys (seed 004 §2e: "Activer une application mobile", 5 steps).
+
+Each key's wizard (its steps, titles and texts) comes from its registry entry; this module knows
+how to show each kind of step.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +11,10 @@ import reflex as rx
 from components.layout import eid_login_needed, page_layout, page_title, paragraph, private
 from components.wizard import stepper
 from foundation import routes
+from identity.key_protocol import Wizard, WizardStepName
 from state.i18n_state import I18nState
-from state.key_activation_state import WIZARD_STEPS, KeyActivationState
+from state.key_activation_state import KeyActivationState
 
-STEP_LABELS_BY_KIND = {
-    "email_code": {"destination": "email.step.destination", "code": "enrol.step.code"},
-    "sms_code": {"destination": "sms.step.destination", "code": "enrol.step.code"},
-}
-STEP_LABELS = {
-    "contact": "totp.step.contact",
-    "install": "totp.step.install",
-    "activate": "totp.step.activate",
-    "credentials": "totp.step.credentials",
-    "confirmation": "totp.step.confirmation",
-}
-WIZARD_TITLES = {
-    "totp": "totp.title",
-    "email_code": "email.title",
-    "sms_code": "sms.title",
-    "password": "password.title",
-}
-DONE_TEXTS = {
-    "totp": ("totp.done.title", "totp.done.text"),
-    "email_code": ("email.done.title", "email.done.text"),
-    "sms_code": ("sms.done.title", "sms.done.text"),
-}
 APP_EXAMPLES = ("Google Authenticator", "Microsoft Authenticator", "Duo Mobile", "FreeOTP")
 
 
@@ -100,50 +83,63 @@ def activate_step() -> rx.Component:
         rx.el.p(KeyActivationState.secret_text, class_name="secret"),
         rx.el.p(I18nState.t["totp.activate.personal"], class_name="alert-info"),
         wizard_buttons(),
-        on_submit=KeyActivationState.confirm_first_code,
+        on_submit=KeyActivationState.confirm_code,
         reset_on_submit=True,
         aria_label=I18nState.t["totp.step.activate"],
     )
 
 
-def destination_step(kind: str) -> rx.Component:
-    prefix = "email" if kind == "email_code" else "sms"
+def destination_step(wizard: Wizard) -> rx.Component:
+    destination = wizard.destination
+    if destination is None:
+        return rx.fragment()
     field_id = "field-destination"
     return rx.el.form(
-        paragraph(f"{prefix}.destination.text"),
+        paragraph(destination.text_key),
         rx.el.div(
-            rx.el.label(I18nState.t[f"{prefix}.destination.field"], html_for=field_id),
+            rx.el.label(I18nState.t[destination.label_key], html_for=field_id),
             rx.el.input(
                 id=field_id,
                 name="destination",
                 required=True,
-                type="email" if kind == "email_code" else "tel",
-                auto_complete="email" if kind == "email_code" else "tel",
-                default_value=KeyActivationState.email if kind == "email_code" else "",
+                type=destination.input_type,
+                auto_complete=destination.input_type,
+                default_value=KeyActivationState.email if destination.prefill_account_email else "",
             ),
             class_name="field",
         ),
         wizard_buttons(),
         on_submit=KeyActivationState.send_registration_code,
-        aria_label=I18nState.t[f"{prefix}.step.destination"],
+        aria_label=I18nState.t[wizard.label_of(WizardStepName.DESTINATION)],
     )
 
 
-def code_step(kind: str) -> rx.Component:
+def code_step(wizard: Wizard) -> rx.Component:
     return rx.el.form(
-        paragraph(f"enrol.code.text.{kind}"),
+        paragraph(wizard.code_text_key) if wizard.code_text_key else rx.fragment(),
         rx.el.p(rx.el.strong(KeyActivationState.destination)),
         field("enrol.code.field", "code", "text", "one-time-code"),
         wizard_buttons(),
-        on_submit=KeyActivationState.confirm_registration_code,
+        on_submit=KeyActivationState.confirm_code,
         reset_on_submit=True,
         aria_label=I18nState.t["enrol.step.code"],
     )
 
 
-def credentials_step() -> rx.Component:
+def credentials_step(wizard: Wizard) -> rx.Component:
+    form = rx.el.form(
+        paragraph("credentials.text"),
+        field("credentials.username", "username", "text", "username"),
+        field("credentials.password", "password", "password", "new-password"),
+        field("credentials.password_confirm", "password_confirmation", "password", "new-password"),
+        wizard_buttons(),
+        on_submit=KeyActivationState.save_credentials,
+        aria_label=I18nState.t["totp.step.credentials"],
+    )
+    if wizard.sets_credentials:  # the wizard of username + password itself always asks
+        return form
     return rx.cond(
-        KeyActivationState.has_credential & (KeyActivationState.kind != "password"),
+        KeyActivationState.has_credential,
         rx.el.form(
             rx.el.p(
                 I18nState.t["credentials.existing"], " ", rx.el.strong(KeyActivationState.username)
@@ -151,22 +147,12 @@ def credentials_step() -> rx.Component:
             wizard_buttons(),
             on_submit=KeyActivationState.save_credentials,
         ),
-        rx.el.form(
-            paragraph("credentials.text"),
-            field("credentials.username", "username", "text", "username"),
-            field("credentials.password", "password", "password", "new-password"),
-            field(
-                "credentials.password_confirm", "password_confirmation", "password", "new-password"
-            ),
-            wizard_buttons(),
-            on_submit=KeyActivationState.save_credentials,
-            aria_label=I18nState.t["totp.step.credentials"],
-        ),
+        form,
     )
 
 
-def confirmation_step(kind: str) -> rx.Component:
-    title_key, text_key = DONE_TEXTS.get(kind, ("credentials.saved", ""))
+def confirmation_step(wizard: Wizard) -> rx.Component:
+    title_key, text_key = wizard.done_title_key, wizard.done_text_key
     return rx.fragment(
         rx.el.div(
             rx.el.h2(I18nState.t[title_key], style={"font_size": "1.3rem", "margin": "0 0 0.5rem"}),
@@ -183,11 +169,10 @@ def confirmation_step(kind: str) -> rx.Component:
     )
 
 
-def key_activation_page(kind: str) -> rx.Component:
-    labels = {**STEP_LABELS, **STEP_LABELS_BY_KIND.get(kind, {})}
-    steps = [(name, labels[name]) for name in WIZARD_STEPS[kind]]
+def key_activation_page(wizard: Wizard) -> rx.Component:
+    steps = [(step.name.value, step.label_key) for step in wizard.steps]
     return page_layout(
-        page_title(WIZARD_TITLES[kind]),
+        page_title(wizard.title_key),
         private(
             rx.cond(
                 KeyActivationState.allowed,
@@ -202,13 +187,13 @@ def key_activation_page(kind: str) -> rx.Component:
                     ),
                     rx.match(
                         KeyActivationState.step,
-                        ("contact", contact_step()),
-                        ("install", install_step()),
-                        ("activate", activate_step()),
-                        ("destination", destination_step(kind)),
-                        ("code", code_step(kind)),
-                        ("credentials", credentials_step()),
-                        confirmation_step(kind),
+                        (WizardStepName.CONTACT.value, contact_step()),
+                        (WizardStepName.INSTALL.value, install_step()),
+                        (WizardStepName.ACTIVATE.value, activate_step()),
+                        (WizardStepName.DESTINATION.value, destination_step(wizard)),
+                        (WizardStepName.CODE.value, code_step(wizard)),
+                        (WizardStepName.CREDENTIALS.value, credentials_step(wizard)),
+                        confirmation_step(wizard),
                     ),
                 ),
                 eid_login_needed("keys.strong_login_needed"),

@@ -6,8 +6,9 @@ import reflex as rx
 
 from components.layout import page_layout, page_title, paragraph, private
 from foundation import routes
+from portal.keys.my_keys import KeyGroupRows, KeyRow
 from state.i18n_state import I18nState
-from state.keys_state import KeyGroupRows, KeyRow, KeysState
+from state.keys_state import KeysState
 
 TABS = (
     ("keys", "keys.tab.keys"),

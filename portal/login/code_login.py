@@ -1,7 +1,8 @@
 """Login with a code key: username + password first, then the key's own code.
 
-Each code key plugs its second step in ``SECOND_STEPS`` (kind -> how to ask for the code and
-how to check it); the pages never branch on key names.
+Each code key brings its second step (how to ask for the code, how to check it) in its registry
+entry; a key whose login page is not this one (the eID, itsme) is refused here, and one without a
+second step (the password alone) logs in right after the password.
 
 A login is two units of work, one per page: ``submit_password`` (the password, and the login
 attempt it opens) and ``submit_code`` (the code, the attempt finished and the session opened,
@@ -14,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
 
 from sqlalchemy import bindparam
 from sqlalchemy.engine import Engine
@@ -22,9 +22,8 @@ from sqlmodel import Session, col, select
 
 from foundation.db import session_scope
 from foundation.models.account import Account, AccountStatus
-from identity.assurance import LevelOfAssurance
+from identity.key_protocol import CodePrompt, LoginPage, SecondStep
 from identity.keys.conditional_update import first_row
-from identity.keys.kinds import KeyKind
 from identity.paper_token import registered_identity
 from identity.password import (
     DEFAULT_HASHER_SETTINGS,
@@ -35,11 +34,10 @@ from identity.password import (
     pending_person,
     start_login,
 )
-from identity.registry import default_registry
+from identity.registry import DigitalKey, KeyRegistry, UnknownKeyError, or_default
 from identity.sessions import LoginIdentity
 from portal.accounts.routing import home_of
 from portal.login.completion import complete_login
-from portal.login.second_steps import SECOND_STEPS, CodePrompt
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +80,20 @@ def _identity_and_home(db: Session, national_number: str) -> tuple[LoginIdentity
 IDENTITY_FINDERS: list[Callable[[Session, str], LoginIdentity | None]] = [registered_identity]
 
 
-@cache  # the registry is the same for the life of the process; every login asks
-def level_of(kind: str) -> LevelOfAssurance:
-    return default_registry().get(kind).descriptor.level
+def code_page_key(kind: str, registry: KeyRegistry | None = None) -> DigitalKey:
+    """The key, if this page logs in with it: a forged event naming the eID or itsme would
+    otherwise open a high-level session with a password alone."""
+    key = or_default(registry).get(kind)
+    if key.descriptor.login_page is not LoginPage.CODE:
+        raise UnknownKeyError(f"{kind} does not log in with username + password")
+    return key
+
+
+def _second_step(kind: str, registry: KeyRegistry | None) -> SecondStep:
+    step = code_page_key(kind, registry).second_step
+    if step is None:
+        raise UnknownKeyError(f"{kind} asks for no code after the password")
+    return step
 
 
 def check_password_step(
@@ -95,30 +104,49 @@ def check_password_step(
     password: str,
     now: datetime,
     settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
+    registry: KeyRegistry | None = None,
 ) -> PasswordPassed:
+    step = code_page_key(kind, registry).second_step
     national_number = check_credentials(
         db, username=username, password=password, now=now, settings=settings
     )
-    if kind == KeyKind.PASSWORD:
+    if step is None:
         return PasswordPassed(national_number, "", None)
     attempt_id = start_login(db, national_number=national_number, key_kind=kind, now=now)
-    prompt = SECOND_STEPS[kind].prepare(db, attempt_id, national_number, now)
+    prompt = step.prepare(db, attempt_id=attempt_id, national_number=national_number, now=now)
     return PasswordPassed(national_number, attempt_id, prompt)
 
 
-def check_code_step(db: Session, *, kind: str, attempt_id: str, code: str, now: datetime) -> str:
+def check_code_step(
+    db: Session,
+    *,
+    kind: str,
+    attempt_id: str,
+    code: str,
+    now: datetime,
+    registry: KeyRegistry | None = None,
+) -> str:
     """Checks the code of a pending login and closes it; returns the person's national number."""
+    step = _second_step(kind, registry)
     national_number = pending_person(db, attempt_id=attempt_id, key_kind=kind, now=now)
-    SECOND_STEPS[kind].verify(db, attempt_id, national_number, code, now)
+    step.verify(db, attempt_id=attempt_id, national_number=national_number, code=code, now=now)
     finish_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
     return national_number
 
 
-def complete_code_login(db: Session, *, kind: str, national_number: str, now: datetime) -> str:
+def complete_code_login(
+    db: Session,
+    *,
+    kind: str,
+    national_number: str,
+    now: datetime,
+    registry: KeyRegistry | None = None,
+) -> str:
     """Opens the session of a login whose key passed; returns the URL that hands over the cookie."""
+    level = code_page_key(kind, registry).descriptor.level
     identity, home = _identity_and_home(db, national_number)
     return complete_login(
-        db, identity=identity, key_kind=kind, level=level_of(kind), now=now, next_path=home
+        db, identity=identity, key_kind=kind, level=level, now=now, next_path=home
     )
 
 
@@ -157,9 +185,15 @@ def submit_code(
         return complete_code_login(db, kind=kind, national_number=national_number, now=now)
 
 
-def resend_code(db: Session, *, kind: str, attempt_id: str, now: datetime) -> CodePrompt:
+def resend_code(
+    db: Session,
+    *,
+    kind: str,
+    attempt_id: str,
+    now: datetime,
+    registry: KeyRegistry | None = None,
+) -> CodePrompt:
+    """A new code for the pending login (``CodeNotResendableError`` for an app or a card)."""
+    step = _second_step(kind, registry)
     attempt = pending_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
-    resend = SECOND_STEPS[kind].resend
-    if resend is None:
-        raise LookupError(f"{kind} codes cannot be sent again")
-    return resend(db, attempt_id, attempt.national_number, now)
+    return step.resend(db, attempt_id=attempt_id, national_number=attempt.national_number, now=now)

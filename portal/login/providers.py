@@ -1,17 +1,10 @@
-"""Outside services the identity layer talks to, built from the settings (SMS, itsme)."""
+"""Outside services the identity layer talks to, built from the settings (itsme; the SMS
+gateway is handed to the SMS key by the key registry)."""
 
 from __future__ import annotations
 
 from foundation.settings import get_settings
 from identity.itsme import HttpItsmeClient
-from identity.sms_code import HttpSmsSender
-
-
-def sms_sender() -> HttpSmsSender:
-    settings = get_settings()
-    return HttpSmsSender(
-        settings.sms_gateway_url, settings.sms_gateway_token.get_secret_value(), timeout=10.0
-    )
 
 
 def itsme_client() -> HttpItsmeClient:

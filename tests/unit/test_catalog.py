@@ -28,6 +28,7 @@ ERROR_PACKAGES = ("foundation", "identity", "portal")
 NEVER_SHOWN = {
     "DuplicateKeyError": "a programming error: two keys registered under one kind",
     "UnknownKeyError": "a programming error: a kind that is not registered",
+    "CodeNotResendableError": "a resend the code page offers only for keys that send codes",
     "ExpiredLinkError": "signed links: the account service turns it into LinkExpiredError",
     "InvalidLinkError": "signed links: the account service turns it into LinkInvalidError",
     "NoIdentityError": "code login: a login attempt without its person, a programming error",

@@ -1,0 +1,59 @@
+"""The parts of a key whose codes are sent to an address of the person's (e-mail, SMS): its
+enrolment from Mes clés and its login step, given how the key sends a code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlmodel import Session
+
+from identity.key_protocol import CodePrompt, EnrolmentRequest, EnrolmentStarted
+from identity.one_time_code import flows
+from identity.sessions import require_recent_strong_login
+
+# db, national number, destination typed, now -> the destination as kept
+SendRegistrationCode = Callable[[Session, str, str, datetime], str]
+# db, login attempt, now -> the destination, masked
+SendLoginCode = Callable[[Session, str, datetime], str]
+
+
+class SentCodeEnrolment:
+    """A registration code goes to the destination typed; the code entered activates the key."""
+
+    def __init__(self, kind: str, send: SendRegistrationCode) -> None:
+        self._kind, self._send = kind, send
+
+    def start(self, db: Session, request: EnrolmentRequest) -> EnrolmentStarted:
+        national_number = require_recent_strong_login(request.session, now=request.now)
+        return EnrolmentStarted(
+            destination=self._send(db, national_number, request.destination, request.now)
+        )
+
+    def confirm(self, db: Session, request: EnrolmentRequest) -> None:
+        national_number = require_recent_strong_login(request.session, now=request.now)
+        flows.confirm_enrolment(
+            db, kind=self._kind, national_number=national_number, code=request.code, now=request.now
+        )
+
+
+class SentCodeSecondStep:
+    """A security code goes to the key's destination, shown masked; it can be sent again."""
+
+    def __init__(self, kind: str, prompt_key: str, send: SendLoginCode) -> None:
+        self._kind, self._prompt_key, self._send = kind, prompt_key, send
+
+    def prepare(
+        self, db: Session, *, attempt_id: str, national_number: str, now: datetime
+    ) -> CodePrompt:
+        return CodePrompt(self._prompt_key, self._send(db, attempt_id, now), can_resend=True)
+
+    def verify(
+        self, db: Session, *, attempt_id: str, national_number: str, code: str, now: datetime
+    ) -> None:
+        flows.verify_login_code(db, kind=self._kind, attempt_id=attempt_id, code=code, now=now)
+
+    def resend(
+        self, db: Session, *, attempt_id: str, national_number: str, now: datetime
+    ) -> CodePrompt:
+        return self.prepare(db, attempt_id=attempt_id, national_number=national_number, now=now)
