@@ -1,9 +1,11 @@
-"""Background work of the portal: deliver queued mail, purge accounts past their 30 days.
+"""Background work of the portal: deliver queued mail, purge accounts past their 30 days, stop
+role assignments past their end date.
 
 Runs inside the app (a lifespan task) and as commands for cron:
 
     python -m monespace_app.jobs deliver
     python -m monespace_app.jobs purge [--as-of 2026-12-31T12:00:00+00:00]
+    python -m monespace_app.jobs expire-roles [--as-of ...]
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from foundation.mail_outbox import DeliveryReport, deliver_due
 from foundation.settings import get_settings
 from foundation.smtp_transport import SmtpTransport
 from portal.accounts.service import purge_expired
+from portal.companies.expiry import stop_ended_assignments
 
 MAIL_INTERVAL = timedelta(seconds=2)
 PURGE_INTERVAL = timedelta(hours=1)
@@ -35,8 +38,14 @@ def purge_accounts(now: datetime) -> int:
         return purge_expired(db, now=now)
 
 
+def expire_role_assignments(now: datetime) -> int:
+    with session_scope() as db:
+        return stop_ended_assignments(db, now)
+
+
 async def run_forever() -> None:
-    """The lifespan task: mail every two seconds, purge every hour; errors never stop it."""
+    """The lifespan task: mail every two seconds; every hour, purge accounts and stop role
+    assignments past their end date; errors never stop it."""
     last_purge: datetime | None = None
     while True:
         now = utc_now()
@@ -47,6 +56,9 @@ async def run_forever() -> None:
                 last_purge = now
                 if purged:
                     log.info("purged %d account(s) past their withdrawal period", purged)
+                expired = await asyncio.to_thread(expire_role_assignments, now)
+                if expired:
+                    log.info("%d role assignment(s) reached their end date", expired)
         except Exception:
             log.exception("background job failed; trying again shortly")
         await asyncio.sleep(MAIL_INTERVAL.total_seconds())
@@ -54,7 +66,7 @@ async def run_forever() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m monespace_app.jobs")
-    parser.add_argument("job", choices=["deliver", "purge"])
+    parser.add_argument("job", choices=["deliver", "purge", "expire-roles"])
     parser.add_argument(
         "--as-of",
         type=datetime.fromisoformat,
@@ -68,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.job == "deliver":
         report = deliver_mail(now)
         print(f"sent {report.sent}, failed {report.failed}")
-    else:
+    elif args.job == "purge":
         print(f"purged {purge_accounts(now)} account(s)")
+    else:
+        print(f"expired {expire_role_assignments(now)} role assignment(s)")
     return 0
 
 
