@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
 from identity.assurance import LevelOfAssurance
+from identity.key_protocol import Enrolment, KeyStore, SecondStep, Wizard
+from identity.keys.records import RecordStore
 from identity.registry import (
     DuplicateKeyError,
     KeyDescriptor,
@@ -19,6 +21,11 @@ from identity.registry import (
 @dataclass
 class FakeKey:
     descriptor: KeyDescriptor
+    store: KeyStore = field(default_factory=lambda: RecordStore("fake"))
+    removable: bool = True
+    wizard: Wizard | None = None
+    enrolment: Enrolment | None = None
+    second_step: SecondStep | None = None
 
 
 def key(kind: str, group: KeyGroup, order: int = 0) -> FakeKey:
