@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 HOME = "/"
 HELP = "/aide"
 PRIVACY = "/confidentialite"
@@ -33,7 +35,22 @@ TERMS = "/conditions-d-utilisation"
 ROLE_MANAGEMENT = "/roles"
 ROLE_OPEN_TASKS = f"{ROLE_MANAGEMENT}/taches-ouvertes"
 MY_ROLE_ASSIGNMENTS = f"{ROLE_MANAGEMENT}/mes-attributions"
+ROLE_ASSIGNMENTS_MANAGEMENT = f"{ROLE_MANAGEMENT}/gestion-attributions"
+ROLE_INVITATIONS = f"{ROLE_MANAGEMENT}/invitations"
 ROLE_INVITATION_ACCEPT = "/roleinvitation/accept"
+# "Gestion des gestionnaires d'accès": a legal representative designates the company's GAP.
+ACCESS_MANAGERS = f"{ROLE_MANAGEMENT}/gestionnaires-acces"
+GAP_DESIGNATION = f"{ACCESS_MANAGERS}/designer-gap"
+
+
+def is_local_path(value: str) -> bool:
+    """A path of this site: never a way to send the browser to another host."""
+    return value.startswith("/") and not value.startswith("//") and "\\" not in value
+
+
+def login_then(path: str, *, key: str | None = None) -> str:
+    """The key chooser (or one key's login page) that brings the browser back to ``path``."""
+    return f"{key_login(key) if key else KEY_CHOOSER}?suite={quote(path, safe='')}"
 
 
 def key_activation(kind: str) -> str:

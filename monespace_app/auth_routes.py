@@ -6,7 +6,7 @@ the Reflex state reads it from the websocket's own request headers.
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -18,6 +18,7 @@ from foundation.clock import utc_now
 from foundation.db import session_scope
 from foundation.settings import get_settings
 from identity.sessions import COOKIE_NAME, SessionCookie, redeem_ticket, revoke
+from portal.login.completion import RETURN_COOKIE, return_after_login
 
 NO_STORE = {"Cache-Control": "no-store"}
 
@@ -42,9 +43,13 @@ async def start_session(request: Request) -> RedirectResponse:
         return RedirectResponse(
             f"{routes.KEY_CHOOSER}?erreur={quote('session')}", status_code=303, headers=NO_STORE
         )
-    response = RedirectResponse(
-        safe_next(request.query_params.get("suite")), status_code=303, headers=NO_STORE
+    # The page that sent the person to log in, if any (the browser percent-encodes the cookie).
+    came_from = request.cookies.get(RETURN_COOKIE)
+    destination = return_after_login(
+        safe_next(request.query_params.get("suite")), unquote(came_from) if came_from else None
     )
+    response = RedirectResponse(destination, status_code=303, headers=NO_STORE)
+    response.delete_cookie(RETURN_COOKIE, path="/")
     response.set_cookie(
         COOKIE_NAME,
         _cookie().encode(session_id),

@@ -8,10 +8,16 @@ from urllib.parse import quote
 from sqlmodel import Session
 
 from foundation import routes
+from foundation.models.account import AccountStatus
 from identity.assurance import LevelOfAssurance
 from identity.sessions import LoginIdentity, open_session
-from portal.accounts.routing import home_for
+from portal.accounts.routing import home_for, home_of
 from portal.accounts.service import find_account
+
+# The page that sent the browser to log in (a path), kept in a cookie while the person chooses a
+# key and logs in: the key pages need not carry it from one to the next.
+RETURN_COOKIE = "monespace_suite"
+RETURN_COOKIE_MAX_AGE = 30 * 60
 
 
 def complete_login(
@@ -30,3 +36,12 @@ def complete_login(
     )
     destination = next_path or home_for(find_account(db, identity.national_number))
     return f"{routes.SESSION_START}?ticket={quote(ticket)}&suite={quote(destination)}"
+
+
+def return_after_login(home: str, came_from: str | None) -> str:
+    """Back to the page that asked for the login (single sign-on: "S'identifier" in a section
+    brings the person back there), when the login leads to the spaces of an active account. A
+    first login still goes to the account form, a pending account to its validation page."""
+    if came_from and home == home_of(AccountStatus.ACTIVE) and routes.is_local_path(came_from):
+        return came_from
+    return home
