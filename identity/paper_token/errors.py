@@ -37,6 +37,16 @@ class AlreadyRegisteredError(DigitalKeyError):
         super().__init__(f"already registered as {bis_number}")
 
 
+class NotAnOfficerError(DigitalKeyError):
+    """Registering a person, or issuing an activation code, is for the officers of a local
+    registration office (``registration_officer``) only."""
+
+
+class OfficerLoginTooWeakError(DigitalKeyError):
+    """An officer registers people only after a high-level login (eID or itsme): the identity
+    of the person registered is worth no more than the officer's own."""
+
+
 class PersonNotFoundError(DigitalKeyError):
     """No registered person has this number."""
 

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from foundation.models.registration_office import RegistrationOfficer
 from identity.assurance import LevelOfAssurance
+from identity.paper_token import errors
 
 # Registering someone is identity proofing: only an officer logged in with a high-level key.
 DESK_LEVEL = LevelOfAssurance.HIGH
@@ -31,6 +32,19 @@ def desk_for(db: Session, *, national_number: str, level: int) -> Desk:
         office=office_of(db, national_number),
         strong_enough=LevelOfAssurance(level).satisfies(DESK_LEVEL),
     )
+
+
+def check_officer(db: Session, *, officer_id: str, level: int) -> str:
+    """The office of the officer ``officer_id`` (a national number) logged in at ``level``, when
+    they may register people; refused otherwise, whatever the page showed."""
+    if not officer_id.strip():
+        raise errors.RegistrationFieldError("officer_id")
+    desk = desk_for(db, national_number=officer_id.strip(), level=level)
+    if desk.office is None:
+        raise errors.NotAnOfficerError(f"{officer_id} is no registration officer")
+    if not desk.strong_enough:
+        raise errors.OfficerLoginTooWeakError(f"officer {officer_id} logged in at level {level}")
+    return desk.office
 
 
 def office_of(db: Session, national_number: str) -> str | None:

@@ -20,7 +20,6 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select, update
 
-from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
 from foundation.models.paper_token import ActivationCode, RegisteredPerson
 from identity.keys.moments import aware
@@ -28,6 +27,9 @@ from identity.one_time_code.hashing import code_hash, matches, new_salt
 from identity.paper_token import errors
 from identity.paper_token.bis import random_bis_number
 from identity.paper_token.mails import activation_mail
+from identity.paper_token.officers import check_officer
+from identity.paper_token.registration_form import DOCUMENT_TYPES as DOCUMENT_TYPES
+from identity.paper_token.registration_form import checked_fields
 from identity.sessions import LoginIdentity
 
 ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0/O, no 1/I
@@ -36,13 +38,6 @@ ACTIVATION_VALIDITY = timedelta(days=7)
 ACTIVATION_ATTEMPTS = 3
 LINK_PARAMETER = "activation"
 BRUSSELS = ZoneInfo("Europe/Brussels")
-
-# The identity documents an officer may accept (value stored → label shown).
-DOCUMENT_TYPES: dict[str, str] = {
-    "passport": "Passeport",
-    "identity_card": "Carte d'identité étrangère",
-    "residence_permit": "Titre de séjour",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +75,7 @@ def register_person(
     db: Session,
     *,
     officer_id: str,
+    officer_level: int,
     surname: str,
     first_names: str,
     birth_date: date,
@@ -91,8 +87,12 @@ def register_person(
     random: Callable[[int], int] = secrets.randbelow,
     token: Callable[[int], str] = secrets.token_urlsafe,
 ) -> Registration:
-    """Registers the person (a new BIS number), issues the activation code, queues the e-mail."""
-    fields = _checked_fields(
+    """Registers the person (a new BIS number), issues the activation code, queues the e-mail.
+
+    Only an officer, logged in at ``officer_level`` high, may (``NotAnOfficerError``,
+    ``OfficerLoginTooWeakError``)."""
+    check_officer(db, officer_id=officer_id, level=officer_level)
+    fields = checked_fields(
         officer_id=officer_id,
         surname=surname,
         first_names=first_names,
@@ -130,15 +130,16 @@ def issue_activation_code(
     db: Session,
     *,
     officer_id: str,
+    officer_level: int,
     bis_number: str,
     link: ActivationLink,
     now: datetime,
     random: Callable[[int], int] = secrets.randbelow,
     token: Callable[[int], str] = secrets.token_urlsafe,
 ) -> Registration:
-    """A new activation code for a registered person (lost, expired or spent); the old one dies."""
-    if not officer_id.strip():
-        raise errors.RegistrationFieldError("officer_id")
+    """A new activation code for a registered person (lost, expired or spent); the old one dies.
+    Only an officer may, as for ``register_person``."""
+    check_officer(db, officer_id=officer_id, level=officer_level)
     person = find_person(db, bis_number)
     if person is None:
         raise errors.PersonNotFoundError(bis_number)
@@ -281,39 +282,3 @@ def _free_bis_number(db: Session, birth_date: date, random: Callable[[int], int]
         if find_person(db, number) is None:
             return number
     raise RuntimeError(f"no free BIS number found for {birth_date}")
-
-
-def _checked_fields(
-    *,
-    officer_id: str,
-    surname: str,
-    first_names: str,
-    birth_date: date,
-    document_type: str,
-    document_number: str,
-    email: str,
-    now: datetime,
-) -> dict[str, str]:
-    checked = {
-        "officer_id": officer_id.strip(),
-        "surname": " ".join(surname.split()),
-        "first_names": " ".join(first_names.split()),
-        "document_type": document_type.strip(),
-        "document_number": "".join(document_number.split()).upper(),
-        "email": email.strip(),
-    }
-    for field in ("officer_id", "surname", "first_names"):
-        if not checked[field] or len(checked[field]) > 200:
-            raise errors.RegistrationFieldError(field)
-    if not date(1900, 1, 1) <= birth_date <= now.date():
-        raise errors.RegistrationFieldError("birth_date")
-    if checked["document_type"] not in DOCUMENT_TYPES:
-        raise errors.RegistrationFieldError("document_type")
-    number = checked["document_number"]
-    if not 3 <= len(number) <= 64 or not all(
-        c.isascii() and (c.isalnum() or c == "-") for c in number
-    ):
-        raise errors.RegistrationFieldError("document_number")
-    if not is_email_address(checked["email"]):
-        raise errors.RegistrationFieldError("email")
-    return checked

@@ -23,6 +23,7 @@ from identity.keys.errors import KeyLockedError, LoginAttemptExpiredError
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.keys.records import find_key
 from identity.paper_token import errors as e
+from identity.paper_token.officers import appoint_officer
 from identity.paper_token.registration import ALPHABET
 from identity.password.login_attempts import finish_login
 from identity.registry import KeyGroup, default_registry
@@ -30,12 +31,15 @@ from identity.registry import KeyGroup, default_registry
 from .conftest import NOW, StartAttempt, outbox, sequence
 
 LINK = paper_token.ActivationLink("https://monespace.test", "/cles/activer")
+OFFICER = "83041204706"  # an officer of a local registration office
 BIRTH = date(1990, 5, 17)
 
 
 def register(db: Session, **changes: object) -> paper_token.Registration:
+    appoint_officer(db, national_number=OFFICER, office="Bureau d'enregistrement local d'Ixelles")
     fields: dict[str, object] = {
-        "officer_id": "agent-ixelles-07",
+        "officer_id": OFFICER,
+        "officer_level": LevelOfAssurance.HIGH,
         "surname": "Kowalska",
         "first_names": "Anna Maria",
         "birth_date": BIRTH,
@@ -196,7 +200,12 @@ def test_an_unknown_activation_link_is_refused(db: Session) -> None:
 def test_a_new_activation_code_from_the_office_voids_the_old_one(db: Session) -> None:
     first = register(db)
     second = paper_token.issue_activation_code(
-        db, officer_id="agent-2", bis_number=first.person.bis_number, link=LINK, now=NOW
+        db,
+        officer_id=OFFICER,
+        officer_level=LevelOfAssurance.HIGH,
+        bis_number=first.person.bis_number,
+        link=LINK,
+        now=NOW,
     )
     db.commit()
     with pytest.raises(e.ActivationCodeVoidError):
