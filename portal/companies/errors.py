@@ -2,7 +2,8 @@
 
 Each error reads its text from the catalogues (``error.<ClassName>``, or
 ``error.<ClassName>.<field>`` when it names the form field at fault), like every error of the
-portal; ``index`` names the person of a list (the invitation's step 4) the field belongs to.
+portal. An error about one person of the invitation's list (step 4) is an ``InviteeError``: its
+``row`` (1 for the first person) is in its text.
 """
 
 from __future__ import annotations
@@ -13,13 +14,10 @@ class CompanyError(Exception):
 
     field: str | None = None
 
-    def __init__(
-        self, detail: str = "", *, field: str | None = None, index: int | None = None
-    ) -> None:
+    def __init__(self, detail: str = "", *, field: str | None = None) -> None:
         super().__init__(detail or type(self).__name__)
         if field is not None:
             self.field = field
-        self.index = index
 
 
 # The caller
@@ -118,8 +116,30 @@ class InvitationExpiryOutOfRangeError(CompanyError):
     field = "expires_on"
 
 
-class DuplicateInviteeError(CompanyError):
-    """This person is already in the list."""
+class InviteeError(CompanyError):
+    """Something is wrong with one person of the list."""
+
+    def __init__(self, detail: str = "", *, row: int, field: str | None = None) -> None:
+        super().__init__(detail, field=field)
+        self.row = row
+
+
+class InviteeFieldMissingError(InviteeError):
+    """A person of the list lacks a name, a first name or an e-mail address."""
+
+
+class InviteeFieldTooLongError(InviteeError):
+    """A person's name, first name or address is too long."""
+
+
+class InviteeEmailInvalidError(InviteeError):
+    """A person's e-mail address is not valid."""
+
+    field = "email"
+
+
+class DuplicateInviteeError(InviteeError):
+    """This address is already in the list."""
 
     field = "email"
 

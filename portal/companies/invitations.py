@@ -76,12 +76,21 @@ def acceptance_link(public_origin: str, invitation_id: str) -> str:
     return f"{public_origin}{routes.ROLE_INVITATION_ACCEPT}?invitation={invitation_id}"
 
 
-def _text(value: str, field: str, limit: int, index: int | None = None) -> str:
+def _text(value: str, field: str, limit: int) -> str:
     value = value.strip()
     if not value:
-        raise errors.RequiredFieldMissingError(field, field=field, index=index)
+        raise errors.RequiredFieldMissingError(field, field=field)
     if len(value) > limit:
-        raise errors.FieldTooLongError(field, field=field, index=index)
+        raise errors.FieldTooLongError(field, field=field)
+    return value
+
+
+def _invitee_text(value: str, field: str, row: int) -> str:
+    value = value.strip()
+    if not value:
+        raise errors.InviteeFieldMissingError(field, field=field, row=row)
+    if len(value) > NAME_MAX:
+        raise errors.InviteeFieldTooLongError(field, field=field, row=row)
     return value
 
 
@@ -107,17 +116,17 @@ def check_persons(persons: tuple[Invitee, ...]) -> tuple[Invitee, ...]:
     """Step 4: each person with a name, a first name and a valid address; none at all is fine."""
     checked: list[Invitee] = []
     seen: set[str] = set()
-    for index, person in enumerate(persons):
-        email = person.email.strip()
+    for row, person in enumerate(persons, start=1):
         invitee = Invitee(
-            surname=_text(person.surname, "surname", NAME_MAX, index),
-            first_names=_text(person.first_names, "first_names", NAME_MAX, index),
-            email=email,
+            surname=_invitee_text(person.surname, "surname", row),
+            first_names=_invitee_text(person.first_names, "first_names", row),
+            email=_invitee_text(person.email, "email", row),
         )
+        email = invitee.email
         if not is_email_address(email):
-            raise errors.ContactEmailInvalidError(email, index=index)
+            raise errors.InviteeEmailInvalidError(email, row=row)
         if email.casefold() in seen:
-            raise errors.DuplicateInviteeError(email, index=index)
+            raise errors.DuplicateInviteeError(email, row=row)
         seen.add(email.casefold())
         checked.append(invitee)
     return tuple(checked)

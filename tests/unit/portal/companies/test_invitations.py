@@ -205,19 +205,21 @@ def test_wrong_step_value_is_refused_naming_its_field(
 @pytest.mark.parametrize(
     ("person", "error", "field"),
     [
-        (Invitee("", "Naima", NAIMA.email), errors.RequiredFieldMissingError, "surname"),
-        (Invitee("Mremi", " ", NAIMA.email), errors.RequiredFieldMissingError, "first_names"),
-        (Invitee("Mremi", "Naima", "nmr@"), errors.ContactEmailInvalidError, "email"),
+        (Invitee("", "Naima", NAIMA.email), errors.InviteeFieldMissingError, "surname"),
+        (Invitee("Mremi", " ", NAIMA.email), errors.InviteeFieldMissingError, "first_names"),
+        (Invitee("Mremi", "Naima", ""), errors.InviteeFieldMissingError, "email"),
+        (Invitee("x" * 201, "Naima", NAIMA.email), errors.InviteeFieldTooLongError, "surname"),
+        (Invitee("Mremi", "Naima", "nmr@"), errors.InviteeEmailInvalidError, "email"),
         (Invitee("Mremi", "Naima", "NMR@ewbs.be"), errors.DuplicateInviteeError, "email"),
     ],
 )
 @pytest.mark.usefixtures("gap_of_test_company")
 def test_wrong_person_is_refused_naming_the_field_and_the_row(
-    db: Session, person: Invitee, error: type[errors.CompanyError], field: str
+    db: Session, person: Invitee, error: type[errors.InviteeError], field: str
 ) -> None:
     with pytest.raises(error) as refused:
         invite(db, draft(persons=(NAIMA_INVITED, person)))
-    assert (refused.value.field, refused.value.index) == (field, 1)
+    assert (refused.value.field, refused.value.row) == (field, 2)
 
 
 @pytest.mark.usefixtures("gap_of_test_company")
