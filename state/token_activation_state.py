@@ -9,15 +9,13 @@ nothing. At the end any session of this browser is closed, as the seed says.
 
 import reflex as rx
 from reflex_base.event import EventSpec
-from sqlmodel import Session
 
 from foundation.clock import utc_now
-from foundation.db import session_scope
 from foundation.i18n.error_messages import error_text
 from identity import paper_token
 from identity.keys.errors import DigitalKeyError
 from identity.paper_token.errors import ActivationLinkError
-from identity.sessions import revoke
+from portal.keys import first_key
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 
@@ -53,11 +51,13 @@ class TokenActivationState(SessionState):
     _reference: str = ""
     _code: str = ""
     _secret: str = ""
+    _terms_accepted: bool = False  # at the second step; the last step's service checks it again
 
     @rx.event
     async def load(self) -> None:
         self._reference = self.router.url.query_parameters.get(LINK_PARAMETER, "").strip()
         self._code = self._secret = ""
+        self._terms_accepted = False
         self.qr_src = self.secret_text = ""
         self.key = paper_token.FIRST_KEYS[0]
         self.step, self.full_name, self.username, self.email = "code", "", "", ""
@@ -77,10 +77,7 @@ class TokenActivationState(SessionState):
     async def submit_code(self, form: dict[str, str]) -> None:
         code = form.get("code", "")
         try:
-            with session_scope() as db:
-                name = paper_token.person_for_code(
-                    db, reference=self._reference, code=code, now=utc_now()
-                )
+            name = first_key.person_for_code(self._reference, code, now=utc_now())
         except DigitalKeyError as error:
             self.error_text = await self._text(error)
             return
@@ -98,7 +95,7 @@ class TokenActivationState(SessionState):
         except DigitalKeyError as error:
             self.error_text = await self._text(error)
             return
-        self.language, self.key = language, key
+        self.language, self.key, self._terms_accepted = language, key, True
         # A fresh secret for this page only (the app), stored once the app's first code proves it.
         app = (
             None if self._secret else paper_token.first_key_secret(key, account_name=self.full_name)
@@ -117,12 +114,23 @@ class TokenActivationState(SessionState):
         if form.get("password", "") != form.get("password_confirmation", ""):
             self.error_text = (await self.get_state(I18nState)).t["credentials.mismatch"]
             return None
+        typed = paper_token.FirstKeyForm(
+            reference=self._reference,
+            code=self._code,
+            username=form.get("username", ""),
+            password=form.get("password", ""),
+            language=self.language,
+            terms_accepted=self._terms_accepted,
+        )
         try:
-            with session_scope() as db:
-                done = self._activate(db, form)
-                session_id = self._session_id()
-                if session_id is not None:  # "vous avez été automatiquement déconnecté(e)"
-                    revoke(db, session_id, now=utc_now())
+            done = first_key.activate_first_key(
+                self._session_id(),
+                typed,
+                key=self.key,
+                secret=self._secret,
+                first_code=form.get("first_code", ""),
+                now=utc_now(),
+            )
         except DigitalKeyError as error:
             self.error_text = await self._text(error)
             return None
@@ -136,23 +144,3 @@ class TokenActivationState(SessionState):
         self.step, self.error_text = "done", ""
         # The portal now speaks the language just chosen.
         return I18nState.set_language(self.language)
-
-    def _activate(
-        self, db: Session, form: dict[str, str]
-    ) -> paper_token.TokenActivation | paper_token.MobileAppActivation:
-        typed = paper_token.FirstKeyForm(
-            reference=self._reference,
-            code=self._code,
-            username=form.get("username", ""),
-            password=form.get("password", ""),
-            language=self.language,
-            terms_accepted=True,  # checked at the second step
-        )
-        return paper_token.activate_first_key(
-            db,
-            typed,
-            key=self.key,
-            secret=self._secret,
-            first_code=form.get("first_code", ""),
-            now=utc_now(),
-        )
