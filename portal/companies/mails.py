@@ -12,6 +12,11 @@ CLOSING = "Sincères salutations,"
 CONSULT = "Identifiez-vous et consultez vos attributions de rôle"
 
 
+def _quoted(company: str) -> str:
+    # « de « Entreprise de test » » rather than « de Entreprise de test »: no elision to get wrong.
+    return f"« {company} »"
+
+
 def _mail(
     to: str, subject: str, paragraphs: list[str], links: list[tuple[str, str]]
 ) -> OutgoingMail:
@@ -43,9 +48,9 @@ def gap_designated(
     """To the new GAP."""
     return _mail(
         to,
-        f"Vous êtes le gestionnaire d'accès principal de {company}",
+        f"Vous êtes désigné(e) gestionnaire d'accès principal de {_quoted(company)}",
         [
-            f"{representative}, représentant légal de {company}, vous a désigné(e) "
+            f"{representative}, représentant légal de {_quoted(company)}, vous a désigné(e) "
             "gestionnaire d'accès principal (GAP) de l'entreprise.",
             "Vous pouvez désormais inviter des personnes de l'entreprise dans Mon Espace et leur "
             "attribuer un rôle, dans Ma gestion des rôles eGov.",
@@ -58,9 +63,9 @@ def gap_designation_confirmed(*, to: str, company: str, gap: str) -> OutgoingMai
     """To the legal representative who designated someone else."""
     return _mail(
         to,
-        f"Désignation du gestionnaire d'accès principal de {company}",
+        f"Désignation du gestionnaire d'accès principal de {_quoted(company)}",
         [
-            f"Vous avez désigné {gap} gestionnaire d'accès principal (GAP) de {company}. "
+            f"Vous avez désigné {gap} gestionnaire d'accès principal (GAP) de {_quoted(company)}. "
             "Un e-mail de confirmation lui a également été envoyé.",
         ],
         [],
@@ -71,9 +76,9 @@ def gap_replaced(*, to: str, company: str, new_gap: str) -> OutgoingMail:
     """To the GAP someone else replaces."""
     return _mail(
         to,
-        f"Vous n'êtes plus le gestionnaire d'accès principal de {company}",
+        f"Vous n'êtes plus le gestionnaire d'accès principal de {_quoted(company)}",
         [
-            f"Un représentant légal de {company} a désigné {new_gap} gestionnaire d'accès "
+            f"Un représentant légal de {_quoted(company)} a désigné {new_gap} gestionnaire d'accès "
             "principal (GAP) de l'entreprise à votre place. Vous ne pouvez plus inviter de "
             "personnes ni attribuer de rôles pour cette entreprise.",
         ],
@@ -110,7 +115,7 @@ def request_to_evaluate(
         "Une demande d'attribution de rôle attend votre évaluation",
         [
             f"{person} a accepté votre invitation et demande l'attribution de rôle "
-            f"{', '.join(roles)} pour {company}.",
+            f"{', '.join(roles)} pour {_quoted(company)}.",
             "Identifiez-vous et évaluez la demande dans Mes tâches ouvertes.",
         ],
         [("Mes tâches ouvertes", tasks_url)],
@@ -150,7 +155,7 @@ def role_rejected(
         to,
         f"Votre demande d'attribution de rôle {role} est rejetée",
         [
-            f"votre demande d'attribution de rôle {role} pour {company} a été rejetée.",
+            f"votre demande d'attribution de rôle {role} pour {_quoted(company)} a été rejetée.",
             f"Raison : {reason}",
             f"Approbateur : {approver}",
         ],
@@ -163,7 +168,7 @@ def role_expired(*, to: str, role: str, company: str, ended_on: str) -> Outgoing
         to,
         f"Votre attribution de rôle {role} a expiré",
         [
-            f"votre attribution de rôle {role} pour {company} a pris fin le {ended_on}.",
+            f"votre attribution de rôle {role} pour {_quoted(company)} a pris fin le {ended_on}.",
             "Si vous en avez encore besoin, demandez-la à nouveau à votre gestionnaire d'accès "
             "principal.",
         ],
