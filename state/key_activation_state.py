@@ -1,19 +1,20 @@
 """The activation wizards of Mes clés numériques (seed 004 §2e: the 5 steps of the mobile app).
 
-Thin: the steps are the key's wizard in the registry, and every step goes through
-``portal.keys.wizard``, whose services refuse without a recent strong login.
+Thin: the steps are the key's wizard in the registry, and every step is one call to
+``portal.keys.actions``, whose services refuse without a recent strong login.
 """
+
+from collections.abc import Callable
 
 import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.db import session_scope
 from foundation.i18n.error_messages import error_text
-from foundation.models.account import AccountStatus
 from identity.keys.errors import DigitalKeyError, StrongLoginRequiredError
-from portal.keys import wizard
+from portal.keys import actions
+from portal.keys.wizard import wizard_of
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 
@@ -34,23 +35,22 @@ class KeyActivationState(SessionState):
 
     @rx.event
     def load(self, kind: str) -> EventSpec | None:
-        self.kind, self.steps = kind, wizard.wizard_of(kind).step_names
+        self.kind, self.steps = kind, wizard_of(kind).step_names
         self.step, self.error_text = self.steps[0], ""
         self.qr_src = self.secret_text = self._secret = ""
-        with session_scope() as db:
-            entered = self._enter(db, AccountStatus.ACTIVE)
-            if isinstance(entered, EventSpec):
-                return entered
-            row, account = entered
-            assert account is not None
-            opening = wizard.open_wizard(
-                db, kind=kind, session=row, account_email=account.email, now=utc_now()
-            )
-        self.email = account.email
-        self.allowed = opening.allowed
+        page = self._as_visitor(
+            lambda session_id: actions.open_wizard(session_id, kind=kind, now=utc_now())
+        )
+        if isinstance(page, EventSpec):
+            return page
+        opening, started = page.opening, page.opening.started
+        self.email, self.allowed = page.email, opening.allowed
         self.username, self.has_credential = opening.username, bool(opening.username)
-        self._secret = opening.started.secret
-        self.qr_src, self.secret_text = opening.started.qr_src, opening.started.secret_text
+        self._secret, self.qr_src, self.secret_text = (
+            started.secret,
+            started.qr_src,
+            started.secret_text,
+        )
         return None
 
     @rx.var
@@ -70,76 +70,58 @@ class KeyActivationState(SessionState):
     def cancel(self) -> EventSpec:
         return rx.redirect(routes.MY_KEYS)
 
-    async def _fail(self, error: Exception) -> None:
-        if isinstance(error, StrongLoginRequiredError):
+    async def _step(self, call: Callable[[str | None], object]) -> EventSpec | bool:
+        """Runs one step's service call; True when it went through (the wizard moves on)."""
+        try:
+            refused = self._as_visitor(call)
+        except StrongLoginRequiredError:
             self.allowed = False  # the page shows the way to an eID login instead
-            return
-        self.error_text = error_text((await self.get_state(I18nState)).lang, error)
+            return False
+        except DigitalKeyError as error:
+            self.error_text = error_text((await self.get_state(I18nState)).lang, error)
+            return False
+        if isinstance(refused, EventSpec):
+            return refused
+        self._advance()
+        return True
 
     @rx.event
     async def confirm_code(self, form: dict[str, str]) -> EventSpec | None:
         """The registration code, or the app's first code (with the secret shown)."""
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, AccountStatus.ACTIVE)
-                if isinstance(entered, EventSpec):
-                    return entered
-                wizard.confirm_enrolment(
-                    db,
-                    kind=self.kind,
-                    session=entered[0],
-                    code=form.get("code", ""),
-                    secret=self._secret,
-                    now=utc_now(),
-                )
-        except DigitalKeyError as error:
-            await self._fail(error)
-            return None
-        self._advance()
-        return None
+        kind, code, secret = self.kind, form.get("code", ""), self._secret
+        done = await self._step(
+            lambda session_id: actions.confirm_enrolment(
+                session_id, kind=kind, code=code, secret=secret, now=utc_now()
+            )
+        )
+        return done if isinstance(done, EventSpec) else None
 
     @rx.event
     async def send_registration_code(self, form: dict[str, str]) -> EventSpec | None:
-        destination = form.get("destination", "").strip()
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, AccountStatus.ACTIVE)
-                if isinstance(entered, EventSpec):
-                    return entered
-                wizard.send_registration_code(
-                    db, kind=self.kind, session=entered[0], destination=destination, now=utc_now()
-                )
-        except DigitalKeyError as error:
-            await self._fail(error)
-            return None
-        self.destination = destination
-        self._advance()
-        return None
+        kind, destination = self.kind, form.get("destination", "").strip()
+        done = await self._step(
+            lambda session_id: actions.send_registration_code(
+                session_id, kind=kind, destination=destination, now=utc_now()
+            )
+        )
+        if done is True:
+            self.destination = destination
+        return done if isinstance(done, EventSpec) else None
 
     @rx.event
     async def save_credentials(self, form: dict[str, str]) -> EventSpec | None:
-        if self.has_credential and not wizard.wizard_of(self.kind).sets_credentials:
+        if self.has_credential and not wizard_of(self.kind).sets_credentials:
             self._advance()  # the username + password the person has serve this key too
             return None
         if form.get("password", "") != form.get("password_confirmation", ""):
             self.error_text = (await self.get_state(I18nState)).t["credentials.mismatch"]
             return None
-        try:
-            with session_scope() as db:
-                entered = self._enter(db, AccountStatus.ACTIVE)
-                if isinstance(entered, EventSpec):
-                    return entered
-                wizard.save_credentials(
-                    db,
-                    session=entered[0],
-                    username=form.get("username", ""),
-                    password=form.get("password", ""),
-                    now=utc_now(),
-                )
-        except DigitalKeyError as error:
-            await self._fail(error)
-            return None
-        self.has_credential = True
-        self.username = form.get("username", "")
-        self._advance()
-        return None
+        username, password = form.get("username", ""), form.get("password", "")
+        done = await self._step(
+            lambda session_id: actions.save_credentials(
+                session_id, username=username, password=password, now=utc_now()
+            )
+        )
+        if done is True:
+            self.has_credential, self.username = True, username
+        return done if isinstance(done, EventSpec) else None

@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 import reflex as rx
+from reflex_base.registry import RegistrationContext
 from sqlmodel import Session
 
 from foundation import routes
@@ -92,8 +93,10 @@ def test_the_key_chooser_offers_the_new_key_among_the_code_keys() -> None:
 
 
 def test_the_new_key_gets_the_code_login_page_and_its_wizard_page() -> None:
-    app = rx.App()
-    add_key_pages(app, registry(), site_title="Mon Espace")
+    # An app of its own, beside the portal's (Reflex wants a registration context per app).
+    with RegistrationContext.ensure_context().fork():
+        app = rx.App()
+        add_key_pages(app, registry(), site_title="Mon Espace")
     pages = {"/" + route.strip("/") for route in app._unevaluated_pages}
     assert routes.key_login(KIND) in pages
     assert routes.key_activation(KIND) in pages
