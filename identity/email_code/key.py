@@ -14,18 +14,14 @@ from sqlmodel import Session
 
 from identity.assurance import LevelOfAssurance
 from identity.email_code.service import send_login_code, start_enrolment
-from identity.key_protocol import (
-    CONFIRMATION_STEP,
-    CREDENTIALS_STEP,
-    DestinationField,
-    LoginPage,
-    Wizard,
-    WizardStep,
-    WizardStepName,
-)
+from identity.key_protocol import LoginPage
 from identity.keys.kinds import KeyKind
 from identity.keys.records import RecordStore
-from identity.one_time_code.sent_code_key import SentCodeEnrolment, SentCodeSecondStep
+from identity.one_time_code.sent_code_key import (
+    SentCodeEnrolment,
+    SentCodeSecondStep,
+    sent_code_wizard,
+)
 from identity.registry import KeyDescriptor, KeyGroup
 
 EMAIL_CODE_KEY = KeyDescriptor(
@@ -36,20 +32,8 @@ EMAIL_CODE_KEY = KeyDescriptor(
     login_page=LoginPage.CODE,
 )
 
-EMAIL_CODE_WIZARD = Wizard(
-    title_key="email.title",
-    steps=(
-        WizardStep(WizardStepName.DESTINATION, "email.step.destination"),
-        WizardStep(WizardStepName.CODE, "enrol.step.code"),
-        CREDENTIALS_STEP,
-        CONFIRMATION_STEP,
-    ),
-    done_title_key="email.done.title",
-    done_text_key="email.done.text",
-    destination=DestinationField(
-        "email.destination.text", "email.destination.field", "email", prefill_account_email=True
-    ),
-    code_text_key="enrol.code.text.email_code",
+EMAIL_CODE_WIZARD = sent_code_wizard(
+    KeyKind.EMAIL_CODE, texts="email", input_type="email", prefill_account_email=True
 )
 
 

@@ -8,7 +8,17 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from identity.key_protocol import CodePrompt, EnrolmentRequest, EnrolmentStarted
+from identity.key_protocol import (
+    CONFIRMATION_STEP,
+    CREDENTIALS_STEP,
+    CodePrompt,
+    DestinationField,
+    EnrolmentRequest,
+    EnrolmentStarted,
+    Wizard,
+    WizardStep,
+    WizardStepName,
+)
 from identity.one_time_code import flows
 from identity.sessions import require_recent_strong_login
 
@@ -16,6 +26,31 @@ from identity.sessions import require_recent_strong_login
 SendRegistrationCode = Callable[[Session, str, str, datetime], str]
 # db, login attempt, now -> the destination, masked
 SendLoginCode = Callable[[Session, str, datetime], str]
+
+
+def sent_code_wizard(
+    kind: str, *, texts: str, input_type: str, prefill_account_email: bool = False
+) -> Wizard:
+    """The destination, the registration code sent to it, username + password, done; ``texts``
+    is the prefix of the key's catalogue keys (``email`` -> ``email.title``...)."""
+    return Wizard(
+        title_key=f"{texts}.title",
+        steps=(
+            WizardStep(WizardStepName.DESTINATION, f"{texts}.step.destination"),
+            WizardStep(WizardStepName.CODE, "enrol.step.code"),
+            CREDENTIALS_STEP,
+            CONFIRMATION_STEP,
+        ),
+        done_title_key=f"{texts}.done.title",
+        done_text_key=f"{texts}.done.text",
+        destination=DestinationField(
+            f"{texts}.destination.text",
+            f"{texts}.destination.field",
+            input_type,
+            prefill_account_email=prefill_account_email,
+        ),
+        code_text_key=f"enrol.code.text.{kind}",
+    )
 
 
 class SentCodeEnrolment:

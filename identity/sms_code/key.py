@@ -9,18 +9,14 @@ from datetime import datetime
 from sqlmodel import Session
 
 from identity.assurance import LevelOfAssurance
-from identity.key_protocol import (
-    CONFIRMATION_STEP,
-    CREDENTIALS_STEP,
-    DestinationField,
-    LoginPage,
-    Wizard,
-    WizardStep,
-    WizardStepName,
-)
+from identity.key_protocol import LoginPage
 from identity.keys.kinds import KeyKind
 from identity.keys.records import RecordStore
-from identity.one_time_code.sent_code_key import SentCodeEnrolment, SentCodeSecondStep
+from identity.one_time_code.sent_code_key import (
+    SentCodeEnrolment,
+    SentCodeSecondStep,
+    sent_code_wizard,
+)
 from identity.registry import KeyDescriptor, KeyGroup
 from identity.sms_code.sender import SmsSender, configured_sender
 from identity.sms_code.service import send_login_code, start_enrolment
@@ -33,19 +29,7 @@ SMS_CODE_KEY = KeyDescriptor(
     login_page=LoginPage.CODE,
 )
 
-SMS_CODE_WIZARD = Wizard(
-    title_key="sms.title",
-    steps=(
-        WizardStep(WizardStepName.DESTINATION, "sms.step.destination"),
-        WizardStep(WizardStepName.CODE, "enrol.step.code"),
-        CREDENTIALS_STEP,
-        CONFIRMATION_STEP,
-    ),
-    done_title_key="sms.done.title",
-    done_text_key="sms.done.text",
-    destination=DestinationField("sms.destination.text", "sms.destination.field", "tel"),
-    code_text_key="enrol.code.text.sms_code",
-)
+SMS_CODE_WIZARD = sent_code_wizard(KeyKind.SMS_CODE, texts="sms", input_type="tel")
 
 
 class SmsCodeKey:
