@@ -13,7 +13,13 @@ from identity.keys.kinds import KeyKind
 from identity.keys.moments import aware
 from identity.registry import KeyDescriptor, KeyGroup
 
-EID_KEY = KeyDescriptor(kind=KeyKind.EID, group=KeyGroup.EID, level=LevelOfAssurance.HIGH, order=0)
+EID_KEY = KeyDescriptor(
+    kind=KeyKind.EID,
+    group=KeyGroup.EID,
+    level=LevelOfAssurance.HIGH,
+    order=0,
+    mail_name="la carte d'identité électronique (eID)",
+)
 
 
 class AccountStore:

@@ -9,7 +9,11 @@ from identity.keys.records import RecordStore
 from identity.registry import KeyDescriptor, KeyGroup
 
 ITSME_KEY = KeyDescriptor(
-    kind=KeyKind.ITSME, group=KeyGroup.EID, level=LevelOfAssurance.HIGH, order=1
+    kind=KeyKind.ITSME,
+    group=KeyGroup.EID,
+    level=LevelOfAssurance.HIGH,
+    order=1,
+    mail_name="itsme",
 )
 
 

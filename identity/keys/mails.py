@@ -15,20 +15,9 @@ from sqlmodel import Session
 
 from foundation.contacts import find_account, full_name
 from foundation.mail_outbox import SIGNATURE, OutgoingMail, enqueue
-from identity.keys.kinds import KeyKind
+from identity.registry import UnknownKeyError, default_registry
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
-
-KEY_LABELS: dict[str, str] = {
-    KeyKind.EID: "la carte d'identité électronique (eID)",
-    KeyKind.PASSWORD: "le nom d'utilisateur et mot de passe",
-    KeyKind.TOTP: "l'application d'authentification mobile (code à 6 chiffres)",
-    KeyKind.EMAIL_CODE: "le code de sécurité envoyé par e-mail",
-    KeyKind.SMS_CODE: "le code de sécurité envoyé par SMS",
-    KeyKind.PAPER_TOKEN: "le token (carte de codes)",
-    KeyKind.ITSME: "itsme",
-    KeyKind.EIDAS: "une clé européenne reconnue (eIDAS)",
-}
 
 ON_YOUR_BEHALF = (
     "Si vous n'êtes pas à l'origine de ce changement, connectez-vous sans attendre avec votre "
@@ -38,7 +27,11 @@ ON_YOUR_BEHALF = (
 
 
 def key_label(kind: str) -> str:
-    return KEY_LABELS.get(kind, kind)
+    """The name the key's registry entry gives it in e-mails (the kind for an unknown one)."""
+    try:
+        return default_registry().get(kind).descriptor.mail_name or kind
+    except UnknownKeyError:
+        return kind
 
 
 def _when(moment: datetime) -> str:
