@@ -7,14 +7,13 @@ import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation.clock import utc_now
-from foundation.db import session_scope
 from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError
 from portal.login.code_login import (
     NoIdentityError,
     PasswordPassed,
     finish_password_login,
-    resend_code,
+    send_code_again,
     submit_code,
     submit_password,
 )
@@ -102,8 +101,7 @@ class CodeLoginState(rx.State):
     @rx.event
     async def resend(self) -> None:
         try:
-            with session_scope() as db:
-                prompt = resend_code(db, kind=self.kind, attempt_id=self._attempt_id, now=utc_now())
+            prompt = send_code_again(kind=self.kind, attempt_id=self._attempt_id, now=utc_now())
         except LOGIN_ERRORS as error:
             await self._fail(error)
             return

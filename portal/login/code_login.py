@@ -197,3 +197,11 @@ def resend_code(
     step = _second_step(kind, registry)
     attempt = pending_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
     return step.resend(db, attempt_id=attempt_id, national_number=attempt.national_number, now=now)
+
+
+def send_code_again(
+    *, kind: str, attempt_id: str, now: datetime, bind: Engine | None = None
+) -> CodePrompt:
+    """The code page's "send again", in a unit of work of its own."""
+    with session_scope(bind) as db:
+        return resend_code(db, kind=kind, attempt_id=attempt_id, now=now)
