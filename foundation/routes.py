@@ -31,7 +31,8 @@ TERMS = "/conditions-d-utilisation"
 
 
 # "Ma gestion des rôles eGov". The acceptance link is the one an invitation e-mail carries
-# (?invitation=<uuid>); the pages come with the section's UI, hence not yet in ALL_PAGES.
+# (?invitation=<uuid>). A page joins ALL_PAGES when it is registered: the section's navigation
+# links to those only, and names the others as plain text.
 ROLE_MANAGEMENT = "/roles"
 ROLE_OPEN_TASKS = f"{ROLE_MANAGEMENT}/taches-ouvertes"
 MY_ROLE_ASSIGNMENTS = f"{ROLE_MANAGEMENT}/mes-attributions"
@@ -94,4 +95,7 @@ ALL_PAGES = (
     TOKEN_ACTIVATION,
     REGISTRATION_OFFICE,
     TERMS,
+    ROLE_MANAGEMENT,
+    ACCESS_MANAGERS,
+    GAP_DESIGNATION,
 )

@@ -13,6 +13,7 @@ from identity.itsme.key import ITSME_KEY
 from identity.registry import default_registry
 from monespace_app.auth_routes import auth_api
 from monespace_app.jobs import run_forever
+from monespace_app.pages.access_managers import access_managers_page
 from monespace_app.pages.account_form import account_form_page, account_pending_page
 from monespace_app.pages.account_links import (
     activation_page,
@@ -27,6 +28,7 @@ from monespace_app.pages.account_settings import (
     account_info_page,
 )
 from monespace_app.pages.eid_login import eid_login_page
+from monespace_app.pages.gap_designation import gap_designation_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
 from monespace_app.pages.itsme_login import itsme_login_page
@@ -36,6 +38,7 @@ from monespace_app.pages.my_keys import my_keys_page
 from monespace_app.pages.not_found import not_found_page
 from monespace_app.pages.privacy import privacy_page
 from monespace_app.pages.registration_office import registration_office_page
+from monespace_app.pages.roles_home import roles_home_page
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
 from state.account_form_state import AccountFormState, AccountPendingState
@@ -44,7 +47,10 @@ from state.account_settings_state import AccountSettingsState
 from state.eid_login_state import EidLoginState
 from state.itsme_login_state import ItsmeLoginState
 from state.keys_state import KeysState
+from state.login_return_state import LoginReturnState
 from state.registration_office_state import RegistrationOfficeState
+from state.roles.gap_designation_state import GapDesignationState
+from state.roles.home_state import RolesHomeState
 from state.space_state import SpacePageState, SpacesState
 from state.token_activation_state import TokenActivationState
 
@@ -88,13 +94,19 @@ app.add_page(
     title=f"Bureau d'enregistrement local — {TITLE}",
     on_load=RegistrationOfficeState.load,
 )
-app.add_page(key_chooser_page, route=routes.KEY_CHOOSER, title=f"S'identifier — {TITLE}")
+# "S'identifier" in a section opens the chooser with ?suite=<path>: the login comes back there.
+app.add_page(
+    key_chooser_page,
+    route=routes.KEY_CHOOSER,
+    title=f"S'identifier — {TITLE}",
+    on_load=LoginReturnState.remember,
+)
 
 app.add_page(
     eid_login_page,
     route=routes.key_login(EID_KEY.kind),
     title=f"Identification avec lecteur de carte eID — {TITLE}",
-    on_load=EidLoginState.reset_page,
+    on_load=[EidLoginState.reset_page, LoginReturnState.remember_if_asked],
 )
 app.add_page(
     account_form_page,
@@ -163,4 +175,22 @@ app.add_page(
     on_load=AccountSettingsState.load_deleted,
 )
 app.add_page(account_gone_page, route=routes.ACCOUNT_GONE, title=f"Compte — {TITLE}")
+# "Ma gestion des rôles eGov" and the designation of a company's GAP.
+app.add_page(
+    roles_home_page,
+    route=routes.ROLE_MANAGEMENT,
+    title=f"Ma gestion des rôles eGov — {TITLE}",
+    on_load=RolesHomeState.load,
+)
+app.add_page(
+    access_managers_page,
+    route=routes.ACCESS_MANAGERS,
+    title=f"Gestion des gestionnaires d'accès — {TITLE}",
+)
+app.add_page(
+    gap_designation_page,
+    route=routes.GAP_DESIGNATION,
+    title=f"Désigner un Gestionnaire d'Accès Principal — {TITLE}",
+    on_load=GapDesignationState.load,
+)
 app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")

@@ -1,0 +1,49 @@
+"""A form field whose refusal is shown right below it and read with it (aria-describedby)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from state.i18n_state import I18nState
+
+
+def described_field(
+    label_key: str,
+    name: str,
+    *,
+    value: rx.Var[str] | str,
+    error: rx.Var[str] | str,
+    input_type: str = "text",
+    autocomplete: str = "off",
+    help_key: str | None = None,
+    described_by: str = "",
+) -> rx.Component:
+    """A labelled input, its help, and ``error`` (a text, "" for none) right below.
+
+    ``value`` is the input's first value: what the person typed stays in the browser when a step
+    is refused, and comes back from the state when the step is shown again."""
+    field_id, help_id, error_id = f"field-{name}", f"field-{name}-help", f"field-{name}-error"
+    described = " ".join(i for i in (help_id if help_key else "", described_by) if i)
+    return rx.el.div(
+        rx.el.label(I18nState.t[label_key], html_for=field_id),
+        rx.el.p(I18nState.t[help_key], id=help_id, class_name="field-help")
+        if help_key
+        else rx.fragment(),
+        rx.el.input(
+            id=field_id,
+            name=name,
+            type=input_type,
+            auto_complete=autocomplete,
+            default_value=value,
+            aria_invalid=rx.cond(error != "", "true", "false"),
+            aria_describedby=rx.cond(
+                error != "", f"{described} {error_id}".strip(), described or None
+            ),
+        ),
+        rx.cond(
+            error != "",
+            rx.el.p(error, id=error_id, role="alert", class_name="field-error"),
+            rx.fragment(),
+        ),
+        class_name="field",
+    )
