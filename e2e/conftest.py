@@ -6,6 +6,7 @@ running on 3000.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,12 +31,15 @@ from simulators.sms_gateway.web import SmsGateway
 from simulators.stack.portal_process import portal_process, web_dir_for
 from simulators.stack.processes import port_is_free, wait_for_http
 
-E2E_PORT = 3100
-E2E_SMTP_PORT = 8125
-E2E_MAILBOX_PORT = 8126
-E2E_OCSP_PORT = 8127
-E2E_SMS_PORT = 8128
-E2E_ITSME_PORT = 8129
+# Two suites can run side by side on one machine: MONESPACE_E2E_PORT moves the portal (and its
+# build folder .web-<port>), MONESPACE_E2E_SIMULATORS_PORT the first of the simulators' ports.
+E2E_PORT = int(os.environ.get("MONESPACE_E2E_PORT", "3100"))
+_SIMULATORS_PORT = int(os.environ.get("MONESPACE_E2E_SIMULATORS_PORT", "8125"))
+E2E_SMTP_PORT = _SIMULATORS_PORT
+E2E_MAILBOX_PORT = _SIMULATORS_PORT + 1
+E2E_OCSP_PORT = _SIMULATORS_PORT + 2
+E2E_SMS_PORT = _SIMULATORS_PORT + 3
+E2E_ITSME_PORT = _SIMULATORS_PORT + 4
 E2E_SMS_TOKEN = "e2e-sms-token"
 CHROMIUM = "/usr/bin/chromium"
 # Chromium must not reach out to the internet: this machine has none, and tests must not depend
