@@ -20,6 +20,8 @@ ACCOUNT_GONE = "/compte/supprime-definitivement"
 CONFIRM_EMAIL = "/compte/confirmer-email"
 CONFIRM_TEACHING_EMAIL = "/enseignement/confirmer-email"
 SESSION_START = "/_auth/session"
+# Sets the return cookie, then opens the key chooser (or one key's page): ?suite=<path>[&cle=<kind>]
+LOGIN_THEN = "/_auth/connexion"
 LOGOUT = "/_auth/quitter"
 
 
@@ -51,7 +53,8 @@ def is_local_path(value: str) -> bool:
 
 def login_then(path: str, *, key: str | None = None) -> str:
     """The key chooser (or one key's login page) that brings the browser back to ``path``."""
-    return f"{key_login(key) if key else KEY_CHOOSER}?suite={quote(path, safe='')}"
+    query = f"suite={quote(path, safe='')}" + (f"&cle={quote(key, safe='')}" if key else "")
+    return f"{LOGIN_THEN}?{query}"
 
 
 def key_activation(kind: str) -> str:

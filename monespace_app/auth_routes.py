@@ -18,7 +18,7 @@ from foundation.clock import utc_now
 from foundation.db import session_scope
 from foundation.settings import get_settings
 from identity.sessions import COOKIE_NAME, SessionCookie, redeem_ticket, revoke
-from portal.login.completion import RETURN_COOKIE, return_after_login
+from portal.login.completion import RETURN_COOKIE, RETURN_COOKIE_MAX_AGE, return_after_login
 
 NO_STORE = {"Cache-Control": "no-store"}
 
@@ -61,6 +61,23 @@ async def start_session(request: Request) -> RedirectResponse:
     return response
 
 
+async def login_then(request: Request) -> RedirectResponse:
+    """A section's "S'identifier": the page to come back to is kept in a cookie before any key
+    page opens (set here, by the server, so no click can outrun it), then the key chooser, or
+    the page of the key the section needs (``cle``), opens with the same ``?suite=``."""
+    came_from = request.query_params.get("suite", "")
+    key = request.query_params.get("cle", "")
+    target = routes.key_login(key) if key.isascii() and key.isidentifier() else routes.KEY_CHOOSER
+    if not routes.is_local_path(came_from):
+        return RedirectResponse(target, status_code=303, headers=NO_STORE)
+    encoded = quote(came_from, safe="")  # as the browser's own cookie code writes it
+    response = RedirectResponse(f"{target}?suite={encoded}", status_code=303, headers=NO_STORE)
+    response.set_cookie(
+        RETURN_COOKIE, encoded, max_age=RETURN_COOKIE_MAX_AGE, path="/", samesite="lax"
+    )
+    return response
+
+
 async def logout(request: Request) -> RedirectResponse:
     value = request.cookies.get(COOKIE_NAME)
     session_id = _cookie().decode(value) if value else None
@@ -75,6 +92,7 @@ async def logout(request: Request) -> RedirectResponse:
 auth_api = Starlette(
     routes=[
         Route(routes.SESSION_START, start_session, methods=["GET"]),
+        Route(routes.LOGIN_THEN, login_then, methods=["GET"]),
         Route(routes.LOGOUT, logout, methods=["GET", "POST"]),
     ]
 )

@@ -87,3 +87,29 @@ def test_a_return_cookie_naming_another_site_is_ignored(client: TestClient) -> N
     client.cookies.set(RETURN_COOKIE, "https%3A%2F%2Fevil.example%2F")
     answer = client.get(login_url(account=AccountStatus.ACTIVE))
     assert answer.headers["location"] == routes.MY_SPACES
+
+
+def test_identify_from_a_section_keeps_the_page_before_the_key_chooser_opens(
+    client: TestClient,
+) -> None:
+    answer = client.get(routes.login_then(routes.ROLE_MANAGEMENT))
+    assert answer.status_code == 303
+    assert answer.headers["location"] == f"{routes.KEY_CHOOSER}?suite=%2Froles"
+    assert answer.cookies[RETURN_COOKIE] == "%2Froles"
+    # The login that follows comes back there.
+    client.cookies.set(RETURN_COOKIE, answer.cookies[RETURN_COOKIE])
+    assert client.get(login_url(account=AccountStatus.ACTIVE)).headers["location"] == "/roles"
+
+
+def test_a_page_that_needs_the_eid_opens_the_eid_page(client: TestClient) -> None:
+    answer = client.get(routes.login_then(routes.GAP_DESIGNATION, key="eid"))
+    assert answer.headers["location"] == (
+        "/connexion/eid?suite=%2Froles%2Fgestionnaires-acces%2Fdesigner-gap"
+    )
+
+
+@pytest.mark.parametrize("came_from", ["https://evil.example/", "//evil.example"])
+def test_identify_keeps_no_path_of_another_site(client: TestClient, came_from: str) -> None:
+    answer = client.get(routes.LOGIN_THEN, params={"suite": came_from, "cle": "../x"})
+    assert answer.headers["location"] == routes.KEY_CHOOSER
+    assert RETURN_COOKIE not in answer.cookies
