@@ -29,6 +29,8 @@ from state.session_state import SessionState
 STEPS = ("company", "form", "summary", "done")
 # Refusals the page shows (the others send the browser elsewhere).
 SHOWN = (CompanyError, CompanyNumberError, NationalNumberError, CompanyRegisterUnavailableError)
+# The fields of the form's step; a refusal about anything else is shown above the form.
+FORM_FIELDS = ("surname", "first_names", "national_number", "email", "phone")
 # Back to the eID login, and then here: no session, or one below the high level.
 TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
 
@@ -74,7 +76,8 @@ class GapDesignationState(SessionState):
         return rx.redirect(routes.login_then(routes.GAP_DESIGNATION, key="eid"))
 
     async def _show(self, refusal: Exception) -> None:
-        self.error_field = getattr(refusal, "field", None) or ""
+        field = getattr(refusal, "field", None)
+        self.error_field = field if field in FORM_FIELDS else ""
         self.error_text = error_text((await self.get_state(I18nState)).lang, refusal)
 
     def _typed(self) -> GapForm:
@@ -166,7 +169,8 @@ class GapDesignationState(SessionState):
             )
         except (*TO_EID, NotHereError) as refusal:
             return self._redirect(refusal)
-        except RegistrationRequiredError as refusal:  # the register's answer is too old now
+        # No company registered in this tab, or the register's answer is too old now.
+        except (RegistrationRequiredError, CompanyNumberError) as refusal:
             self.company_error = error_text((await self.get_state(I18nState)).lang, refusal)
             self.step = "company"
             return None
