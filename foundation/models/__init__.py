@@ -24,6 +24,7 @@ from foundation.models.paper_token import (
     RegisteredPerson,
 )
 from foundation.models.registration_office import RegistrationOfficer
+from foundation.models.role_administration import RoleAdministrator
 from foundation.models.session import UserSession
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "PersonalItem",
     "RegisteredPerson",
     "RegistrationOfficer",
+    "RoleAdministrator",
     "RoleAssignment",
     "RoleAssignmentHistory",
     "RoleInvitation",

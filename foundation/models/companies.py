@@ -18,7 +18,8 @@ class AssignmentStatus(StrEnum):
     REQUESTED = "requested"  # invitation accepted, waiting for the GAP
     ACTIVE = "active"  # approved; in force from starts_on to ends_on
     REJECTED = "rejected"
-    SUSPENDED = "suspended"
+    SUSPENDED = "suspended"  # "Arrêter": "Suspendu(e)", can be restarted ("Recommencer")
+    DEACTIVATED = "deactivated"  # "Désactiver temporairement"
     STOPPED = "stopped"
     EXPIRED = "expired"  # ends_on passed (the hourly job)
 
@@ -134,6 +135,8 @@ class RoleAssignment(SQLModel, table=True):
     decided_by: str | None = Field(default=None, max_length=11)
     decided_at: datetime | None = None
     reject_reason: str | None = Field(default=None, max_length=2000)
+    # The end date the "14 days before" e-mail was sent for: once per end date, again if changed.
+    ending_notice_for: date | None = None
 
 
 class RoleAssignmentHistory(SQLModel, table=True):
@@ -147,3 +150,4 @@ class RoleAssignmentHistory(SQLModel, table=True):
     actor_national_number: str | None = Field(default=None, max_length=11)  # None: "Automatique"
     actor_name: str = Field(max_length=400)
     action: str = Field(max_length=200)  # the seed's wording, e.g. "Demandé(e)"
+    details: str = Field(default="", max_length=2000)  # "Informations supplémentaires"
