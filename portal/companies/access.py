@@ -4,13 +4,19 @@ event forged on the websocket is refused like a click on a hidden button."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
+from sqlalchemy import union
 from sqlmodel import Session, col, select
 
 from foundation.models.companies import MainAccessManager
+from foundation.models.role_administration import RoleAdministrator
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
-from portal.companies import errors
+from portal.companies import assignment_errors, errors
+
+# Who manages a company's role assignments: its current GAP, or a role administrator he named.
+RoleManager = MainAccessManager | RoleAdministrator
 
 
 def aware(moment: datetime) -> datetime:
@@ -18,10 +24,15 @@ def aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def require_high_assurance(session: UserSession, now: datetime) -> None:
-    """A live session opened with a high-assurance key (the eID card)."""
+def require_live_session(session: UserSession, now: datetime) -> None:
+    """A session not ended, whatever its key: enough to read one's own assignments."""
     if session.revoked_at is not None or now >= aware(session.expires_at):
         raise errors.SessionEndedError(session.id)
+
+
+def require_high_assurance(session: UserSession, now: datetime) -> None:
+    """A live session opened with a high-assurance key (the eID card)."""
+    require_live_session(session, now)
     if not LevelOfAssurance(session.level).satisfies(LevelOfAssurance.HIGH):
         raise errors.HighAssuranceRequiredError(session.national_number)
 
@@ -44,6 +55,49 @@ def require_gap(
     if gap is None or gap.national_number != session.national_number:
         raise errors.NotMainAccessManagerError(company_number)
     return gap
+
+
+def role_administrator(
+    db: Session, company_number: str, national_number: str
+) -> RoleAdministrator | None:
+    """The person's current naming as role administrator of the company, if any."""
+    return db.exec(
+        select(RoleAdministrator).where(
+            RoleAdministrator.company_number == company_number,
+            RoleAdministrator.national_number == national_number,
+            col(RoleAdministrator.removed_at).is_(None),
+        )
+    ).first()
+
+
+def require_role_manager(
+    db: Session, session: UserSession, company_number: str, now: datetime
+) -> RoleManager:
+    """The session's person is the company's current GAP or one of its role administrators,
+    identified with the eID card; read from the database at each call, so a removal counts at
+    the next click."""
+    require_high_assurance(session, now)
+    gap = current_gap(db, company_number)
+    if gap is not None and gap.national_number == session.national_number:
+        return gap
+    administrator = role_administrator(db, company_number, session.national_number)
+    if administrator is None:
+        raise assignment_errors.NotRoleManagerError(company_number)
+    return administrator
+
+
+def managed_company_numbers(national_number: str) -> Any:
+    """A subquery of the numbers of the companies this person manages (as current GAP or role
+    administrator), for ``col(...).in_(...)``."""
+    as_gap = select(MainAccessManager.company_number).where(
+        MainAccessManager.national_number == national_number,
+        col(MainAccessManager.replaced_at).is_(None),
+    )
+    as_administrator = select(RoleAdministrator.company_number).where(
+        RoleAdministrator.national_number == national_number,
+        col(RoleAdministrator.removed_at).is_(None),
+    )
+    return select(union(as_gap, as_administrator).subquery().c[0])
 
 
 def caller_name(session: UserSession) -> str:

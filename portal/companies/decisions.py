@@ -8,10 +8,10 @@ from sqlmodel import Session
 
 from foundation import routes
 from foundation.mail_outbox import enqueue
-from foundation.models.companies import Company, MainAccessManager, RoleAssignment
+from foundation.models.companies import Company, RoleAssignment
 from foundation.models.session import UserSession
 from portal.companies import history, mails
-from portal.companies.access import caller_name
+from portal.companies.access import RoleManager, caller_name
 from portal.companies.dates import shown
 from portal.companies.roles import find_role
 
@@ -30,12 +30,12 @@ def announce_approval(
     db: Session,
     session: UserSession,
     assignment: RoleAssignment,
-    gap: MainAccessManager,
+    gap: RoleManager,
     now: datetime,
     public_origin: str,
 ) -> None:
-    """The seed's two lines, "approuvée" by the GAP then "octroyée" by the portal; the
-    person and the GAP are told."""
+    """The seed's two lines, "approuvée" by the approver then "octroyée" by the portal; the
+    person and the approver (the GAP or a role administrator) are told."""
     assert assignment.id is not None
     history.record(db, assignment.id, history.APPROVED, by=session, at=now)
     history.record(db, assignment.id, history.GRANTED, by=None, at=now)

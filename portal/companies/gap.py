@@ -23,7 +23,12 @@ from foundation.mail_outbox import enqueue
 from foundation.models.companies import Company, MainAccessManager
 from foundation.models.session import UserSession
 from portal.companies import errors, mails
-from portal.companies.access import aware, caller_name, require_high_assurance
+from portal.companies.access import (
+    aware,
+    caller_name,
+    managed_company_numbers,
+    require_high_assurance,
+)
 from portal.companies.company_number import parse_company_number
 from portal.companies.national_number import parse_national_number
 from portal.companies.register import CompanyRegister
@@ -216,15 +221,12 @@ def _send_designation_mails(
 
 
 def companies_managed_by(db: Session, national_number: str) -> list[Company]:
-    """The companies whose current GAP this person is, by name (the wizard's step 1)."""
+    """The companies this person manages, as current GAP or role administrator, by name (the
+    wizard's step 1)."""
     return list(
         db.exec(
             select(Company)
-            .join(MainAccessManager, col(MainAccessManager.company_number) == Company.number)
-            .where(
-                MainAccessManager.national_number == national_number,
-                col(MainAccessManager.replaced_at).is_(None),
-            )
+            .where(col(Company.number).in_(managed_company_numbers(national_number)))
             .order_by(col(Company.name))
         ).all()
     )

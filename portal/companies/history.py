@@ -19,15 +19,23 @@ EXPIRED = "Expiré(e)"
 
 
 def record(
-    db: Session, assignment_id: int, action: str, *, by: UserSession | None, at: datetime
+    db: Session,
+    assignment_id: int,
+    action: str,
+    *,
+    by: UserSession | None,
+    at: datetime,
+    details: str = "",
 ) -> RoleAssignmentHistory:
-    """One line; ``by`` None is the portal itself ("Automatique")."""
+    """One line; ``by`` None is the portal itself ("Automatique"); ``details`` is the
+    "Informations supplémentaires" column (a new end date, a requester's message)."""
     entry = RoleAssignmentHistory(
         assignment_id=assignment_id,
         at=at,
         actor_national_number=None if by is None else by.national_number,
         actor_name=AUTOMATIC if by is None else caller_name(by),
         action=action,
+        details=details,
     )
     db.add(entry)
     return entry

@@ -29,7 +29,7 @@ from foundation.models.companies import (
 )
 from foundation.models.session import UserSession
 from portal.companies import errors, mails
-from portal.companies.access import require_gap
+from portal.companies.access import require_role_manager
 from portal.companies.company_number import parse_company_number
 from portal.companies.dates import one_year_after, today
 from portal.companies.roles import find_role
@@ -193,8 +193,9 @@ def create_invitation(
     public_origin: str,
     new_id: Callable[[], uuid.UUID] = uuid.uuid4,
 ) -> CreatedInvitation:
-    """ "Terminer l'invitation": only the company's GAP; an e-mail to each person named."""
-    require_gap(db, session, parse_company_number(draft.company_number), now)
+    """ "Terminer l'invitation": only the company's GAP or role administrators; an e-mail to
+    each person named."""
+    require_role_manager(db, session, parse_company_number(draft.company_number), now)
     draft = checked_draft(draft, on=today(now))
     assert draft.expires_on is not None  # filled in by check_details
     invitation = RoleInvitation(
@@ -253,7 +254,7 @@ def revoke_invitation(db: Session, session: UserSession, invitation_id: str, now
     invitation = db.get(RoleInvitation, invitation_id)
     if invitation is None:
         raise errors.InvitationUnknownError(invitation_id)
-    require_gap(db, session, invitation.company_number, now)
+    require_role_manager(db, session, invitation.company_number, now)
     db.exec(
         update(RoleInvitation)
         .where(col(RoleInvitation.id) == invitation_id, col(RoleInvitation.revoked_at).is_(None))

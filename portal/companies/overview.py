@@ -14,8 +14,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
 from foundation.models.account import AccountStatus
-from foundation.models.companies import AssignmentStatus, MainAccessManager, RoleAssignment
+from foundation.models.companies import AssignmentStatus, RoleAssignment
 from portal import visits
+from portal.companies.access import managed_company_numbers
 from portal.visits import Visit
 
 ACCEPTED = (AccountStatus.ACTIVE,)
@@ -34,18 +35,13 @@ class RolesHome:
 
 
 def requests_to_decide(db: Session, national_number: str) -> int:
-    """Accepted invitations waiting for the decision of this person, as the current GAP of their
-    company."""
+    """Requests waiting for the decision of this person, as the current GAP or a role
+    administrator of their company."""
     count = db.exec(
         select(func.count())
         .select_from(RoleAssignment)
-        .join(
-            MainAccessManager,
-            col(MainAccessManager.company_number) == col(RoleAssignment.company_number),
-        )
         .where(
-            MainAccessManager.national_number == national_number,
-            col(MainAccessManager.replaced_at).is_(None),
+            col(RoleAssignment.company_number).in_(managed_company_numbers(national_number)),
             RoleAssignment.status == AssignmentStatus.REQUESTED,
         )
     ).one()

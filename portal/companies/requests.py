@@ -19,13 +19,17 @@ from sqlmodel import Session, col, select, update
 from foundation.models.companies import (
     AssignmentStatus,
     Company,
-    MainAccessManager,
     RoleAssignment,
     RoleInvitation,
 )
 from foundation.models.session import UserSession
 from portal.companies import errors
-from portal.companies.access import require_gap, require_high_assurance
+from portal.companies.access import (
+    RoleManager,
+    managed_company_numbers,
+    require_high_assurance,
+    require_role_manager,
+)
 from portal.companies.decisions import announce_approval, announce_rejection
 from portal.companies.roles import filter_roles, find_role
 
@@ -60,19 +64,16 @@ class RequestPage:
 
 
 def _managed_requests(national_number: str) -> Any:
-    """Requests of the companies whose current GAP this person is, with the company's name and
-    the invitation's withdrawal date."""
+    """Requests of the companies this person manages (as current GAP or role administrator),
+    with the company's name and the invitation's withdrawal date."""
     return (
         select(RoleAssignment, Company.name, RoleInvitation.revoked_at)
         .join(Company, col(Company.number) == RoleAssignment.company_number)
-        .join(
-            MainAccessManager,
-            (col(MainAccessManager.company_number) == RoleAssignment.company_number)
-            & col(MainAccessManager.replaced_at).is_(None)
-            & (col(MainAccessManager.national_number) == national_number),
-        )
         .outerjoin(RoleInvitation, col(RoleInvitation.id) == RoleAssignment.invitation_id)
-        .where(col(RoleAssignment.status) == AssignmentStatus.REQUESTED)
+        .where(
+            col(RoleAssignment.status) == AssignmentStatus.REQUESTED,
+            col(RoleAssignment.company_number).in_(managed_company_numbers(national_number)),
+        )
     )
 
 
@@ -144,7 +145,8 @@ def count_open_requests(db: Session, session: UserSession, now: datetime) -> int
 def request_detail(
     db: Session, session: UserSession, assignment_id: int, now: datetime
 ) -> OpenRequest:
-    """One request as "Visualiser et évaluer" shows it; only for its company's GAP."""
+    """One request as "Visualiser et évaluer" shows it; only for its company's GAP or role
+    administrators."""
     _deciding(db, session, assignment_id, now)
     found = db.exec(
         _managed_requests(session.national_number).where(col(RoleAssignment.id) == assignment_id)
@@ -156,12 +158,12 @@ def request_detail(
 
 def _deciding(
     db: Session, session: UserSession, assignment_id: int, now: datetime
-) -> tuple[RoleAssignment, MainAccessManager]:
+) -> tuple[RoleAssignment, RoleManager]:
     require_high_assurance(session, now)
     assignment = db.get(RoleAssignment, assignment_id)
     if assignment is None:
         raise errors.RequestNotFoundError(str(assignment_id))
-    gap = require_gap(db, session, assignment.company_number, now)
+    gap = require_role_manager(db, session, assignment.company_number, now)
     if assignment.status != AssignmentStatus.REQUESTED:
         raise errors.RequestAlreadyDecidedError(str(assignment_id))
     return assignment, gap
