@@ -35,9 +35,12 @@ from monespace_app.pages.itsme_login import itsme_login_page
 from monespace_app.pages.key_chooser import key_chooser_page
 from monespace_app.pages.key_pages import add_key_pages
 from monespace_app.pages.my_keys import my_keys_page
+from monespace_app.pages.my_role_assignments import my_role_assignments_page
 from monespace_app.pages.not_found import not_found_page
+from monespace_app.pages.open_tasks import open_tasks_page
 from monespace_app.pages.privacy import privacy_page
 from monespace_app.pages.registration_office import registration_office_page
+from monespace_app.pages.role_acceptance import role_acceptance_page
 from monespace_app.pages.roles_home import roles_home_page
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
@@ -49,8 +52,11 @@ from state.itsme_login_state import ItsmeLoginState
 from state.keys_state import KeysState
 from state.login_return_state import LoginReturnState
 from state.registration_office_state import RegistrationOfficeState
+from state.roles.acceptance_state import AcceptanceState
 from state.roles.gap_designation_state import GapDesignationState
 from state.roles.home_state import RolesHomeState
+from state.roles.my_assignments_state import MyAssignmentsState
+from state.roles.open_tasks_state import OpenTasksState
 from state.space_state import SpacePageState, SpacesState
 from state.token_activation_state import TokenActivationState
 
@@ -192,5 +198,24 @@ app.add_page(
     route=routes.GAP_DESIGNATION,
     title=f"Désigner un Gestionnaire d'Accès Principal — {TITLE}",
     on_load=GapDesignationState.load,
+)
+# The invitee's acceptance link, the person's own assignments, the GAP's open tasks.
+app.add_page(
+    role_acceptance_page,
+    route=routes.ROLE_INVITATION_ACCEPT,
+    title=f"Accepter une invitation d'attribution de rôle — {TITLE}",
+    on_load=AcceptanceState.load,
+)
+app.add_page(
+    my_role_assignments_page,
+    route=routes.MY_ROLE_ASSIGNMENTS,
+    title=f"Mes attributions de rôles — {TITLE}",
+    on_load=MyAssignmentsState.load,
+)
+app.add_page(
+    open_tasks_page,
+    route=routes.ROLE_OPEN_TASKS,
+    title=f"Mes tâches ouvertes — {TITLE}",
+    on_load=OpenTasksState.load,
 )
 app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")

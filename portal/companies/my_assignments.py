@@ -31,6 +31,7 @@ class ShownStatus(StrEnum):
     ACTIVE = "active"  # "Actif(s)/active(s)"
     REJECTED = "rejected"
     SUSPENDED = "suspended"
+    DEACTIVATED = "deactivated"
     STOPPED = "stopped"
     EXPIRED = "expired"
 

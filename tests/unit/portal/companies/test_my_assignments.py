@@ -137,3 +137,9 @@ def test_the_page_needs_a_login_and_shows_the_visitors_rows_only(
     assert [r.role for r in mine.rows] == ["Rédacteur de dossiers"]
     assert mine.visit.short_name == "Naïma Mremi"
     assert open_my_assignments(log_in(bound, CHLOE), now=NOW, bind=bound).rows == ()
+
+
+@pytest.mark.parametrize("status", list(AssignmentStatus))
+def test_every_status_of_the_table_has_one_to_show(status: AssignmentStatus) -> None:
+    shown = shown_status(assignment(status=status, starts_on=TODAY - DAY), TODAY)
+    assert shown.value == status.value

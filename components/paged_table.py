@@ -1,0 +1,136 @@
+"""A table of rows shown ten at a time (seed 001, "Mes tâches ouvertes"): its caption and column
+headers, a search field, and "Premier / Précédent / 1 2 3 / Suivant / Dernier".
+
+Generic: the page's state holds the page, the number of pages, the page numbers to show
+(``state.paging.page_window``) and the handlers; this only draws them. The search is a form sent
+with its button or Enter, not an event per key typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import reflex as rx
+
+from state.i18n_state import I18nState
+
+Cell = rx.Component | rx.Var[str] | str
+
+
+@dataclass(frozen=True)
+class Paging:
+    """The state's paging: 1-based ``page`` of ``pages``, ``numbers`` the buttons to show,
+    ``go_to`` an event handler taking a page number."""
+
+    page: rx.Var[int] | int
+    pages: rx.Var[int] | int
+    numbers: rx.Var[list[int]] | list[int]
+    go_to: Any  # an event handler of the page's state
+
+
+def data_table(
+    caption: Cell,
+    headers: Sequence[Cell],
+    rows: rx.Var[list[Any]] | list[Any],
+    row: Callable[[Any], rx.Component],
+    *,
+    empty: Cell,
+    table_id: str,
+) -> rx.Component:
+    """``headers`` are the columns' names (each a ``th scope="col"``); ``row`` draws one ``tr``
+    (its naming cell a ``th scope="row"``); ``empty`` stands in the body when there is no row."""
+    return rx.el.table(
+        rx.el.caption(caption),
+        rx.el.thead(rx.el.tr(*[rx.el.th(header, scope="col") for header in headers])),
+        rx.el.tbody(
+            rx.cond(
+                rows.length() > 0,  # type: ignore[union-attr]
+                rx.foreach(rows, row),
+                rx.el.tr(rx.el.td(empty, col_span=len(headers))),
+            )
+        ),
+        id=table_id,
+        class_name="data-table",
+    )
+
+
+def search_form(value: rx.Var[str] | str, on_search: Any, *, field_id: str) -> rx.Component:
+    """ "Rechercher": the form sends ``{"search": ...}``; an empty search shows every row."""
+    return rx.el.form(
+        rx.el.label(I18nState.t["table.search"], html_for=field_id),
+        rx.el.input(
+            id=field_id, name="search", type="search", default_value=value, auto_complete="off"
+        ),
+        rx.el.button(I18nState.t["table.search"], type="submit", class_name="button-secondary"),
+        on_submit=on_search,
+        role="search",
+        class_name="table-search",
+    )
+
+
+def _page_button(
+    label: Cell, target: rx.Var[int] | int, go_to: Any, *, off: rx.Var[bool] | bool
+) -> rx.Component:
+    return rx.el.button(label, type="button", on_click=go_to(target), disabled=off)
+
+
+def pager(paging: Paging, *, label: rx.Var[str] | str) -> rx.Component:
+    """The page buttons; the current page is marked (``aria-current``), the ends disabled."""
+    at_start = paging.page <= 1
+    at_end = paging.page >= paging.pages
+
+    def number(value: rx.Var[int]) -> rx.Component:
+        return rx.el.li(
+            rx.el.button(
+                rx.el.span(I18nState.t["table.page"], " ", class_name="visually-hidden"),
+                value,
+                type="button",
+                on_click=paging.go_to(value),
+                aria_current=rx.cond(value == paging.page, "page", None),
+                class_name=rx.cond(value == paging.page, "page-current", ""),
+            )
+        )
+
+    go_to = paging.go_to
+    return rx.el.nav(
+        rx.el.ul(
+            rx.el.li(_page_button(I18nState.t["table.first"], 1, go_to, off=at_start)),
+            rx.el.li(
+                _page_button(I18nState.t["table.previous"], paging.page - 1, go_to, off=at_start)
+            ),
+            rx.foreach(paging.numbers, number),
+            rx.el.li(_page_button(I18nState.t["table.next"], paging.page + 1, go_to, off=at_end)),
+            rx.el.li(_page_button(I18nState.t["table.last"], paging.pages, go_to, off=at_end)),
+        ),
+        aria_label=label,
+        class_name="pager",
+    )
+
+
+def paged_table(
+    caption: Cell,
+    headers: Sequence[Cell],
+    rows: rx.Var[list[Any]] | list[Any],
+    row: Callable[[Any], rx.Component],
+    *,
+    paging: Paging,
+    search: rx.Var[str] | str,
+    on_search: Any,
+    empty: Cell,
+    table_id: str,
+    above: Cell = "",
+) -> rx.Component:
+    """The search, ``above`` (a line such as "Montrer 10 tâches en cours par page"), the table
+    and its pager."""
+    return rx.el.div(
+        rx.el.div(
+            rx.el.p(above, class_name="table-above"),
+            search_form(search, on_search, field_id=f"{table_id}-search"),
+            class_name="table-tools",
+        ),
+        data_table(caption, headers, rows, row, empty=empty, table_id=table_id),
+        pager(paging, label=I18nState.t["table.pages"]),
+        class_name="paged-table",
+    )
