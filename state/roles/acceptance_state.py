@@ -20,7 +20,7 @@ from portal.companies.dates import shown
 from portal.visits import NotHereError, NotLoggedInError
 from state.i18n_state import I18nState
 from state.roles.my_assignments_state import MyAssignmentsState
-from state.session_state import SessionState
+from state.session_state import SessionState, load_page
 
 PARAMETER = "invitation"
 # A link that cannot be accepted, whoever opens it: a page of its own, titled after the reason.
@@ -137,7 +137,8 @@ class AcceptanceState(SessionState):
                 public_origin=get_settings().public_origin,
             )
         except TO_EID:
-            return rx.redirect(routes.login_then(self.link_path, key="eid"))
+            # A full page load: the login's entry is an HTTP endpoint, not a page of the app.
+            return load_page(routes.login_then(self.link_path, key="eid"))
         except NotHereError as refusal:
             return rx.redirect(refusal.home)
         except tuple(LINK_PROBLEMS) as refusal:  # expired or withdrawn while the page was open

@@ -12,7 +12,7 @@ from portal.companies.company_number import format_company_number
 from portal.companies.dates import shown
 from portal.companies.my_assignments import MyAssignment, open_my_assignments
 from portal.visits import NotHereError, NotLoggedInError
-from state.session_state import SessionState
+from state.session_state import SessionState, load_page
 
 CURRENT_VIEW = "actuelles"  # ?vue=actuelles opens on the current ones
 
@@ -58,7 +58,7 @@ class MyAssignmentsState(SessionState):
             )
         except NotLoggedInError:
             self._forget()
-            return rx.redirect(routes.login_then(routes.MY_ROLE_ASSIGNMENTS))
+            return load_page(routes.login_then(routes.MY_ROLE_ASSIGNMENTS))
         except NotHereError as refusal:
             return rx.redirect(refusal.home)
         self._greet(mine.visit)

@@ -23,7 +23,7 @@ from portal.companies.requests import OpenRequest
 from portal.visits import NotHereError, NotLoggedInError
 from state.i18n_state import I18nState
 from state.paging import page_window
-from state.session_state import SessionState
+from state.session_state import SessionState, load_page
 
 TO_EID = (NotLoggedInError, errors.HighAssuranceRequiredError, errors.SessionEndedError)
 
@@ -97,7 +97,8 @@ class OpenTasksState(SessionState):
         return self.position + 1 < len(self.selection)
 
     def _to_eid(self) -> EventSpec:
-        return rx.redirect(routes.login_then(routes.ROLE_OPEN_TASKS, key="eid"))
+        # A full page load: the login's entry is an HTTP endpoint, not a page of the app.
+        return load_page(routes.login_then(routes.ROLE_OPEN_TASKS, key="eid"))
 
     def _read(self) -> EventSpec | None:
         try:
