@@ -21,7 +21,7 @@ from foundation.mail_outbox import DeliveryReport, deliver_due
 from foundation.settings import get_settings
 from foundation.smtp_transport import SmtpTransport
 from portal.accounts.service import purge_expired
-from portal.companies.expiry import stop_ended_assignments
+from portal.companies.expiry import stop_ended_assignments, warn_ending_assignments
 
 MAIL_INTERVAL = timedelta(seconds=2)
 PURGE_INTERVAL = timedelta(hours=1)
@@ -39,7 +39,10 @@ def purge_accounts(now: datetime) -> int:
 
 
 def expire_role_assignments(now: datetime) -> int:
+    """Warns those whose assignment ends within 14 days (once), then ends those past their
+    last day; returns how many ended."""
     with session_scope() as db:
+        warn_ending_assignments(db, now, public_origin=get_settings().public_origin)
         return stop_ended_assignments(db, now)
 
 
