@@ -58,7 +58,8 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def e2e_data_dir() -> Path:
-    data_dir = PROJECT_ROOT / "var" / "e2e"
+    # Its own folder per portal port: a suite's clean start must not wipe another's database.
+    data_dir = PROJECT_ROOT / "var" / ("e2e" if E2E_PORT == 3100 else f"e2e-{E2E_PORT}")
     shutil.rmtree(data_dir, ignore_errors=True)
     data_dir.mkdir(parents=True)
     return data_dir
