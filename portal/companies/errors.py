@@ -86,6 +86,16 @@ class ContactPhoneInvalidError(CompanyError):
 # Creating an invitation
 
 
+class NoCompanyChosenError(CompanyError):
+    """Choose the company in which the roles are given."""
+
+    field = "company"
+
+
+class DateInvalidError(CompanyError):
+    """A date field holds something that is not a date."""
+
+
 class NoRoleChosenError(CompanyError):
     """Choose at least one role."""
 

@@ -1,0 +1,114 @@
+"""The invitation wizard's form as the page holds it (seed 001 steps 11–17): what was typed, as
+text, step by step. ``draft_of`` reads it into an ``InvitationDraft``; the rules on the draft are
+``invitations``' checks, one per step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from portal.companies import errors
+from portal.companies.invitations import InvitationDraft, Invitee, SaveAsTemplate
+
+
+class Step(StrEnum):
+    COMPANY = "company"
+    ROLES = "roles"
+    VALIDITY = "validity"
+    PERSONS = "persons"
+    DETAILS = "details"
+    PREVIEW = "preview"
+
+
+STEPS = tuple(Step)
+
+
+@dataclass(frozen=True, slots=True)
+class WizardForm:
+    """Dates as the browser's date fields give them (2026-03-02), "" when empty."""
+
+    company_number: str = ""
+    role_codes: tuple[str, ...] = ()
+    valid_from: str = ""
+    valid_until: str = ""
+    unlimited: bool = True  # "Illimité": the end date typed, if any, does not count
+    persons: tuple[Invitee, ...] = ()
+    message: str = ""
+    expires_on: str = ""
+    save: bool = False  # "Sauvegarder l'invitation en vue d'une future utilisation"
+    template_name: str = ""
+    template_description: str = ""
+
+    def with_person(self, person: Invitee, row: int | None = None) -> WizardForm:
+        """The list with ``person`` added, or in place of the person at ``row`` (from 0)."""
+        persons = list(self.persons)
+        if row is None or not 0 <= row < len(persons):
+            persons.append(person)
+        else:
+            persons[row] = person
+        return replace(self, persons=tuple(persons))
+
+
+def parse_day(typed: str, field: str, *, required: bool) -> date | None:
+    """A day from a date field (ISO, as browsers send it); None for an empty optional one."""
+    typed = typed.strip()
+    if not typed:
+        if required:
+            raise errors.RequiredFieldMissingError(field, field=field)
+        return None
+    try:
+        return date.fromisoformat(typed)
+    except ValueError:
+        raise errors.DateInvalidError(typed, field=field) from None
+
+
+def validity_of(form: WizardForm) -> tuple[date, date | None]:
+    valid_from = parse_day(form.valid_from, "valid_from", required=True)
+    assert valid_from is not None  # required
+    if form.unlimited:
+        return valid_from, None
+    return valid_from, parse_day(form.valid_until, "valid_until", required=True)
+
+
+def save_as_of(form: WizardForm) -> SaveAsTemplate | None:
+    if not form.save:
+        return None
+    return SaveAsTemplate(form.template_name, form.template_description)
+
+
+def draft_of(form: WizardForm) -> InvitationDraft:
+    """The draft the services check; a date that is not one is refused beside its field."""
+    valid_from, valid_until = validity_of(form)
+    return InvitationDraft(
+        company_number=form.company_number,
+        role_codes=form.role_codes,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        persons=form.persons,
+        message=form.message,
+        expires_on=parse_day(form.expires_on, "expires_on", required=False),
+        save_as=save_as_of(form),
+    )
+
+
+def _iso(day: date | None) -> str:
+    return "" if day is None else day.isoformat()
+
+
+def form_of(draft: InvitationDraft) -> WizardForm:
+    """A draft (a new one, or a saved invitation's) as the wizard's fields show it."""
+    return WizardForm(
+        company_number=draft.company_number,
+        role_codes=draft.role_codes,
+        valid_from=_iso(draft.valid_from),
+        valid_until=_iso(draft.valid_until),
+        unlimited=draft.valid_until is None,
+        persons=draft.persons,
+        message=draft.message,
+        expires_on=_iso(draft.expires_on),
+        save=draft.save_as is not None,
+        template_name="" if draft.save_as is None else draft.save_as.name,
+        template_description="" if draft.save_as is None else draft.save_as.description,
+    )
