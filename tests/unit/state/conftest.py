@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlencode
@@ -65,7 +66,11 @@ def fire(page: rx.State, handler: str, *payload: object) -> Any:
     """Calls the page's handler by name with the payload, as a websocket message names them,
     and awaits it when it is async, as the backend's event loop would."""
     outcome = getattr(page, handler)(*payload)
-    return asyncio.run(outcome) if inspect.iscoroutine(outcome) else outcome
+    if not inspect.iscoroutine(outcome):
+        return outcome
+    # A loop of its own, in a thread: Playwright's sync API may hold this thread's loop.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, outcome).result()
 
 
 def redirect_path(outcome: object) -> str:
