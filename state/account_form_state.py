@@ -26,17 +26,21 @@ class AccountPageState(SessionState):
 
     error_key: str = ""
 
-    def _act(self, call: Callable[[str | None], object]) -> EventSpec | bool:
-        """Runs a service call of ``portal.accounts.actions``; True when it went through."""
+    def _act(
+        self,
+        call: Callable[[str | None], object],
+        then: Callable[[], EventSpec | None] = lambda: None,
+    ) -> EventSpec | None:
+        """Runs a service call of ``portal.accounts.actions``, then ``then`` if it went through."""
         try:
             outcome = self._as_visitor(call)
         except AccountError as error:
             self.error_key = catalogue_key(error)
-            return False
+            return None
         if isinstance(outcome, EventSpec):
             return outcome
         self.error_key = ""
-        return True
+        return then()
 
 
 class AccountFormState(AccountPageState):
@@ -60,18 +64,16 @@ class AccountFormState(AccountPageState):
     def submit(self, form: dict[str, str]) -> EventSpec | None:
         email = form.get("email", "")
         self.email_value = email
-        done = self._act(
+        return self._act(
             lambda session_id: actions.open_account(
                 session_id,
                 link_context(),
                 email=email,
                 confirmation=form.get("email_confirmation", ""),
                 now=utc_now(),
-            )
+            ),
+            then=lambda: rx.redirect(routes.ACCOUNT_PENDING),
         )
-        if done is True:
-            return rx.redirect(routes.ACCOUNT_PENDING)
-        return done if isinstance(done, EventSpec) else None
 
 
 class AccountPendingState(AccountPageState):
@@ -93,12 +95,13 @@ class AccountPendingState(AccountPageState):
 
     @rx.event
     def resend(self, form: dict[str, str]) -> EventSpec | None:
-        done = self._act(
+        return self._act(
             lambda session_id: actions.resend_activation(
                 session_id, link_context(), email=form.get("email", ""), now=utc_now()
-            )
+            ),
+            then=self._resent,
         )
-        if done is True:
-            self.resent = True
-            self.show_resend = False
-        return done if isinstance(done, EventSpec) else None
+
+    def _resent(self) -> None:
+        self.resent = True
+        self.show_resend = False

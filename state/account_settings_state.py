@@ -42,26 +42,27 @@ class AccountSettingsState(AccountPageState):
 
     @rx.event
     def change_email(self, form: dict[str, str]) -> EventSpec | None:
-        done = self._act(
+        return self._act(
             lambda session_id: actions.change_email(
                 session_id,
                 link_context(),
                 email=form.get("email", ""),
                 confirmation=form.get("email_confirmation", ""),
                 now=utc_now(),
-            )
+            ),
+            then=self._change_sent,
         )
-        if done is not True:
-            return done if isinstance(done, EventSpec) else None
+
+    def _change_sent(self) -> EventSpec | None:
         self.change_sent = True
         return self._refresh(AccountStatus.ACTIVE)
 
     @rx.event
     def delete_account(self) -> EventSpec | None:
-        done = self._act(lambda session_id: actions.request_deletion(session_id, now=utc_now()))
-        if done is not True:
-            return done if isinstance(done, EventSpec) else None
-        return rx.redirect(routes.ACCOUNT_DELETED)
+        return self._act(
+            lambda session_id: actions.request_deletion(session_id, now=utc_now()),
+            then=lambda: rx.redirect(routes.ACCOUNT_DELETED),
+        )
 
     @rx.event
     def load_deleted(self) -> EventSpec | None:
@@ -72,11 +73,13 @@ class AccountSettingsState(AccountPageState):
 
     @rx.event
     def cancel_deletion(self) -> EventSpec | None:
-        done = self._act(lambda session_id: actions.cancel_deletion(session_id, now=utc_now()))
-        if done is not True:
-            return done if isinstance(done, EventSpec) else None
+        return self._act(
+            lambda session_id: actions.cancel_deletion(session_id, now=utc_now()),
+            then=self._restored,
+        )
+
+    def _restored(self) -> None:
         self.restored = True
-        return None
 
     @rx.event
     def ask_definitive(self, ask: bool) -> None:
@@ -84,8 +87,11 @@ class AccountSettingsState(AccountPageState):
 
     @rx.event
     def delete_definitively(self) -> EventSpec | None:
-        done = self._act(lambda session_id: actions.delete_definitively(session_id, now=utc_now()))
-        if done is not True:
-            return done if isinstance(done, EventSpec) else None
+        return self._act(
+            lambda session_id: actions.delete_definitively(session_id, now=utc_now()),
+            then=self._gone,
+        )
+
+    def _gone(self) -> EventSpec:
         self._forget()
         return rx.redirect(routes.ACCOUNT_GONE)
