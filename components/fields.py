@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import reflex as rx
 
 from state.i18n_state import I18nState
@@ -17,11 +20,15 @@ def described_field(
     autocomplete: str = "off",
     help_key: str | None = None,
     described_by: str = "",
+    on_change: Callable[..., Any] | None = None,
+    disabled: rx.Var[bool] | bool = False,
 ) -> rx.Component:
     """A labelled input, its help, and ``error`` (a text, "" for none) right below.
 
     ``value`` is the input's first value: what the person typed stays in the browser when a step
-    is refused, and comes back from the state when the step is shown again."""
+    is refused, and comes back from the state when the step is shown again. ``on_change`` (called
+    with the text) lets the state keep each keystroke, for steps left without submitting."""
+    events = {} if on_change is None else {"on_change": on_change}
     field_id, help_id, error_id = f"field-{name}", f"field-{name}-help", f"field-{name}-error"
     described = " ".join(i for i in (help_id if help_key else "", described_by) if i)
     return rx.el.div(
@@ -35,10 +42,12 @@ def described_field(
             type=input_type,
             auto_complete=autocomplete,
             default_value=value,
+            disabled=disabled,
             aria_invalid=rx.cond(error != "", "true", "false"),
             aria_describedby=rx.cond(
                 error != "", f"{described} {error_id}".strip(), described or None
             ),
+            **events,
         ),
         rx.cond(
             error != "",

@@ -40,6 +40,8 @@ ROLE_OPEN_TASKS = f"{ROLE_MANAGEMENT}/taches-ouvertes"
 MY_ROLE_ASSIGNMENTS = f"{ROLE_MANAGEMENT}/mes-attributions"
 ROLE_ASSIGNMENTS_MANAGEMENT = f"{ROLE_MANAGEMENT}/gestion-attributions"
 ROLE_INVITATIONS = f"{ROLE_MANAGEMENT}/invitations"
+# The invitation wizard; ?modele=<id> starts it from a saved invitation.
+ROLE_INVITATION_NEW = f"{ROLE_INVITATIONS}/nouvelle"
 ROLE_INVITATION_ACCEPT = "/roleinvitation/accept"
 # "Gestion des gestionnaires d'accès": a legal representative designates the company's GAP.
 ACCESS_MANAGERS = f"{ROLE_MANAGEMENT}/gestionnaires-acces"
@@ -99,6 +101,8 @@ ALL_PAGES = (
     REGISTRATION_OFFICE,
     TERMS,
     ROLE_MANAGEMENT,
+    ROLE_INVITATIONS,
+    ROLE_INVITATION_NEW,
     ACCESS_MANAGERS,
     GAP_DESIGNATION,
     ROLE_INVITATION_ACCEPT,

@@ -31,6 +31,8 @@ from monespace_app.pages.eid_login import eid_login_page
 from monespace_app.pages.gap_designation import gap_designation_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
+from monespace_app.pages.invitation_wizard import invitation_wizard_page
+from monespace_app.pages.invitations import invitations_page
 from monespace_app.pages.itsme_login import itsme_login_page
 from monespace_app.pages.key_chooser import key_chooser_page
 from monespace_app.pages.key_pages import add_key_pages
@@ -55,8 +57,10 @@ from state.registration_office_state import RegistrationOfficeState
 from state.roles.acceptance_state import AcceptanceState
 from state.roles.gap_designation_state import GapDesignationState
 from state.roles.home_state import RolesHomeState
+from state.roles.invitation_wizard_state import InvitationWizardState
 from state.roles.my_assignments_state import MyAssignmentsState
 from state.roles.open_tasks_state import OpenTasksState
+from state.roles.saved_invitations_state import SavedInvitationsState
 from state.space_state import SpacePageState, SpacesState
 from state.token_activation_state import TokenActivationState
 
@@ -217,5 +221,18 @@ app.add_page(
     route=routes.ROLE_OPEN_TASKS,
     title=f"Mes tâches ouvertes — {TITLE}",
     on_load=OpenTasksState.load,
+)
+# Gestion des invitations: the saved invitations, and the wizard of a new one.
+app.add_page(
+    invitations_page,
+    route=routes.ROLE_INVITATIONS,
+    title=f"Gestion des invitations — {TITLE}",
+    on_load=SavedInvitationsState.load,
+)
+app.add_page(
+    invitation_wizard_page,
+    route=routes.ROLE_INVITATION_NEW,
+    title=f"Gestion des invitations - Nouvelle invitation — {TITLE}",
+    on_load=InvitationWizardState.load,
 )
 app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")

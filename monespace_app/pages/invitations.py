@@ -1,0 +1,99 @@
+"""Gestion des invitations (seed 001 step 10): "Envoyer une nouvelle invitation", and the
+"Invitations sauvegardées", each one a start for a new invitation ("Utiliser") or removed."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from components.layout import page_title, paragraph
+from components.roles_layout import roles_layout
+from foundation import routes
+from portal.companies.saved_invitations import SavedInvitation
+from state.i18n_state import I18nState
+from state.roles.invitation_wizard_state import TEMPLATE_PARAMETER
+from state.roles.saved_invitations_state import SavedInvitationsState as S
+
+
+def saved_row(saved: SavedInvitation) -> rx.Component:
+    named = rx.el.span(" « ", saved.name, " »", class_name="visually-hidden")
+    return rx.el.tr(
+        rx.el.td(saved.name),
+        rx.el.td(saved.description),
+        rx.el.td(saved.company),
+        rx.el.td(saved.roles),
+        rx.el.td(
+            rx.el.div(
+                rx.el.a(
+                    I18nState.t["invitations.saved.use"],
+                    named,
+                    href=f"{routes.ROLE_INVITATION_NEW}?{TEMPLATE_PARAMETER}="
+                    + rx.Var.create(saved.id).to(str),
+                ),
+                rx.el.button(
+                    I18nState.t["invitations.saved.delete"],
+                    named,
+                    type="button",
+                    on_click=S.delete(saved.id),
+                    class_name="link-button",
+                ),
+                class_name="row-actions",
+            )
+        ),
+    )
+
+
+def saved_list() -> rx.Component:
+    return rx.cond(
+        S.has_saved,
+        rx.el.table(
+            rx.el.caption(I18nState.t["invitations.saved.title"], class_name="visually-hidden"),
+            rx.el.thead(
+                rx.el.tr(
+                    *[
+                        rx.el.th(I18nState.t[f"invitations.saved.{column}"], scope="col")
+                        for column in ("name", "description", "company", "roles", "actions")
+                    ]
+                )
+            ),
+            rx.el.tbody(rx.foreach(S.saved, saved_row)),
+            class_name="data-table",
+        ),
+        rx.el.p(I18nState.t["invitations.saved.none"]),
+    )
+
+
+def invitations_page() -> rx.Component:
+    return roles_layout(
+        routes.ROLE_INVITATIONS,
+        page_title("invitations.title"),
+        rx.cond(
+            S.ready,
+            rx.fragment(
+                paragraph("invitations.intro"),
+                rx.el.p(I18nState.t["invitations.new_intro"]),
+                rx.el.div(
+                    rx.el.a(
+                        I18nState.t["invitations.new"],
+                        href=routes.ROLE_INVITATION_NEW,
+                        class_name="button-primary",
+                    ),
+                    class_name="actions",
+                ),
+                rx.el.h2(I18nState.t["invitations.saved.title"]),
+                rx.cond(
+                    S.deleted,
+                    rx.el.div(
+                        I18nState.t["invitations.saved.deleted"],
+                        role="status",
+                        class_name="alert-success",
+                    ),
+                ),
+                rx.cond(
+                    S.error_text != "",
+                    rx.el.div(S.error_text, role="alert", class_name="alert-error"),
+                ),
+                saved_list(),
+            ),
+            rx.el.p(I18nState.t["common.loading"], role="status"),
+        ),
+    )
