@@ -118,7 +118,18 @@ class RoleInvitationTemplate(SQLModel, table=True):
 class RoleAssignment(SQLModel, table=True):
     __tablename__ = "role_assignment"
     # Accepting the same invitation twice (two tabs, a replayed event) cannot create two requests.
-    __table_args__ = (UniqueConstraint("invitation_id", "role_code", "national_number"),)
+    # The overview of a company sorts its thousands of assignments by person or start date, ten
+    # a page: these indexes give any page without sorting the whole company.
+    __table_args__ = (
+        UniqueConstraint("invitation_id", "role_code", "national_number"),
+        Index(
+            "ix_role_assignment_company_person",
+            "company_number",
+            text("lower(surname)"),
+            text("lower(first_names)"),
+        ),
+        Index("ix_role_assignment_company_start", "company_number", "starts_on"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     company_number: str = Field(foreign_key="company.number", max_length=10, index=True)

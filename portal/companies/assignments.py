@@ -1,7 +1,7 @@
 """ "Gérer les attributions de rôles" (seed 001 "Consulter le rôle attribué", "Suspendre l'ancien
-rôle"): the companies a person manages with their number of assignments, one company's
-assignments ten at a time (searched, sorted by any column), and one assignment's detail with the
-actions its status allows and its whole history. Only the company's GAP or role administrators
+rôle"): one company's assignments ten at a time (searched, sorted by any column), and one
+assignment's detail with the actions its status allows and its whole history (the company
+picker is ``company_picker``). Only the company's GAP or role administrators
 read them (``access.require_role_manager``, at each call).
 """
 
@@ -14,17 +14,13 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import case, func, or_
+from sqlalchemy import case, func, literal, or_
 from sqlmodel import Session, col, select
 
 from foundation.models.companies import AssignmentStatus, Company, RoleAssignment
 from foundation.models.session import UserSession
 from portal.companies import assignment_errors
-from portal.companies.access import (
-    managed_company_numbers,
-    require_high_assurance,
-    require_role_manager,
-)
+from portal.companies.access import require_high_assurance, require_role_manager
 from portal.companies.company_number import format_company_number, parse_company_number
 from portal.companies.dates import today
 from portal.companies.history import history_of
@@ -73,22 +69,6 @@ class AssignmentPage:
 
 
 @dataclass(frozen=True, slots=True)
-class ManagedCompany:
-    number: str
-    shown_number: str  # "0845.059.050"
-    name: str
-    assignments: int  # the "(29)" of "Entreprise: "BLA", 0845.059.050, (29)"
-
-
-@dataclass(frozen=True, slots=True)
-class CompanyPage:
-    rows: tuple[ManagedCompany, ...]
-    total: int  # one company: the page skips the picker
-    page: int
-    pages: int
-
-
-@dataclass(frozen=True, slots=True)
 class HistoryLine:
     at: datetime  # "Date"
     actor: str  # "Exécutant": a name or "Automatique"
@@ -110,48 +90,6 @@ class AssignmentDetail:
 def _paged(total: int, page: int, per_page: int) -> tuple[int, int]:
     pages = max(1, math.ceil(total / per_page))
     return min(max(1, page), pages), pages
-
-
-def managed_companies(
-    db: Session,
-    session: UserSession,
-    search: str = "",
-    page: int = 1,
-    per_page: int = PER_PAGE,
-    *,
-    now: datetime,
-) -> CompanyPage:
-    """The picker: companies the caller manages, by name; ``search`` in name or number."""
-    require_high_assurance(session, now)
-    counts = (
-        select(RoleAssignment.company_number, func.count().label("n"))
-        .group_by(col(RoleAssignment.company_number))
-        .subquery()
-    )
-    query: Any = (
-        select(Company, func.coalesce(counts.c.n, 0))
-        .outerjoin(counts, counts.c.company_number == Company.number)
-        .where(col(Company.number).in_(managed_company_numbers(session.national_number)))
-    )
-    needle = search.strip().lower()
-    if needle:
-        query = query.where(
-            or_(
-                func.lower(col(Company.name)).contains(needle),
-                col(Company.number).contains(needle.replace(".", "").replace(" ", "")),
-            )
-        )
-    total = db.exec(select(func.count()).select_from(query.subquery())).one()
-    page, pages = _paged(total, page, per_page)
-    found = db.exec(
-        query.order_by(func.lower(col(Company.name)), col(Company.number))
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
-    rows = tuple(
-        ManagedCompany(c.number, format_company_number(c.number), c.name, int(n)) for c, n in found
-    )
-    return CompanyPage(rows, total, page, pages)
 
 
 def _folded(text: str) -> str:
@@ -211,8 +149,7 @@ def _searched(query: Any, search: str) -> Any:
     name = func.lower(col(RoleAssignment.first_names) + " " + col(RoleAssignment.surname))
     return query.where(
         or_(
-            name.contains(needle),
-            func.lower(col(RoleAssignment.surname)).contains(needle),
+            name.contains(needle),  # the surname alone too: it is part of the name
             func.lower(col(RoleAssignment.email)).contains(needle),
             col(RoleAssignment.role_code).in_(_roles_named(needle)),
         )
@@ -249,14 +186,30 @@ def assignments_of_company(
     person's name and address and the role's label (accents and case ignored for the role)."""
     number = parse_company_number(company_number)
     require_role_manager(db, session, number, now)
-    query = _searched(select(RoleAssignment).where(RoleAssignment.company_number == number), search)
-    total = db.exec(select(func.count()).select_from(query.subquery())).one()
+    # Searching scans every row: one pass gives the page and, beside each row, the count of
+    # all found. Without a search the count comes from the index, and the window would cost.
+    searching = bool(search.strip())
+    counted = func.count().over() if searching else literal(0)
+    query = _searched(
+        select(RoleAssignment, counted).where(RoleAssignment.company_number == number), search
+    )
+    page = max(1, page)
+    found = _page_of(db, query, sort, page, per_page) if searching else []
+    if found:
+        total = int(found[0][1])
+    else:
+        total = db.exec(select(func.count()).select_from(query.subquery())).one()
+        page = _paged(total, page, per_page)[0]
+        found = _page_of(db, query, sort, page, per_page) if total else []
     page, pages = _paged(total, page, per_page)
-    found = db.exec(
-        query.order_by(*_order(sort)).offset((page - 1) * per_page).limit(per_page)
-    ).all()
     on = today(now)
-    return AssignmentPage(tuple(_row(a, on) for a in found), total, page, pages)
+    return AssignmentPage(tuple(_row(a, on) for a, _ in found), total, page, pages)
+
+
+def _page_of(db: Session, query: Any, sort: Sort, page: int, per_page: int) -> list[Any]:
+    return list(
+        db.exec(query.order_by(*_order(sort)).offset((page - 1) * per_page).limit(per_page)).all()
+    )
 
 
 def assignment_detail(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -58,7 +59,18 @@ class MyAssignments:
     rows: tuple[MyAssignment, ...]
 
 
-def shown_status(assignment: RoleAssignment, on: date) -> ShownStatus:
+class Dated(Protocol):
+    """What the shown status reads: an assignment row, or the columns the CSV export selects."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def starts_on(self) -> date: ...
+    @property
+    def ends_on(self) -> date | None: ...
+
+
+def shown_status(assignment: Dated, on: date) -> ShownStatus:
     status = AssignmentStatus(assignment.status)
     if status is AssignmentStatus.ACTIVE:
         if assignment.ends_on is not None and assignment.ends_on < on:

@@ -6,7 +6,8 @@ Create Date: 2026-11-30 11:05:36.260046
 
 Role administrators named by a company's GAP (foundation.models.role_administration, one current
 per person and company: a partial unique index); on role assignments, the end date the "14 days
-before" e-mail was sent for; on their history, "Informations supplémentaires" (empty for the
+before" e-mail was sent for, and two indexes for the overview's sorts (by person, by start
+date: bench/role_assignments.py); on their history, "Informations supplémentaires" (empty for the
 lines written before).
 """
 
@@ -59,6 +60,14 @@ def upgrade() -> None:
 
     with op.batch_alter_table("role_assignment", schema=None) as batch_op:
         batch_op.add_column(sa.Column("ending_notice_for", sa.Date(), nullable=True))
+        batch_op.create_index(
+            "ix_role_assignment_company_person",
+            ["company_number", sa.text("lower(surname)"), sa.text("lower(first_names)")],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_role_assignment_company_start", ["company_number", "starts_on"], unique=False
+        )
 
     with op.batch_alter_table("role_assignment_history", schema=None) as batch_op:
         batch_op.add_column(
@@ -79,6 +88,8 @@ def downgrade() -> None:
         batch_op.drop_column("details")
 
     with op.batch_alter_table("role_assignment", schema=None) as batch_op:
+        batch_op.drop_index("ix_role_assignment_company_start")
+        batch_op.drop_index("ix_role_assignment_company_person")
         batch_op.drop_column("ending_notice_for")
 
     with op.batch_alter_table("role_administrator", schema=None) as batch_op:

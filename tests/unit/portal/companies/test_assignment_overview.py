@@ -15,8 +15,8 @@ from portal.companies.assignments import (
     SortColumn,
     assignment_detail,
     assignments_of_company,
-    managed_companies,
 )
+from portal.companies.company_picker import managed_companies
 from portal.companies.my_assignments import ShownStatus
 from portal.companies.transitions import Action, stop
 from tests.unit.portal.companies.conftest import (
@@ -83,6 +83,18 @@ def test_table_pages_ten_at_a_time(db: Session) -> None:
         for r in assignments_of_company(db, session_of(CHLOE), TEST_COMPANY, page=p, now=NOW).rows
     }
     assert len(every) == 23
+
+
+def test_search_counts_every_match_and_keeps_the_page_in_range(db: Session) -> None:
+    for n in range(12):
+        add_assignment(db, person=Person(f"9002021{n:04d}", f"Peeters{n:02d}", "P", "p@x.be"))
+    add_assignment(db, person=ZOE)
+    found = assignments_of_company(db, session_of(CHLOE), TEST_COMPANY, "peeters", now=NOW)
+    assert (len(found.rows), found.total, found.pages) == (10, 12, 2)
+    beyond = assignments_of_company(db, session_of(CHLOE), TEST_COMPANY, "peeters", page=5, now=NOW)
+    assert (len(beyond.rows), beyond.total, beyond.page) == (2, 12, 2)
+    none = assignments_of_company(db, session_of(CHLOE), TEST_COMPANY, "xyz", now=NOW)
+    assert (none.rows, none.total, none.page, none.pages) == ((), 0, 1, 1)
 
 
 def test_search_looks_in_name_address_and_role(db: Session) -> None:

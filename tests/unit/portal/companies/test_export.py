@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+import tracemalloc
 from datetime import date, datetime
+from typing import Any
 
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import delete, event, insert
 from sqlmodel import Session
 
 from foundation.models.companies import AssignmentStatus, RoleAssignment
@@ -124,31 +126,61 @@ def test_caller_is_checked_before_any_line(db: Session) -> None:
         export_assignments(db, session_of(NAIMA), TEST_COMPANY, NOW)
 
 
-def test_rows_are_streamed_not_held(db: Session) -> None:
-    people = [
-        {
-            "company_number": TEST_COMPANY,
-            "role_code": "monespace.writer",
-            "national_number": f"9{n:010d}",
-            "surname": f"Nom{n}",
-            "first_names": "P",
-            "email": f"p{n}@example.be",
-            "starts_on": TODAY,
-            "status": AssignmentStatus.ACTIVE,
-            "requested_at": NOW,
-        }
-        for n in range(3 * BATCH)
-    ]
-    db.execute(insert(RoleAssignment), people)
+def _seed(db: Session, rows: int) -> None:
+    db.execute(
+        insert(RoleAssignment),
+        [
+            {
+                "company_number": TEST_COMPANY,
+                "role_code": "monespace.writer",
+                "national_number": f"9{n:010d}",
+                "surname": f"Nom{n}",
+                "first_names": "P",
+                "email": f"p{n}@example.be",
+                "starts_on": TODAY,
+                "status": AssignmentStatus.ACTIVE,
+                "requested_at": NOW,
+            }
+            for n in range(rows)
+        ],
+    )
     db.commit()
+
+
+def _peak_while_reading(db: Session) -> int:
     lines = export_assignments(db, session_of(CHLOE), TEST_COMPANY, NOW)
     assert iter(lines) is lines  # a generator, not a list
-    most = count = 0
-    for _ in lines:
-        count += 1
-        most = max(most, len(db.identity_map))
-    assert count == 3 * BATCH + 1
-    assert most <= BATCH + 10
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in lines)
+        return tracemalloc.get_traced_memory()[1] if count else 0
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_does_not_grow_with_the_number_of_rows(db: Session) -> None:
+    _seed(db, 2 * BATCH)
+    small = _peak_while_reading(db)
+    db.execute(delete(RoleAssignment))
+    _seed(db, 10 * BATCH)
+    large = _peak_while_reading(db)
+    assert large < 2 * small  # holding every row would need about five times as much
+
+
+def test_rows_are_asked_for_in_batches(db: Session) -> None:
+    _seed(db, 3)
+    asked: list[object] = []
+
+    def options(conn: object, clause: object, multi: object, params: object, opts: Any) -> None:
+        asked.append(opts.get("yield_per"))
+
+    bind = db.get_bind()
+    event.listen(bind, "before_execute", options)
+    try:
+        list(export_assignments(db, session_of(CHLOE), TEST_COMPANY, NOW))
+    finally:
+        event.remove(bind, "before_execute", options)
+    assert BATCH in asked  # a server-side cursor on PostgreSQL, fetchmany on SQLite
 
 
 def test_file_name_names_the_company_and_the_day() -> None:
