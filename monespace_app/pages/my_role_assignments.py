@@ -80,34 +80,37 @@ def accepted_notice() -> rx.Component:
 def my_role_assignments_page() -> rx.Component:
     return roles_layout(
         routes.MY_ROLE_ASSIGNMENTS,
-        rx.cond(
-            S.checked,
-            rx.fragment(
-                rx.el.h1(t("roles.mine.title")),
-                rx.el.div(
-                    view_button("roles.mine.current", True),
-                    view_button("roles.mine.all", False),
-                    role="group",
-                    aria_label=t("roles.mine.views"),
-                    class_name="tabs",
+        rx.el.div(
+            rx.cond(
+                S.checked,
+                rx.fragment(
+                    rx.el.h1(t("roles.mine.title")),
+                    rx.el.div(
+                        view_button("roles.mine.current", True),
+                        view_button("roles.mine.all", False),
+                        role="group",
+                        aria_label=t("roles.mine.views"),
+                        class_name="tabs",
+                    ),
+                    rx.el.p(t("roles.mine.intro")),
+                    accepted_notice(),
+                    data_table(
+                        t("roles.mine.caption"),
+                        [
+                            t("roles.col.role"),
+                            t("roles.col.company"),
+                            t("roles.col.start"),
+                            t("roles.col.end"),
+                            t("roles.col.status"),
+                        ],
+                        S.rows,
+                        assignment_row,
+                        empty=t("roles.mine.none"),
+                        table_id="my-assignments",
+                    ),
                 ),
-                rx.el.p(t("roles.mine.intro")),
-                accepted_notice(),
-                data_table(
-                    t("roles.mine.caption"),
-                    [
-                        t("roles.col.role"),
-                        t("roles.col.company"),
-                        t("roles.col.start"),
-                        t("roles.col.end"),
-                        t("roles.col.status"),
-                    ],
-                    S.rows,
-                    assignment_row,
-                    empty=t("roles.mine.none"),
-                    table_id="my-assignments",
-                ),
+                rx.el.p(t("common.loading"), role="status"),
             ),
-            rx.el.p(t("common.loading"), role="status"),
+            class_name="role-requests",
         ),
     )

@@ -275,15 +275,18 @@ def decided() -> rx.Component:
 def open_tasks_page() -> rx.Component:
     return roles_layout(
         routes.ROLE_OPEN_TASKS,
-        rx.cond(
-            S.checked,
-            rx.match(
-                S.view,
-                ("evaluate", evaluation()),
-                ("reject", reason_form()),
-                ("decided", decided()),
-                task_list(),
+        rx.el.div(
+            rx.cond(
+                S.checked,
+                rx.match(
+                    S.view,
+                    ("evaluate", evaluation()),
+                    ("reject", reason_form()),
+                    ("decided", decided()),
+                    task_list(),
+                ),
+                rx.el.p(t("common.loading"), role="status"),
             ),
-            rx.el.p(t("common.loading"), role="status"),
+            class_name="role-requests",
         ),
     )

@@ -63,10 +63,20 @@ def identify() -> rx.Component:
         S.identified,
         rx.el.div(
             rx.el.p(t("roles.accept.eid_needed")),
-            rx.el.a(t("roles.accept.identify_eid"), href=S.login_path, class_name="button-primary"),
+            rx.el.a(
+                t("roles.accept.identify_eid"),
+                href=S.login_path,
+                reload_document=True,  # the login's entry is an HTTP endpoint, not a page
+                class_name="button-primary",
+            ),
             class_name="alert-info",
         ),
-        rx.el.a(t("roles.accept.identify"), href=S.login_path, class_name="button-primary"),
+        rx.el.a(
+            t("roles.accept.identify"),
+            href=S.login_path,
+            reload_document=True,
+            class_name="button-primary",
+        ),
     )
 
 
@@ -173,9 +183,12 @@ def acceptance() -> rx.Component:
 def role_acceptance_page() -> rx.Component:
     return roles_layout(
         routes.MY_ROLE_ASSIGNMENTS,
-        rx.cond(
-            S.checked,
-            rx.cond(S.problem != "", link_problem(), acceptance()),
-            rx.el.p(t("common.loading"), role="status"),
+        rx.el.div(
+            rx.cond(
+                S.checked,
+                rx.cond(S.problem != "", link_problem(), acceptance()),
+                rx.el.p(t("common.loading"), role="status"),
+            ),
+            class_name="role-requests",
         ),
     )

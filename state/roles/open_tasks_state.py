@@ -50,7 +50,7 @@ def row_of(request: OpenRequest) -> TaskRow:
         email=request.email,
         role=request.role,
         role_label=request.role_label,
-        role_description=request.role_description,
+        role_description=request.role_description.rstrip("."),  # shown in brackets
         company=request.company,
         company_number=format_company_number(request.company_number),
         starts_on=shown(request.starts_on),

@@ -1,0 +1,349 @@
+"""The invite → accept → approve cycle of "Ma gestion des rôles eGov" (seed 000, seed 001 sub-steps
+2 and 3, seed 002 §3.2.2), through eID cards in the virtual readers and the mailbox over SMTP:
+Chloé Ducoeur, GAP of "Entreprise de test", has invited Naïma Mremi as Rédacteur de dossiers;
+Naïma opens the e-mail's link, identifies with her card and accepts; Chloé approves from Mes tâches
+ouvertes; both are told; Naïma's role is active. Also: an expired link's own page, and a
+rejection whose reason reaches the person.
+
+Set-up through the services against the e2e database: the GAP's designation asks the company
+register over HTTP (the designation's own journey is e2e/test_gap_designation.py), and the
+invitation is created by the service (the wizard's journey is the invitation's own test).
+Set MONESPACE_E2E_SCREENSHOTS=<folder> to keep a screenshot of every page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import Session
+
+from e2e.accessibility import assert_no_axe_violations
+from e2e.steps import confirm_certificate, enter_pin, link_in, mails_to
+from foundation.contacts import find_account
+from foundation.db import make_engine
+from foundation.models.account import Account, AccountStatus
+from foundation.models.session import UserSession
+from identity.assurance import LevelOfAssurance
+from portal.companies.acceptance import accept
+from portal.companies.dates import today
+from portal.companies.gap import GapDetails, designate_gap, register_company
+from portal.companies.invitations import InvitationDraft, Invitee, create_invitation
+from portal.companies.register import HttpCompanyRegister
+from simulators.company_register.web import CompanyRegisterSimulator
+from simulators.eid.card_slots import CardSlots
+from simulators.personas.loader import Persona, persona
+
+pytestmark = pytest.mark.e2e
+
+TEST_COMPANY = "0712345630"
+WRITER, READER = "monespace.writer", "monespace.reader"
+CHLOE, NAIMA = persona("chloe-ducoeur"), persona("naima-mremi")
+INVITED_SUBJECT = "Invitation à accepter un rôle dans une application eGov"
+TO_EVALUATE_SUBJECT = "Une demande d'attribution de rôle attend votre évaluation"
+GRANTED = "Votre attribution de rôle Rédacteur de dossiers est octroyée"
+GRANTED_TO_GAP = "L'attribution de rôle Rédacteur de dossiers de Naïma Samira Mremi est octroyée"
+REJECTED = "Votre demande d'attribution de rôle Relecteur de dossiers est rejetée"
+SCREENSHOTS = os.environ.get("MONESPACE_E2E_SCREENSHOTS", "")
+
+
+def newest(address: str, subject: str, *, before: int) -> dict[str, object]:
+    """The mail that arrived after the ``before`` ones already there (other journeys of the run
+    may have sent the same)."""
+    return mails_to(address, subject=subject, more_than=before)[0]
+
+
+def count(address: str, subject: str) -> int:
+    return len(mails_to(address, subject=subject, timeout=0))
+
+
+def shoot(page: Page, name: str) -> None:
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=True)
+
+
+def checked(page: Page, name: str) -> None:
+    """axe-core finds nothing on the page; its screenshot is kept when asked for."""
+    assert_no_axe_violations(page)
+    shoot(page, name)
+
+
+def database(data_dir: Path) -> Session:
+    return Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}"))
+
+
+def active_account(data_dir: Path, person: Persona) -> None:
+    with database(data_dir) as db:
+        account = find_account(db, person.national_number) or Account(
+            national_number=person.national_number,
+            surname=person.surname,
+            first_names=person.given_names,
+            birth_date=person.birth_date,
+            email=person.email,
+            created_at=datetime.now(UTC),
+        )
+        account.email, account.status = person.email, AccountStatus.ACTIVE
+        db.add(account)
+        db.commit()
+
+
+def card_session(person: Persona, at: datetime) -> UserSession:
+    """The session row an eID login would give ``person`` at ``at`` (for the services only)."""
+    return UserSession(
+        id=secrets.token_hex(16),
+        national_number=person.national_number,
+        surname=person.surname,
+        first_names=person.given_names,
+        birth_date=person.birth_date.isoformat(),
+        key_kind="eid",
+        level=int(LevelOfAssurance.HIGH),
+        created_at=at,
+        authenticated_at=at,
+        last_seen_at=at,
+        expires_at=at + timedelta(hours=1),
+    )
+
+
+@pytest.fixture
+def chloe_is_gap(
+    e2e_data_dir: Path, base_url: str, company_register: CompanyRegisterSimulator
+) -> None:
+    """Jean-Pierre Dumont, legal representative, registers the company (the register is asked
+    over HTTP) and designates Chloé, who has an account; Naïma has one too."""
+    now = datetime.now(UTC)
+    representative = card_session(persona("jean-pierre-dumont"), now)
+    with database(e2e_data_dir) as db:
+        register_company(
+            db, HttpCompanyRegister(company_register.url, 5), representative, TEST_COMPANY, now
+        )
+        gap = GapDetails(
+            CHLOE.surname, CHLOE.given_names, CHLOE.national_number, CHLOE.email, "+32 81 12 34 56"
+        )
+        designate_gap(db, representative, TEST_COMPANY, gap, now, public_origin=base_url)
+        db.commit()
+    active_account(e2e_data_dir, CHLOE)
+    active_account(e2e_data_dir, NAIMA)
+
+
+def invitation(
+    data_dir: Path, base_url: str, *, role: str, named: bool, at: datetime | None = None
+) -> str:
+    """Chloé's invitation, created ``at`` (now by default), for Naïma or for whoever has it."""
+    at = at or datetime.now(UTC)
+    persons = (Invitee(NAIMA.surname, NAIMA.first_name, NAIMA.email),) if named else ()
+    with database(data_dir) as db:
+        created = create_invitation(
+            db,
+            card_session(CHLOE, at),
+            InvitationDraft(
+                TEST_COMPANY,
+                (role,),
+                valid_from=today(at),
+                persons=persons,
+                message="Bienvenue dans l'équipe des dossiers.",
+            ),
+            at,
+            public_origin=base_url,
+        )
+        db.commit()
+    return created.id
+
+
+def identify(page: Page, person: Persona) -> None:
+    """From the eID login page (opened by a section, itself or through the chooser)."""
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Identification avec lecteur de carte eID"
+    )
+    page.get_by_role("button", name="S'identifier").click()
+    confirm_certificate(page, f"{person.first_name} {person.surname}")
+    enter_pin(page, "1234")
+
+
+def leave(page: Page) -> None:
+    page.get_by_role("button", name="Se déconnecter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Guichet électronique de la Fédération Wallonie-Bruxelles"
+    )
+
+
+def open_tasks_as_chloe(page: Page, card_slots: CardSlots, tasks_url: str) -> None:
+    """Chloé follows her e-mail's link: the eID login first, then back to her open tasks."""
+    card_slots.insert(0, "chloe-ducoeur")
+    page.goto(tasks_url)
+    identify(page, CHLOE)
+    expect(page).to_have_url(re.compile(r"/roles/taches-ouvertes/?$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mes tâches ouvertes")
+
+
+def evaluate_naimas_request(page: Page, role: str) -> None:
+    table = page.get_by_role("table", name="Demandes d'attribution de rôle en attente")
+    row = table.get_by_role("row").filter(has_text=f"Attribuer : {role}")
+    expect(row).to_contain_text("Naïma Samira Mremi")
+    expect(row).to_contain_text("Entreprise de test")
+    box = row.get_by_role("checkbox")
+    box.click()  # a box the page's state holds: checked once the server answers
+    expect(box).to_be_checked()
+    page.get_by_role("button", name="Visualiser et évaluer les demandes sélectionnées").click()
+    expect(page.locator("main").get_by_role("heading", level=2)).to_have_text(
+        f"Demande : {role} par Naïma Samira Mremi"
+    )
+
+
+def test_naima_accepts_from_the_link_and_chloe_approves(
+    page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path, chloe_is_gap: None
+) -> None:
+    invited_before = count(NAIMA.email, INVITED_SUBJECT)
+    told_before = count(CHLOE.email, TO_EVALUATE_SUBJECT)
+    invitation(e2e_data_dir, base_url, role=WRITER, named=True)
+    invited = newest(NAIMA.email, INVITED_SUBJECT, before=invited_before)
+    link = link_in(invited, "/roleinvitation/accept", "invitation")
+
+    # Étape 1: Aperçu, before logging in.
+    page.goto(link)
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Bienvenue sur Ma gestion de rôles eGov"
+    )
+    expect(page.locator("main").get_by_role("heading", level=2)).to_have_text("Étape 1 : Aperçu")
+    expect(page.get_by_text("Bienvenue dans l'équipe des dossiers.")).to_be_visible()
+    expect(page.get_by_role("heading", level=4)).to_have_text("Entreprise de test")
+    page.locator("summary", has_text="Afficher les détails").click()
+    expect(page.get_by_text("Espace Personnel Wallon - Rédacteur de dossiers")).to_be_visible()
+    checked(page, "acceptance-overview")
+
+    # "S'identifier": the key chooser, her card, and back to the same link at Étape 2.
+    card_slots.insert(0, "naima-mremi")
+    page.get_by_role("link", name="S'identifier").click()
+    page.get_by_role("link", name="IDENTIFICATION avec un lecteur de cartes eID").click()
+    identify(page, NAIMA)
+    expect(page).to_have_url(re.compile(r"/roleinvitation/accept/?\?invitation="))
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Mes attributions de rôles - accepter une invitation d'attribution de rôle"
+    )
+    expect(page.locator("main").get_by_role("heading", level=2)).to_have_text(
+        "Étape 2 : Coordonnées"
+    )
+    email = page.get_by_label("Adresse e-mail *")
+    expect(email).to_have_value(NAIMA.email)
+    checked(page, "acceptance-contact")
+    email.fill("")
+    page.get_by_role("button", name="Accepter la demande d'attribution de rôle").click()
+    expect(email).to_have_accessible_description(re.compile("adresse e-mail n'est pas valable"))
+    email.fill(NAIMA.email)
+    page.get_by_role("button", name="Accepter la demande d'attribution de rôle").click()
+
+    # Mes attributions de rôles: "Opération réussie! L'invitation est acceptée."
+    expect(page).to_have_url(re.compile(r"/roles/mes-attributions/?$"))
+    expect(page.get_by_role("status")).to_contain_text("Opération réussie!")
+    expect(page.get_by_role("status")).to_contain_text("L'invitation est acceptée.")
+    mine = page.get_by_role("table", name="Aperçu des attributions de rôles")
+    expect(mine).to_contain_text("Rédacteur de dossiers")
+    expect(mine).to_contain_text("Demandé(e) – en attente d'approbation")
+    checked(page, "my-assignments-accepted")
+    leave(page)
+
+    # Chloé is told, opens Mes tâches ouvertes from the e-mail, and approves.
+    told = newest(CHLOE.email, TO_EVALUATE_SUBJECT, before=told_before)
+    assert "Naïma Samira Mremi a accepté votre invitation" in str(told["text"])
+    links = [str(link) for link in told["links"]]  # type: ignore[attr-defined]
+    [tasks_url] = [link for link in links if link.endswith("/roles/taches-ouvertes")]
+    card_slots.remove(0)
+    open_tasks_as_chloe(page, card_slots, tasks_url)
+    expect(page.locator("main").get_by_role("heading", level=2)).to_have_text(
+        "Aperçu des tâches en suspens (1)"
+    )
+    checked(page, "open-tasks")
+    evaluate_naimas_request(page, "Rédacteur de dossiers")
+    details = page.locator("dl.identity-list")
+    expect(details.first).to_contain_text(NAIMA.email)
+    expect(details.nth(1)).to_contain_text("Créer, lire, modifier et supprimer les dossiers")
+    expect(details.nth(1)).to_contain_text("Illimité")
+    checked(page, "open-tasks-evaluate")
+    granted_before = count(NAIMA.email, GRANTED)
+    granted_to_gap_before = count(CHLOE.email, GRANTED_TO_GAP)
+    page.get_by_role("button", name="Approuver").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "La demande d'attribution de rôle est approuvée"
+    )
+    checked(page, "open-tasks-approved")
+    page.get_by_role("button", name="Retour à la liste des tâches").click()
+    expect(page.locator("main").get_by_role("heading", level=2)).to_have_text(
+        "Aperçu des tâches en suspens (0)"
+    )
+
+    # Both e-mails: "… est octroyée".
+    to_naima = newest(NAIMA.email, GRANTED, before=granted_before)
+    assert "votre attribution de rôle Rédacteur de dossiers est octroyée." in str(to_naima["text"])
+    assert "Entreprise : Entreprise de test" in str(to_naima["text"])
+    to_chloe = newest(CHLOE.email, GRANTED_TO_GAP, before=granted_to_gap_before)
+    assert "Naïma Samira Mremi" in str(to_chloe["text"])
+    leave(page)
+
+    # Naïma's role is active in Mes attributions de rôles.
+    card_slots.remove(0)
+    card_slots.insert(0, "naima-mremi")
+    page.goto(base_url + "/roles/mes-attributions")
+    page.get_by_role("link", name="IDENTIFICATION avec un lecteur de cartes eID").click()
+    identify(page, NAIMA)
+    expect(page).to_have_url(re.compile(r"/roles/mes-attributions/?$"))
+    row = page.get_by_role("row").filter(has_text="Rédacteur de dossiers")
+    expect(row).to_contain_text("Actif(s)/active(s)")
+    expect(page.get_by_text("L'invitation est acceptée.")).to_have_count(0)  # said once only
+    checked(page, "my-assignments-active")
+
+
+def test_an_expired_invitation_has_its_own_page(
+    page: Page, base_url: str, e2e_data_dir: Path, chloe_is_gap: None
+) -> None:
+    long_ago = datetime.now(UTC) - timedelta(days=400)
+    expired = invitation(e2e_data_dir, base_url, role=WRITER, named=False, at=long_ago)
+    page.goto(f"{base_url}/roleinvitation/accept?invitation={expired}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Invitation expirée")
+    expect(page.get_by_role("alert")).to_have_text(
+        "Cette invitation a expiré. Demandez une nouvelle invitation à votre gestionnaire "
+        "d'accès principal."
+    )
+    expect(
+        page.get_by_role("button", name="Accepter la demande d'attribution de rôle")
+    ).to_have_count(0)
+    checked(page, "acceptance-expired")
+    page.goto(f"{base_url}/roleinvitation/accept?invitation=pas-une-invitation")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Invitation introuvable")
+
+
+def test_chloe_rejects_with_a_reason_that_reaches_naima(
+    page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path, chloe_is_gap: None
+) -> None:
+    link = invitation(e2e_data_dir, base_url, role=READER, named=False)
+    now = datetime.now(UTC)
+    with database(e2e_data_dir) as db:  # Naïma accepted (the link's journey is above)
+        accept(db, card_session(NAIMA, now), link, NAIMA.email, now, public_origin=base_url)
+        db.commit()
+    open_tasks_as_chloe(page, card_slots, base_url + "/roles/taches-ouvertes")
+    page.get_by_role("searchbox").fill("relecteur")
+    page.get_by_role("button", name="Rechercher").click()
+    evaluate_naimas_request(page, "Relecteur de dossiers")
+    page.get_by_role("button", name="Rejeter").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Rejeter la demande d'attribution de rôle"
+    )
+    reason = page.get_by_label("Raison du refus *")
+    page.get_by_role("button", name="Confirmer le rejet").click()
+    expect(reason).to_have_accessible_description(re.compile("Indiquez la raison du refus"))
+    checked(page, "open-tasks-reject-reason")
+    rejected_before = count(NAIMA.email, REJECTED)
+    reason.fill("Le rôle de relecteur est réservé au service juridique.")
+    page.get_by_role("button", name="Confirmer le rejet").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "La demande d'attribution de rôle est rejetée"
+    )
+    rejected = newest(NAIMA.email, REJECTED, before=rejected_before)
+    assert "Raison : Le rôle de relecteur est réservé au service juridique." in str(
+        rejected["text"]
+    )
+    assert "Approbateur : Chloé Anne Ducoeur" in str(rejected["text"])
