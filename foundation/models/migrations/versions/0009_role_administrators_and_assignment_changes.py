@@ -60,14 +60,20 @@ def upgrade() -> None:
 
     with op.batch_alter_table("role_assignment", schema=None) as batch_op:
         batch_op.add_column(sa.Column("ending_notice_for", sa.Date(), nullable=True))
-        batch_op.create_index(
-            "ix_role_assignment_company_person",
-            ["company_number", sa.text("lower(surname)"), sa.text("lower(first_names)")],
-            unique=False,
-        )
-        batch_op.create_index(
-            "ix_role_assignment_company_start", ["company_number", "starts_on"], unique=False
-        )
+    # Outside the batch: SQLite's batch mode reflects the table and cannot see an index on
+    # expressions. (A later batch that copies role_assignment must create it again.)
+    op.create_index(
+        "ix_role_assignment_company_person",
+        "role_assignment",
+        ["company_number", sa.text("lower(surname)"), sa.text("lower(first_names)")],
+        unique=False,
+    )
+    op.create_index(
+        "ix_role_assignment_company_start",
+        "role_assignment",
+        ["company_number", "starts_on"],
+        unique=False,
+    )
 
     with op.batch_alter_table("role_assignment_history", schema=None) as batch_op:
         batch_op.add_column(
@@ -87,9 +93,9 @@ def downgrade() -> None:
     with op.batch_alter_table("role_assignment_history", schema=None) as batch_op:
         batch_op.drop_column("details")
 
+    op.drop_index("ix_role_assignment_company_start", table_name="role_assignment")
+    op.drop_index("ix_role_assignment_company_person", table_name="role_assignment")
     with op.batch_alter_table("role_assignment", schema=None) as batch_op:
-        batch_op.drop_index("ix_role_assignment_company_start")
-        batch_op.drop_index("ix_role_assignment_company_person")
         batch_op.drop_column("ending_notice_for")
 
     with op.batch_alter_table("role_administrator", schema=None) as batch_op:
