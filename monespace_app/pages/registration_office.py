@@ -104,11 +104,6 @@ def issued_code() -> rx.Component:
 def back_office() -> rx.Component:
     return rx.fragment(
         rx.el.p(I18nState.t["office.of"], " ", rx.el.strong(S.office), class_name="no-print"),
-        rx.cond(
-            S.error_text != "",
-            rx.el.div(S.error_text, role="alert", class_name="alert-error"),
-            rx.fragment(),
-        ),
         rx.cond(S.issued, issued_code(), rx.fragment(registration_form(), reissue_form())),
     )
 
@@ -117,6 +112,12 @@ def registration_office_page() -> rx.Component:
     return page_layout(
         page_title("office.title"),
         private(
+            # Above the desk's state: a refusal shows even where no form was offered.
+            rx.cond(
+                S.error_text != "",
+                rx.el.div(S.error_text, role="alert", class_name="alert-error"),
+                rx.fragment(),
+            ),
             rx.cond(
                 S.office == "",
                 rx.el.p(I18nState.t["office.not_officer"], class_name="alert-info"),
@@ -125,6 +126,6 @@ def registration_office_page() -> rx.Component:
                     back_office(),
                     eid_login_needed("office.strong_needed"),
                 ),
-            )
+            ),
         ),
     )
