@@ -104,6 +104,8 @@ def identify_panel() -> rx.Component:
         rx.el.a(
             I18nState.t["roles.identify"],
             href=routes.login_then(routes.ROLE_MANAGEMENT),
+            # The login's entry is an HTTP endpoint, not a page of the app: a full page load.
+            reload_document=True,
             class_name="button-primary",
         ),
         class_name="alert-info",

@@ -24,7 +24,7 @@ from portal.companies.register import CompanyRegisterUnavailableError
 from portal.companies.register_setup import company_register
 from portal.visits import NotHereError, NotLoggedInError
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionState, load_page
 
 STEPS = ("company", "form", "summary", "done")
 # Refusals the page shows (the others send the browser elsewhere).
@@ -73,7 +73,8 @@ class GapDesignationState(SessionState):
     def _redirect(self, refusal: Exception) -> EventSpec:
         if isinstance(refusal, NotHereError):
             return rx.redirect(refusal.home)
-        return rx.redirect(routes.login_then(routes.GAP_DESIGNATION, key="eid"))
+        # A full page load: the login's entry is an HTTP endpoint, not a page of the app.
+        return load_page(routes.login_then(routes.GAP_DESIGNATION, key="eid"))
 
     async def _show(self, refusal: Exception) -> None:
         field = getattr(refusal, "field", None)
