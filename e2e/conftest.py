@@ -20,6 +20,7 @@ from foundation.db import make_engine
 from foundation.models.migrate import upgrade
 from foundation.settings import PROJECT_ROOT
 from simulators.administration.seed import seed_administration_records
+from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
 from simulators.eid.demo_cards import DemoCards, start_demo_cards
 from simulators.itsme.web import ItsmeSimulator
@@ -40,6 +41,7 @@ E2E_MAILBOX_PORT = _SIMULATORS_PORT + 1
 E2E_OCSP_PORT = _SIMULATORS_PORT + 2
 E2E_SMS_PORT = _SIMULATORS_PORT + 3
 E2E_ITSME_PORT = _SIMULATORS_PORT + 4
+E2E_COMPANY_REGISTER_PORT = _SIMULATORS_PORT + 5
 E2E_SMS_TOKEN = "e2e-sms-token"
 CHROMIUM = "/usr/bin/chromium"
 # Chromium must not reach out to the internet: this machine has none, and tests must not depend
@@ -96,6 +98,15 @@ def itsme_simulator() -> Iterator[ItsmeSimulator]:
 
 
 @pytest.fixture(scope="session")
+def company_register() -> Iterator[CompanyRegisterSimulator]:
+    """The company register the portal reads over HTTP; tests may make it fail for a while."""
+    register = CompanyRegisterSimulator(port=E2E_COMPANY_REGISTER_PORT)
+    register.start()
+    yield register
+    register.stop()
+
+
+@pytest.fixture(scope="session")
 def demo_cards(pcsc_stack: PcscStack, e2e_data_dir: Path) -> Iterator[DemoCards]:
     """The test PKI, its OCSP responder and empty virtual readers; tests insert cards."""
     cards = start_demo_cards(
@@ -127,6 +138,7 @@ def portal_url(
     demo_cards: DemoCards,
     sms_gateway: SmsGateway,
     itsme_simulator: ItsmeSimulator,
+    company_register: CompanyRegisterSimulator,
 ) -> Iterator[str]:
     if not port_is_free(E2E_PORT):
         pytest.fail(f"port {E2E_PORT} is taken: the end-to-end suite runs the portal there")
@@ -149,6 +161,7 @@ def portal_url(
             "MONESPACE_SMS_GATEWAY_URL": sms_gateway.url,
             "MONESPACE_SMS_GATEWAY_TOKEN": E2E_SMS_TOKEN,
             "MONESPACE_ITSME_URL": itsme_simulator.url,
+            "MONESPACE_COMPANY_REGISTER_URL": company_register.url,
             **pcsc_stack.client_env,
         },
     )
