@@ -204,7 +204,6 @@ def details_step() -> rx.Component:
                     "expires_on",
                     value=S.expires_on,
                     error=error_of("expires_on"),
-                    input_type="date",
                     help_key="invitation.details.expires_help",
                     on_change=keep("expires_on"),
                 ),

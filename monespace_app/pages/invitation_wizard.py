@@ -144,7 +144,7 @@ def validity_step() -> rx.Component:
                         "valid_from",
                         value=S.valid_from,
                         error=error_of("valid_from"),
-                        input_type="date",
+                        help_key="invitation.date_help",
                         on_change=keep("valid_from"),
                     ),
                     described_field(
@@ -152,7 +152,7 @@ def validity_step() -> rx.Component:
                         "valid_until",
                         value=S.valid_until,
                         error=error_of("valid_until"),
-                        input_type="date",
+                        help_key="invitation.date_help",
                         on_change=keep("valid_until"),
                         disabled=S.unlimited,
                     ),

@@ -1,10 +1,14 @@
 """The invitation wizard's form as the page holds it (seed 001 steps 11–17): what was typed, as
 text, step by step. ``draft_of`` reads it into an ``InvitationDraft``; the rules on the draft are
 ``invitations``' checks, one per step.
+
+Dates are typed as the seeds show them, 04/08/2016 (a browser's own date field would show the
+browser's format, not always the page's language).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -23,11 +27,13 @@ class Step(StrEnum):
 
 
 STEPS = tuple(Step)
+# 4/8/2016, 04/08/2016, 04.08.2016 or 04-08-2016: day, month, year.
+_DAY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 
 
 @dataclass(frozen=True, slots=True)
 class WizardForm:
-    """Dates as the browser's date fields give them (2026-03-02), "" when empty."""
+    """Dates as typed (02/03/2026), "" when empty."""
 
     company_number: str = ""
     role_codes: tuple[str, ...] = ()
@@ -51,15 +57,24 @@ class WizardForm:
         return replace(self, persons=tuple(persons))
 
 
+def shown_day(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
 def parse_day(typed: str, field: str, *, required: bool) -> date | None:
-    """A day from a date field (ISO, as browsers send it); None for an empty optional one."""
+    """A day typed as the page shows them (02/03/2026; ISO 2026-03-02 too); None for an empty
+    optional field."""
     typed = typed.strip()
     if not typed:
         if required:
             raise errors.RequiredFieldMissingError(field, field=field)
         return None
+    found = _DAY.fullmatch(typed)
     try:
-        return date.fromisoformat(typed)
+        if found is None:
+            return date.fromisoformat(typed)
+        day, month, year = (int(part) for part in found.groups())
+        return date(year, month, day)
     except ValueError:
         raise errors.DateInvalidError(typed, field=field) from None
 
@@ -93,8 +108,8 @@ def draft_of(form: WizardForm) -> InvitationDraft:
     )
 
 
-def _iso(day: date | None) -> str:
-    return "" if day is None else day.isoformat()
+def _shown(day: date | None) -> str:
+    return "" if day is None else shown_day(day)
 
 
 def form_of(draft: InvitationDraft) -> WizardForm:
@@ -102,12 +117,12 @@ def form_of(draft: InvitationDraft) -> WizardForm:
     return WizardForm(
         company_number=draft.company_number,
         role_codes=draft.role_codes,
-        valid_from=_iso(draft.valid_from),
-        valid_until=_iso(draft.valid_until),
+        valid_from=_shown(draft.valid_from),
+        valid_until=_shown(draft.valid_until),
         unlimited=draft.valid_until is None,
         persons=draft.persons,
         message=draft.message,
-        expires_on=_iso(draft.expires_on),
+        expires_on=_shown(draft.expires_on),
         save=draft.save_as is not None,
         template_name="" if draft.save_as is None else draft.save_as.name,
         template_description="" if draft.save_as is None else draft.save_as.description,

@@ -32,6 +32,7 @@ from portal.companies.invitation_form import (
     form_of,
     parse_day,
     save_as_of,
+    shown_day,
     validity_of,
 )
 from portal.companies.invitations import (
@@ -79,10 +80,6 @@ class InvitationPreview:
     expires_on: str
 
 
-def _shown(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def _choice(company: Company) -> CompanyChoice:
     return CompanyChoice(company.number, format_company_number(company.number), company.name)
 
@@ -90,11 +87,11 @@ def _choice(company: Company) -> CompanyChoice:
 def new_form(companies: tuple[CompanyChoice, ...], on: date) -> WizardForm:
     """Valid from today, "Illimité", expiring in a year; the company chosen if there is one."""
     only = companies[0].number if len(companies) == 1 else ""
-    return WizardForm(company_number=only, valid_from=on.isoformat(), expires_on=_expiry(on))
+    return WizardForm(company_number=only, valid_from=shown_day(on), expires_on=_expiry(on))
 
 
 def _expiry(on: date) -> str:
-    return one_year_after(on).isoformat()
+    return shown_day(one_year_after(on))
 
 
 def _gap_session(inside: visits.Entered, now: datetime) -> UserSession:
@@ -142,7 +139,7 @@ def _checked_step(
         return replace(
             form,
             message=message,
-            expires_on=expiry.isoformat(),
+            expires_on=shown_day(expiry),
             template_name=form.template_name if save_as is None else save_as.name,
             template_description=form.template_description
             if save_as is None
@@ -178,12 +175,12 @@ def _preview(
     return InvitationPreview(
         company=company.name if company is not None else format_company_number(number),
         roles=tuple(role(code).label for code in draft.role_codes),
-        valid_from=_shown(draft.valid_from),
-        valid_until="" if draft.valid_until is None else _shown(draft.valid_until),
+        valid_from=shown_day(draft.valid_from),
+        valid_until="" if draft.valid_until is None else shown_day(draft.valid_until),
         persons=draft.persons,
         message=draft.message,
         template_name="" if draft.save_as is None else draft.save_as.name,
-        expires_on=_shown(draft.expires_on),
+        expires_on=shown_day(draft.expires_on),
     )
 
 

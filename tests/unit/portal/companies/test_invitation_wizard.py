@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from foundation.models.companies import RoleInvitation, RoleInvitationTemplate
 from identity.assurance import LevelOfAssurance
 from portal.companies import errors, invitation_wizard, saved_invitations
-from portal.companies.invitation_form import Step, WizardForm, draft_of, form_of
+from portal.companies.invitation_form import Step, WizardForm, draft_of, form_of, parse_day
 from portal.companies.invitations import Invitee
 from portal.visits import NotLoggedInError
 from tests.unit.portal.companies.conftest import (
@@ -78,9 +78,9 @@ def test_the_entry_lists_the_companies_managed_and_a_new_form_with_the_defaults(
     ]
     assert start.form == WizardForm(
         company_number=TEST_COMPANY,  # the only one: already chosen
-        valid_from="2026-03-02",
+        valid_from="02/03/2026",  # as the seeds show dates
         unlimited=True,
-        expires_on="2027-03-02",  # one year ahead, the seed's default
+        expires_on="02/03/2027",  # one year ahead, the seed's default
     )
 
 
@@ -105,7 +105,8 @@ def test_someone_who_manages_no_company_gets_an_empty_list(bound: Engine) -> Non
         (Step.ROLES, complete(role_codes=()), errors.NoRoleChosenError, "roles"),
         (Step.ROLES, complete(role_codes=("nope",)), errors.UnknownRoleError, "roles"),
         (Step.VALIDITY, complete(valid_from=""), errors.RequiredFieldMissingError, "valid_from"),
-        (Step.VALIDITY, complete(valid_from="2026-13-40"), errors.DateInvalidError, "valid_from"),
+        (Step.VALIDITY, complete(valid_from="31/02/2026"), errors.DateInvalidError, "valid_from"),
+        (Step.VALIDITY, complete(valid_from="demain"), errors.DateInvalidError, "valid_from"),
         (
             Step.VALIDITY,
             complete(valid_from="2026-03-01"),
@@ -159,7 +160,7 @@ def test_steps_give_back_the_values_trimmed_and_the_expiry_filled_in(bound: Engi
     )
     assert persons.persons == (NAIMA_INVITED,)
     details = check(bound, Step.DETAILS, complete(expires_on="", message="  Bonjour  "))
-    assert (details.message, details.expires_on) == ("Bonjour", "2027-03-02")
+    assert (details.message, details.expires_on) == ("Bonjour", "02/03/2027")
     assert check(bound, Step.PERSONS, complete(persons=())).persons == ()  # the link alone
 
 
@@ -252,12 +253,12 @@ def test_a_saved_invitation_starts_a_new_form_dated_from_today(bound: Engine) ->
     assert start.form == WizardForm(
         company_number=TEST_COMPANY,
         role_codes=(WRITER,),
-        valid_from="2026-03-09",
-        valid_until="2026-03-19",
+        valid_from="09/03/2026",
+        valid_until="19/03/2026",
         unlimited=False,
         persons=(NAIMA_INVITED,),
         message="Bienvenue",
-        expires_on="2027-03-09",
+        expires_on="09/03/2027",
     )
 
 
@@ -274,6 +275,20 @@ def test_someone_elses_saved_invitation_is_not_found(bound: Engine) -> None:
 
 
 def test_the_form_reads_back_from_its_draft() -> None:
-    form = complete(unlimited=False, valid_until="2026-04-01", save=True, template_name="N")
+    form = complete(
+        valid_from="02/03/2026",
+        unlimited=False,
+        valid_until="01/04/2026",
+        expires_on="01/04/2026",
+        save=True,
+        template_name="N",
+    )
     assert form_of(draft_of(form)) == form
     assert draft_of(complete()).valid_until is None  # "Illimité"
+
+
+@pytest.mark.parametrize(
+    "typed", ["2/3/2026", "02/03/2026", "02.03.2026", "02-03-2026", "2026-03-02"]
+)
+def test_a_day_is_typed_as_the_seeds_show_it(typed: str) -> None:
+    assert parse_day(typed, "valid_from", required=True) == TODAY
