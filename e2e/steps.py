@@ -1,22 +1,33 @@
-"""What a person does again and again in the journeys: log in with the card, open a mail."""
+"""What a person does again and again in the journeys: log in with the card, open a mail, and
+the set-up of the companies' journeys (an active account, a company's GAP)."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
 import time
 import urllib.request
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, expect
 from sqlmodel import Session, select
 
+from e2e.accessibility import assert_no_axe_violations
 from e2e.conftest import E2E_MAILBOX_PORT
+from foundation.contacts import find_account
 from foundation.db import make_engine
+from foundation.models.account import Account, AccountStatus
 from foundation.models.digital_keys import Credential
+from foundation.models.session import UserSession
+from identity.assurance import LevelOfAssurance
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES, is_locked, record_failure
 from identity.keys.records import find_key
+from portal.companies.gap import GapDetails, designate_gap, register_company
+from portal.companies.register import HttpCompanyRegister
+from simulators.personas.loader import Persona, persona
 
 MAILBOX_API = f"http://127.0.0.1:{E2E_MAILBOX_PORT}/api/messages"
 
@@ -149,3 +160,84 @@ def wear_down_key(data_dir: Path, username: str, kind: str) -> None:
         assert not is_locked(key), f"the {kind} key of {username} is locked already"
         while key.consecutive_failures < MAX_CONSECUTIVE_FAILURES - 1:
             assert not record_failure(db, key, now=datetime.now(UTC))
+
+
+# "Ma gestion des rôles eGov": the people and the company of the seeds' journeys, set up through
+# the services against the e2e database (the designation's own journey is
+# e2e/test_gap_designation.py).
+TEST_COMPANY = "0712345630"  # "Entreprise de test", 0712.345.630
+SCREENSHOTS = os.environ.get("MONESPACE_E2E_SCREENSHOTS", "")
+
+
+def database(data_dir: Path) -> Session:
+    return Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}"))
+
+
+def active_account(data_dir: Path, person: Persona) -> None:
+    """The persona's active account with the persona's address, whatever earlier journeys left."""
+    with database(data_dir) as db:
+        account = find_account(db, person.national_number) or Account(
+            national_number=person.national_number,
+            surname=person.surname,
+            first_names=person.given_names,
+            birth_date=person.birth_date,
+            email=person.email,
+            created_at=datetime.now(UTC),
+        )
+        account.email, account.status = person.email, AccountStatus.ACTIVE
+        account.pending_email = account.deletion_requested_at = None
+        db.add(account)
+        db.commit()
+
+
+def card_session(person: Persona, at: datetime) -> UserSession:
+    """The session row an eID login would give ``person`` at ``at`` (for the services only)."""
+    return UserSession(
+        id=secrets.token_hex(16),
+        national_number=person.national_number,
+        surname=person.surname,
+        first_names=person.given_names,
+        birth_date=person.birth_date.isoformat(),
+        key_kind="eid",
+        level=int(LevelOfAssurance.HIGH),
+        created_at=at,
+        authenticated_at=at,
+        last_seen_at=at,
+        expires_at=at + timedelta(hours=1),
+    )
+
+
+def make_gap(
+    data_dir: Path,
+    register_url: str,
+    base_url: str,
+    *,
+    gap: Persona,
+    representative: str = "jean-pierre-dumont",
+    company_number: str = TEST_COMPANY,
+) -> None:
+    """The legal representative registers the company (the register is asked over HTTP) and
+    designates ``gap``, who gets an active account."""
+    now = datetime.now(UTC)
+    session = card_session(persona(representative), now)
+    with database(data_dir) as db:
+        register_company(db, HttpCompanyRegister(register_url, 5), session, company_number, now)
+        details = GapDetails(
+            gap.surname, gap.given_names, gap.national_number, gap.email, "+32 81 12 34 56"
+        )
+        designate_gap(db, session, company_number, details, now, public_origin=base_url)
+        db.commit()
+    active_account(data_dir, gap)
+
+
+def shoot(page: Page, name: str) -> None:
+    """A full-page screenshot in MONESPACE_E2E_SCREENSHOTS, when that is set."""
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=True)
+
+
+def checked(page: Page, name: str) -> None:
+    """axe-core finds nothing on the page; its screenshot is kept when asked for."""
+    assert_no_axe_violations(page)
+    shoot(page, name)
