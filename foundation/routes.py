@@ -43,6 +43,12 @@ ROLE_INVITATIONS = f"{ROLE_MANAGEMENT}/invitations"
 # The invitation wizard; ?modele=<id> starts it from a saved invitation.
 ROLE_INVITATION_NEW = f"{ROLE_INVITATIONS}/nouvelle"
 ROLE_INVITATION_ACCEPT = "/roleinvitation/accept"
+# Direct assignment to members of the managed companies, or to a national register number; the
+# company's role administrators; a person's own request for a role.
+ROLE_DIRECT_ASSIGNMENT = f"{ROLE_ASSIGNMENTS_MANAGEMENT}/attribution-directe"
+ROLE_ASSIGNMENT_BY_NATIONAL_NUMBER = f"{ROLE_ASSIGNMENTS_MANAGEMENT}/registre-national"
+ROLE_ADMINISTRATORS = f"{ROLE_ASSIGNMENTS_MANAGEMENT}/administrateurs"
+ROLE_SELF_REQUEST = f"{MY_ROLE_ASSIGNMENTS}/demander"
 # "Gestion des gestionnaires d'accès": a legal representative designates the company's GAP.
 ACCESS_MANAGERS = f"{ROLE_MANAGEMENT}/gestionnaires-acces"
 GAP_DESIGNATION = f"{ACCESS_MANAGERS}/designer-gap"
