@@ -127,7 +127,17 @@ def _member(db: Session, session: UserSession, key: int) -> Person:
     return Person(row.national_number, row.surname, row.first_names, row.email)
 
 
-def _checked_draft(draft: DirectDraft, now: datetime) -> DirectDraft:
+def chosen_people(
+    db: Session, session: UserSession, member_keys: tuple[int, ...]
+) -> tuple[Person, ...]:
+    """Step 1's members (their keys), each of a company the caller manages; one per person."""
+    if not member_keys:
+        raise assignment_errors.NoPersonChosenError()
+    people = {p.national_number: p for p in (_member(db, session, k) for k in member_keys)}
+    return tuple(people.values())
+
+
+def checked_draft(draft: DirectDraft, now: datetime) -> DirectDraft:
     message = draft.message.strip()
     if len(message) > MESSAGE_MAX:
         raise errors.FieldTooLongError("message", field="message")
@@ -152,10 +162,8 @@ def assign_to_members(
 ) -> list[RoleAssignment]:
     """ "Terminer l'attribution directe de rôle" for members chosen at step 1 (their keys)."""
     manager = require_role_manager(db, session, parse_company_number(draft.company_number), now)
-    if not member_keys:
-        raise assignment_errors.NoPersonChosenError()
-    people = {p.national_number: p for p in (_member(db, session, k) for k in member_keys)}
-    return _grant(db, session, manager, tuple(people.values()), draft, now, public_origin)
+    people = chosen_people(db, session, member_keys)
+    return _grant(db, session, manager, people, draft, now, public_origin)
 
 
 def assign_by_national_number(
@@ -199,7 +207,7 @@ def _grant(
     now: datetime,
     public_origin: str,
 ) -> list[RoleAssignment]:
-    draft = _checked_draft(draft, now)
+    draft = checked_draft(draft, now)
     _refuse_held(db, draft.company_number, people, draft.role_codes)
     granted = [
         RoleAssignment(
