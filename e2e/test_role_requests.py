@@ -5,43 +5,45 @@ Naïma opens the e-mail's link, identifies with her card and accepts; Chloé app
 ouvertes; both are told; Naïma's role is active. Also: an expired link's own page, and a
 rejection whose reason reaches the person.
 
-Set-up through the services against the e2e database: the GAP's designation asks the company
-register over HTTP (the designation's own journey is e2e/test_gap_designation.py), and the
-invitation is created by the service (the wizard's journey is the invitation's own test).
-Set MONESPACE_E2E_SCREENSHOTS=<folder> to keep a screenshot of every page.
+Chloé invites through the wizard (its own journey, refusals and keyboard included, is
+e2e/test_invitation_wizard.py). Set up through the services against the e2e database: Chloé's
+designation, the register asked over HTTP (its own journey is e2e/test_gap_designation.py), and
+the invitations of the expired link and of the rejection. Set MONESPACE_E2E_SCREENSHOTS=<folder>
+to keep a screenshot of every page.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlmodel import Session
 
-from e2e.accessibility import assert_no_axe_violations
-from e2e.steps import confirm_certificate, enter_pin, link_in, mails_to
-from foundation.contacts import find_account
-from foundation.db import make_engine
-from foundation.models.account import Account, AccountStatus
-from foundation.models.session import UserSession
-from identity.assurance import LevelOfAssurance
+from e2e.steps import (
+    TEST_COMPANY,
+    active_account,
+    card_session,
+    checked,
+    confirm_certificate,
+    database,
+    enter_pin,
+    link_in,
+    log_in,
+    log_out,
+    mails_to,
+    make_gap,
+)
 from portal.companies.acceptance import accept
 from portal.companies.dates import today
-from portal.companies.gap import GapDetails, designate_gap, register_company
-from portal.companies.invitations import InvitationDraft, Invitee, create_invitation
-from portal.companies.register import HttpCompanyRegister
+from portal.companies.invitations import InvitationDraft, create_invitation
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
 from simulators.personas.loader import Persona, persona
 
 pytestmark = pytest.mark.e2e
 
-TEST_COMPANY = "0712345630"
 WRITER, READER = "monespace.writer", "monespace.reader"
 CHLOE, NAIMA = persona("chloe-ducoeur"), persona("naima-mremi")
 INVITED_SUBJECT = "Invitation à accepter un rôle dans une application eGov"
@@ -49,7 +51,6 @@ TO_EVALUATE_SUBJECT = "Une demande d'attribution de rôle attend votre évaluati
 GRANTED = "Votre attribution de rôle Rédacteur de dossiers est octroyée"
 GRANTED_TO_GAP = "L'attribution de rôle Rédacteur de dossiers de Naïma Samira Mremi est octroyée"
 REJECTED = "Votre demande d'attribution de rôle Relecteur de dossiers est rejetée"
-SCREENSHOTS = os.environ.get("MONESPACE_E2E_SCREENSHOTS", "")
 
 
 def newest(address: str, subject: str, *, before: int) -> dict[str, object]:
@@ -62,81 +63,50 @@ def count(address: str, subject: str) -> int:
     return len(mails_to(address, subject=subject, timeout=0))
 
 
-def shoot(page: Page, name: str) -> None:
-    if SCREENSHOTS:
-        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=True)
-
-
-def checked(page: Page, name: str) -> None:
-    """axe-core finds nothing on the page; its screenshot is kept when asked for."""
-    assert_no_axe_violations(page)
-    shoot(page, name)
-
-
-def database(data_dir: Path) -> Session:
-    return Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}"))
-
-
-def active_account(data_dir: Path, person: Persona) -> None:
-    with database(data_dir) as db:
-        account = find_account(db, person.national_number) or Account(
-            national_number=person.national_number,
-            surname=person.surname,
-            first_names=person.given_names,
-            birth_date=person.birth_date,
-            email=person.email,
-            created_at=datetime.now(UTC),
-        )
-        account.email, account.status = person.email, AccountStatus.ACTIVE
-        db.add(account)
-        db.commit()
-
-
-def card_session(person: Persona, at: datetime) -> UserSession:
-    """The session row an eID login would give ``person`` at ``at`` (for the services only)."""
-    return UserSession(
-        id=secrets.token_hex(16),
-        national_number=person.national_number,
-        surname=person.surname,
-        first_names=person.given_names,
-        birth_date=person.birth_date.isoformat(),
-        key_kind="eid",
-        level=int(LevelOfAssurance.HIGH),
-        created_at=at,
-        authenticated_at=at,
-        last_seen_at=at,
-        expires_at=at + timedelta(hours=1),
-    )
-
-
 @pytest.fixture
 def chloe_is_gap(
     e2e_data_dir: Path, base_url: str, company_register: CompanyRegisterSimulator
 ) -> None:
-    """Jean-Pierre Dumont, legal representative, registers the company (the register is asked
-    over HTTP) and designates Chloé, who has an account; Naïma has one too."""
-    now = datetime.now(UTC)
-    representative = card_session(persona("jean-pierre-dumont"), now)
-    with database(e2e_data_dir) as db:
-        register_company(
-            db, HttpCompanyRegister(company_register.url, 5), representative, TEST_COMPANY, now
-        )
-        gap = GapDetails(
-            CHLOE.surname, CHLOE.given_names, CHLOE.national_number, CHLOE.email, "+32 81 12 34 56"
-        )
-        designate_gap(db, representative, TEST_COMPANY, gap, now, public_origin=base_url)
-        db.commit()
-    active_account(e2e_data_dir, CHLOE)
+    """Chloé is the GAP of "Entreprise de test" (designated through the services, the register
+    asked over HTTP); she and Naïma have active accounts."""
+    make_gap(e2e_data_dir, company_register.url, base_url, gap=CHLOE)
     active_account(e2e_data_dir, NAIMA)
 
 
-def invitation(
-    data_dir: Path, base_url: str, *, role: str, named: bool, at: datetime | None = None
-) -> str:
-    """Chloé's invitation, created ``at`` (now by default), for Naïma or for whoever has it."""
+def invite_through_the_wizard(page: Page, base_url: str) -> None:
+    """Chloé, logged in, invites Naïma as Rédacteur de dossiers in the six steps (the wizard's
+    own journey, refusals and keyboard included, is e2e/test_invitation_wizard.py)."""
+    page.goto(base_url + "/roles/invitations")
+    page.get_by_role("link", name="Envoyer une nouvelle invitation").click()
+    expect(page.get_by_label("Entreprise de test (0712.345.630)")).to_be_checked()
+    next_step = page.get_by_role("button", name="Étape suivante")
+    next_step.click()
+    page.get_by_label("Filtrer les valeurs possibles").fill("rédacteur")
+    role = page.get_by_role("checkbox", name="Espace Personnel Wallon - Rédacteur de dossiers")
+    role.click()
+    expect(role).to_be_checked()
+    page.get_by_role("button", name="Ajouter les valeurs cochées").click()
+    next_step.click()
+    expect(page.get_by_label("ou Illimité")).to_be_checked()
+    next_step.click()
+    page.get_by_label("Nom", exact=True).fill(NAIMA.surname)
+    page.get_by_label("Prénom").fill("Naïma")
+    page.get_by_label("Adresse e-mail").fill(NAIMA.email)
+    page.get_by_role("button", name="Ajouter", exact=True).click()
+    expect(page.get_by_role("table", name="Personnes")).to_contain_text(NAIMA.email)
+    next_step.click()
+    page.get_by_label("Message à l'attention des destinataires de l'invitation :").fill(
+        "Bienvenue dans l'équipe des dossiers."
+    )
+    next_step.click()
+    page.get_by_role("button", name="Terminer l'invitation").click()
+    expect(page.get_by_role("status")).to_contain_text("Opération réussie!")
+
+
+def invitation(data_dir: Path, base_url: str, *, role: str, at: datetime | None = None) -> str:
+    """Chloé's invitation for whoever has the link, created through the service ``at`` (now by
+    default: a date long past makes an expired one)."""
     at = at or datetime.now(UTC)
-    persons = (Invitee(NAIMA.surname, NAIMA.first_name, NAIMA.email),) if named else ()
     with database(data_dir) as db:
         created = create_invitation(
             db,
@@ -145,7 +115,6 @@ def invitation(
                 TEST_COMPANY,
                 (role,),
                 valid_from=today(at),
-                persons=persons,
                 message="Bienvenue dans l'équipe des dossiers.",
             ),
             at,
@@ -200,7 +169,12 @@ def test_naima_accepts_from_the_link_and_chloe_approves(
 ) -> None:
     invited_before = count(NAIMA.email, INVITED_SUBJECT)
     told_before = count(CHLOE.email, TO_EVALUATE_SUBJECT)
-    invitation(e2e_data_dir, base_url, role=WRITER, named=True)
+    card_slots.insert(0, CHLOE.slug)
+    log_in(page, base_url, "Chloé Ducoeur")
+    expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
+    invite_through_the_wizard(page, base_url)
+    log_out(page, "Chloé Ducoeur")
+    card_slots.remove(0)
     invited = newest(NAIMA.email, INVITED_SUBJECT, before=invited_before)
     link = link_in(invited, "/roleinvitation/accept", "invitation")
 
@@ -257,6 +231,10 @@ def test_naima_accepts_from_the_link_and_chloe_approves(
     expect(page.locator("main").get_by_role("heading", level=2)).to_have_text(
         "Aperçu des tâches en suspens (1)"
     )
+    # The section's home counts it, and its priority task leads back here.
+    page.get_by_role("link", name="Accueil", exact=True).click()
+    page.get_by_role("link", name="demander ou refuser les demandes (1)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mes tâches ouvertes")
     checked(page, "open-tasks")
     evaluate_naimas_request(page, "Rédacteur de dossiers")
     details = page.locator("dl.identity-list")
@@ -301,7 +279,7 @@ def test_an_expired_invitation_has_its_own_page(
     page: Page, base_url: str, e2e_data_dir: Path, chloe_is_gap: None
 ) -> None:
     long_ago = datetime.now(UTC) - timedelta(days=400)
-    expired = invitation(e2e_data_dir, base_url, role=WRITER, named=False, at=long_ago)
+    expired = invitation(e2e_data_dir, base_url, role=WRITER, at=long_ago)
     page.goto(f"{base_url}/roleinvitation/accept?invitation={expired}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Invitation expirée")
     expect(page.get_by_role("alert")).to_have_text(
@@ -319,7 +297,7 @@ def test_an_expired_invitation_has_its_own_page(
 def test_chloe_rejects_with_a_reason_that_reaches_naima(
     page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path, chloe_is_gap: None
 ) -> None:
-    link = invitation(e2e_data_dir, base_url, role=READER, named=False)
+    link = invitation(e2e_data_dir, base_url, role=READER)
     now = datetime.now(UTC)
     with database(e2e_data_dir) as db:  # Naïma accepted (the link's journey is above)
         accept(db, card_session(NAIMA, now), link, NAIMA.email, now, public_origin=base_url)
