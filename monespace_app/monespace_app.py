@@ -12,6 +12,7 @@ from identity.eid.key import EID_KEY
 from identity.itsme.key import ITSME_KEY
 from identity.registry import default_registry
 from monespace_app.auth_routes import auth_api
+from monespace_app.export_routes import export_api
 from monespace_app.jobs import run_forever
 from monespace_app.pages.access_managers import access_managers_page
 from monespace_app.pages.account_form import account_form_page, account_pending_page
@@ -69,7 +70,7 @@ TITLE = "Mon Espace"
 app = rx.App(
     html_lang=get_settings().default_language,
     stylesheets=["/monespace.css"],
-    api_transformer=auth_api,
+    api_transformer=[auth_api, export_api],
 )
 app.register_lifespan_task(run_forever)
 
