@@ -76,7 +76,7 @@ def choice(value: str, label: rx.Component, checked: rx.Var[bool] | bool) -> rx.
             name="who",
             type="radio",
             value=value,
-            checked=checked,
+            default_checked=checked,  # the browser ticks it at once; the state follows
             on_change=S.choose(value),
         ),
         rx.el.label(label, html_for=f"who-{value}"),
@@ -105,7 +105,7 @@ def email_warning() -> rx.Component:
         ),
         rx.el.p(I18nState.t["gap.email_warning.why"]),
         id=EMAIL_WARNING_ID,
-        class_name="alert-info",
+        class_name="alert-info email-warning",
     )
 
 
@@ -261,12 +261,15 @@ def gap_designation_page() -> rx.Component:
             S.ready,
             rx.fragment(
                 stepper(STEP_LABELS, S.step, S.step_index),
-                rx.match(
-                    S.step,
-                    ("form", form_step()),
-                    ("summary", summary_step()),
-                    ("done", done_step()),
-                    company_step(),
+                rx.el.div(
+                    rx.match(
+                        S.step,
+                        ("form", form_step()),
+                        ("summary", summary_step()),
+                        ("done", done_step()),
+                        company_step(),
+                    ),
+                    class_name="gap-step",
                 ),
             ),
             rx.el.p(I18nState.t["common.loading"], role="status"),

@@ -108,7 +108,7 @@ def identify_panel() -> rx.Component:
             reload_document=True,
             class_name="button-primary",
         ),
-        class_name="alert-info",
+        class_name="alert-info roles-identify",
     )
 
 
