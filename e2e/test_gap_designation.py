@@ -2,11 +2,13 @@
 steps 4–8): Jean-Pierre Dumont, legal representative of "Entreprise de test", identifies from the
 section with his eID card and designates Chloé Ducoeur; the register is read over HTTP and the
 e-mails arrive in the mailbox. Someone who represents nothing, a stopped company and a register
-that does not answer are refused, beside the field."""
+that does not answer are refused, beside the field. axe-core on every page; set
+MONESPACE_E2E_SCREENSHOTS=<folder> to keep their screenshots (docs/companies.md)."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import urllib.request
 from datetime import UTC, datetime
@@ -27,6 +29,8 @@ from simulators.personas.loader import persona
 
 pytestmark = pytest.mark.e2e
 
+SCREENSHOTS = os.environ.get("MONESPACE_E2E_SCREENSHOTS", "")
+
 JP_EMAIL = "jp.dumont@entreprise-de-test.example"
 CHLOE_EMAIL = "chloe.ducoeur@entreprise-de-test.example"
 CHLOE_GAP_EMAIL = "direction@entreprise-de-test.example"
@@ -36,6 +40,14 @@ NOT_REPRESENTATIVE = (
     "La Banque-Carrefour des Entreprises ne vous mentionne pas comme représentant légal de cette "
     "entreprise. Seul un représentant légal peut désigner le gestionnaire d'accès principal."
 )
+
+
+def checked(page: Page, name: str) -> None:
+    """axe-core finds nothing on the page; its screenshot is kept when asked for."""
+    assert_no_axe_violations(page)
+    if SCREENSHOTS:
+        Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}.png"), full_page=True)
 
 
 def active_account(data_dir: Path, slug: str, email: str) -> None:
@@ -113,7 +125,7 @@ def test_jean_pierre_designates_chloe_gap_of_entreprise_de_test(
         expect(page.get_by_role("heading", level=2, name=block)).to_be_visible()
     for block in ("Mes attributions de rôles", "Gérer les invitations"):
         expect(page.get_by_role("heading", level=2, name=block)).to_be_visible()
-    assert_no_axe_violations(page)
+    checked(page, "01-roles-home-anonymous")
 
     # Through the key chooser and the card, back to the section, identified.
     page.get_by_role("link", name="S'identifier").click()
@@ -124,14 +136,15 @@ def test_jean_pierre_designates_chloe_gap_of_entreprise_de_test(
     expect(page.get_by_role("button", name="Se déconnecter")).to_be_visible()
     expect(page.get_by_text("demander ou refuser les demandes (0)")).to_be_visible()
     expect(page.get_by_text("Vous n'êtes pas encore identifié(e)")).to_have_count(0)
-    assert_no_axe_violations(page)
+    checked(page, "02-roles-home-identified")
 
     page.get_by_role("link", name="En savoir plus").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Gestion des gestionnaires d'accès")
     expect(page.get_by_text("Vous n'avez pas d'eID ou de carte électronique")).to_be_visible()
-    assert_no_axe_violations(page)
+    checked(page, "03-access-managers")
     page.get_by_role("link", name="Désigner un Gestionnaire d'Accès Principal").click()
     expect(page.get_by_role("heading", level=2, name="Enregistrer l'entreprise")).to_be_visible()
+    checked(page, "04-company-number")
 
     # Refusals beside the field: a mistyped number, a stopped company, the register down.
     register_company(page, "0712.345.631")
@@ -141,7 +154,7 @@ def test_jean_pierre_designates_chloe_gap_of_entreprise_de_test(
         "aux autres. Vérifiez-le.",
         "0712.345.631",
     )
-    assert_no_axe_violations(page)
+    checked(page, "05-company-number-refused")
     register_company(page, "0765.688.108")
     company_refusal(
         page,
@@ -158,6 +171,7 @@ def test_jean_pierre_designates_chloe_gap_of_entreprise_de_test(
             "moment. Rien n'a été enregistré. Réessayez dans quelques minutes.",
             "0712.345.630",
         )
+        checked(page, "06-register-not-answering")
     finally:
         register_outage(company_register, unavailable=False)
 
@@ -172,7 +186,7 @@ def test_jean_pierre_designates_chloe_gap_of_entreprise_de_test(
     expect(company).to_contain_text("Avenue Georges Lemaître 19, 6041 Charleroi")
     expect(page.get_by_label("Jean-Pierre Marie Dumont (moi-même)")).to_be_checked()
     expect(page.get_by_text("campagnes de communication de Mon Espace")).to_be_visible()
-    assert_no_axe_violations(page)
+    checked(page, "07-gap-form")
     page.get_by_label("Autre personne").check()
     page.get_by_label("Nom", exact=True).fill("Ducoeur")
     page.get_by_label("Prénom", exact=True).fill("Chloé")
@@ -186,7 +200,7 @@ def test_jean_pierre_designates_chloe_gap_of_entreprise_de_test(
     )
     expect(national_number).to_have_value("79.11.02-216.06")
     expect(page.get_by_label("E-mail", exact=True)).to_have_value(CHLOE_GAP_EMAIL)
-    assert_no_axe_violations(page)
+    checked(page, "08-gap-form-refused")
     national_number.fill("79.11.02-216.05")
     page.get_by_role("button", name="Suivant").click()
 
@@ -196,12 +210,12 @@ def test_jean_pierre_designates_chloe_gap_of_entreprise_de_test(
     expect(gap).to_contain_text("Ducoeur")
     expect(gap).to_contain_text("79.11.02-216.05")
     expect(gap).to_contain_text(CHLOE_GAP_EMAIL)
-    assert_no_axe_violations(page)
+    checked(page, "09-summary")
     page.get_by_role("button", name="Confirmer").click()
     expect(page.get_by_role("status")).to_contain_text(
         "Chloé Ducoeur est désormais le gestionnaire d'accès principal de « Entreprise de test »."
     )
-    assert_no_axe_violations(page)
+    checked(page, "10-confirmation")
 
     # Both are told by e-mail.
     [to_gap] = mails_to(CHLOE_GAP_EMAIL, subject=GAP_SUBJECT)
@@ -222,4 +236,4 @@ def test_someone_who_represents_no_company_is_refused(
     expect(page).to_have_url(re.compile(r"/roles/gestionnaires-acces/designer-gap/?$"))
     register_company(page, "0712.345.630")
     company_refusal(page, NOT_REPRESENTATIVE, "0712.345.630")
-    assert_no_axe_violations(page)
+    checked(page, "11-not-a-representative")
