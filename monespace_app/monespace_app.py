@@ -28,6 +28,8 @@ from monespace_app.pages.account_settings import (
     account_gone_page,
     account_info_page,
 )
+from monespace_app.pages.assignment_detail import assignment_detail_page
+from monespace_app.pages.assignment_overview import assignment_overview_page
 from monespace_app.pages.eid_login import eid_login_page
 from monespace_app.pages.gap_designation import gap_designation_page
 from monespace_app.pages.help import help_page
@@ -56,6 +58,8 @@ from state.keys_state import KeysState
 from state.login_return_state import LoginReturnState
 from state.registration_office_state import RegistrationOfficeState
 from state.roles.acceptance_state import AcceptanceState
+from state.roles.assignment_detail_state import AssignmentDetailState
+from state.roles.assignment_overview_state import AssignmentOverviewState
 from state.roles.gap_designation_state import GapDesignationState
 from state.roles.home_state import RolesHomeState
 from state.roles.invitation_wizard_state import InvitationWizardState
@@ -235,5 +239,18 @@ app.add_page(
     route=routes.ROLE_INVITATION_NEW,
     title=f"Gestion des invitations - Nouvelle invitation — {TITLE}",
     on_load=InvitationWizardState.load,
+)
+# Gérer les attributions de rôles: the company picker and overview, an assignment's detail.
+app.add_page(
+    assignment_overview_page,
+    route=routes.ROLE_ASSIGNMENTS_MANAGEMENT,
+    title=f"Gérer les attributions de rôles — {TITLE}",
+    on_load=AssignmentOverviewState.load,
+)
+app.add_page(
+    assignment_detail_page,
+    route=routes.ROLE_ASSIGNMENT_DETAIL,
+    title=f"Détail de l'attribution de rôle — {TITLE}",
+    on_load=AssignmentDetailState.load,
 )
 app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")

@@ -1,0 +1,250 @@
+""" "Gestion des attributions de rôles - Détail" (seed 001 "Suspendre l'ancien rôle", steps 5–7):
+the assignment's details, the actions its status allows ("Arrêter" asks first; "Modifier la date
+d'expiration" opens its field, refused beside it), the seed's banner once done, and
+"Historique de l'attribution de rôle" with "Afficher la ligne du temps complète"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import reflex as rx
+
+from components.fields import described_field
+from components.paged_table import data_table
+from components.roles_layout import roles_layout
+from components.status_badge import status_badge
+from foundation import routes
+from state.i18n_state import I18nState
+from state.roles.assignment_detail_state import AssignmentDetailState as S
+from state.roles.assignment_detail_state import HistoryRow
+
+DONE = ("modify_end", "stop", "deactivate", "restart")
+
+
+def t(key: str) -> rx.Var[str]:
+    return I18nState.t[key]
+
+
+def details() -> rx.Component:
+    detail = S.detail
+    rows: list[tuple[str, rx.Component | rx.Var[str]]] = [
+        ("roles.col.role", rx.el.strong(detail.role)),
+        (
+            "roles.col.user",
+            rx.el.span(
+                rx.el.strong(detail.user),
+                rx.el.span(
+                    rx.el.span("✉ ", aria_hidden="true"), detail.email, class_name="cell-note"
+                ),
+            ),
+        ),
+        ("roles.detail.short", rx.el.strong(detail.short_description)),
+        ("roles.detail.long", rx.el.strong(detail.long_description)),
+        ("roles.col.company", rx.el.strong('"', detail.company, '", ', detail.company_number)),
+        ("roles.col.start", rx.el.strong(detail.starts_on)),
+        (
+            "roles.col.end",
+            rx.el.strong(rx.cond(detail.ends_on != "", detail.ends_on, t("roles.unlimited"))),
+        ),
+        ("roles.col.status", status_badge(detail.status)),
+        ("roles.detail.properties", rx.el.strong(t("roles.detail.no_properties"))),
+    ]
+    items: list[rx.Component] = []
+    for key, value in rows:
+        items += [rx.el.dt(t(key)), rx.el.dd(value)]
+    return rx.el.dl(*items, class_name="identity-list")
+
+
+def action_button(action: str, on_click: Any, *, danger: bool = False) -> rx.Component:
+    return rx.cond(
+        S.actions.contains(action),  # type: ignore[attr-defined]
+        rx.el.button(
+            t(f"roles.action.{action}"),
+            type="button",
+            id=f"action-{action}",
+            on_click=on_click,
+            class_name="button-danger" if danger else "button-secondary",
+        ),
+        rx.fragment(),
+    )
+
+
+def end_form() -> rx.Component:
+    return rx.el.form(
+        rx.el.h3(t("roles.action.modify_end")),
+        rx.el.div(
+            described_field(
+                "roles.detail.new_end",
+                "ends_on",
+                value=S.end_typed,
+                error=S.end_error,
+                help_key="invitation.date_help",
+                disabled=S.end_unlimited,
+            ),
+            rx.el.div(
+                rx.el.input(
+                    type="checkbox",
+                    id="field-end-unlimited",
+                    checked=S.end_unlimited,
+                    on_change=S.set_end_unlimited,
+                ),
+                rx.el.label(t("roles.unlimited"), html_for="field-end-unlimited"),
+                class_name="checkbox-field validity-unlimited",
+            ),
+            class_name="validity-row",
+        ),
+        rx.el.div(
+            rx.el.button(t("roles.detail.save_end"), type="submit", class_name="button-primary"),
+            rx.el.button(
+                t("wizard.cancel"),
+                type="button",
+                on_click=S.cancel_end,
+                class_name="button-secondary",
+            ),
+            class_name="actions",
+        ),
+        on_submit=S.save_end,
+        aria_label=t("roles.action.modify_end"),
+        class_name="end-form",
+    )
+
+
+def stop_confirmation() -> rx.Component:
+    return rx.el.div(
+        rx.el.p(t("roles.detail.confirm_stop"), id="confirm-stop-text"),
+        rx.el.div(
+            rx.el.button(
+                t("roles.detail.confirm_stop_yes"),
+                type="button",
+                id="confirm-stop",
+                on_click=S.stop,
+                class_name="button-danger",
+            ),
+            rx.el.button(
+                t("wizard.cancel"),
+                type="button",
+                on_click=S.cancel_stop,
+                class_name="button-secondary",
+            ),
+            class_name="actions",
+        ),
+        role="alertdialog",
+        aria_label=t("roles.action.stop"),
+        aria_describedby="confirm-stop-text",
+        class_name="alert-error",
+    )
+
+
+def actions() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(t("roles.detail.actions"), id="detail-actions"),
+        rx.cond(
+            S.actions.length() > 0,  # type: ignore[attr-defined]
+            rx.fragment(
+                rx.el.p(t("roles.detail.actions_intro")),
+                rx.el.div(
+                    action_button("modify_end", S.open_end_form),
+                    action_button("stop", S.ask_stop, danger=True),
+                    action_button("deactivate", S.deactivate),
+                    action_button("restart", S.restart),
+                    class_name="actions",
+                ),
+            ),
+            rx.el.p(t("roles.detail.no_action")),
+        ),
+        rx.cond(S.editing_end, end_form(), rx.fragment()),
+        rx.cond(S.confirming_stop, stop_confirmation(), rx.fragment()),
+        aria_labelledby="detail-actions",
+    )
+
+
+def history_row(line: HistoryRow) -> rx.Component:
+    return rx.el.tr(
+        rx.el.td(line.at),
+        rx.el.td(line.actor),
+        rx.el.th(line.action, scope="row"),
+        rx.el.td(line.details),
+    )
+
+
+def history() -> rx.Component:
+    return rx.el.section(
+        rx.el.h2(t("roles.detail.history"), id="detail-history"),
+        rx.cond(
+            S.more_history,
+            rx.el.button(
+                t("roles.detail.full_history"),
+                type="button",
+                on_click=S.show_full_history,
+                class_name="link-button",
+            ),
+            rx.fragment(),
+        ),
+        data_table(
+            t("roles.detail.history"),
+            [t("roles.col.date"), t("roles.col.actor"), t("roles.col.action"), t("roles.col.more")],
+            S.shown_history,
+            history_row,
+            empty="",
+            table_id="assignment-history",
+        ),
+        aria_labelledby="detail-history",
+    )
+
+
+def banner() -> rx.Component:
+    return rx.cond(
+        S.done != "",
+        rx.el.div(
+            rx.el.p(rx.el.strong(t("roles.detail.success"))),
+            rx.el.p(rx.match(S.done, *[(d, t(f"roles.detail.done.{d}")) for d in DONE], "")),
+            id="assignment-done",
+            role="status",
+            tab_index=-1,
+            class_name="alert-success",
+        ),
+        rx.fragment(),
+    )
+
+
+def problem() -> rx.Component:
+    return rx.cond(
+        S.problem != "",
+        rx.el.p(
+            S.problem, id="assignment-problem", role="alert", tab_index=-1, class_name="alert-error"
+        ),
+        rx.fragment(),
+    )
+
+
+def assignment_detail_page() -> rx.Component:
+    return roles_layout(
+        routes.ROLE_ASSIGNMENTS_MANAGEMENT,
+        rx.el.div(
+            rx.cond(
+                S.checked,
+                rx.fragment(
+                    rx.el.h1(t("roles.detail.title")),
+                    rx.el.p(
+                        t("roles.detail.intro"),
+                        " ",
+                        rx.el.a(t("roles.detail.back"), href=S.detail.overview_url),
+                    ),
+                    problem(),
+                    banner(),
+                    rx.cond(
+                        S.detail.role != "",
+                        rx.fragment(
+                            rx.el.h2(t("roles.detail.heading")),
+                            details(),
+                            actions(),
+                            history(),
+                        ),
+                        rx.fragment(),
+                    ),
+                ),
+                rx.el.p(t("common.loading"), role="status"),
+            ),
+            class_name="role-requests",
+        ),
+    )
