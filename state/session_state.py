@@ -13,12 +13,10 @@ from typing import TypeVar
 
 import reflex as rx
 from reflex_base.event import EventSpec
-from sqlmodel import Session
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.models.account import Account, AccountStatus
-from foundation.models.session import UserSession
+from foundation.models.account import AccountStatus
 from foundation.settings import get_settings
 from identity.sessions import COOKIE_NAME, SessionCookie
 from portal import visits
@@ -93,15 +91,3 @@ class SessionState(rx.State):
         if isinstance(entered, Visit):
             self._greet(entered)
         return entered
-
-    def _enter(
-        self, db: Session, *accepted: AccountStatus | None
-    ) -> tuple[UserSession, Account | None] | EventSpec:
-        """The former check, kept until the keys pages move to ``_visit`` / ``_as_visitor``."""
-        inside = self._as_visitor(
-            lambda session_id: visits.enter(db, session_id, now=utc_now(), accepted=accepted)
-        )
-        if isinstance(inside, EventSpec):
-            return inside
-        self._greet(inside.visit)
-        return inside.session_row, inside.account
