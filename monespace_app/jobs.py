@@ -20,7 +20,7 @@ from foundation.db import session_scope
 from foundation.mail_outbox import DeliveryReport, deliver_due
 from foundation.settings import get_settings
 from foundation.smtp_transport import SmtpTransport
-from portal.accounts.service import purge_expired
+from portal.accounts.deletion import purge_expired
 from portal.companies.expiry import stop_ended_assignments, warn_ending_assignments
 
 MAIL_INTERVAL = timedelta(seconds=2)

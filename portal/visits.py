@@ -29,8 +29,9 @@ from identity.sessions import (
     login_identity,
     revoke,
 )
+from portal.accounts.deletion import WITHDRAWAL_PERIOD
 from portal.accounts.routing import home_for, status_of
-from portal.accounts.service import WITHDRAWAL_PERIOD, find_account
+from portal.accounts.service import find_account
 
 # The statuses a page serves; None stands for "no account yet" (the account form).
 Accepted = Collection[AccountStatus | None]

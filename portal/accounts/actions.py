@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from foundation.db import session_scope
 from foundation.models.account import AccountStatus
-from portal.accounts import errors, service
+from portal.accounts import deletion, errors, service
 from portal.accounts.service import LinkContext
 from portal.visits import entered
 
@@ -82,21 +82,21 @@ def change_email(
 
 def request_deletion(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> None:
     with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
-        service.request_deletion(
+        deletion.request_deletion(
             inside.db, account=inside.known_account, session_row=inside.session_row, now=now
         )
 
 
 def cancel_deletion(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> None:
     with entered(session_id, now=now, accepted=DELETION_REQUESTED, bind=bind) as inside:
-        service.cancel_deletion(inside.db, account=inside.known_account, now=now)
+        deletion.cancel_deletion(inside.db, account=inside.known_account, now=now)
 
 
 def delete_definitively(
     session_id: str | None, *, now: datetime, bind: Engine | None = None
 ) -> None:
     with entered(session_id, now=now, accepted=DELETION_REQUESTED, bind=bind) as inside:
-        service.delete_definitively(inside.db, account=inside.known_account, now=now)
+        deletion.delete_definitively(inside.db, account=inside.known_account, now=now)
 
 
 def choose_teaching_email(

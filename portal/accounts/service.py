@@ -10,14 +10,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session
 
 from foundation import routes
 from foundation.contacts import find_account as find_account  # re-exported: the accounts API
 from foundation.contacts import full_name as full_name
 from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
-from foundation.models.account import Account, AccountHistoryEntry, AccountStatus
+from foundation.models.account import Account, AccountStatus
 from foundation.models.session import UserSession
 from foundation.signed_links import (
     ExpiredLinkError,
@@ -25,14 +25,13 @@ from foundation.signed_links import (
     LinkClaims,
     LinkSigner,
 )
-from identity.sessions import LoginIdentity, is_recent_strong_login, revoke_all
+from identity.sessions import LoginIdentity, is_recent_strong_login
 from portal.accounts import errors
 from portal.accounts import mails as account_mails
 
 LINK_VALIDITY = timedelta(hours=48)
 RESEND_INTERVAL = timedelta(seconds=60)
 RESEND_LIMIT = 5
-WITHDRAWAL_PERIOD = timedelta(days=30)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +156,7 @@ def cancel_activation(db: Session, links: LinkContext, *, token: str, now: datet
     db.delete(account)
 
 
-def _require_recent_strong_login(session_row: UserSession, now: datetime) -> None:
+def require_recent_strong_login(session_row: UserSession, now: datetime) -> None:
     if not is_recent_strong_login(session_row, now=now):
         raise errors.StrongLoginRequiredError(session_row.national_number)
 
@@ -173,7 +172,7 @@ def request_email_change(
     now: datetime,
 ) -> None:
     """The new address is verified before it replaces the old one."""
-    _require_recent_strong_login(session_row, now)
+    require_recent_strong_login(session_row, now)
     address = checked_email(email, confirmation)
     account.pending_email = address
     account.email_change_nonce = secrets.token_hex(16)
@@ -258,72 +257,6 @@ def confirm_teaching_email(
     account.teaching_email_nonce = None
     db.add(account)
     return account
-
-
-def request_deletion(
-    db: Session, *, account: Account, session_row: UserSession, now: datetime
-) -> datetime:
-    """Disables the account and ends every other session; returns the last day to withdraw.
-
-    The browser that asked keeps its session, restricted to the deletion page, so that the
-    person can withdraw or confirm at once, as the seed shows.
-    """
-    _require_recent_strong_login(session_row, now)
-    if account.status is not AccountStatus.ACTIVE:
-        raise errors.WrongAccountStateError(account.national_number)
-    account.status = AccountStatus.DELETION_REQUESTED
-    account.deletion_requested_at = now
-    db.add(account)
-    revoke_all(db, account.national_number, now=now)
-    session_row.revoked_at = None
-    db.add(session_row)
-    until = now + WITHDRAWAL_PERIOD
-    enqueue(
-        db,
-        account_mails.deletion_notice(
-            to=account.email, full_name=full_name(account), until=until.strftime("%d/%m/%Y")
-        ),
-        now=now,
-    )
-    return until
-
-
-def cancel_deletion(db: Session, *, account: Account, now: datetime) -> None:
-    if account.status is not AccountStatus.DELETION_REQUESTED:
-        raise errors.WrongAccountStateError(account.national_number)
-    assert account.deletion_requested_at is not None
-    if now >= _aware(account.deletion_requested_at) + WITHDRAWAL_PERIOD:
-        raise errors.WithdrawalPeriodOverError(account.national_number)
-    account.status = AccountStatus.ACTIVE
-    account.deletion_requested_at = None
-    db.add(account)
-
-
-def erase(db: Session, *, account: Account, now: datetime) -> None:
-    """Erases the account, its history, tags and favourites; dossiers and documents stay."""
-    revoke_all(db, account.national_number, now=now)
-    db.exec(delete(AccountHistoryEntry).where(col(AccountHistoryEntry.account_id) == account.id))
-    db.delete(account)
-
-
-def delete_definitively(db: Session, *, account: Account, now: datetime) -> None:
-    if account.status is not AccountStatus.DELETION_REQUESTED:
-        raise errors.WrongAccountStateError(account.national_number)
-    erase(db, account=account, now=now)
-
-
-def purge_expired(db: Session, *, now: datetime) -> int:
-    """Erases every account whose 30 days of withdrawal are over; returns how many."""
-    limit = now - WITHDRAWAL_PERIOD
-    expired = db.exec(
-        select(Account).where(
-            Account.status == AccountStatus.DELETION_REQUESTED,
-            col(Account.deletion_requested_at) <= limit,
-        )
-    ).all()
-    for account in expired:
-        erase(db, account=account, now=now)
-    return len(expired)
 
 
 def _aware(moment: datetime) -> datetime:

@@ -14,7 +14,7 @@ from foundation.models.outbox import OutboxMessage
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
 from identity.sessions import LoginIdentity, current_session, open_session, redeem_ticket
-from portal.accounts import errors
+from portal.accounts import deletion, errors
 from portal.accounts import service as accounts
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
@@ -217,22 +217,22 @@ def test_email_change_needs_a_recent_strong_login(db: Session) -> None:
 def test_deletion_ends_other_sessions_and_can_be_withdrawn_for_30_days(db: Session) -> None:
     account = active_account(db)
     other, this = login(db), login(db)
-    accounts.request_deletion(db, account=account, session_row=this, now=NOW)
+    deletion.request_deletion(db, account=account, session_row=this, now=NOW)
     db.commit()
     assert account.status is AccountStatus.DELETION_REQUESTED
     assert current_session(db, other.id, now=NOW) is None
     assert current_session(db, this.id, now=NOW) is not None
     assert "Votre compte Mon Espace est supprimé" in outbox(db)[-1].subject
     day_29 = NOW + timedelta(days=29, hours=23)
-    accounts.cancel_deletion(db, account=account, now=day_29)
+    deletion.cancel_deletion(db, account=account, now=day_29)
     assert AccountStatus(account.status) is AccountStatus.ACTIVE
 
 
 def test_withdrawal_is_refused_after_30_days(db: Session) -> None:
     account = active_account(db)
-    accounts.request_deletion(db, account=account, session_row=login(db), now=NOW)
+    deletion.request_deletion(db, account=account, session_row=login(db), now=NOW)
     with pytest.raises(errors.WithdrawalPeriodOverError):
-        accounts.cancel_deletion(db, account=account, now=NOW + timedelta(days=30))
+        deletion.cancel_deletion(db, account=account, now=NOW + timedelta(days=30))
 
 
 def test_purge_erases_the_account_and_its_history_but_keeps_dossiers(db: Session) -> None:
@@ -251,10 +251,10 @@ def test_purge_erases_the_account_and_its_history_but_keeps_dossiers(db: Session
         )
     )
     db.commit()
-    accounts.request_deletion(db, account=account, session_row=login(db), now=NOW)
+    deletion.request_deletion(db, account=account, session_row=login(db), now=NOW)
     db.commit()
-    assert accounts.purge_expired(db, now=NOW + timedelta(days=29)) == 0
-    assert accounts.purge_expired(db, now=NOW + timedelta(days=30)) == 1
+    assert deletion.purge_expired(db, now=NOW + timedelta(days=29)) == 0
+    assert deletion.purge_expired(db, now=NOW + timedelta(days=30)) == 1
     db.commit()
     assert db.exec(select(Account)).all() == []
     assert db.exec(select(AccountHistoryEntry)).all() == []
@@ -267,8 +267,8 @@ def test_purge_erases_the_account_and_its_history_but_keeps_dossiers(db: Session
 def test_definitive_deletion_needs_a_deletion_request_first(db: Session) -> None:
     account = active_account(db)
     with pytest.raises(errors.WrongAccountStateError):
-        accounts.delete_definitively(db, account=account, now=NOW)
-    accounts.request_deletion(db, account=account, session_row=login(db), now=NOW)
-    accounts.delete_definitively(db, account=account, now=NOW)
+        deletion.delete_definitively(db, account=account, now=NOW)
+    deletion.request_deletion(db, account=account, session_row=login(db), now=NOW)
+    deletion.delete_definitively(db, account=account, now=NOW)
     db.commit()
     assert accounts.find_account(db, NAIMA.national_number) is None
