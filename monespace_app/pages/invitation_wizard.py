@@ -9,8 +9,8 @@ import reflex as rx
 from components.fields import described_field
 from components.layout import page_title
 from components.role_matrix import role_matrix
+from components.role_picker import role_picker as shared_role_picker
 from components.roles_layout import roles_layout
-from components.two_column_picker import PickerColumn, PickerMoves, two_column_picker
 from components.wizard import stepper
 from foundation import routes
 from monespace_app.pages.invitation_people import details_step, persons_step
@@ -75,36 +75,7 @@ def company_step() -> rx.Component:
 
 
 def role_picker() -> rx.Component:
-    return two_column_picker(
-        PickerColumn(
-            id="roles-available",
-            title_key="invitation.roles.available",
-            filter_key="invitation.roles.filter_available",
-            empty_key="invitation.roles.none_available",
-            options=S.available_roles,
-            ticked=S.ticked_available,
-            filter_value=S.role_filter,
-            on_filter=S.filter_available,
-            on_tick=S.tick_available,
-        ),
-        PickerColumn(
-            id="roles-chosen",
-            title_key="invitation.roles.chosen",
-            filter_key="invitation.roles.filter_chosen",
-            empty_key="invitation.roles.none_chosen",
-            options=S.chosen_roles,
-            ticked=S.ticked_chosen,
-            filter_value=S.chosen_filter,
-            on_filter=S.filter_chosen,
-            on_tick=S.tick_chosen,
-        ),
-        PickerMoves(
-            add=S.add_ticked, add_all=S.add_all, remove=S.remove_ticked, remove_all=S.remove_all
-        ),
-        error=error_of("roles"),
-        count_key="invitation.roles.count",
-        chosen_count=S.chosen_count,
-    )
+    return shared_role_picker(S, error=error_of("roles"))
 
 
 def roles_step() -> rx.Component:
