@@ -30,6 +30,10 @@ from monespace_app.pages.account_settings import (
 )
 from monespace_app.pages.assignment_detail import assignment_detail_page
 from monespace_app.pages.assignment_overview import assignment_overview_page
+from monespace_app.pages.direct_assignment import (
+    assignment_by_number_page,
+    direct_assignment_page,
+)
 from monespace_app.pages.eid_login import eid_login_page
 from monespace_app.pages.gap_designation import gap_designation_page
 from monespace_app.pages.help import help_page
@@ -46,7 +50,9 @@ from monespace_app.pages.open_tasks import open_tasks_page
 from monespace_app.pages.privacy import privacy_page
 from monespace_app.pages.registration_office import registration_office_page
 from monespace_app.pages.role_acceptance import role_acceptance_page
+from monespace_app.pages.role_administrators import role_administrators_page
 from monespace_app.pages.roles_home import roles_home_page
+from monespace_app.pages.self_request import self_request_page
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
 from state.account_form_state import AccountFormState, AccountPendingState
@@ -58,14 +64,18 @@ from state.keys_state import KeysState
 from state.login_return_state import LoginReturnState
 from state.registration_office_state import RegistrationOfficeState
 from state.roles.acceptance_state import AcceptanceState
+from state.roles.administrators_state import AdministratorsState
 from state.roles.assignment_detail_state import AssignmentDetailState
 from state.roles.assignment_overview_state import AssignmentOverviewState
+from state.roles.direct_assignment_state import DirectAssignmentState
 from state.roles.gap_designation_state import GapDesignationState
 from state.roles.home_state import RolesHomeState
 from state.roles.invitation_wizard_state import InvitationWizardState
 from state.roles.my_assignments_state import MyAssignmentsState
 from state.roles.open_tasks_state import OpenTasksState
+from state.roles.pending_invitations_state import PendingInvitationsState
 from state.roles.saved_invitations_state import SavedInvitationsState
+from state.roles.self_request_state import SelfRequestState
 from state.space_state import SpacePageState, SpacesState
 from state.token_activation_state import TokenActivationState
 
@@ -232,7 +242,7 @@ app.add_page(
     invitations_page,
     route=routes.ROLE_INVITATIONS,
     title=f"Gestion des invitations — {TITLE}",
-    on_load=SavedInvitationsState.load,
+    on_load=[SavedInvitationsState.load, PendingInvitationsState.load],
 )
 app.add_page(
     invitation_wizard_page,
@@ -252,5 +262,31 @@ app.add_page(
     route=routes.ROLE_ASSIGNMENT_DETAIL,
     title=f"Détail de l'attribution de rôle — {TITLE}",
     on_load=AssignmentDetailState.load,
+)
+# Direct assignment (to members, by national register number), role administrators, a person's
+# own request.
+app.add_page(
+    direct_assignment_page,
+    route=routes.ROLE_DIRECT_ASSIGNMENT,
+    title=f"Attribuer directement un nouveau rôle — {TITLE}",
+    on_load=DirectAssignmentState.load,
+)
+app.add_page(
+    assignment_by_number_page,
+    route=routes.ROLE_ASSIGNMENT_BY_NATIONAL_NUMBER,
+    title=f"Attribuer un rôle via numéro de registre national — {TITLE}",
+    on_load=DirectAssignmentState.load_by_number,
+)
+app.add_page(
+    role_administrators_page,
+    route=routes.ROLE_ADMINISTRATORS,
+    title=f"Gérer les administrateurs de l'attribution des rôles — {TITLE}",
+    on_load=AdministratorsState.load,
+)
+app.add_page(
+    self_request_page,
+    route=routes.ROLE_SELF_REQUEST,
+    title=f"Demander soi-même une attribution de rôle — {TITLE}",
+    on_load=SelfRequestState.load,
 )
 app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")

@@ -8,6 +8,7 @@ import reflex as rx
 from components.layout import page_title, paragraph
 from components.roles_layout import roles_layout
 from foundation import routes
+from monespace_app.pages.pending_invitations import pending_section
 from portal.companies.saved_invitations import SavedInvitation
 from state.i18n_state import I18nState
 from state.roles.invitation_wizard_state import TEMPLATE_PARAMETER
@@ -79,6 +80,7 @@ def invitations_page() -> rx.Component:
                     ),
                     class_name="actions",
                 ),
+                pending_section(),
                 rx.el.h2(I18nState.t["invitations.saved.title"]),
                 rx.cond(
                     S.deleted,

@@ -108,6 +108,16 @@ def my_role_assignments_page() -> rx.Component:
                         empty=t("roles.mine.none"),
                         table_id="my-assignments",
                     ),
+                    rx.el.h2(t("roles.mine.actions")),
+                    rx.el.p(t("roles.mine.request_intro")),
+                    rx.el.div(
+                        rx.el.a(
+                            t("roles.mine.request"),
+                            href=routes.ROLE_SELF_REQUEST,
+                            class_name="button-secondary",
+                        ),
+                        class_name="actions",
+                    ),
                 ),
                 rx.el.p(t("common.loading"), role="status"),
             ),

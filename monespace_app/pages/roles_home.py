@@ -35,11 +35,11 @@ VIEW_REQUESTS = Task("roles.task.view_requests", routes.ROLE_OPEN_TASKS)
 DECIDE = Task("roles.task.decide_requests", routes.ROLE_OPEN_TASKS, S.requests_to_decide)
 COMPLETE = Task("roles.task.complete_requests", routes.ROLE_OPEN_TASKS, S.requests_to_complete)
 CREATE = Task("roles.task.create_assignment", routes.ROLE_ASSIGNMENTS_MANAGEMENT)
-FOR_EMPLOYEE = Task("roles.task.assign_existing_employee", routes.ROLE_ASSIGNMENTS_MANAGEMENT)
+FOR_EMPLOYEE = Task("roles.task.assign_existing_employee", routes.ROLE_DIRECT_ASSIGNMENT)
 MY_ROLES = (
     Task("roles.task.view_current_assignments", routes.MY_ROLE_ASSIGNMENTS),
     Task("roles.task.view_all_assignments", routes.MY_ROLE_ASSIGNMENTS),
-    Task("roles.task.request_assignment", routes.MY_ROLE_ASSIGNMENTS),
+    Task("roles.task.request_assignment", routes.ROLE_SELF_REQUEST),
 )
 INVITATIONS = (
     Task("roles.task.send_invitation", routes.ROLE_INVITATIONS),
@@ -63,7 +63,7 @@ BLOCKS = (
         (
             MANAGED,
             FOR_EMPLOYEE,
-            Task("roles.task.assign_by_national_number", routes.ROLE_ASSIGNMENTS_MANAGEMENT),
+            Task("roles.task.assign_by_national_number", routes.ROLE_ASSIGNMENT_BY_NATIONAL_NUMBER),
         ),
     ),
     Block("my_assignments", routes.MY_ROLE_ASSIGNMENTS, "purple", MY_ROLES, MY_ROLES),

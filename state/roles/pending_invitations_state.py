@@ -1,0 +1,107 @@
+"""Gestion des invitations, its invitations sent and not accepted yet (roles, persons, expiry):
+"Renvoyer" the e-mail, and "Retirer" once confirmed, after which the link stops working. The
+rules are the services' (``portal.companies.pending_invitation_visits``): only the company's GAP
+and role administrators, with the eID, list, send again or withdraw, whatever event arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import reflex as rx
+from reflex_base.event import EventSpec
+
+from foundation import routes
+from foundation.clock import utc_now
+from foundation.i18n.error_messages import error_text
+from foundation.settings import get_settings
+from portal.companies import pending_invitation_visits
+from portal.companies.errors import CompanyError, HighAssuranceRequiredError, SessionEndedError
+from portal.companies.pending_invitation_visits import SentInvitation
+from portal.visits import NotHereError, NotLoggedInError
+from state.focus import focus_when_drawn
+from state.i18n_state import I18nState
+from state.session_state import SessionState, load_page
+
+T = TypeVar("T")
+TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
+
+
+class PendingInvitationsState(SessionState):
+    ready: bool = False
+    sent: list[SentInvitation] = []  # noqa: RUF012 - Reflex state vars are declared this way
+    confirm_revoke: str = ""  # the invitation whose withdrawal waits for "Retirer" again
+    done: str = ""  # "resent" or "revoked"
+    resent_to: int = 0
+    error_text: str = ""
+
+    @rx.var
+    def has_sent(self) -> bool:
+        return bool(self.sent)
+
+    async def _ask(self, call: Callable[[str | None, str], T]) -> T | EventSpec | None:
+        self.done = self.error_text = ""
+        try:
+            return call(self._session_id(), get_settings().public_origin)
+        except (*TO_EID, NotHereError) as refusal:
+            if isinstance(refusal, NotHereError):
+                return rx.redirect(refusal.home)
+            return load_page(routes.login_then(routes.ROLE_INVITATIONS, key="eid"))
+        except CompanyError as refusal:
+            self.error_text = error_text((await self.get_state(I18nState)).lang, refusal)
+            return None
+
+    @rx.event
+    async def load(self) -> EventSpec | None:
+        self.reset()
+        listed = await self._ask(
+            lambda s, origin: pending_invitation_visits.open_pending(
+                s, now=utc_now(), public_origin=origin
+            )
+        )
+        if not isinstance(listed, tuple):
+            return listed
+        self.sent, self.ready = list(listed), True
+        return None
+
+    @rx.event
+    async def resend(self, invitation_id: str) -> EventSpec | None:
+        """ "Renvoyer": the e-mail again to the named persons who have not accepted."""
+        chosen = str(invitation_id)
+        count = await self._ask(
+            lambda s, origin: pending_invitation_visits.resend(
+                s, chosen, now=utc_now(), public_origin=origin
+            )
+        )
+        if not isinstance(count, int):
+            return count
+        self.done, self.resent_to = "resent", count
+        return focus_when_drawn("#pending-done")
+
+    @rx.event
+    def ask_revoke(self, invitation_id: str) -> EventSpec | None:
+        """ "Retirer": the confirmation first (for an invitation of the list)."""
+        self.done = self.error_text = ""
+        if not any(i.id == str(invitation_id) for i in self.sent):
+            return None
+        self.confirm_revoke = str(invitation_id)
+        return focus_when_drawn("#revoke-confirmation")
+
+    @rx.event
+    def cancel_revoke(self) -> None:
+        self.confirm_revoke = ""
+
+    @rx.event
+    async def revoke(self, invitation_id: str) -> EventSpec | None:
+        """ "Retirer" in the confirmation: the link stops working at once."""
+        chosen, self.confirm_revoke = str(invitation_id), ""
+        listed = await self._ask(
+            lambda s, origin: pending_invitation_visits.revoke(
+                s, chosen, now=utc_now(), public_origin=origin
+            )
+        )
+        if not isinstance(listed, tuple):
+            return listed
+        self.sent, self.done = list(listed), "revoked"
+        return focus_when_drawn("#pending-done")
