@@ -62,6 +62,10 @@ CHROMIUM_ARGS = [
 def e2e_data_dir() -> Path:
     # Its own folder per portal port: a suite's clean start must not wipe another's database.
     data_dir = PROJECT_ROOT / "var" / ("e2e" if E2E_PORT == 3100 else f"e2e-{E2E_PORT}")
+    # Checked before the wipe: a second suite started on a taken port must not delete the
+    # database of the suite already running there.
+    if not port_is_free(E2E_PORT):
+        pytest.fail(f"port {E2E_PORT} is taken: the end-to-end suite runs the portal there")
     shutil.rmtree(data_dir, ignore_errors=True)
     data_dir.mkdir(parents=True)
     return data_dir
