@@ -23,9 +23,12 @@ from identity.eid.auth.ocsp import OcspRevocationChecker
 from identity.eid.auth.revocation import RevocationChecker
 from identity.eid.auth.trust_anchors import TrustAnchors
 from identity.eid.auth.validation import validate_token
-from tests.integration.eid_auth.ocsp_responder import ResponderState, running_ocsp_responder
-from tests.unit.eid_auth.card_pki import NOW, ORIGIN, Card, TestPki
-from tests.unit.eid_auth.conftest import FixedRevocationChecker
+from tests.integration.identity.eid.auth.ocsp_responder import (
+    ResponderState,
+    running_ocsp_responder,
+)
+from tests.unit.identity.eid.auth.card_pki import NOW, ORIGIN, Card, TestPki
+from tests.unit.identity.eid.auth.conftest import FixedRevocationChecker
 
 
 def measure(

@@ -1,4 +1,7 @@
-"""Fixtures for the code keys: a fixed clock, a person with an account, login attempts."""
+"""Fixtures for the code keys: a fixed clock, a person with an account, login attempts.
+
+The conftest.py of each code key's test folder imports the fixtures it needs from here.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Fixtures for the digital keys: a fixed clock, a cheap argon2 cost, a person with an account."""
+"""Fixtures for the password, the app and the rules every key shares: a fixed clock, a cheap
+argon2 cost, a person with an account (not the one of code_people.py).
+
+The conftest.py of password/, keys/ and totp/ imports the ``account`` fixture from here.
+"""
 
 from __future__ import annotations
 

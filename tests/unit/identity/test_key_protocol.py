@@ -32,7 +32,7 @@ from tests.unit.identity.key_people import (
     outbox,
     six_digits_in,
 )
-from tests.unit.keys.totp_helpers import SECRET, code_at
+from tests.unit.identity.totp.helpers import SECRET, code_at
 
 ENROLLED_FROM_MES_CLES = [
     key.descriptor.kind for key in default_registry().ordered() if key.enrolment

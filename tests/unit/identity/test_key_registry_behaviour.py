@@ -37,8 +37,8 @@ from monespace_app.pages.key_chooser import key_list
 from monespace_app.pages.key_pages import add_key_pages
 from portal.keys.my_keys import key_groups, my_keys
 from portal.login.code_login import check_code_step, check_password_step, complete_code_login
+from tests.unit.identity.key_holder import FAST
 from tests.unit.identity.key_people import NOW, PERSON, add_account, fresh_eid_login
-from tests.unit.keys.conftest import FAST
 
 KIND = "pigeon_code"
 RIGHT_CODE = "424242"

@@ -1,6 +1,6 @@
 """Virtual eID cards in the readers of the test run's private pcscd.
 
-The stack itself is the session fixture ``pcsc_stack`` of tests/conftest.py (private pcscd on
+The stack itself is the session fixture ``pcsc_stack`` of the root conftest.py (private pcscd on
 ports 36300-36303, never the demo's 35963-35966): libpcsclite reads the socket path once per
 process, so all tests of a run share it.
 """

@@ -10,8 +10,7 @@ import pytest
 from foundation.i18n.error_messages import error_text
 from identity import itsme
 from identity.sessions import LoginIdentity
-
-from .stub_http import Reply, Seen, stub_server
+from tests.integration.identity.stub_http import Reply, Seen, stub_server
 
 pytestmark = pytest.mark.integration
 

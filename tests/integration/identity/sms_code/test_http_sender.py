@@ -8,8 +8,7 @@ import pytest
 
 from foundation.i18n.error_messages import error_text
 from identity.sms_code import HttpSmsSender, SmsDeliveryError
-
-from .stub_http import Reply, Seen, stub_server
+from tests.integration.identity.stub_http import Reply, Seen, stub_server
 
 pytestmark = pytest.mark.integration
 

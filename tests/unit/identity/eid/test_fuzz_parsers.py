@@ -1,5 +1,5 @@
 """Property-based: whatever bytes reach the parsers of what the card holds, the answer is a
-value or a typed error, never a crash (the card itself: tests/unit/simulators/eid/test_fuzz_card.py)."""
+value or a typed error, never a crash (the card: tests/unit/simulators/eid/test_fuzz_card.py)."""
 
 from __future__ import annotations
 

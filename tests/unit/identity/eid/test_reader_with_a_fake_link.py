@@ -1,5 +1,5 @@
 """The reader's rules (GET RESPONSE, 6Cxx, checks of read_all) against the card OS in memory;
-the same paths run through pcscd in tests/integration/eid."""
+the same paths run through pcscd in tests/integration/identity/eid."""
 
 from __future__ import annotations
 

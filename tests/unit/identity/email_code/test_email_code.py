@@ -23,8 +23,7 @@ from identity.keys.records import find_key
 from identity.one_time_code import errors as e
 from identity.password.login_attempts import finish_login
 from identity.registry import KeyGroup, default_registry
-
-from .conftest import (
+from tests.unit.identity.code_people import (
     ACCOUNT_EMAIL,
     NATIONAL_NUMBER,
     NOW,

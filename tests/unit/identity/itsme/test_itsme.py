@@ -13,8 +13,7 @@ from identity.assurance import LevelOfAssurance
 from identity.registry import KeyGroup, default_registry
 from identity.sessions import LoginIdentity
 from identity.sms_code import InvalidMobileNumberError
-
-from .conftest import NOW
+from tests.unit.identity.code_people import NOW
 
 NAIMA = LoginIdentity("85073003328", "Mremi", "Naïma", date(1985, 7, 30))
 

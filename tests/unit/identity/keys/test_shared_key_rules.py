@@ -26,8 +26,8 @@ from identity.keys.records import remove_key
 from identity.keys.status_views import KeyView, KeyViewStatus, key_status_views
 from identity.password import set_credentials, start_login
 from identity.registry import KeyGroup, default_registry
-from tests.unit.keys.conftest import EMAIL, FAST, NATIONAL_NUMBER, NOW, outbox
-from tests.unit.keys.totp_helpers import enrol
+from tests.unit.identity.key_holder import EMAIL, FAST, NATIONAL_NUMBER, NOW, outbox
+from tests.unit.identity.totp.helpers import enrol
 
 
 def key_row(db: Session, kind: str = "email_code") -> DigitalKeyRecord:

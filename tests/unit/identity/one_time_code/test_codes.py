@@ -13,8 +13,7 @@ from foundation.secrets_at_rest import derive_keys
 from identity.one_time_code import Channel, check_code, issue_code, purge_codes
 from identity.one_time_code import errors as e
 from identity.one_time_code.hashing import code_hash, matches
-
-from .conftest import NATIONAL_NUMBER, NOW, sequence
+from tests.unit.identity.code_people import NATIONAL_NUMBER, NOW, sequence
 
 PURPOSE = "email_code.login"
 

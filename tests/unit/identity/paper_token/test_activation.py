@@ -19,9 +19,8 @@ from identity.totp import start_enrolment
 from identity.totp.otp import totp
 from identity.totp.secret import secret_bytes
 from identity.totp.verification import verify
-
-from .conftest import NOW, outbox
-from .test_paper_token import reference_of, register
+from tests.unit.identity.code_people import NOW, outbox
+from tests.unit.identity.paper_token.test_paper_token import reference_of, register
 
 PASSWORD = "Tulipes-de-Cracovie-7"
 

@@ -27,8 +27,7 @@ from identity.paper_token.officers import appoint_officer
 from identity.paper_token.registration import ALPHABET
 from identity.password.login_attempts import finish_login
 from identity.registry import KeyGroup, default_registry
-
-from .conftest import NOW, StartAttempt, outbox, sequence
+from tests.unit.identity.code_people import NOW, StartAttempt, outbox, sequence
 
 LINK = paper_token.ActivationLink("https://monespace.test", "/cles/activer")
 OFFICER = "83041204706"  # an officer of a local registration office

@@ -28,7 +28,7 @@ from identity.password.errors import (
     UsernameTakenError,
 )
 from identity.password.hashing import PasswordHasherSettings, dummy_hash
-from tests.unit.keys.conftest import (
+from tests.unit.identity.key_holder import (
     EMAIL,
     FAST,
     NATIONAL_NUMBER,

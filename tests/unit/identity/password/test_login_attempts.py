@@ -19,8 +19,8 @@ from identity.password import (
     purge_login_attempts,
     start_login,
 )
-from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW
-from tests.unit.keys.totp_helpers import enrol
+from tests.unit.identity.key_holder import NATIONAL_NUMBER, NOW
+from tests.unit.identity.totp.helpers import enrol
 
 
 def start(db: Session) -> LoginAttempt:

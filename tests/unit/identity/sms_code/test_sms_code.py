@@ -16,8 +16,14 @@ from identity.assurance import LevelOfAssurance
 from identity.keys.records import find_key
 from identity.one_time_code import errors as e
 from identity.registry import KeyGroup, default_registry
-
-from .conftest import NATIONAL_NUMBER, NOW, StartAttempt, add_key, outbox, sequence
+from tests.unit.identity.code_people import (
+    NATIONAL_NUMBER,
+    NOW,
+    StartAttempt,
+    add_key,
+    outbox,
+    sequence,
+)
 
 KIND = "sms_code"
 NUMBER = "+32470123456"

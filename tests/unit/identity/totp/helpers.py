@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from foundation.models.digital_keys import DigitalKeyRecord
 from identity.totp import confirm_enrolment, new_secret, secret_bytes, totp
-from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW
+from tests.unit.identity.key_holder import NATIONAL_NUMBER, NOW
 
 SECRET = new_secret(lambda n: bytes(range(100, 100 + n)))
 

@@ -29,8 +29,8 @@ from identity.totp import (
     start_enrolment,
     time_step,
 )
-from tests.unit.keys.conftest import EMAIL, NATIONAL_NUMBER, NOW, outbox
-from tests.unit.keys.totp_helpers import SECRET, code_at, enrol
+from tests.unit.identity.key_holder import EMAIL, NATIONAL_NUMBER, NOW, outbox
+from tests.unit.identity.totp.helpers import SECRET, code_at, enrol
 
 
 def test_a_new_secret_is_160_random_bits_in_base32_without_padding() -> None:

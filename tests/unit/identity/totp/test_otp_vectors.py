@@ -10,7 +10,7 @@ import pyotp
 import pytest
 
 from identity.totp import hotp, new_secret, secret_bytes, time_step, totp
-from tests.unit.keys.conftest import NOW
+from tests.unit.identity.key_holder import NOW
 
 RFC_SECRET = b"12345678901234567890"
 

@@ -23,8 +23,8 @@ from identity.keys.errors import (
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.keys.records import find_key
 from identity.totp import MalformedCodeError, time_step
-from tests.unit.keys.conftest import NATIONAL_NUMBER, NOW, OTHER_NATIONAL_NUMBER
-from tests.unit.keys.totp_helpers import SECRET, code_at, enrol
+from tests.unit.identity.key_holder import NATIONAL_NUMBER, NOW, OTHER_NATIONAL_NUMBER
+from tests.unit.identity.totp.helpers import SECRET, code_at, enrol
 
 LATER = NOW + timedelta(minutes=5)  # well past the enrolment code's step
 STEP = timedelta(seconds=30)

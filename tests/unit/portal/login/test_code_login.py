@@ -26,8 +26,8 @@ from portal.login.code_login import (
     submit_code,
     submit_password,
 )
-from tests.unit.keys.conftest import FAST, NATIONAL_NUMBER, NOW
-from tests.unit.keys.totp_helpers import code_at, enrol
+from tests.unit.identity.key_holder import FAST, NATIONAL_NUMBER, NOW
+from tests.unit.identity.totp.helpers import code_at, enrol
 
 PASSWORD = "correct horse battery"
 LATER = NOW + timedelta(minutes=1)  # two steps after the enrolment's code

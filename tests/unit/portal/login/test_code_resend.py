@@ -16,9 +16,9 @@ from identity.key_protocol import CodeNotResendableError
 from identity.one_time_code.flows import confirm_enrolment
 from identity.password import set_credentials
 from portal.login.code_login import send_code_again, submit_password
+from tests.unit.identity.key_holder import FAST
 from tests.unit.identity.key_people import outbox, six_digits_in
-from tests.unit.keys.conftest import FAST
-from tests.unit.keys.totp_helpers import SECRET, code_at
+from tests.unit.identity.totp.helpers import SECRET, code_at
 from tests.unit.portal.visitors import NAIMA, NOW, open_account
 
 PASSWORD = "correct horse battery"

@@ -1,4 +1,8 @@
-"""Cards built in memory from the personas and a test PKI (no pcscd needed)."""
+"""Cards built in memory from the personas and a test PKI (no pcscd needed).
+
+The card's own tests (tests/unit/simulators/eid) and the reader's (tests/unit/identity/eid) import
+these fixtures in their conftest.py.
+"""
 
 from __future__ import annotations
 

@@ -1,23 +1,16 @@
-"""Property-based: whatever bytes reach the card or the parsers, the answer is a status word or
-a typed error, never a crash."""
+"""Property-based: whatever bytes reach the card, the answer is a status word or a typed error,
+never a crash (the reader's parsers: tests/unit/identity/eid/test_fuzz_parsers.py)."""
 
 from __future__ import annotations
-
-import contextlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from identity.eid.apdu import pin_block
-from identity.eid.errors import CardDataError, FileSignatureError
-from identity.eid.file_signature import verify_file_signature
-from identity.eid.identity_file import parse_address, parse_birth_date, parse_identity
-from identity.eid.tlv import parse_fields
 from simulators.eid.belpic_card import BelpicCard
 from simulators.eid.card_builder import build_card
 from simulators.eid.command_apdu import CommandApdu
-from simulators.eid.identity_files import encode_fields
 from simulators.eid.pin import decode_pin_block
 from simulators.eid.status_words import CardStatusError
 from simulators.personas.loader import persona
@@ -123,41 +116,3 @@ def test_pin_blocks_decode_or_are_refused(block: bytes) -> None:
 @given(pin=st.text(alphabet="0123456789", min_size=4, max_size=12))
 def test_pin_blocks_round_trip(pin: str) -> None:
     assert decode_pin_block(pin_block(pin)) == pin
-
-
-@FUZZ
-@given(raw=st.binary(max_size=600))
-def test_random_files_parse_or_raise_card_data_error(raw: bytes) -> None:
-    for parse in (parse_fields, parse_identity, parse_address):
-        with contextlib.suppress(CardDataError):
-            parse(raw)
-
-
-@FUZZ
-@given(
-    fields=st.dictionaries(
-        st.integers(1, 255), st.binary(min_size=1, max_size=700), min_size=1, max_size=6
-    )
-)
-def test_tlv_written_by_the_card_reads_back(fields: dict[int, bytes]) -> None:
-    assert parse_fields(encode_fields(list(fields.items()))) == fields
-
-
-@FUZZ
-@given(text=st.text(max_size=40))
-def test_birth_dates_parse_or_raise_card_data_error(text: str) -> None:
-    with contextlib.suppress(CardDataError):
-        parse_birth_date(text)
-
-
-@settings(max_examples=50, deadline=None)
-@given(content=st.binary(max_size=200), signature=st.binary(max_size=300))
-def test_random_signatures_are_rejected_with_a_typed_error(
-    unit_pki: TestPki, content: bytes, signature: bytes
-) -> None:
-    for rrn in (unit_pki.rrn_rsa, unit_pki.rrn_ec):
-        try:
-            verify_file_signature(rrn.certificate, content, signature)
-        except FileSignatureError:
-            continue
-        raise AssertionError("a random signature verified")

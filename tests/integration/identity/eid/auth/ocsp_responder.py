@@ -17,8 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from cryptography import x509
 from cryptography.x509 import ocsp
 
-from tests.unit.eid_auth.card_pki import Issued
-from tests.unit.eid_auth.ocsp_answers import sign_ocsp_answer
+from tests.unit.identity.eid.auth.card_pki import Issued
+from tests.unit.identity.eid.auth.ocsp_answers import sign_ocsp_answer
 
 
 @dataclass

@@ -14,12 +14,12 @@ from identity.eid.auth.revocation import RevocationStatus
 from identity.eid.auth.trust_anchors import TrustAnchors
 from identity.eid.auth.validation import validate_token
 from tests.integration.conftest import free_port
-from tests.integration.eid_auth.ocsp_responder import (
+from tests.integration.identity.eid.auth.ocsp_responder import (
     ResponderState,
     RunningResponder,
     running_ocsp_responder,
 )
-from tests.unit.eid_auth.card_pki import NATIONAL_NUMBER, NOW, ORIGIN, TestPki
+from tests.unit.identity.eid.auth.card_pki import NATIONAL_NUMBER, NOW, ORIGIN, TestPki
 
 pytestmark = pytest.mark.integration
 

@@ -17,8 +17,8 @@ from identity.eid.auth.challenge import SqlChallengeStore, issue_challenge
 from identity.eid.auth.errors import ChallengeExpiredError, ReplayedChallengeError
 from identity.eid.auth.trust_anchors import TrustAnchors
 from identity.eid.auth.validation import validate_token
-from tests.unit.eid_auth.card_pki import NATIONAL_NUMBER, NOW, ORIGIN, TestPki
-from tests.unit.eid_auth.conftest import FixedRevocationChecker
+from tests.unit.identity.eid.auth.card_pki import NATIONAL_NUMBER, NOW, ORIGIN, TestPki
+from tests.unit.identity.eid.auth.conftest import FixedRevocationChecker
 
 pytestmark = pytest.mark.integration
 

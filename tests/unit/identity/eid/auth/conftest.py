@@ -9,7 +9,7 @@ from cryptography import x509
 from identity.eid.auth.challenge import InMemoryChallengeStore, issue_challenge
 from identity.eid.auth.revocation import RevocationResult, RevocationStatus
 from identity.eid.auth.trust_anchors import TrustAnchors
-from tests.unit.eid_auth.card_pki import NOW, TestPki
+from tests.unit.identity.eid.auth.card_pki import NOW, TestPki
 
 
 @dataclass

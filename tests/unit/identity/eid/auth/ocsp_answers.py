@@ -8,7 +8,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509 import ocsp
 
-from tests.unit.eid_auth.card_pki import Issued
+from tests.unit.identity.eid.auth.card_pki import Issued
 
 
 def sign_ocsp_answer(

@@ -12,7 +12,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID
 from identity.eid.auth.certificate_chain import verify_chain
 from identity.eid.auth.errors import CertificateNotTrustedError
 from identity.eid.auth.trust_anchors import TrustAnchors
-from tests.unit.eid_auth.card_pki import (
+from tests.unit.identity.eid.auth.card_pki import (
     NOW,
     TestPki,
     make_authentication_certificate,

@@ -1,5 +1,5 @@
 """Challenges: 32 random bytes, 5 minutes, once (in-memory store; the SQL one is tested on a real
-SQLite file in tests/integration/eid_auth)."""
+SQLite file in tests/integration/identity/eid/auth)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from identity.eid.auth.challenge import (
     new_nonce,
 )
 from identity.eid.auth.errors import ChallengeExpiredError, ReplayedChallengeError
-from tests.unit.eid_auth.card_pki import NOW
+from tests.unit.identity.eid.auth.card_pki import NOW
 
 
 def test_nonce_is_the_base64url_text_of_32_random_bytes() -> None:

@@ -13,7 +13,7 @@ from cryptography.x509 import ocsp
 from identity.eid.auth.ocsp import build_ocsp_request, responder_url_from_aia
 from identity.eid.auth.ocsp_response import evaluate_ocsp_response
 from identity.eid.auth.revocation import RevocationResult, RevocationStatus
-from tests.unit.eid_auth.card_pki import (
+from tests.unit.identity.eid.auth.card_pki import (
     DEFAULT_OCSP_URL,
     NOW,
     Card,
@@ -23,7 +23,7 @@ from tests.unit.eid_auth.card_pki import (
     make_ocsp_responder,
     new_key,
 )
-from tests.unit.eid_auth.ocsp_answers import request_for, sign_ocsp_answer
+from tests.unit.identity.eid.auth.ocsp_answers import request_for, sign_ocsp_answer
 
 NONCE = b"\x42" * 32
 GOOD = ocsp.OCSPCertStatus.GOOD

@@ -9,7 +9,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 
 from identity.eid.auth.errors import TrustAnchorsUnavailableError
 from identity.eid.auth.trust_anchors import load_trust_anchors
-from tests.unit.eid_auth.card_pki import TestPki, make_root, new_key
+from tests.unit.identity.eid.auth.card_pki import TestPki, make_root, new_key
 
 
 def test_roots_and_intermediates_in_pem_crt_and_der_are_read(tmp_path: Path, pki: TestPki) -> None:

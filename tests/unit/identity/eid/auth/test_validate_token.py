@@ -29,7 +29,7 @@ from identity.eid.auth.revocation import RevocationStatus
 from identity.eid.auth.token import AuthenticationToken, SignatureAlgorithm
 from identity.eid.auth.trust_anchors import TrustAnchors
 from identity.eid.auth.validation import validate_token
-from tests.unit.eid_auth.card_pki import (
+from tests.unit.identity.eid.auth.card_pki import (
     NATIONAL_NUMBER,
     NOW,
     ORIGIN,
@@ -41,7 +41,7 @@ from tests.unit.eid_auth.card_pki import (
     make_root,
     new_key,
 )
-from tests.unit.eid_auth.conftest import FixedRevocationChecker
+from tests.unit.identity.eid.auth.conftest import FixedRevocationChecker
 
 
 def _validate(
