@@ -34,7 +34,9 @@ def details() -> rx.Component:
             rx.el.span(
                 rx.el.strong(detail.user),
                 rx.el.span(
-                    rx.el.span("✉ ", aria_hidden="true"), detail.email, class_name="cell-note"
+                    rx.el.span("✉\u00a0", aria_hidden="true"),
+                    detail.email,
+                    class_name="cell-note email-note",
                 ),
             ),
         ),
@@ -73,25 +75,22 @@ def end_form() -> rx.Component:
     return rx.el.form(
         rx.el.h3(t("roles.action.modify_end")),
         rx.el.div(
-            described_field(
-                "roles.detail.new_end",
-                "ends_on",
-                value=S.end_typed,
-                error=S.end_error,
-                help_key="invitation.date_help",
-                disabled=S.end_unlimited,
+            rx.el.input(
+                type="checkbox",
+                id="field-end-unlimited",
+                checked=S.end_unlimited,
+                on_change=S.set_end_unlimited,
             ),
-            rx.el.div(
-                rx.el.input(
-                    type="checkbox",
-                    id="field-end-unlimited",
-                    checked=S.end_unlimited,
-                    on_change=S.set_end_unlimited,
-                ),
-                rx.el.label(t("roles.unlimited"), html_for="field-end-unlimited"),
-                class_name="checkbox-field validity-unlimited",
-            ),
-            class_name="validity-row",
+            rx.el.label(t("roles.unlimited"), html_for="field-end-unlimited"),
+            class_name="checkbox-field",
+        ),
+        described_field(
+            "roles.detail.new_end",
+            "ends_on",
+            value=S.end_typed,
+            error=S.end_error,
+            help_key="invitation.date_help",
+            disabled=S.end_unlimited,
         ),
         rx.el.div(
             rx.el.button(t("roles.detail.save_end"), type="submit", class_name="button-primary"),
@@ -160,7 +159,7 @@ def actions() -> rx.Component:
 
 def history_row(line: HistoryRow) -> rx.Component:
     return rx.el.tr(
-        rx.el.td(line.at),
+        rx.el.td(line.at, class_name="nowrap"),
         rx.el.td(line.actor),
         rx.el.th(line.action, scope="row"),
         rx.el.td(line.details),
@@ -181,7 +180,7 @@ def history() -> rx.Component:
             rx.fragment(),
         ),
         data_table(
-            t("roles.detail.history"),
+            rx.el.span(t("roles.detail.history"), class_name="visually-hidden"),
             [t("roles.col.date"), t("roles.col.actor"), t("roles.col.action"), t("roles.col.more")],
             S.shown_history,
             history_row,
@@ -229,6 +228,7 @@ def assignment_detail_page() -> rx.Component:
                         t("roles.detail.intro"),
                         " ",
                         rx.el.a(t("roles.detail.back"), href=S.detail.overview_url),
+                        class_name="detail-intro",
                     ),
                     problem(),
                     banner(),

@@ -42,7 +42,9 @@ def role_cell(row: OverviewRow) -> rx.Component:
 def user_cell(row: OverviewRow) -> rx.Component:
     return rx.el.td(
         row.user,
-        rx.el.span(rx.el.span("✉ ", aria_hidden="true"), row.email, class_name="cell-note"),
+        rx.el.span(
+            rx.el.span("✉\u00a0", aria_hidden="true"), row.email, class_name="cell-note email-note"
+        ),
     )
 
 
@@ -100,7 +102,12 @@ def assignments_table(*, detailed: bool) -> rx.Component:
             rx.cond(
                 S.rows.length() > 0,  # type: ignore[attr-defined]
                 rx.foreach(S.rows, detailed_row if detailed else simple_row),
-                rx.el.tr(rx.el.td(t("roles.manage.none"), col_span=len(headers))),
+                rx.el.tr(
+                    rx.el.td(
+                        rx.cond(S.search != "", t("roles.manage.none"), t("roles.manage.empty")),
+                        col_span=len(headers),
+                    )
+                ),
             )
         ),
         id=f"{TABLE_ID}-table",
