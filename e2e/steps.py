@@ -241,3 +241,32 @@ def checked(page: Page, name: str) -> None:
     """axe-core finds nothing on the page; its screenshot is kept when asked for."""
     assert_no_axe_violations(page)
     shoot(page, name)
+
+
+def invite_through_the_wizard(page: Page, base_url: str, person: Persona, role: str) -> None:
+    """The GAP, logged in, invites ``person`` with ``role`` (its name in the picker) in the six
+    steps, with the defaults (Illimité, expiry in a year); the wizard's own journey, refusals
+    and keyboard included, is e2e/test_invitation_wizard.py."""
+    page.goto(base_url + "/roles/invitations")
+    page.get_by_role("link", name="Envoyer une nouvelle invitation").click()
+    next_step = page.get_by_role("button", name="Étape suivante")
+    next_step.click()  # the company: the only one this GAP manages is chosen
+    page.get_by_label("Filtrer les valeurs possibles").fill(role.split(" - ")[-1])
+    box = page.get_by_role("checkbox", name=role)
+    box.click()  # the state holds the tick: checked once the server answers
+    expect(box).to_be_checked()
+    page.get_by_role("button", name="Ajouter les valeurs cochées").click()
+    next_step.click()
+    next_step.click()  # the role's properties: Illimité
+    page.get_by_label("Nom", exact=True).fill(person.surname)
+    page.get_by_label("Prénom").fill(person.first_name)
+    page.get_by_label("Adresse e-mail").fill(person.email)
+    page.get_by_role("button", name="Ajouter", exact=True).click()
+    expect(page.get_by_role("table", name="Personnes")).to_contain_text(person.email)
+    next_step.click()
+    page.get_by_label("Message à l'attention des destinataires de l'invitation :").fill(
+        "Bienvenue dans l'équipe des dossiers."
+    )
+    next_step.click()
+    page.get_by_role("button", name="Terminer l'invitation").click()
+    expect(page.get_by_role("status")).to_contain_text("Opération réussie!")

@@ -29,6 +29,7 @@ from e2e.steps import (
     confirm_certificate,
     database,
     enter_pin,
+    invite_through_the_wizard,
     link_in,
     log_in,
     log_out,
@@ -45,6 +46,7 @@ from simulators.personas.loader import Persona, persona
 pytestmark = pytest.mark.e2e
 
 WRITER, READER = "monespace.writer", "monespace.reader"
+WRITER_NAME = "Rédacteur de dossiers"
 CHLOE, NAIMA = persona("chloe-ducoeur"), persona("naima-mremi")
 INVITED_SUBJECT = "Invitation à accepter un rôle dans une application eGov"
 TO_EVALUATE_SUBJECT = "Une demande d'attribution de rôle attend votre évaluation"
@@ -71,36 +73,6 @@ def chloe_is_gap(
     asked over HTTP); she and Naïma have active accounts."""
     make_gap(e2e_data_dir, company_register.url, base_url, gap=CHLOE)
     active_account(e2e_data_dir, NAIMA)
-
-
-def invite_through_the_wizard(page: Page, base_url: str) -> None:
-    """Chloé, logged in, invites Naïma as Rédacteur de dossiers in the six steps (the wizard's
-    own journey, refusals and keyboard included, is e2e/test_invitation_wizard.py)."""
-    page.goto(base_url + "/roles/invitations")
-    page.get_by_role("link", name="Envoyer une nouvelle invitation").click()
-    expect(page.get_by_label("Entreprise de test (0712.345.630)")).to_be_checked()
-    next_step = page.get_by_role("button", name="Étape suivante")
-    next_step.click()
-    page.get_by_label("Filtrer les valeurs possibles").fill("rédacteur")
-    role = page.get_by_role("checkbox", name="Espace Personnel Wallon - Rédacteur de dossiers")
-    role.click()
-    expect(role).to_be_checked()
-    page.get_by_role("button", name="Ajouter les valeurs cochées").click()
-    next_step.click()
-    expect(page.get_by_label("ou Illimité")).to_be_checked()
-    next_step.click()
-    page.get_by_label("Nom", exact=True).fill(NAIMA.surname)
-    page.get_by_label("Prénom").fill("Naïma")
-    page.get_by_label("Adresse e-mail").fill(NAIMA.email)
-    page.get_by_role("button", name="Ajouter", exact=True).click()
-    expect(page.get_by_role("table", name="Personnes")).to_contain_text(NAIMA.email)
-    next_step.click()
-    page.get_by_label("Message à l'attention des destinataires de l'invitation :").fill(
-        "Bienvenue dans l'équipe des dossiers."
-    )
-    next_step.click()
-    page.get_by_role("button", name="Terminer l'invitation").click()
-    expect(page.get_by_role("status")).to_contain_text("Opération réussie!")
 
 
 def invitation(data_dir: Path, base_url: str, *, role: str, at: datetime | None = None) -> str:
@@ -172,7 +144,7 @@ def test_naima_accepts_from_the_link_and_chloe_approves(
     card_slots.insert(0, CHLOE.slug)
     log_in(page, base_url, "Chloé Ducoeur")
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
-    invite_through_the_wizard(page, base_url)
+    invite_through_the_wizard(page, base_url, NAIMA, f"Espace Personnel Wallon - {WRITER_NAME}")
     log_out(page, "Chloé Ducoeur")
     card_slots.remove(0)
     invited = newest(NAIMA.email, INVITED_SUBJECT, before=invited_before)
