@@ -38,11 +38,13 @@ def data_table(
     *,
     empty: Cell,
     table_id: str,
+    hidden_caption: bool = False,
 ) -> rx.Component:
     """``headers`` are the columns' names (each a ``th scope="col"``); ``row`` draws one ``tr``
-    (its naming cell a ``th scope="row"``); ``empty`` stands in the body when there is no row."""
+    (its naming cell a ``th scope="row"``); ``empty`` stands in the body when there is no row.
+    ``hidden_caption``: the caption is for screen readers only (a heading above shows it)."""
     return rx.el.table(
-        rx.el.caption(caption),
+        rx.el.caption(caption, class_name="visually-hidden" if hidden_caption else None),
         rx.el.thead(rx.el.tr(*[rx.el.th(header, scope="col") for header in headers])),
         rx.el.tbody(
             rx.cond(

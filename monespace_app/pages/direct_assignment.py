@@ -211,15 +211,18 @@ def no_company() -> rx.Component:
 def direct_page(title_key: str, first_step: rx.Component, first_label: str) -> rx.Component:
     return roles_layout(
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
-        rx.cond(S.step == "done", page_title("direct.done_title"), page_title(title_key)),
-        rx.cond(
-            S.ready,
+        rx.el.div(
+            rx.cond(S.step == "done", page_title("direct.done_title"), page_title(title_key)),
             rx.cond(
-                S.manages_a_company | (S.step == "done"),
-                wizard(first_step, first_label),
-                no_company(),
+                S.ready,
+                rx.cond(
+                    S.manages_a_company | (S.step == "done"),
+                    wizard(first_step, first_label),
+                    no_company(),
+                ),
+                rx.el.p(t("common.loading"), role="status"),
             ),
-            rx.el.p(t("common.loading"), role="status"),
+            class_name="role-requests",
         ),
     )
 

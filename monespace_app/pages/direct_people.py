@@ -50,20 +50,17 @@ def chosen_row(member: Member) -> rx.Component:
 
 def chosen_persons() -> rx.Component:
     return rx.el.section(
-        rx.el.h3(t("direct.persons.chosen"), id="chosen-title"),
+        rx.el.h3(t("direct.persons.chosen"), id="chosen-title", tab_index=-1),
         rx.cond(
             S.has_chosen,
-            rx.el.div(
-                data_table(
-                    t("direct.persons.chosen"),
-                    headers(t("direct.persons.actions")),
-                    S.chosen,
-                    chosen_row,
-                    empty="",
-                    table_id="chosen-persons",
-                ),
-                tab_index=-1,
-                id="chosen-persons-region",
+            data_table(
+                t("direct.persons.chosen"),
+                headers(t("direct.persons.actions")),
+                S.chosen,
+                chosen_row,
+                empty="",
+                table_id="chosen-persons",
+                hidden_caption=True,
             ),
             text("direct.persons.none_chosen", class_name="field-help"),
         ),
@@ -154,6 +151,7 @@ def results() -> rx.Component:
                 result_row,
                 empty=t("direct.results.none"),
                 table_id="member-results",
+                hidden_caption=True,
             ),
             pager(paging, label=t("direct.results.pages")),
             field_error("results"),
@@ -253,7 +251,7 @@ def national_number_step() -> rx.Component:
             ),
             on_submit=S.look_up,
             role="search",
-            aria_label=t("direct.person.national_number"),
+            aria_label=t("direct.person.search"),
         ),
         person_details(),
     )

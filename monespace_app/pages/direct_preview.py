@@ -124,7 +124,7 @@ def done_step() -> rx.Component:
             role="status",
             class_name="alert-success",
         ),
-        rx.el.ul(rx.foreach(S.granted, granted_item)),
+        rx.el.ol(rx.foreach(S.granted, granted_item), class_name="selection-list"),
         rx.el.div(
             rx.el.a(t("direct.done.continue"), href=CANCEL_TO, class_name="button-primary"),
             class_name="actions",

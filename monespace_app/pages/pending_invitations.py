@@ -54,7 +54,10 @@ def revoke_confirmation() -> rx.Component:
     return rx.cond(
         S.confirm_revoke != "",
         rx.el.div(
-            rx.el.p(t("invitations.sent.revoke_confirm"), id="revoke-question"),
+            rx.el.p(
+                I18nState.t["invitations.sent.revoke_confirm"].replace("{which}", S.revoking),
+                id="revoke-question",
+            ),
             rx.el.div(
                 rx.el.button(
                     t("invitations.sent.revoke"),

@@ -146,7 +146,7 @@ def add_form() -> rx.Component:
         rx.el.h2(t("administrators.add_title"), id="add-title"),
         rx.el.p(t("administrators.add_intro")),
         rx.el.form(
-            rx.el.div(*fields, class_name="person-fields", key=S.form_key),
+            rx.el.div(*fields, class_name="field-wide", key=S.form_key),
             rx.el.div(
                 rx.el.button(t("administrators.add"), type="submit", class_name="button-primary"),
                 class_name="actions",
@@ -164,6 +164,7 @@ def administrators_list() -> rx.Component:
         company_choice(),
         notices(),
         remove_confirmation(),
+        rx.el.h2(t("administrators.caption")),
         data_table(
             t("administrators.caption"),
             [t(f"administrators.col.{c}") for c in columns],
@@ -171,6 +172,7 @@ def administrators_list() -> rx.Component:
             administrator_row,
             empty=t("administrators.none"),
             table_id="role-administrators",
+            hidden_caption=True,
         ),
         add_form(),
     )
@@ -179,17 +181,20 @@ def administrators_list() -> rx.Component:
 def role_administrators_page() -> rx.Component:
     return roles_layout(
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
-        page_title("administrators.title"),
-        rx.cond(
-            S.ready,
-            rx.fragment(
-                rx.el.p(t("administrators.intro")),
-                rx.cond(
-                    S.company_number != "",
-                    administrators_list(),
-                    rx.el.p(t("administrators.not_gap"), class_name="alert-info"),
+        rx.el.div(
+            page_title("administrators.title"),
+            rx.cond(
+                S.ready,
+                rx.fragment(
+                    rx.el.p(t("administrators.intro")),
+                    rx.cond(
+                        S.company_number != "",
+                        administrators_list(),
+                        rx.el.p(t("administrators.not_gap"), class_name="alert-info"),
+                    ),
                 ),
+                rx.el.p(t("common.loading"), role="status"),
             ),
-            rx.el.p(t("common.loading"), role="status"),
+            class_name="role-requests",
         ),
     )

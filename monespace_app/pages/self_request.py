@@ -154,7 +154,9 @@ def sent() -> rx.Component:
             class_name="alert-success",
         ),
         rx.el.p(t("self_request.sent_company"), " ", rx.el.strong(S.sent_company)),
-        rx.el.ul(rx.foreach(S.sent_roles, lambda label: rx.el.li(label))),
+        rx.el.ol(
+            rx.foreach(S.sent_roles, lambda label: rx.el.li(label)), class_name="selection-list"
+        ),
         rx.el.p(I18nState.t["self_request.sent_next"].replace("{email}", S.sent_email)),
         rx.el.div(
             rx.el.a(
@@ -170,18 +172,21 @@ def sent() -> rx.Component:
 def self_request_page() -> rx.Component:
     return roles_layout(
         routes.MY_ROLE_ASSIGNMENTS,
-        page_title("self_request.title"),
-        rx.cond(
-            S.ready,
+        rx.el.div(
+            page_title("self_request.title"),
             rx.cond(
-                S.sent,
-                sent(),
-                rx.fragment(
-                    rx.el.p(t("self_request.intro")),
-                    rx.el.p(t("invitation.required_note"), class_name="field-help"),
-                    request_form(),
+                S.ready,
+                rx.cond(
+                    S.sent,
+                    sent(),
+                    rx.fragment(
+                        rx.el.p(t("self_request.intro")),
+                        rx.el.p(t("invitation.required_note"), class_name="field-help"),
+                        request_form(),
+                    ),
                 ),
+                rx.el.p(t("common.loading"), role="status"),
             ),
-            rx.el.p(t("common.loading"), role="status"),
+            class_name="role-requests",
         ),
     )

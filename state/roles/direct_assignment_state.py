@@ -205,7 +205,7 @@ class DirectAssignmentState(RolePickerMixin, DirectPeopleMixin, SessionState):
             await self._refuse(NoPersonChosenError(), "results")
             return None
         self._clear()
-        return focus_when_drawn("#chosen-persons")
+        return focus_when_drawn("#chosen-title")
 
     @rx.event
     async def look_up(self) -> EventSpec | None:

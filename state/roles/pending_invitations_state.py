@@ -40,6 +40,12 @@ class PendingInvitationsState(SessionState):
     def has_sent(self) -> bool:
         return bool(self.sent)
 
+    @rx.var
+    def revoking(self) -> str:
+        """ "Rédacteur de dossiers (Entreprise de test)": the invitation to confirm."""
+        found = (i for i in self.sent if i.id == self.confirm_revoke)
+        return next((f"{i.roles} ({i.company})" for i in found), "")
+
     async def _ask(self, call: Callable[[str | None, str], T]) -> T | EventSpec | None:
         self.done = self.error_text = ""
         try:
