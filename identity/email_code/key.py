@@ -8,20 +8,11 @@ to a mailbox that is usually reached with a password, so it adds little beyond o
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlmodel import Session
-
 from identity.assurance import LevelOfAssurance
-from identity.email_code.service import send_login_code, start_enrolment
+from identity.email_code.service import EMAIL_CODES, mailer
 from identity.key_protocol import LoginPage
 from identity.keys.kinds import KeyKind
-from identity.keys.records import RecordStore
-from identity.one_time_code.sent_code_key import (
-    SentCodeEnrolment,
-    SentCodeSecondStep,
-    sent_code_wizard,
-)
+from identity.one_time_code.sent_code_key import SentCodeKey, sent_code_wizard
 from identity.registry import KeyDescriptor, KeyGroup
 
 EMAIL_CODE_KEY = KeyDescriptor(
@@ -38,22 +29,8 @@ EMAIL_CODE_WIZARD = sent_code_wizard(
 )
 
 
-def _registration_code(db: Session, national_number: str, destination: str, now: datetime) -> str:
-    return start_enrolment(db, national_number=national_number, email=destination, now=now)
-
-
-def _login_code(db: Session, attempt_id: str, now: datetime) -> str:
-    return send_login_code(db, attempt_id=attempt_id, now=now)
-
-
-class EmailCodeKey:
-    descriptor = EMAIL_CODE_KEY
-    wizard = EMAIL_CODE_WIZARD
-    removable = True
-
+class EmailCodeKey(SentCodeKey):
     def __init__(self) -> None:
-        self.store = RecordStore(KeyKind.EMAIL_CODE)
-        self.enrolment = SentCodeEnrolment(KeyKind.EMAIL_CODE, _registration_code)
-        self.second_step = SentCodeSecondStep(
-            KeyKind.EMAIL_CODE, "codelogin.prompt.email_code", _login_code
+        super().__init__(
+            EMAIL_CODE_KEY, EMAIL_CODE_WIZARD, EMAIL_CODES, "codelogin.prompt.email_code", mailer
         )

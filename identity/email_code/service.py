@@ -9,22 +9,20 @@ the attempt. Mail goes through the outbox, in the caller's unit of work.
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Callable
 from datetime import datetime
+from functools import partial
+from secrets import randbelow
 
 from sqlmodel import Session
 
 from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
-from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
 from identity.email_code.mails import login_code_mail, registration_code_mail
 from identity.keys.errors import DigitalKeyError
 from identity.keys.kinds import KeyKind
 from identity.one_time_code import flows
 from identity.one_time_code.codes import Channel
-
-KIND = KeyKind.EMAIL_CODE
+from identity.one_time_code.flows import Random
 
 
 class InvalidEmailError(DigitalKeyError):
@@ -44,7 +42,9 @@ def mask_email(email: str) -> str:
     return f"{local[:1]}*****@{domain}"
 
 
-def _mailer(db: Session, now: datetime) -> flows.Deliver:
+def mailer(db: Session, now: datetime) -> flows.Deliver:
+    """The codes go through the outbox, in the caller's unit of work."""
+
     def deliver(*, destination: str, code: str, enrolment: bool) -> None:
         build = registration_code_mail if enrolment else login_code_mail
         enqueue(db, build(to=destination, code=code), now=now)
@@ -52,62 +52,35 @@ def _mailer(db: Session, now: datetime) -> flows.Deliver:
     return deliver
 
 
+EMAIL_CODES = flows.SentCodes(KeyKind.EMAIL_CODE, Channel.EMAIL, checked_email, mask_email)
+
+# The registration code entered: the key is ACTIVE, with the address the code went to.
+confirm_enrolment = partial(flows.confirm_enrolment, kind=EMAIL_CODES.kind)
+# The security code entered: returns the pending attempt (the caller finishes it).
+verify_login_code = partial(flows.verify_login_code, kind=EMAIL_CODES.kind)
+
+
 def start_enrolment(
-    db: Session,
-    *,
-    national_number: str,
-    email: str,
-    now: datetime,
-    random: Callable[[int], int] = secrets.randbelow,
+    db: Session, *, national_number: str, email: str, now: datetime, random: Random = randbelow
 ) -> str:
-    """Sends a registration code to the address; returns the address as kept (trimmed).
-
-    Asking again sends a new code (the previous one stops working), at most once a minute and
-    five times an hour.
-    """
-    address = checked_email(email)
-    flows.start_enrolment(
+    """Sends a registration code to the address; returns the address as kept (trimmed)."""
+    deliver = mailer(db, now)
+    return flows.start_enrolment(
         db,
-        kind=KIND,
-        channel=Channel.EMAIL,
+        EMAIL_CODES,
         national_number=national_number,
-        destination=address,
+        destination=email,
         now=now,
+        deliver=deliver,
         random=random,
-        deliver=_mailer(db, now),
-    )
-    return address
-
-
-def confirm_enrolment(
-    db: Session, *, national_number: str, code: str, now: datetime
-) -> DigitalKeyRecord:
-    """The registration code entered: the key is ACTIVE, with the address the code went to."""
-    return flows.confirm_enrolment(
-        db, kind=KIND, national_number=national_number, code=code, now=now
     )
 
 
 def send_login_code(
-    db: Session,
-    *,
-    attempt_id: str,
-    now: datetime,
-    random: Callable[[int], int] = secrets.randbelow,
+    db: Session, *, attempt_id: str, now: datetime, random: Random = randbelow
 ) -> str:
     """Sends a security code to the key's address; returns it masked (``m*****@hotmail.com``)."""
-    address = flows.send_login_code(
-        db,
-        kind=KIND,
-        channel=Channel.EMAIL,
-        attempt_id=attempt_id,
-        now=now,
-        random=random,
-        deliver=_mailer(db, now),
+    deliver = mailer(db, now)
+    return flows.send_login_code(
+        db, EMAIL_CODES, attempt_id=attempt_id, now=now, deliver=deliver, random=random
     )
-    return mask_email(address)
-
-
-def verify_login_code(db: Session, *, attempt_id: str, code: str, now: datetime) -> LoginAttempt:
-    """The security code entered: returns the pending attempt (the caller finishes it)."""
-    return flows.verify_login_code(db, kind=KIND, attempt_id=attempt_id, code=code, now=now)

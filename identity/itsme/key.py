@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from identity.assurance import LevelOfAssurance
 from identity.keys.kinds import KeyKind
-from identity.keys.records import RecordStore
+from identity.keys.records import RecordKey
 from identity.registry import KeyDescriptor, KeyGroup
 
 ITSME_KEY = KeyDescriptor(
@@ -17,12 +17,6 @@ ITSME_KEY = KeyDescriptor(
 )
 
 
-class ItsmeKey:
-    descriptor = ITSME_KEY
-    wizard = None
-    enrolment = None
-    second_step = None
-    removable = True
-
+class ItsmeKey(RecordKey):
     def __init__(self) -> None:
-        self.store = RecordStore(KeyKind.ITSME)
+        super().__init__(ITSME_KEY)

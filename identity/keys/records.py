@@ -13,13 +13,13 @@ from sqlmodel import Session, col, delete, select
 
 from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
 from foundation.models.session import UserSession
-from identity.key_protocol import KeyView, KeyViewStatus
+from identity.key_protocol import Enrolment, KeyView, KeyViewStatus, SecondStep, Wizard
 from identity.keys.conditional_update import first_row
 from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemovableError
 from identity.keys.lockout import ensure_not_locked
 from identity.keys.mails import notify_key_removed
 from identity.keys.moments import aware
-from identity.registry import KeyRegistry, UnknownKeyError, or_default
+from identity.registry import KeyDescriptor, KeyRegistry, UnknownKeyError, or_default
 from identity.sessions import require_recent_strong_login
 
 _OF_PERSON_AND_KIND = (
@@ -93,6 +93,20 @@ class RecordStore:
             raise KeyNotEnrolledError(f"{national_number} has no {self.kind} key")
         db.delete(row)
         end_unfinished_logins(db, national_number=national_number, kind=self.kind)
+
+
+class RecordKey:
+    """A key kept as a ``digital_key`` row, and removable; each key adds the wizard, enrolment
+    and second step it has (none by default)."""
+
+    removable = True
+    wizard: Wizard | None = None
+    enrolment: Enrolment | None = None
+    second_step: SecondStep | None = None
+
+    def __init__(self, descriptor: KeyDescriptor) -> None:
+        self.descriptor = descriptor
+        self.store = RecordStore(descriptor.kind)
 
 
 def key_view(

@@ -1,13 +1,15 @@
 """Enrolment and login of the keys that send a one-time code (e-mail code, SMS code).
 
-Each key package wraps these with its own destination checks, mask and delivery. The delivery runs
-after the code is written in the caller's unit of work, so a delivery error (raised) rolls the
-code back with it.
+Each key package describes its codes once (``SentCodes``: kind, channel, destination kept and
+masked) and hands its delivery in. The delivery runs after the code is written in the caller's
+unit of work, so a delivery error (raised) rolls the code back with it.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
@@ -28,6 +30,22 @@ class Deliver(Protocol):
         """Sends the code to the destination (an enrolment code or a login code)."""
 
 
+Random = Callable[[int], int]  # secrets.randbelow, or a test's fixed sequence
+# db, now -> how the key sends its codes in that unit of work (the outbox, an SMS gateway)
+DeliveryFor = Callable[[Session, datetime], Deliver]
+
+
+@dataclass(frozen=True, slots=True)
+class SentCodes:
+    """The codes of one key: its kind, the channel they go by, the destination typed as kept
+    (trimmed, normalised; ``keep`` raises when it is none) and as a login page shows it."""
+
+    kind: str
+    channel: Channel
+    keep: Callable[[str], str]
+    mask: Callable[[str], str]
+
+
 def enrolment_purpose(kind: str) -> str:
     return f"{kind}.enrol"
 
@@ -38,30 +56,35 @@ def login_purpose(kind: str) -> str:
 
 def start_enrolment(
     db: Session,
+    codes: SentCodes,
     *,
-    kind: str,
-    channel: Channel,
     national_number: str,
     destination: str,
     now: datetime,
-    random: Callable[[int], int],
     deliver: Deliver,
-) -> None:
-    """Sends a registration code to the destination (checked by the caller)."""
-    existing = find_key(db, national_number=national_number, kind=kind)
+    random: Random = secrets.randbelow,
+) -> str:
+    """Sends a registration code to the destination; returns the destination as kept.
+
+    Asking again sends a new code (the previous one stops working), at most once a minute and
+    five times an hour.
+    """
+    kept = codes.keep(destination)
+    existing = find_key(db, national_number=national_number, kind=codes.kind)
     if existing is not None and not is_locked(existing):
-        raise KeyAlreadyEnrolledError(f"{national_number} already has a {kind} key")
+        raise KeyAlreadyEnrolledError(f"{national_number} already has a {codes.kind} key")
     code = issue_code(
         db,
-        purpose=enrolment_purpose(kind),
+        purpose=enrolment_purpose(codes.kind),
         national_number=national_number,
         attempt_id=None,
-        channel=channel,
-        destination=destination,
+        channel=codes.channel,
+        destination=kept,
         now=now,
         random=random,
     )
-    deliver(destination=destination, code=code, enrolment=True)
+    deliver(destination=kept, code=code, enrolment=True)
+    return kept
 
 
 def confirm_enrolment(
@@ -101,30 +124,29 @@ def confirm_enrolment(
 
 def send_login_code(
     db: Session,
+    codes: SentCodes,
     *,
-    kind: str,
-    channel: Channel,
     attempt_id: str,
     now: datetime,
-    random: Callable[[int], int],
     deliver: Deliver,
+    random: Random = secrets.randbelow,
 ) -> str:
-    """Sends a login code to the key's destination and returns that destination."""
-    attempt = pending_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
-    key = _key_with_destination(db, attempt, kind)
+    """Sends a login code to the key's destination and returns that destination, masked."""
+    attempt = pending_login(db, attempt_id=attempt_id, key_kind=codes.kind, now=now)
+    key = _key_with_destination(db, attempt, codes.kind)
     assert key.destination is not None
     code = issue_code(
         db,
-        purpose=login_purpose(kind),
+        purpose=login_purpose(codes.kind),
         national_number=attempt.national_number,
         attempt_id=attempt.id,
-        channel=channel,
+        channel=codes.channel,
         destination=key.destination,
         now=now,
         random=random,
     )
     deliver(destination=key.destination, code=code, enrolment=False)
-    return key.destination
+    return codes.mask(key.destination)
 
 
 def verify_login_code(

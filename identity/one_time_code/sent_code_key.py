@@ -1,9 +1,9 @@
-"""The parts of a key whose codes are sent to an address of the person's (e-mail, SMS): its
-enrolment from Mes clés and its login step, given how the key sends a code."""
+"""A key whose codes are sent to an address of the person's (e-mail, SMS): its wizard, its
+enrolment from Mes clés and its login step, given its codes (``flows.SentCodes``) and how it
+sends them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from sqlmodel import Session
@@ -19,13 +19,10 @@ from identity.key_protocol import (
     WizardStep,
     WizardStepName,
 )
+from identity.keys.records import RecordKey
 from identity.one_time_code import flows
+from identity.registry import KeyDescriptor
 from identity.sessions import require_recent_strong_login
-
-# db, national number, destination typed, now -> the destination as kept
-SendRegistrationCode = Callable[[Session, str, str, datetime], str]
-# db, login attempt, now -> the destination, masked
-SendLoginCode = Callable[[Session, str, datetime], str]
 
 
 def sent_code_wizard(
@@ -56,39 +53,73 @@ def sent_code_wizard(
 class SentCodeEnrolment:
     """A registration code goes to the destination typed; the code entered activates the key."""
 
-    def __init__(self, kind: str, send: SendRegistrationCode) -> None:
-        self._kind, self._send = kind, send
+    def __init__(self, codes: flows.SentCodes, delivery: flows.DeliveryFor) -> None:
+        self._codes, self._delivery = codes, delivery
 
     def start(self, db: Session, request: EnrolmentRequest) -> EnrolmentStarted:
         national_number = require_recent_strong_login(request.session, now=request.now)
-        return EnrolmentStarted(
-            destination=self._send(db, national_number, request.destination, request.now)
+        kept = flows.start_enrolment(
+            db,
+            self._codes,
+            national_number=national_number,
+            destination=request.destination,
+            now=request.now,
+            deliver=self._delivery(db, request.now),
         )
+        return EnrolmentStarted(destination=kept)
 
     def confirm(self, db: Session, request: EnrolmentRequest) -> None:
         national_number = require_recent_strong_login(request.session, now=request.now)
         flows.confirm_enrolment(
-            db, kind=self._kind, national_number=national_number, code=request.code, now=request.now
+            db,
+            kind=self._codes.kind,
+            national_number=national_number,
+            code=request.code,
+            now=request.now,
         )
 
 
 class SentCodeSecondStep:
     """A security code goes to the key's destination, shown masked; it can be sent again."""
 
-    def __init__(self, kind: str, prompt_key: str, send: SendLoginCode) -> None:
-        self._kind, self._prompt_key, self._send = kind, prompt_key, send
+    def __init__(
+        self, codes: flows.SentCodes, prompt_key: str, delivery: flows.DeliveryFor
+    ) -> None:
+        self._codes, self._prompt_key, self._delivery = codes, prompt_key, delivery
 
     def prepare(
         self, db: Session, *, attempt_id: str, national_number: str, now: datetime
     ) -> CodePrompt:
-        return CodePrompt(self._prompt_key, self._send(db, attempt_id, now), can_resend=True)
+        masked = flows.send_login_code(
+            db, self._codes, attempt_id=attempt_id, now=now, deliver=self._delivery(db, now)
+        )
+        return CodePrompt(self._prompt_key, masked, can_resend=True)
 
     def verify(
         self, db: Session, *, attempt_id: str, national_number: str, code: str, now: datetime
     ) -> None:
-        flows.verify_login_code(db, kind=self._kind, attempt_id=attempt_id, code=code, now=now)
+        flows.verify_login_code(
+            db, kind=self._codes.kind, attempt_id=attempt_id, code=code, now=now
+        )
 
     def resend(
         self, db: Session, *, attempt_id: str, national_number: str, now: datetime
     ) -> CodePrompt:
         return self.prepare(db, attempt_id=attempt_id, national_number=national_number, now=now)
+
+
+class SentCodeKey(RecordKey):
+    """The digital key, activated from Mes clés with its wizard."""
+
+    def __init__(
+        self,
+        descriptor: KeyDescriptor,
+        wizard: Wizard,
+        codes: flows.SentCodes,
+        prompt_key: str,
+        delivery: flows.DeliveryFor,
+    ) -> None:
+        super().__init__(descriptor)
+        self.wizard = wizard
+        self.enrolment = SentCodeEnrolment(codes, delivery)
+        self.second_step = SentCodeSecondStep(codes, prompt_key, delivery)

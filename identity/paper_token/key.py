@@ -11,7 +11,7 @@ from sqlmodel import Session
 from identity.assurance import LevelOfAssurance
 from identity.key_protocol import CodeNotResendableError, CodePrompt, LoginPage
 from identity.keys.kinds import KeyKind
-from identity.keys.records import RecordStore
+from identity.keys.records import RecordKey
 from identity.paper_token.card import pick_code_number, verify_token_code
 from identity.registry import KeyDescriptor, KeyGroup
 
@@ -49,12 +49,7 @@ class PaperTokenSecondStep:
         raise CodeNotResendableError("the codes are on the card: none is sent")
 
 
-class PaperTokenKey:
-    descriptor = PAPER_TOKEN_KEY
-    wizard = None
-    enrolment = None
-    removable = True
-
+class PaperTokenKey(RecordKey):
     def __init__(self) -> None:
-        self.store = RecordStore(KeyKind.PAPER_TOKEN)
+        super().__init__(PAPER_TOKEN_KEY)
         self.second_step = PaperTokenSecondStep()

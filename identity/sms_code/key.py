@@ -11,15 +11,11 @@ from sqlmodel import Session
 from identity.assurance import LevelOfAssurance
 from identity.key_protocol import LoginPage
 from identity.keys.kinds import KeyKind
-from identity.keys.records import RecordStore
-from identity.one_time_code.sent_code_key import (
-    SentCodeEnrolment,
-    SentCodeSecondStep,
-    sent_code_wizard,
-)
+from identity.one_time_code.flows import Deliver
+from identity.one_time_code.sent_code_key import SentCodeKey, sent_code_wizard
 from identity.registry import KeyDescriptor, KeyGroup
 from identity.sms_code.sender import SmsSender, configured_sender
-from identity.sms_code.service import send_login_code, start_enrolment
+from identity.sms_code.service import SMS_CODES, texter
 
 SMS_CODE_KEY = KeyDescriptor(
     kind=KeyKind.SMS_CODE,
@@ -33,24 +29,13 @@ SMS_CODE_KEY = KeyDescriptor(
 SMS_CODE_WIZARD = sent_code_wizard(KeyKind.SMS_CODE, texts="sms", input_type="tel")
 
 
-class SmsCodeKey:
-    descriptor = SMS_CODE_KEY
-    wizard = SMS_CODE_WIZARD
-    removable = True
-
+class SmsCodeKey(SentCodeKey):
     def __init__(self, sender: Callable[[], SmsSender] = configured_sender) -> None:
         """``sender`` is asked at each SMS, so a gateway configured later is the one used."""
 
-        def registration_code(db: Session, national_number: str, phone: str, now: datetime) -> str:
-            return start_enrolment(
-                db, sender=sender(), national_number=national_number, phone=phone, now=now
-            )
+        def delivery(db: Session, now: datetime) -> Deliver:
+            return texter(sender())
 
-        def login_code(db: Session, attempt_id: str, now: datetime) -> str:
-            return send_login_code(db, sender=sender(), attempt_id=attempt_id, now=now)
-
-        self.store = RecordStore(KeyKind.SMS_CODE)
-        self.enrolment = SentCodeEnrolment(KeyKind.SMS_CODE, registration_code)
-        self.second_step = SentCodeSecondStep(
-            KeyKind.SMS_CODE, "codelogin.prompt.sms_code", login_code
+        super().__init__(
+            SMS_CODE_KEY, SMS_CODE_WIZARD, SMS_CODES, "codelogin.prompt.sms_code", delivery
         )

@@ -8,19 +8,16 @@ not count as a sent code).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from sqlmodel import Session
 
-from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
 from identity.keys.kinds import KeyKind
 from identity.one_time_code import flows
 from identity.one_time_code.codes import Channel
 from identity.sms_code.phone import mask_mobile, normalise_mobile
 from identity.sms_code.sender import SmsSender
-
-KIND = KeyKind.SMS_CODE
 
 
 def login_text(code: str) -> str:
@@ -37,12 +34,20 @@ def registration_text(code: str) -> str:
     )
 
 
-def _texter(sender: SmsSender) -> flows.Deliver:
+def texter(sender: SmsSender) -> flows.Deliver:
     def deliver(*, destination: str, code: str, enrolment: bool) -> None:
         text = registration_text(code) if enrolment else login_text(code)
         sender.send(to=destination, text=text)
 
     return deliver
+
+
+SMS_CODES = flows.SentCodes(KeyKind.SMS_CODE, Channel.SMS, normalise_mobile, mask_mobile)
+
+# The registration code entered: the key is ACTIVE, with the number the code went to.
+confirm_enrolment = partial(flows.confirm_enrolment, kind=SMS_CODES.kind)
+# The security code entered: returns the pending attempt (the caller finishes it).
+verify_login_code = partial(flows.verify_login_code, kind=SMS_CODES.kind)
 
 
 def start_enrolment(
@@ -52,29 +57,17 @@ def start_enrolment(
     national_number: str,
     phone: str,
     now: datetime,
-    random: Callable[[int], int] = secrets.randbelow,
+    random: flows.Random = secrets.randbelow,
 ) -> str:
     """Sends a registration code by SMS; returns the number as kept (``+32470123456``)."""
-    number = normalise_mobile(phone)
-    flows.start_enrolment(
+    return flows.start_enrolment(
         db,
-        kind=KIND,
-        channel=Channel.SMS,
+        SMS_CODES,
         national_number=national_number,
-        destination=number,
+        destination=phone,
         now=now,
+        deliver=texter(sender),
         random=random,
-        deliver=_texter(sender),
-    )
-    return number
-
-
-def confirm_enrolment(
-    db: Session, *, national_number: str, code: str, now: datetime
-) -> DigitalKeyRecord:
-    """The registration code entered: the key is ACTIVE, with the number the code went to."""
-    return flows.confirm_enrolment(
-        db, kind=KIND, national_number=national_number, code=code, now=now
     )
 
 
@@ -84,21 +77,9 @@ def send_login_code(
     sender: SmsSender,
     attempt_id: str,
     now: datetime,
-    random: Callable[[int], int] = secrets.randbelow,
+    random: flows.Random = secrets.randbelow,
 ) -> str:
     """Sends a security code by SMS; returns the number masked (``+32 4** ** ** 56``)."""
-    number = flows.send_login_code(
-        db,
-        kind=KIND,
-        channel=Channel.SMS,
-        attempt_id=attempt_id,
-        now=now,
-        random=random,
-        deliver=_texter(sender),
+    return flows.send_login_code(
+        db, SMS_CODES, attempt_id=attempt_id, now=now, deliver=texter(sender), random=random
     )
-    return mask_mobile(number)
-
-
-def verify_login_code(db: Session, *, attempt_id: str, code: str, now: datetime) -> LoginAttempt:
-    """The security code entered: returns the pending attempt (the caller finishes it)."""
-    return flows.verify_login_code(db, kind=KIND, attempt_id=attempt_id, code=code, now=now)

@@ -22,7 +22,7 @@ from identity.key_protocol import (
     WizardStepName,
 )
 from identity.keys.kinds import KeyKind
-from identity.keys.records import RecordStore
+from identity.keys.records import RecordKey
 from identity.registry import KeyDescriptor, KeyGroup
 from identity.sessions import require_recent_strong_login
 from identity.totp.enrolment import confirm_enrolment, start_enrolment
@@ -96,12 +96,10 @@ class TotpSecondStep:
         raise CodeNotResendableError("the app computes its codes: none is sent")
 
 
-class TotpKey:
-    descriptor = TOTP_KEY
+class TotpKey(RecordKey):
     wizard = TOTP_WIZARD
-    removable = True
 
     def __init__(self) -> None:
-        self.store = RecordStore(KeyKind.TOTP)
+        super().__init__(TOTP_KEY)
         self.enrolment = TotpEnrolment()
         self.second_step = TotpSecondStep()
