@@ -7,7 +7,6 @@ mail goes to the outbox in that same unit of work.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
@@ -19,29 +18,21 @@ from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
 from foundation.models.account import Account, AccountStatus
 from foundation.models.session import UserSession
-from foundation.signed_links import (
-    ExpiredLinkError,
-    InvalidLinkError,
-    LinkClaims,
-    LinkSigner,
-)
+from foundation.signed_links import LinkClaims
 from identity.sessions import LoginIdentity, is_recent_strong_login
 from portal.accounts import errors
 from portal.accounts import mails as account_mails
+from portal.accounts.links import (
+    ACCOUNT_EMAIL,
+    TEACHING_EMAIL,
+    account_from_link,
+    confirmed,
+    send_confirmation,
+)
+from portal.accounts.links import LinkContext as LinkContext  # re-exported: the accounts API
 
-LINK_VALIDITY = timedelta(hours=48)
 RESEND_INTERVAL = timedelta(seconds=60)
 RESEND_LIMIT = 5
-
-
-@dataclass(frozen=True, slots=True)
-class LinkContext:
-    secret_key: str
-    public_origin: str
-
-    def url(self, path: str, purpose: str, claims: LinkClaims, now: datetime) -> str:
-        token = LinkSigner(self.secret_key, purpose).make(claims, now=now, valid_for=LINK_VALIDITY)
-        return f"{self.public_origin}{path}?jeton={token}"
 
 
 def checked_email(email: str, confirmation: str) -> str:
@@ -120,26 +111,8 @@ def _send_activation(db: Session, links: LinkContext, account: Account, *, now: 
     )
 
 
-def _account_from_link(
-    db: Session, links: LinkContext, token: str, purpose: str, nonce_field: str, now: datetime
-) -> Account:
-    try:
-        claims = LinkSigner(links.secret_key, purpose).read(token, now=now)
-    except ExpiredLinkError:
-        raise errors.LinkExpiredError(purpose) from None
-    except InvalidLinkError:
-        raise errors.LinkInvalidError(purpose) from None
-    account = db.get(Account, claims.account_id)
-    if account is None:
-        raise errors.LinkUsedError(purpose)
-    stored = getattr(account, nonce_field)
-    if stored is None or not secrets.compare_digest(stored, claims.nonce):
-        raise errors.LinkUsedError(purpose)
-    return account
-
-
 def activate(db: Session, links: LinkContext, *, token: str, now: datetime) -> Account:
-    account = _account_from_link(db, links, token, "activate", "activation_nonce", now)
+    account = account_from_link(db, links, token, "activate", "activation_nonce", now)
     account.status = AccountStatus.ACTIVE
     account.activated_at = now
     account.activation_nonce = None
@@ -150,7 +123,7 @@ def activate(db: Session, links: LinkContext, *, token: str, now: datetime) -> A
 
 def cancel_activation(db: Session, links: LinkContext, *, token: str, now: datetime) -> None:
     """The person did not ask for this account: the pending account is removed."""
-    account = _account_from_link(db, links, token, "cancel-activation", "activation_nonce", now)
+    account = account_from_link(db, links, token, "cancel-activation", "activation_nonce", now)
     if account.status is not AccountStatus.PENDING:
         raise errors.WrongAccountStateError(account.national_number)
     db.delete(account)
@@ -173,32 +146,12 @@ def request_email_change(
 ) -> None:
     """The new address is verified before it replaces the old one."""
     require_recent_strong_login(session_row, now)
-    address = checked_email(email, confirmation)
-    account.pending_email = address
-    account.email_change_nonce = secrets.token_hex(16)
-    db.add(account)
-    assert account.id is not None
-    claims = LinkClaims(account.id, account.email_change_nonce)
-    enqueue(
-        db,
-        account_mails.confirm_email_mail(
-            to=address,
-            full_name=full_name(account),
-            confirm_url=links.url(routes.CONFIRM_EMAIL, "confirm-email", claims, now),
-            purpose="pour votre compte Mon Espace",
-        ),
-        now=now,
-    )
+    send_confirmation(db, links, account, checked_email(email, confirmation), ACCOUNT_EMAIL, now)
 
 
 def confirm_email_change(db: Session, links: LinkContext, *, token: str, now: datetime) -> Account:
-    account = _account_from_link(db, links, token, "confirm-email", "email_change_nonce", now)
-    if account.pending_email is None:
-        raise errors.LinkUsedError("confirm-email")
-    old, account.email = account.email, account.pending_email
-    account.pending_email = None
-    account.email_change_nonce = None
-    db.add(account)
+    account, address = confirmed(db, links, token, ACCOUNT_EMAIL, now)
+    old, account.email = account.email, address
     if old.lower() != account.email.lower():
         enqueue(
             db,
@@ -227,35 +180,15 @@ def choose_teaching_email(
         account.teaching_email_nonce = None
         db.add(account)
         return False
-    address = checked_email(email, confirmation)
-    account.teaching_email_pending = address
-    account.teaching_email_nonce = secrets.token_hex(16)
-    db.add(account)
-    assert account.id is not None
-    claims = LinkClaims(account.id, account.teaching_email_nonce)
-    enqueue(
-        db,
-        account_mails.confirm_email_mail(
-            to=address,
-            full_name=full_name(account),
-            confirm_url=links.url(routes.CONFIRM_TEACHING_EMAIL, "teaching-email", claims, now),
-            purpose="pour l'espace Membre des personnels de l'enseignement",
-        ),
-        now=now,
-    )
+    send_confirmation(db, links, account, checked_email(email, confirmation), TEACHING_EMAIL, now)
     return True
 
 
 def confirm_teaching_email(
     db: Session, links: LinkContext, *, token: str, now: datetime
 ) -> Account:
-    account = _account_from_link(db, links, token, "teaching-email", "teaching_email_nonce", now)
-    if account.teaching_email_pending is None:
-        raise errors.LinkUsedError("teaching-email")
-    account.teaching_email = account.teaching_email_pending
-    account.teaching_email_pending = None
-    account.teaching_email_nonce = None
-    db.add(account)
+    account, address = confirmed(db, links, token, TEACHING_EMAIL, now)
+    account.teaching_email = address
     return account
 
 
