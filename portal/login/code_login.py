@@ -30,7 +30,6 @@ from identity.password import (
     PasswordHasherSettings,
     check_credentials,
     finish_login,
-    pending_login,
     pending_person,
     start_login,
 )
@@ -89,11 +88,14 @@ def code_page_key(kind: str, registry: KeyRegistry | None = None) -> DigitalKey:
     return key
 
 
-def _second_step(kind: str, registry: KeyRegistry | None) -> SecondStep:
+def _pending_step(
+    db: Session, kind: str, attempt_id: str, now: datetime, registry: KeyRegistry | None
+) -> tuple[SecondStep, str]:
+    """The key's second step, and whose pending login it is (refused when it is over)."""
     step = code_page_key(kind, registry).second_step
     if step is None:
         raise UnknownKeyError(f"{kind} asks for no code after the password")
-    return step
+    return step, pending_person(db, attempt_id=attempt_id, key_kind=kind, now=now)
 
 
 def check_password_step(
@@ -127,8 +129,7 @@ def check_code_step(
     registry: KeyRegistry | None = None,
 ) -> str:
     """Checks the code of a pending login and closes it; returns the person's national number."""
-    step = _second_step(kind, registry)
-    national_number = pending_person(db, attempt_id=attempt_id, key_kind=kind, now=now)
+    step, national_number = _pending_step(db, kind, attempt_id, now, registry)
     step.verify(db, attempt_id=attempt_id, national_number=national_number, code=code, now=now)
     finish_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
     return national_number
@@ -186,17 +187,11 @@ def submit_code(
 
 
 def resend_code(
-    db: Session,
-    *,
-    kind: str,
-    attempt_id: str,
-    now: datetime,
-    registry: KeyRegistry | None = None,
+    db: Session, *, kind: str, attempt_id: str, now: datetime, registry: KeyRegistry | None = None
 ) -> CodePrompt:
     """A new code for the pending login (``CodeNotResendableError`` for an app or a card)."""
-    step = _second_step(kind, registry)
-    attempt = pending_login(db, attempt_id=attempt_id, key_kind=kind, now=now)
-    return step.resend(db, attempt_id=attempt_id, national_number=attempt.national_number, now=now)
+    step, national_number = _pending_step(db, kind, attempt_id, now, registry)
+    return step.resend(db, attempt_id=attempt_id, national_number=national_number, now=now)
 
 
 def send_code_again(
