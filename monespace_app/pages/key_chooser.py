@@ -6,12 +6,15 @@ the page shows them from its very first paint, with nothing to wait for.
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from components import theme
 from components.layout import page_layout, page_title, paragraph
 from foundation import routes
 from identity.registry import KeyDescriptor, KeyGroup, KeyRegistry, default_registry
+from monespace_app.pages.home import labelled_panel
 from state.i18n_state import I18nState
 
 
@@ -58,15 +61,23 @@ def no_keys_message() -> rx.Component:
     )
 
 
+def notice(title: rx.Var[str], text: rx.Var[str], title_id: str, **props: Any) -> rx.Component:
+    """A notice below the keys, named by its title."""
+    return labelled_panel(
+        rx.el.aside,
+        title,
+        title_id,
+        {"font_size": "1.05rem", "margin": "0 0 0.4rem"},
+        rx.el.p(text, style={"margin": "0", "line_height": "1.6"}),
+        **props,
+    )
+
+
 def important_notice() -> rx.Component:
-    return rx.el.aside(
-        rx.el.h2(
-            I18nState.t["login.important.title"],
-            id="important-title",
-            style={"font_size": "1.05rem", "margin": "0 0 0.4rem"},
-        ),
-        rx.el.p(I18nState.t["login.important.text"], style={"margin": "0", "line_height": "1.6"}),
-        aria_labelledby="important-title",
+    return notice(
+        I18nState.t["login.important.title"],
+        I18nState.t["login.important.text"],
+        "important-title",
         style={
             "background": theme.SURFACE,
             "padding": "1rem 1.25rem",
@@ -78,14 +89,10 @@ def important_notice() -> rx.Component:
 
 def no_belgian_card_notice() -> rx.Component:
     """Seed 004 "Demander votre code unique (TOKEN)": where people without a Belgian card go."""
-    return rx.el.aside(
-        rx.el.h2(
-            I18nState.t["login.no_card.title"],
-            id="no-card-title",
-            style={"font_size": "1.05rem", "margin": "0 0 0.4rem"},
-        ),
-        rx.el.p(I18nState.t["login.no_card.text"], style={"margin": "0", "line_height": "1.6"}),
-        aria_labelledby="no-card-title",
+    return notice(
+        I18nState.t["login.no_card.title"],
+        I18nState.t["login.no_card.text"],
+        "no-card-title",
         class_name="alert-info",
     )
 
