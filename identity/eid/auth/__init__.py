@@ -5,6 +5,8 @@ token = ...                                                 # the card signs dig
 person = validate_token(token, expected_origin=..., challenge_store=store,
                         trust_anchors=load_trust_anchors(dir), revocation_checker=...,
                         now=now, intermediates=[card_ca])
+
+The refusals are the classes of ``identity.eid.auth.errors`` (each has its text in the catalogues).
 """
 
 from identity.eid.auth.challenge import (
@@ -16,21 +18,6 @@ from identity.eid.auth.challenge import (
     issue_challenge,
 )
 from identity.eid.auth.claims import AuthenticatedCertificate
-from identity.eid.auth.errors import (
-    CertificateExpiredError,
-    CertificateNotTrustedError,
-    CertificateNotYetValidError,
-    CertificatePurposeError,
-    CertificateRevokedError,
-    ChallengeExpiredError,
-    EidAuthenticationError,
-    InvalidSignatureError,
-    MalformedTokenError,
-    ReplayedChallengeError,
-    RevocationUnknownError,
-    TrustAnchorsUnavailableError,
-    WrongOriginError,
-)
 from identity.eid.auth.ocsp import OcspRevocationChecker
 from identity.eid.auth.revocation import RevocationChecker, RevocationResult, RevocationStatus
 from identity.eid.auth.token import (
@@ -47,29 +34,16 @@ __all__ = [
     "CHALLENGE_LIFETIME",
     "AuthenticatedCertificate",
     "AuthenticationToken",
-    "CertificateExpiredError",
-    "CertificateNotTrustedError",
-    "CertificateNotYetValidError",
-    "CertificatePurposeError",
-    "CertificateRevokedError",
     "Challenge",
-    "ChallengeExpiredError",
     "ChallengeStore",
-    "EidAuthenticationError",
     "InMemoryChallengeStore",
-    "InvalidSignatureError",
-    "MalformedTokenError",
     "OcspRevocationChecker",
-    "ReplayedChallengeError",
     "RevocationChecker",
     "RevocationResult",
     "RevocationStatus",
-    "RevocationUnknownError",
     "SignatureAlgorithm",
     "SqlChallengeStore",
     "TrustAnchors",
-    "TrustAnchorsUnavailableError",
-    "WrongOriginError",
     "algorithm_for_key",
     "digest_to_sign",
     "issue_challenge",
