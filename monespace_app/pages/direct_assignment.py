@@ -52,7 +52,7 @@ def company_choice(company: CompanyOption) -> rx.Component:
             on_change=lambda _: S.choose_company(company.number),
             aria_describedby=rx.cond(error_of("company") != "", "company-error", None),
         ),
-        rx.el.label(company.name, " (", company.shown_number, ")", html_for=choice_id),
+        rx.el.label(company.name, " (", company.display_number, ")", html_for=choice_id),
         class_name="checkbox-field",
     )
 

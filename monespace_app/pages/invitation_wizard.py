@@ -23,7 +23,7 @@ from monespace_app.pages.invitation_steps import (
     step_heading,
     text,
 )
-from portal.companies.invitation_wizard import CompanyChoice
+from portal.companies.gap import CompanyOption
 from state.i18n_state import I18nState
 from state.roles.invitation_wizard_state import InvitationWizardState as S
 
@@ -37,7 +37,7 @@ STEP_LABELS = [
 ]
 
 
-def company_choice(company: CompanyChoice) -> rx.Component:
+def company_choice(company: CompanyOption) -> rx.Component:
     choice_id = "company-" + company.number
     return rx.el.div(
         rx.el.input(

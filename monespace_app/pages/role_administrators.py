@@ -78,7 +78,7 @@ def remove_confirmation() -> rx.Component:
 
 
 def company_option(company: CompanyOption) -> rx.Component:
-    return rx.el.option(company.name, " (", company.shown_number, ")", value=company.number)
+    return rx.el.option(company.name, " (", company.display_number, ")", value=company.number)
 
 
 def company_choice() -> rx.Component:

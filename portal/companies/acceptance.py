@@ -23,7 +23,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
 from foundation import routes
-from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
 from foundation.models.companies import (
     AssignmentStatus,
@@ -36,7 +35,10 @@ from foundation.models.companies import (
 from foundation.models.session import UserSession
 from portal.companies import errors, history, mails
 from portal.companies.access import caller_name, current_gap, require_high_assurance
+from portal.companies.checks import checked_email
 from portal.companies.dates import today
+from portal.companies.invitations import invitees_of
+from portal.companies.people import Person, assignments_for
 from portal.companies.roles import Role, find_role
 
 
@@ -71,16 +73,6 @@ def _open_invitation(db: Session, invitation_id: str, now: datetime) -> RoleInvi
     return invitation
 
 
-def _invitees(db: Session, invitation_id: str) -> list[RoleInvitationInvitee]:
-    return list(
-        db.exec(
-            select(RoleInvitationInvitee)
-            .where(RoleInvitationInvitee.invitation_id == invitation_id)
-            .order_by(col(RoleInvitationInvitee.id))
-        ).all()
-    )
-
-
 def _role_codes(db: Session, invitation_id: str) -> list[str]:
     return sorted(
         db.exec(
@@ -95,7 +87,7 @@ def invitation_overview(db: Session, invitation_id: str, now: datetime) -> Invit
     """Raises ``InvitationUnknownError``, ``InvitationRevokedError``, ``InvitationExpiredError``,
     or ``InvitationUsedUpError`` once every named person has accepted."""
     invitation = _open_invitation(db, invitation_id, now)
-    invitees = _invitees(db, invitation.id)
+    invitees = invitees_of(db, invitation.id)
     if invitees and all(i.accepted_by is not None for i in invitees):
         raise errors.InvitationUsedUpError(invitation.id)
     company = db.get(Company, invitation.company_number)
@@ -131,7 +123,7 @@ def _claim_named_place(
     db: Session, session: UserSession, invitation: RoleInvitation, email: str, now: datetime
 ) -> bool:
     """For a link with named persons, takes the matching person's place; False if it has none."""
-    invitees = _invitees(db, invitation.id)
+    invitees = invitees_of(db, invitation.id)
     if not invitees:
         return False
     matching = [
@@ -181,29 +173,21 @@ def accept(
     e-mail to the company's GAP. Refused if the invitation cannot be opened, if this person has
     already accepted it, or if it names other people."""
     require_high_assurance(session, now)
-    email = email.strip()
-    if not is_email_address(email):
-        raise errors.ContactEmailInvalidError(email)
+    email = checked_email(email)
     invitation = _open_invitation(db, invitation_id, now)
     if _already_accepted(db, invitation.id, session.national_number):
         raise errors.InvitationAlreadyAcceptedError(invitation.id)
     _claim_named_place(db, session, invitation, email, now)
-    assignments = [
-        RoleAssignment(
-            company_number=invitation.company_number,
-            role_code=code,
-            national_number=session.national_number,
-            surname=session.surname,
-            first_names=session.first_names,
-            email=email,
-            starts_on=invitation.valid_from,
-            ends_on=invitation.valid_until,
-            status=AssignmentStatus.REQUESTED,
-            invitation_id=invitation.id,
-            requested_at=now,
-        )
-        for code in _role_codes(db, invitation.id)
-    ]
+    assignments = assignments_for(
+        (Person(session.national_number, session.surname, session.first_names, email),),
+        tuple(_role_codes(db, invitation.id)),
+        company_number=invitation.company_number,
+        starts_on=invitation.valid_from,
+        ends_on=invitation.valid_until,
+        status=AssignmentStatus.REQUESTED,
+        now=now,
+        invitation_id=invitation.id,
+    )
     db.add_all(assignments)
     try:
         db.flush()

@@ -14,13 +14,11 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 
 from foundation.db import session_scope
-from foundation.models.account import AccountStatus
 from identity.assurance import LevelOfAssurance
 from portal import visits
 from portal.companies.acceptance import InvitationOverview, accept, invitation_overview
+from portal.companies.entry import ACTIVE, entered
 from portal.visits import NotLoggedInError, Visit
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +41,7 @@ def open_link(
     with session_scope(bind) as db:
         overview = invitation_overview(db, invitation_id, now)
         try:
-            inside = visits.enter(db, session_id, now=now, accepted=ACCEPTED)
+            inside = visits.enter(db, session_id, now=now, accepted=ACTIVE)
         except NotLoggedInError:
             return LinkVisit(overview, None, "")
         account = inside.visit.account
@@ -60,7 +58,7 @@ def accept_invitation(
     bind: Engine | None = None,
 ) -> int:
     """ "Accepter la demande d'attribution de rôle": the number of requests filed (one per role)."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         requests = accept(
             inside.db, inside.session_row, invitation_id, email, now, public_origin=public_origin
         )

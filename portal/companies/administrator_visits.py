@@ -14,11 +14,9 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from foundation.models.account import AccountStatus
 from foundation.models.companies import Company, MainAccessManager
 from foundation.models.role_administration import RoleAdministrator
 from foundation.models.session import UserSession
-from portal import visits
 from portal.companies.access import require_gap, require_high_assurance
 from portal.companies.administrators import (
     AdministratorDetails,
@@ -26,12 +24,11 @@ from portal.companies.administrators import (
     remove_role_administrator,
     role_administrators,
 )
-from portal.companies.company_number import format_company_number, parse_company_number
-from portal.companies.direct_form import CompanyOption
+from portal.companies.company_number import parse_company_number
+from portal.companies.entry import entered
+from portal.companies.gap import CompanyOption, option_of
 from portal.companies.invitation_form import shown_day
 from portal.visits import Visit
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +58,7 @@ def _gap_of(db: Session, national_number: str) -> tuple[CompanyOption, ...]:
         )
         .order_by(col(Company.name))
     ).all()
-    return tuple(CompanyOption(c.number, format_company_number(c.number), c.name) for c in found)
+    return tuple(map(option_of, found))
 
 
 def _row(administrator: RoleAdministrator) -> AdministratorRow:
@@ -91,7 +88,7 @@ def open_administrators(
 ) -> AdministratorsPage:
     """The companies the person is GAP of and the administrators of ``company_number`` (the
     first company when none is asked); ``NotMainAccessManagerError`` for one they are not GAP of."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         session = inside.session_row
         require_high_assurance(session, now)
         companies = _gap_of(inside.db, session.national_number)
@@ -112,7 +109,7 @@ def name(
     bind: Engine | None = None,
 ) -> tuple[AdministratorRow, ...]:
     """ "Ajouter": the person is named (and told by e-mail); the company's list after it."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         session = inside.session_row
         named = name_role_administrator(
             inside.db, session, company_number, details, now, public_origin=public_origin
@@ -124,7 +121,7 @@ def remove(
     session_id: str | None, administrator_id: int, *, now: datetime, bind: Engine | None = None
 ) -> tuple[AdministratorRow, ...]:
     """ "Supprimer", once confirmed: the person is told; the company's list after it."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         session = inside.session_row
         removed = remove_role_administrator(inside.db, session, administrator_id, now)
         return _listed(inside.db, session, removed.company_number, now)

@@ -6,19 +6,17 @@ administrator keeps his row, with who removed him and when) and told to the pers
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
 from foundation import routes
-from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
 from foundation.models.companies import Company
 from foundation.models.role_administration import RoleAdministrator
 from foundation.models.session import UserSession
-from portal.companies import assignment_errors, assignment_mails, errors
+from portal.companies import assignment_errors, assignment_mails
 from portal.companies.access import (
     caller_name,
     require_gap,
@@ -26,40 +24,10 @@ from portal.companies.access import (
     role_administrator,
 )
 from portal.companies.company_number import parse_company_number
-from portal.companies.national_number import parse_national_number
+from portal.companies.people import Person, checked_person
 
-NAME_MAX = 200
-
-
-@dataclass(frozen=True, slots=True)
-class AdministratorDetails:
-    """The person as the GAP types them (or as ``direct.find_person`` prefills them)."""
-
-    national_number: str  # as typed: dots and dashes allowed
-    surname: str
-    first_names: str
-    email: str
-
-
-def _text(value: str, field: str) -> str:
-    value = value.strip()
-    if not value:
-        raise errors.RequiredFieldMissingError(field, field=field)
-    if len(value) > NAME_MAX:
-        raise errors.FieldTooLongError(field, field=field)
-    return value
-
-
-def checked_administrator(details: AdministratorDetails) -> AdministratorDetails:
-    email = details.email.strip()
-    if not is_email_address(email):
-        raise errors.ContactEmailInvalidError(email)
-    return AdministratorDetails(
-        national_number=parse_national_number(details.national_number),
-        surname=_text(details.surname, "surname"),
-        first_names=_text(details.first_names, "first_names"),
-        email=email,
-    )
+# The person as the GAP types them (or as ``direct.find_person`` prefills them).
+AdministratorDetails = Person
 
 
 def _company(db: Session, number: str) -> Company:
@@ -113,7 +81,7 @@ def name_role_administrator(
     """Only the company's GAP; refused for the GAP himself and for a person already named."""
     number = parse_company_number(company_number)
     gap = require_gap(db, session, number, now)
-    person = checked_administrator(details)
+    person = checked_person(details)
     if person.national_number == gap.national_number:
         raise assignment_errors.GapNeedsNoAdministrationError(number)
     if role_administrator(db, number, person.national_number) is not None:

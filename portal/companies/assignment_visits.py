@@ -18,10 +18,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from foundation.db import session_scope
-from foundation.models.account import AccountStatus
 from foundation.models.companies import Company, RoleAssignment
 from foundation.models.session import UserSession
-from portal import visits
 from portal.companies import transitions
 from portal.companies.assignments import (
     AssignmentDetail,
@@ -32,12 +30,12 @@ from portal.companies.assignments import (
 )
 from portal.companies.company_number import format_company_number, parse_company_number
 from portal.companies.company_picker import CompanyPage, ManagedCompany, managed_companies
+from portal.companies.entry import entered
 from portal.companies.export import export_assignments, file_name
 from portal.companies.invitation_form import parse_day
 from portal.companies.transitions import Action
 from portal.visits import Visit
 
-ACCEPTED = (AccountStatus.ACTIVE,)
 END_FIELD = "ends_on"  # the field of "Modifier la date d'expiration"
 BY_ROLE = Sort()  # the table's first order
 
@@ -77,7 +75,7 @@ def open_picker(
 ) -> PickerVisit:
     """The companies the caller manages, ten a page (``HighAssuranceRequiredError`` below the
     eID: the page sends the person to log in with it)."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         found = managed_companies(inside.db, inside.session_row, search, page, now=now)
         return PickerVisit(inside.visit, found)
 
@@ -104,7 +102,7 @@ def open_company(
     bind: Engine | None = None,
 ) -> CompanyVisit:
     """One page of the company's assignments, for its GAP or role administrators only."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         found = assignments_of_company(
             inside.db, inside.session_row, company_number, search, sort, page, now=now
         )
@@ -115,7 +113,7 @@ def open_company(
 def open_detail(
     session_id: str | None, assignment_id: int, *, now: datetime, bind: Engine | None = None
 ) -> DetailVisit:
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         detail = assignment_detail(inside.db, inside.session_row, assignment_id, now)
         return DetailVisit(inside.visit, detail)
 
@@ -130,7 +128,7 @@ def act(
     bind: Engine | None = None,
 ) -> AssignmentDetail:
     """ "Arrêter", "Désactiver temporairement" or "Recommencer"; the detail as it now reads."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         change = transitions.ACTIONS.get(action)
         if change is None:  # "Modifier la date d'expiration" takes its date: modify_end
             raise ValueError(action)
@@ -152,7 +150,7 @@ def modify_end(
     """ "Modifier la date d'expiration": the day as typed (02/03/2026), or "Illimité"; a date
     that cannot be read is refused beside the field (``field`` "ends_on"), like the rule's own
     refusals."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         ends_on = None if unlimited else parse_day(typed, END_FIELD, required=True)
         transitions.modify_end_date(
             inside.db, inside.session_row, assignment_id, ends_on, now, public_origin=public_origin
@@ -176,7 +174,7 @@ def exported(
     The visit has a unit of work of its own, committed at once: the session's idle clock is a
     write, and a write held open while 50,000 lines go out would hold every other writer of a
     SQLite database back. The lines come from a second, read-only one."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         inside.db.flush()
         caller: UserSession = inside.session_row
         inside.db.expunge(caller)  # its values stay readable once that unit of work ends

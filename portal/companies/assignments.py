@@ -7,14 +7,13 @@ read them (``access.require_role_manager``, at each call).
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import case, func, literal, or_
+from sqlalchemy import case, func, literal
 from sqlmodel import Session, col, select
 
 from foundation.models.companies import AssignmentStatus, Company, RoleAssignment
@@ -24,6 +23,7 @@ from portal.companies.access import require_high_assurance, require_role_manager
 from portal.companies.company_number import format_company_number, parse_company_number
 from portal.companies.dates import today
 from portal.companies.history import history_of
+from portal.companies.listing import page_within, searched
 from portal.companies.my_assignments import ShownStatus, shown_status
 from portal.companies.roles import ROLES, find_role
 from portal.companies.transitions import Action, allowed_actions
@@ -87,11 +87,6 @@ class AssignmentDetail:
     history: tuple[HistoryLine, ...]  # newest first; "Afficher la ligne du temps complète"
 
 
-def _paged(total: int, page: int, per_page: int) -> tuple[int, int]:
-    pages = max(1, math.ceil(total / per_page))
-    return min(max(1, page), pages), pages
-
-
 def _folded(text: str) -> str:
     # "redacteur" finds and sorts like "Rédacteur": SQLite compares bytes, é after z.
     decomposed = unicodedata.normalize("NFKD", text)
@@ -142,18 +137,8 @@ def _roles_named(needle: str) -> list[str]:
     return [code for code, r in ROLES.items() if folded in _folded(r.label)]
 
 
-def _searched(query: Any, search: str) -> Any:
-    needle = search.strip().lower()
-    if not needle:
-        return query
-    name = func.lower(col(RoleAssignment.first_names) + " " + col(RoleAssignment.surname))
-    return query.where(
-        or_(
-            name.contains(needle),  # the surname alone too: it is part of the name
-            func.lower(col(RoleAssignment.email)).contains(needle),
-            col(RoleAssignment.role_code).in_(_roles_named(needle)),
-        )
-    )
+def _role_named(needle: str) -> list[Any]:
+    return [col(RoleAssignment.role_code).in_(_roles_named(needle))]
 
 
 def _row(assignment: RoleAssignment, on: date) -> AssignmentRow:
@@ -190,8 +175,10 @@ def assignments_of_company(
     # all found. Without a search the count comes from the index, and the window would cost.
     searching = bool(search.strip())
     counted = func.count().over() if searching else literal(0)
-    query = _searched(
-        select(RoleAssignment, counted).where(RoleAssignment.company_number == number), search
+    query = searched(
+        select(RoleAssignment, counted).where(RoleAssignment.company_number == number),
+        search,
+        _role_named,
     )
     page = max(1, page)
     found = _page_of(db, query, sort, page, per_page) if searching else []
@@ -199,9 +186,9 @@ def assignments_of_company(
         total = int(found[0][1])
     else:
         total = db.exec(select(func.count()).select_from(query.subquery())).one()
-        page = _paged(total, page, per_page)[0]
+        page = page_within(total, page, per_page)[0]
         found = _page_of(db, query, sort, page, per_page) if total else []
-    page, pages = _paged(total, page, per_page)
+    page, pages = page_within(total, page, per_page)
     on = today(now)
     return AssignmentPage(tuple(_row(a, on) for a, _ in found), total, page, pages)
 

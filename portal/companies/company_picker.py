@@ -6,7 +6,6 @@ company skips it.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +17,7 @@ from foundation.models.companies import Company, RoleAssignment
 from foundation.models.session import UserSession
 from portal.companies.access import managed_company_numbers, require_high_assurance
 from portal.companies.company_number import format_company_number
+from portal.companies.listing import one_page
 
 PER_PAGE = 10
 
@@ -69,15 +69,10 @@ def managed_companies(
                 col(Company.number).contains(needle.replace(".", "").replace(" ", "")),
             )
         )
-    total = db.exec(select(func.count()).select_from(query.subquery())).one()
-    pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), pages)
-    found = db.exec(
-        query.order_by(func.lower(col(Company.name)), col(Company.number))
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
+    by_name = (func.lower(col(Company.name)), col(Company.number))
+    found = one_page(db, query, by_name, page, per_page)
     rows = tuple(
-        ManagedCompany(c.number, format_company_number(c.number), c.name, int(n)) for c, n in found
+        ManagedCompany(c.number, format_company_number(c.number), c.name, int(n))
+        for c, n in found.rows
     )
-    return CompanyPage(rows, total, page, pages)
+    return CompanyPage(rows, found.total, found.page, found.pages)

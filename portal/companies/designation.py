@@ -13,18 +13,14 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
-from foundation.models.account import AccountStatus
 from foundation.models.companies import Company, MainAccessManager
 from foundation.models.session import UserSession
-from portal import visits
-from portal.companies.access import require_high_assurance
 from portal.companies.company_number import format_company_number, parse_company_number
+from portal.companies.entry import entered
 from portal.companies.gap import GapDetails, checked_details, designate_gap, register_company
 from portal.companies.national_number import format_national_number
 from portal.companies.register import CompanyRegister, RegisteredCompany
 from portal.visits import Visit
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +96,7 @@ class _Answered:
 def open_designation(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> Visit:
     """The page's entry: a live session of an active account, opened with the eID card
     (``HighAssuranceRequiredError`` otherwise: the page sends the person to the eID login)."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        require_high_assurance(inside.session_row, now)
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
         return inside.visit
 
 
@@ -118,7 +113,7 @@ def register(
     open_designation(session_id, now=now, bind=bind)
     number = parse_company_number(company_number)
     answered = _Answered(number, company_register.find(number))
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         company = register_company(inside.db, answered, inside.session_row, number, now)
         return _view(company)
 
@@ -127,8 +122,7 @@ def check(
     session_id: str | None, form: GapForm, *, now: datetime, bind: Engine | None = None
 ) -> GapSummary:
     """ "Suivant": the GAP's details checked and shown for confirmation; nothing is written."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        require_high_assurance(inside.session_row, now)
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
         return _summary(checked_details(details_of(form, inside.session_row)))
 
 
@@ -142,7 +136,7 @@ def confirm(
     bind: Engine | None = None,
 ) -> GapSummary:
     """ "Confirmer": the designation recorded and its e-mails queued (``gap.designate_gap``)."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         session = inside.session_row
         manager = designate_gap(
             inside.db,

@@ -16,11 +16,10 @@ from sqlmodel import Session, col, select
 
 from foundation import routes
 from foundation.contacts import find_account
-from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
 from foundation.models.companies import AssignmentStatus, Company, RoleAssignment
 from foundation.models.session import UserSession
-from portal.companies import assignment_errors, errors, history, mails
+from portal.companies import assignment_errors, history, mails
 from portal.companies.access import (
     RoleManager,
     current_gap,
@@ -28,33 +27,18 @@ from portal.companies.access import (
     require_high_assurance,
     require_role_manager,
 )
+from portal.companies.checks import checked_message
 from portal.companies.company_number import parse_company_number
 from portal.companies.dates import shown, today
 from portal.companies.decisions import role_label
-from portal.companies.invitations import MESSAGE_MAX, NAME_MAX, check_roles, check_validity
+from portal.companies.invitations import check_roles, check_validity
 from portal.companies.national_number import parse_national_number
+from portal.companies.people import Person as Person  # the tests name a person from here
+from portal.companies.people import assignments_for, checked_person
 
 DIRECT = "Attribution directe de rôle"
 # A person holds a role while it is one of these: giving it again would make two of them.
 HELD = (AssignmentStatus.REQUESTED, AssignmentStatus.ACTIVE, AssignmentStatus.DEACTIVATED)
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    national_number: str  # as typed for "via numéro de registre national"
-    surname: str
-    first_names: str
-    email: str
-
-
-@dataclass(frozen=True, slots=True)
-class FoundPerson:
-    """What the portal knows of a national number: from the account, else an assignment."""
-
-    national_number: str
-    surname: str
-    first_names: str
-    email: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,30 +52,9 @@ class DirectDraft:
     message: str = ""
 
 
-def _text(value: str, field: str) -> str:
-    value = value.strip()
-    if not value:
-        raise errors.RequiredFieldMissingError(field, field=field)
-    if len(value) > NAME_MAX:
-        raise errors.FieldTooLongError(field, field=field)
-    return value
-
-
-def checked_person(person: Person) -> Person:
-    email = person.email.strip()
-    if not is_email_address(email):
-        raise errors.ContactEmailInvalidError(email)
-    return Person(
-        national_number=parse_national_number(person.national_number),
-        surname=_text(person.surname, "surname"),
-        first_names=_text(person.first_names, "first_names"),
-        email=email,
-    )
-
-
 def find_person(
     db: Session, session: UserSession, national_number: str, now: datetime
-) -> FoundPerson | None:
+) -> Person | None:
     """The name the portal knows for a national number (check digits verified first), or None:
     then the page asks for it. Only for someone who manages a company."""
     require_high_assurance(session, now)
@@ -101,7 +64,7 @@ def find_person(
     number = parse_national_number(national_number)
     account = find_account(db, number)
     if account is not None:
-        return FoundPerson(number, account.surname, account.first_names, account.email)
+        return Person(number, account.surname, account.first_names, account.email)
     earlier = db.exec(
         select(RoleAssignment)
         .where(RoleAssignment.national_number == number)
@@ -109,7 +72,7 @@ def find_person(
     ).first()
     if earlier is None:
         return None
-    return FoundPerson(number, earlier.surname, earlier.first_names, earlier.email)
+    return Person(number, earlier.surname, earlier.first_names, earlier.email)
 
 
 def _member(db: Session, session: UserSession, key: int) -> Person:
@@ -138,9 +101,7 @@ def chosen_people(
 
 
 def checked_draft(draft: DirectDraft, now: datetime) -> DirectDraft:
-    message = draft.message.strip()
-    if len(message) > MESSAGE_MAX:
-        raise errors.FieldTooLongError("message", field="message")
+    message = checked_message(draft.message)
     check_validity(draft.valid_from, draft.valid_until, on=today(now))
     return DirectDraft(
         company_number=parse_company_number(draft.company_number),
@@ -180,9 +141,11 @@ def assign_by_national_number(
     return _grant(db, session, manager, (checked_person(person),), draft, now, public_origin)
 
 
-def _refuse_held(
+def refuse_held(
     db: Session, company: str, people: tuple[Person, ...], roles: tuple[str, ...]
 ) -> None:
+    """``RoleAlreadyHeldError`` when one of ``people`` holds, or has asked for, one of
+    ``roles`` in the company: giving it again would make two of them."""
     for person in people:
         held = db.exec(
             select(RoleAssignment.id).where(
@@ -208,25 +171,18 @@ def _grant(
     public_origin: str,
 ) -> list[RoleAssignment]:
     draft = checked_draft(draft, now)
-    _refuse_held(db, draft.company_number, people, draft.role_codes)
-    granted = [
-        RoleAssignment(
-            company_number=draft.company_number,
-            role_code=code,
-            national_number=p.national_number,
-            surname=p.surname,
-            first_names=p.first_names,
-            email=p.email,
-            starts_on=draft.valid_from,
-            ends_on=draft.valid_until,
-            status=AssignmentStatus.ACTIVE,
-            requested_at=now,
-            decided_by=session.national_number,
-            decided_at=now,
-        )
-        for p in people
-        for code in draft.role_codes
-    ]
+    refuse_held(db, draft.company_number, people, draft.role_codes)
+    granted = assignments_for(
+        people,
+        draft.role_codes,
+        company_number=draft.company_number,
+        starts_on=draft.valid_from,
+        ends_on=draft.valid_until,
+        status=AssignmentStatus.ACTIVE,
+        now=now,
+        decided_by=session.national_number,
+        decided_at=now,
+    )
     db.add_all(granted)
     db.flush()
     company = db.get(Company, draft.company_number)

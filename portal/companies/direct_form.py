@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from portal.companies.direct import DirectDraft, Person
-from portal.companies.invitation_form import parse_day
+from portal.companies.direct import DirectDraft
+from portal.companies.gap import CompanyOption as CompanyOption  # step 2's choices
+from portal.companies.invitation_form import validity_of
+from portal.companies.people import Person
 
 
 class DirectStep(StrEnum):
@@ -47,11 +49,7 @@ def person_of(form: DirectForm) -> Person:
 
 def draft_of(form: DirectForm) -> DirectDraft:
     """The draft the service checks; a date that is not one is refused beside its field."""
-    valid_from = parse_day(form.valid_from, "valid_from", required=True)
-    assert valid_from is not None  # required
-    valid_until = (
-        None if form.unlimited else parse_day(form.valid_until, "valid_until", required=True)
-    )
+    valid_from, valid_until = validity_of(form)
     return DirectDraft(
         company_number=form.company_number,
         role_codes=form.role_codes,
@@ -59,13 +57,6 @@ def draft_of(form: DirectForm) -> DirectDraft:
         valid_until=valid_until,
         message=form.message,
     )
-
-
-@dataclass(frozen=True, slots=True)
-class CompanyOption:
-    number: str  # 10 digits
-    shown_number: str  # 0712.345.630
-    name: str
 
 
 def companies_shown(

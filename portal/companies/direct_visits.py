@@ -17,39 +17,33 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from foundation.models.account import AccountStatus
 from foundation.models.companies import Company
 from foundation.models.session import UserSession
-from portal import visits
 from portal.companies import errors
-from portal.companies.access import require_high_assurance, require_role_manager
+from portal.companies.access import require_role_manager
 from portal.companies.company_number import format_company_number, parse_company_number
 from portal.companies.dates import today
 from portal.companies.direct import (
-    FoundPerson,
-    Person,
     assign_by_national_number,
     assign_to_members,
     checked_draft,
-    checked_person,
     chosen_people,
     find_person,
 )
 from portal.companies.direct_form import (
-    CompanyOption,
     DirectForm,
     DirectStep,
     draft_of,
     person_of,
 )
-from portal.companies.gap import companies_managed_by
+from portal.companies.entry import entered
+from portal.companies.gap import CompanyOption, managed_options
 from portal.companies.invitation_form import shown_day
 from portal.companies.invitations import check_roles, check_validity
 from portal.companies.members import MemberPage, MemberSearch, search_members
+from portal.companies.people import Person, checked_person
 from portal.companies.roles import role
 from portal.visits import Visit
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,24 +77,13 @@ class Granted:
     role: str
 
 
-def _option(company: Company) -> CompanyOption:
-    return CompanyOption(company.number, format_company_number(company.number), company.name)
-
-
-def _caller(inside: visits.Entered, now: datetime) -> UserSession:
-    require_high_assurance(inside.session_row, now)
-    return inside.session_row
-
-
 def open_direct(
     session_id: str | None, *, now: datetime, bind: Engine | None = None
 ) -> DirectStart:
     """The companies the person manages (none: the page says where to go) and a new form."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        session = _caller(inside, now)
-        companies = tuple(
-            _option(c) for c in companies_managed_by(inside.db, session.national_number)
-        )
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
+        session = inside.session_row
+        companies = managed_options(inside.db, session.national_number)
         form = DirectForm(
             company_number=companies[0].number if len(companies) == 1 else "",
             valid_from=shown_day(today(now)),
@@ -117,15 +100,15 @@ def search(
     bind: Engine | None = None,
 ) -> MemberPage:
     """ "Rechercher": one page of the members matching every field filled in."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         return search_members(inside.db, inside.session_row, criteria, page, now=now)
 
 
 def look_up(
     session_id: str | None, national_number: str, *, now: datetime, bind: Engine | None = None
-) -> FoundPerson | None:
+) -> Person | None:
     """The name the portal knows for a national number, or None: the page asks for it."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         return find_person(inside.db, inside.session_row, national_number, now)
 
 
@@ -174,8 +157,8 @@ def check_step(
 ) -> DirectForm:
     """ "Étape suivante": the step's own check; the form back with its values tidied. Nothing is
     written."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        return _checked_step(inside.db, _caller(inside, now), by_number, step, form, now)
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
+        return _checked_step(inside.db, inside.session_row, by_number, step, form, now)
 
 
 def _preview(
@@ -206,8 +189,8 @@ def preview(
     bind: Engine | None = None,
 ) -> DirectPreview:
     """ "Étape 5 : Aperçu": every step checked again, as "Terminer" will; nothing is written."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        return _preview(inside.db, _caller(inside, now), by_number, form, now)
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
+        return _preview(inside.db, inside.session_row, by_number, form, now)
 
 
 def finish(
@@ -221,7 +204,7 @@ def finish(
 ) -> tuple[Granted, ...]:
     """ "Terminer l'attribution directe de rôle": the roles, active at once, and the e-mails."""
     draft = draft_of(form)
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         db, session = inside.db, inside.session_row
         if by_number:
             granted = assign_by_national_number(

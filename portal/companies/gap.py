@@ -18,7 +18,6 @@ from sqlmodel import Session, col, select, update
 
 from foundation import routes
 from foundation.contacts import find_account
-from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
 from foundation.models.companies import Company, MainAccessManager
 from foundation.models.session import UserSession
@@ -29,12 +28,12 @@ from portal.companies.access import (
     managed_company_numbers,
     require_high_assurance,
 )
-from portal.companies.company_number import parse_company_number
+from portal.companies.checks import checked_email, required_text
+from portal.companies.company_number import format_company_number, parse_company_number
 from portal.companies.national_number import parse_national_number
 from portal.companies.register import CompanyRegister
 
 REGISTRATION_CHECK_VALIDITY = timedelta(hours=1)
-NAME_MAX = 200
 _PHONE_SEPARATORS = re.compile(r"[\s./()\-]")
 
 
@@ -91,15 +90,6 @@ def register_company(
     return company
 
 
-def _required(value: str, field: str) -> str:
-    value = value.strip()
-    if not value:
-        raise errors.RequiredFieldMissingError(field, field=field)
-    if len(value) > NAME_MAX:
-        raise errors.FieldTooLongError(field, field=field)
-    return value
-
-
 def checked_phone(typed: str) -> str:
     """A phone number of 8 to 15 digits, ``+`` allowed in front; kept as typed, trimmed."""
     digits = _PHONE_SEPARATORS.sub("", typed.strip())
@@ -113,12 +103,10 @@ def checked_phone(typed: str) -> str:
 
 def checked_details(gap: GapDetails) -> GapDetails:
     """The details trimmed and checked, the national number as its 11 digits."""
-    email = gap.email.strip()
-    if not is_email_address(email):
-        raise errors.ContactEmailInvalidError(email)
+    email = checked_email(gap.email)
     return GapDetails(
-        surname=_required(gap.surname, "surname"),
-        first_names=_required(gap.first_names, "first_names"),
+        surname=required_text(gap.surname, "surname"),
+        first_names=required_text(gap.first_names, "first_names"),
         national_number=parse_national_number(gap.national_number),
         email=email,
         phone=checked_phone(gap.phone),
@@ -220,6 +208,19 @@ def _send_designation_mails(
             )
 
 
+@dataclass(frozen=True, slots=True)
+class CompanyOption:
+    """A company as the pages offer it to choose: "Entreprise de test (0712.345.630)"."""
+
+    number: str  # 10 digits
+    display_number: str  # 0712.345.630
+    name: str
+
+
+def option_of(company: Company) -> CompanyOption:
+    return CompanyOption(company.number, format_company_number(company.number), company.name)
+
+
 def companies_managed_by(db: Session, national_number: str) -> list[Company]:
     """The companies this person manages, as current GAP or role administrator, by name (the
     wizard's step 1)."""
@@ -230,3 +231,8 @@ def companies_managed_by(db: Session, national_number: str) -> list[Company]:
             .order_by(col(Company.name))
         ).all()
     )
+
+
+def managed_options(db: Session, national_number: str) -> tuple[CompanyOption, ...]:
+    """``companies_managed_by`` as the wizards offer them: step "Entreprise"'s choices."""
+    return tuple(map(option_of, companies_managed_by(db, national_number)))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import Protocol
 
 from portal.companies import errors
 from portal.companies.invitations import InvitationDraft, Invitee, SaveAsTemplate
@@ -79,7 +80,19 @@ def parse_day(typed: str, field: str, *, required: bool) -> date | None:
         raise errors.DateInvalidError(typed, field=field) from None
 
 
-def validity_of(form: WizardForm) -> tuple[date, date | None]:
+class TypedValidity(Protocol):
+    """The validity as a form holds it: the wizards', the direct assignment's, a request's."""
+
+    @property
+    def valid_from(self) -> str: ...
+    @property
+    def valid_until(self) -> str: ...
+    @property
+    def unlimited(self) -> bool: ...
+
+
+def validity_of(form: TypedValidity) -> tuple[date, date | None]:
+    """ "du …" required; "jusqu'au …" required unless "Illimité" (None)."""
     valid_from = parse_day(form.valid_from, "valid_from", required=True)
     assert valid_from is not None  # required
     if form.unlimited:

@@ -16,15 +16,14 @@ from datetime import date, datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from foundation.models.account import AccountStatus
 from foundation.models.companies import Company
 from foundation.models.session import UserSession
-from portal import visits
 from portal.companies import errors
-from portal.companies.access import require_high_assurance, require_role_manager
+from portal.companies.access import require_role_manager
 from portal.companies.company_number import format_company_number, parse_company_number
 from portal.companies.dates import one_year_after, today
-from portal.companies.gap import companies_managed_by
+from portal.companies.entry import entered
+from portal.companies.gap import CompanyOption, managed_options
 from portal.companies.invitation_form import (
     Step,
     WizardForm,
@@ -49,20 +48,11 @@ from portal.companies.roles import role
 from portal.companies.templates import draft_from_template
 from portal.visits import Visit
 
-ACCEPTED = (AccountStatus.ACTIVE,)
-
-
-@dataclass(frozen=True, slots=True)
-class CompanyChoice:
-    number: str  # 10 digits
-    display_number: str  # 0712.345.630
-    name: str
-
 
 @dataclass(frozen=True, slots=True)
 class WizardStart:
     visit: Visit
-    companies: tuple[CompanyChoice, ...]  # those the person is the current GAP of; step 1
+    companies: tuple[CompanyOption, ...]  # those the person is the current GAP of; step 1
     form: WizardForm
 
 
@@ -80,11 +70,7 @@ class InvitationPreview:
     expires_on: str
 
 
-def _choice(company: Company) -> CompanyChoice:
-    return CompanyChoice(company.number, format_company_number(company.number), company.name)
-
-
-def new_form(companies: tuple[CompanyChoice, ...], on: date) -> WizardForm:
+def new_form(companies: tuple[CompanyOption, ...], on: date) -> WizardForm:
     """Valid from today, "Illimité", expiring in a year; the company chosen if there is one."""
     only = companies[0].number if len(companies) == 1 else ""
     return WizardForm(company_number=only, valid_from=shown_day(on), expires_on=_expiry(on))
@@ -92,11 +78,6 @@ def new_form(companies: tuple[CompanyChoice, ...], on: date) -> WizardForm:
 
 def _expiry(on: date) -> str:
     return shown_day(one_year_after(on))
-
-
-def _gap_session(inside: visits.Entered, now: datetime) -> UserSession:
-    require_high_assurance(inside.session_row, now)
-    return inside.session_row
 
 
 def open_wizard(
@@ -108,10 +89,9 @@ def open_wizard(
 ) -> WizardStart:
     """The companies the person manages and the form to start from: a new one, or a saved
     invitation's (``TemplateNotFoundError`` for one that is not the caller's)."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        session = _gap_session(inside, now)
-        managed = companies_managed_by(inside.db, session.national_number)
-        companies = tuple(_choice(company) for company in managed)
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
+        session = inside.session_row
+        companies = managed_options(inside.db, session.national_number)
         if template_id is None:
             return WizardStart(inside.visit, companies, new_form(companies, today(now)))
         draft = draft_from_template(inside.db, session, template_id, now)
@@ -160,8 +140,8 @@ def check_step(
 ) -> WizardForm:
     """ "Étape suivante": the step's own check; the form back with its values trimmed (the
     expiry filled in). Nothing is written."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        return _checked_step(inside.db, _gap_session(inside, now), step, form, now)
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
+        return _checked_step(inside.db, inside.session_row, step, form, now)
 
 
 def _preview(
@@ -188,8 +168,8 @@ def preview(
     session_id: str | None, form: WizardForm, *, now: datetime, bind: Engine | None = None
 ) -> InvitationPreview:
     """ "Étape 6: Aperçu": every step checked again, as "Terminer" will; nothing is written."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        return _preview(inside.db, _gap_session(inside, now), form, now)
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
+        return _preview(inside.db, inside.session_row, form, now)
 
 
 def finish(
@@ -202,7 +182,7 @@ def finish(
 ) -> CreatedInvitation:
     """ "Terminer l'invitation": the invitation, its e-mails and the saved copy, if asked."""
     draft = draft_of(form)
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         return create_invitation(
             inside.db, inside.session_row, draft, now, public_origin=public_origin
         )

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, col, update
+from sqlmodel import Session, col, select, update
 
 from foundation import routes
 from foundation.email_address import is_email_address
@@ -30,12 +30,11 @@ from foundation.models.companies import (
 from foundation.models.session import UserSession
 from portal.companies import errors, mails
 from portal.companies.access import require_role_manager
+from portal.companies.checks import NAME_MAX, checked_message, required_text
 from portal.companies.company_number import parse_company_number
 from portal.companies.dates import one_year_after, today
 from portal.companies.roles import find_role
 
-NAME_MAX = 200
-MESSAGE_MAX = 2000
 DESCRIPTION_MAX = 1000
 
 
@@ -74,15 +73,6 @@ class CreatedInvitation:
 
 def acceptance_link(public_origin: str, invitation_id: str) -> str:
     return f"{public_origin}{routes.ROLE_INVITATION_ACCEPT}?invitation={invitation_id}"
-
-
-def _text(value: str, field: str, limit: int) -> str:
-    value = value.strip()
-    if not value:
-        raise errors.RequiredFieldMissingError(field, field=field)
-    if len(value) > limit:
-        raise errors.FieldTooLongError(field, field=field)
-    return value
 
 
 def _invitee_text(value: str, field: str, row: int) -> str:
@@ -136,17 +126,15 @@ def check_details(
     message: str, expires_on: date | None, save_as: SaveAsTemplate | None, *, on: date
 ) -> tuple[str, date, SaveAsTemplate | None]:
     """Step 5: the message, the expiry (at most one year ahead, default one year), the template."""
-    message = message.strip()
-    if len(message) > MESSAGE_MAX:
-        raise errors.FieldTooLongError("message", field="message")
+    message = checked_message(message)
     latest = one_year_after(on)
     expiry = latest if expires_on is None else expires_on
     if not on <= expiry <= latest:
         raise errors.InvitationExpiryOutOfRangeError(expiry.isoformat())
     if save_as is not None:
         save_as = SaveAsTemplate(
-            name=_text(save_as.name, "template_name", NAME_MAX),
-            description=_text(save_as.description, "template_description", DESCRIPTION_MAX),
+            name=required_text(save_as.name, "template_name"),
+            description=required_text(save_as.description, "template_description", DESCRIPTION_MAX),
         )
     return message, expiry, save_as
 
@@ -233,28 +221,59 @@ def create_invitation(
     company = db.get(Company, draft.company_number)
     assert company is not None  # it has a GAP, so it was registered
     for person in draft.persons:
-        enqueue(
-            db,
-            mails.invitation(
-                to=person.email,
-                company=company.name,
-                message=draft.message,
-                accept_url=link,
-                assignments_url=f"{public_origin}{routes.MY_ROLE_ASSIGNMENTS}",
-            ),
-            now=now,
-        )
+        mail_invitation(db, invitation, person.email, company, now, public_origin)
     db.flush()
     return CreatedInvitation(id=invitation.id, link=link)
+
+
+def mail_invitation(
+    db: Session,
+    invitation: RoleInvitation,
+    to: str,
+    company: Company,
+    now: datetime,
+    public_origin: str,
+) -> None:
+    """The seed's invitation e-mail, with the acceptance link; sent again by "Renvoyer"."""
+    enqueue(
+        db,
+        mails.invitation(
+            to=to,
+            company=company.name,
+            message=invitation.message,
+            accept_url=acceptance_link(public_origin, invitation.id),
+            assignments_url=f"{public_origin}{routes.MY_ROLE_ASSIGNMENTS}",
+        ),
+        now=now,
+    )
+
+
+def managed_invitation(
+    db: Session, session: UserSession, invitation_id: str, now: datetime
+) -> RoleInvitation:
+    """The invitation, for its company's GAP or role administrators only."""
+    invitation = db.get(RoleInvitation, invitation_id)
+    if invitation is None:
+        raise errors.InvitationUnknownError(invitation_id)
+    require_role_manager(db, session, invitation.company_number, now)
+    return invitation
+
+
+def invitees_of(db: Session, invitation_id: str) -> list[RoleInvitationInvitee]:
+    """The persons named, in the order the GAP typed them."""
+    return list(
+        db.exec(
+            select(RoleInvitationInvitee)
+            .where(RoleInvitationInvitee.invitation_id == invitation_id)
+            .order_by(col(RoleInvitationInvitee.id))
+        ).all()
+    )
 
 
 def revoke_invitation(db: Session, session: UserSession, invitation_id: str, now: datetime) -> None:
     """Withdraws the link: no one can accept it any more, and its open requests cannot be
     approved (only rejected)."""
-    invitation = db.get(RoleInvitation, invitation_id)
-    if invitation is None:
-        raise errors.InvitationUnknownError(invitation_id)
-    require_role_manager(db, session, invitation.company_number, now)
+    managed_invitation(db, session, invitation_id, now)
     db.exec(
         update(RoleInvitation)
         .where(col(RoleInvitation.id) == invitation_id, col(RoleInvitation.revoked_at).is_(None))

@@ -9,7 +9,6 @@ them again, so the page never handles national numbers.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,6 +21,7 @@ from foundation.models.session import UserSession
 from portal.companies import assignment_errors
 from portal.companies.access import managed_company_numbers, require_high_assurance
 from portal.companies.company_number import format_company_number
+from portal.companies.listing import one_page
 
 PER_PAGE = 10
 
@@ -100,20 +100,14 @@ def search_members(
         query = query.where(
             _contains(col(Company.name), criteria.company) | col(Company.number).contains(digits)
         )
-    total = db.exec(select(func.count()).select_from(query.subquery())).one()
-    pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), pages)
-    found = db.exec(
-        query.order_by(
-            func.lower(col(RoleAssignment.surname)),
-            func.lower(col(RoleAssignment.first_names)),
-            func.lower(col(Company.name)),
-        )
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
+    by_name = (
+        func.lower(col(RoleAssignment.surname)),
+        func.lower(col(RoleAssignment.first_names)),
+        func.lower(col(Company.name)),
+    )
+    found = one_page(db, query, by_name, page, per_page)
     rows = []
-    for member, company in found:
+    for member, company in found.rows:
         assert member.id is not None
         rows.append(
             Member(
@@ -126,4 +120,4 @@ def search_members(
                 company=company,
             )
         )
-    return MemberPage(tuple(rows), total, page, pages)
+    return MemberPage(tuple(rows), found.total, found.page, found.pages)

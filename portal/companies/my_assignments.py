@@ -16,14 +16,11 @@ from typing import Protocol
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from foundation.models.account import AccountStatus
 from foundation.models.companies import AssignmentStatus, Company, RoleAssignment
-from portal import visits
 from portal.companies.dates import today
+from portal.companies.entry import entered
 from portal.companies.roles import find_role
 from portal.visits import Visit
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 class ShownStatus(StrEnum):
@@ -120,7 +117,7 @@ def open_my_assignments(
 ) -> MyAssignments:
     """The page's unit of work: any live session of an active account (single sign-on), and
     only that person's rows."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         national_number = inside.visit.national_number
         rows = assignments_of(inside.db, national_number, now=now, current_only=current_only)
         return MyAssignments(inside.visit, tuple(rows))

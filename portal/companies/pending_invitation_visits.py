@@ -14,16 +14,13 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from foundation.models.account import AccountStatus
 from foundation.models.session import UserSession
-from portal import visits
 from portal.companies.access import require_high_assurance
+from portal.companies.entry import entered
 from portal.companies.gap import companies_managed_by
 from portal.companies.invitation_form import shown_day
 from portal.companies.invitations import revoke_invitation
 from portal.companies.pending_invitations import pending_invitations, resend_invitation
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +61,7 @@ def open_pending(
     session_id: str | None, *, now: datetime, public_origin: str, bind: Engine | None = None
 ) -> tuple[SentInvitation, ...]:
     """The invitations not accepted yet of every company the person manages, by company."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         return _listed(inside.db, inside.session_row, now, public_origin)
 
 
@@ -77,7 +74,7 @@ def resend(
     bind: Engine | None = None,
 ) -> int:
     """ "Renvoyer": how many persons get the e-mail again."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         return resend_invitation(
             inside.db, inside.session_row, invitation_id, now, public_origin=public_origin
         )
@@ -92,7 +89,7 @@ def revoke(
     bind: Engine | None = None,
 ) -> tuple[SentInvitation, ...]:
     """ "Retirer", once confirmed: the link stops working at once; the list after it."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         revoke_invitation(inside.db, inside.session_row, invitation_id, now)
         inside.db.flush()
         return _listed(inside.db, inside.session_row, now, public_origin)

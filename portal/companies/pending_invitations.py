@@ -11,21 +11,23 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from foundation import routes
-from foundation.mail_outbox import enqueue
 from foundation.models.companies import (
     Company,
     RoleInvitation,
-    RoleInvitationInvitee,
     RoleInvitationRole,
 )
 from foundation.models.session import UserSession
-from portal.companies import assignment_errors, errors, mails
+from portal.companies import assignment_errors, errors
 from portal.companies.access import require_role_manager
 from portal.companies.company_number import parse_company_number
 from portal.companies.dates import today
 from portal.companies.decisions import role_label
-from portal.companies.invitations import acceptance_link
+from portal.companies.invitations import (
+    acceptance_link,
+    invitees_of,
+    mail_invitation,
+    managed_invitation,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +50,6 @@ class PendingInvitation:
     invited: tuple[Invited, ...]  # none: an open link, accepted by whoever has it
 
 
-def _invited(db: Session, invitation_id: str) -> list[RoleInvitationInvitee]:
-    return list(
-        db.exec(
-            select(RoleInvitationInvitee)
-            .where(RoleInvitationInvitee.invitation_id == invitation_id)
-            .order_by(col(RoleInvitationInvitee.id))
-        ).all()
-    )
-
-
 def pending_invitations(
     db: Session, session: UserSession, company_number: str, now: datetime, *, public_origin: str
 ) -> list[PendingInvitation]:
@@ -76,7 +68,7 @@ def pending_invitations(
     ).all()
     pending = []
     for invitation in found:
-        invited = _invited(db, invitation.id)
+        invited = invitees_of(db, invitation.id)
         if invited and all(i.accepted_by is not None for i in invited):
             continue
         codes = db.exec(
@@ -107,29 +99,16 @@ def resend_invitation(
 ) -> int:
     """ "Renvoyer": the invitation's e-mail again to each named person who has not accepted;
     returns how many. Refused for a withdrawn or expired invitation, and when no one is left."""
-    invitation = db.get(RoleInvitation, invitation_id)
-    if invitation is None:
-        raise errors.InvitationUnknownError(invitation_id)
-    require_role_manager(db, session, invitation.company_number, now)
+    invitation = managed_invitation(db, session, invitation_id, now)
     if invitation.revoked_at is not None:
         raise errors.InvitationRevokedError(invitation_id)
     if today(now) > invitation.expires_on:
         raise errors.InvitationExpiredError(invitation_id)
-    waiting = [i for i in _invited(db, invitation_id) if i.accepted_by is None]
+    waiting = [i for i in invitees_of(db, invitation_id) if i.accepted_by is None]
     if not waiting:
         raise assignment_errors.NobodyToRemindError(invitation_id)
     company = db.get(Company, invitation.company_number)
     assert company is not None  # a foreign key
     for person in waiting:
-        enqueue(
-            db,
-            mails.invitation(
-                to=person.email,
-                company=company.name,
-                message=invitation.message,
-                accept_url=acceptance_link(public_origin, invitation.id),
-                assignments_url=f"{public_origin}{routes.MY_ROLE_ASSIGNMENTS}",
-            ),
-            now=now,
-        )
+        mail_invitation(db, invitation, person.email, company, now, public_origin)
     return len(waiting)

@@ -8,7 +8,6 @@ give one assignment and one refusal, never two grants, whatever the database.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -30,7 +29,9 @@ from portal.companies.access import (
     require_high_assurance,
     require_role_manager,
 )
+from portal.companies.checks import required_text
 from portal.companies.decisions import announce_approval, announce_rejection
+from portal.companies.listing import one_page, searched
 from portal.companies.roles import filter_roles, find_role
 
 PER_PAGE = 10
@@ -77,20 +78,12 @@ def _managed_requests(national_number: str) -> Any:
     )
 
 
-def _searched(query: Any, search: str) -> Any:
-    needle = search.strip().lower()
-    if not needle:
-        return query
-    name = func.lower(col(RoleAssignment.first_names) + " " + col(RoleAssignment.surname))
-    return query.where(
-        or_(
-            name.contains(needle),
-            func.lower(col(RoleAssignment.email)).contains(needle),
-            func.lower(col(Company.name)).contains(needle),
-            col(RoleAssignment.company_number).contains(needle.replace(".", "")),
-            col(RoleAssignment.role_code).in_([r.code for r in filter_roles(search)]),
-        )
-    )
+def _company_or_role(needle: str) -> list[Any]:
+    return [
+        func.lower(col(Company.name)).contains(needle),
+        col(RoleAssignment.company_number).contains(needle.replace(".", "")),
+        col(RoleAssignment.role_code).in_([r.code for r in filter_roles(needle)]),
+    ]
 
 
 def _row(assignment: RoleAssignment, company: str, revoked_at: datetime | None) -> OpenRequest:
@@ -125,16 +118,11 @@ def open_requests(
     """One page of the open requests the caller may decide, oldest first; ``search`` looks in
     the person's name and address, the company's name and number, and the role's name."""
     require_high_assurance(session, now)
-    query = _searched(_managed_requests(session.national_number), search)
-    total = db.exec(select(func.count()).select_from(query.subquery())).one()
-    pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), pages)
-    found = db.exec(
-        query.order_by(col(RoleAssignment.requested_at), col(RoleAssignment.id))
-        .offset((page - 1) * per_page)
-        .limit(per_page)
-    ).all()
-    return RequestPage(tuple(_row(*row) for row in found), total, page, pages)
+    query = searched(_managed_requests(session.national_number), search, _company_or_role)
+    oldest_first = (col(RoleAssignment.requested_at), col(RoleAssignment.id))
+    found = one_page(db, query, oldest_first, page, per_page)
+    rows = tuple(_row(*row) for row in found.rows)
+    return RequestPage(rows, found.total, found.page, found.pages)
 
 
 def count_open_requests(db: Session, session: UserSession, now: datetime) -> int:
@@ -234,11 +222,7 @@ def reject(
 ) -> RoleAssignment:
     """ "Rejeter" with the reason asked on the next screen; the person gets it by e-mail."""
     assignment, _ = _deciding(db, session, assignment_id, now)
-    reason = reason.strip()
-    if not reason:
-        raise errors.RequiredFieldMissingError("reason", field="reason")
-    if len(reason) > REASON_MAX:
-        raise errors.FieldTooLongError("reason", field="reason")
+    reason = required_text(reason, "reason", REASON_MAX)
     decided = _decide(
         db,
         assignment_id,

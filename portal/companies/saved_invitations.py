@@ -12,15 +12,13 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from foundation.models.account import AccountStatus
 from foundation.models.companies import Company, RoleInvitationTemplate
 from portal import visits
 from portal.companies.company_number import format_company_number
+from portal.companies.entry import entered
 from portal.companies.roles import find_role
 from portal.companies.templates import delete_template, templates_of
 from portal.visits import Visit
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +61,7 @@ def open_saved(
 ) -> SavedInvitations:
     """The person's saved invitations, newest first; ``HighAssuranceRequiredError`` below the
     eID level (the page sends the person to the eID login and back)."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         return SavedInvitations(inside.visit, _saved(inside, now))
 
 
@@ -72,7 +70,7 @@ def delete_saved(
 ) -> tuple[SavedInvitation, ...]:
     """Removes one of the caller's saved invitations (``TemplateNotFoundError`` for another's);
     the list that remains."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         delete_template(inside.db, inside.session_row, template_id, now)
         inside.db.flush()
         return _saved(inside, now)

@@ -13,18 +13,19 @@ from sqlmodel import Session, col, select
 
 from foundation import routes
 from foundation.contacts import find_account
-from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
 from foundation.models.companies import AssignmentStatus, Company, RoleAssignment
 from foundation.models.role_administration import RoleAdministrator
 from foundation.models.session import UserSession
-from portal.companies import assignment_errors, assignment_mails, errors, history
+from portal.companies import assignment_errors, assignment_mails, history
 from portal.companies.access import caller_name, current_gap, require_high_assurance
+from portal.companies.checks import checked_email, checked_message
 from portal.companies.company_number import parse_company_number
 from portal.companies.dates import today
 from portal.companies.decisions import role_label
-from portal.companies.direct import HELD
-from portal.companies.invitations import MESSAGE_MAX, check_roles, check_validity
+from portal.companies.direct import refuse_held
+from portal.companies.invitations import check_roles, check_validity
+from portal.companies.people import Person, assignments_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,26 +39,10 @@ class SelfRequest:
 
 
 def _email(db: Session, session: UserSession, typed: str) -> str:
-    email = typed.strip()
-    if not email:
-        account = find_account(db, session.national_number)
-        email = account.email if account is not None else ""
-    if not is_email_address(email):
-        raise errors.ContactEmailInvalidError(email)
-    return email
-
-
-def _refuse_held(db: Session, session: UserSession, company: str, roles: tuple[str, ...]) -> None:
-    held = db.exec(
-        select(RoleAssignment.id).where(
-            RoleAssignment.company_number == company,
-            RoleAssignment.national_number == session.national_number,
-            col(RoleAssignment.role_code).in_(roles),
-            col(RoleAssignment.status).in_(HELD),
-        )
-    ).first()
-    if held is not None:
-        raise assignment_errors.RoleAlreadyHeldError(str(held), person=caller_name(session))
+    if typed.strip():
+        return checked_email(typed)
+    account = find_account(db, session.national_number)
+    return checked_email(account.email if account is not None else "")
 
 
 def request_assignment(
@@ -73,26 +58,19 @@ def request_assignment(
         raise assignment_errors.CompanyNotManagedHereError(number)
     roles = check_roles(request.role_codes)
     check_validity(request.valid_from, request.valid_until, on=today(now))
-    message = request.message.strip()
-    if len(message) > MESSAGE_MAX:
-        raise errors.FieldTooLongError("message", field="message")
+    message = checked_message(request.message)
     email = _email(db, session, request.email)
-    _refuse_held(db, session, number, roles)
-    asked = [
-        RoleAssignment(
-            company_number=number,
-            role_code=code,
-            national_number=session.national_number,
-            surname=session.surname,
-            first_names=session.first_names,
-            email=email,
-            starts_on=request.valid_from,
-            ends_on=request.valid_until,
-            status=AssignmentStatus.REQUESTED,
-            requested_at=now,
-        )
-        for code in roles
-    ]
+    me = (Person(session.national_number, session.surname, session.first_names, email),)
+    refuse_held(db, number, me, roles)
+    asked = assignments_for(
+        me,
+        roles,
+        company_number=number,
+        starts_on=request.valid_from,
+        ends_on=request.valid_until,
+        status=AssignmentStatus.REQUESTED,
+        now=now,
+    )
     db.add_all(asked)
     db.flush()
     administrators = db.exec(

@@ -13,18 +13,14 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
-from foundation.models.account import AccountStatus
 from foundation.models.companies import Company
-from portal import visits
-from portal.companies.access import require_high_assurance
 from portal.companies.company_number import format_company_number
 from portal.companies.dates import today
-from portal.companies.invitation_form import parse_day, shown_day
+from portal.companies.entry import entered
+from portal.companies.invitation_form import shown_day, validity_of
 from portal.companies.roles import role
 from portal.companies.self_request import SelfRequest, request_assignment
 from portal.visits import Visit
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,19 +53,14 @@ def open_self_request(
     session_id: str | None, *, now: datetime, bind: Engine | None = None
 ) -> SelfRequestStart:
     """``HighAssuranceRequiredError`` below the eID level: the page sends the person to it."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
-        require_high_assurance(inside.session_row, now)
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
         email = inside.account.email if inside.account is not None else ""
         form = SelfRequestForm(valid_from=shown_day(today(now)), email=email)
         return SelfRequestStart(inside.visit, form)
 
 
 def _request(form: SelfRequestForm) -> SelfRequest:
-    valid_from = parse_day(form.valid_from, "valid_from", required=True)
-    assert valid_from is not None  # required
-    valid_until = (
-        None if form.unlimited else parse_day(form.valid_until, "valid_until", required=True)
-    )
+    valid_from, valid_until = validity_of(form)
     return SelfRequest(
         company_number=form.company_number,
         role_codes=form.role_codes,
@@ -89,7 +80,7 @@ def send(
     bind: Engine | None = None,
 ) -> SentRequest:
     """ "Envoyer la demande": one request per role, in the company's managers' open tasks."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         asked = request_assignment(
             inside.db, inside.session_row, _request(form), now, public_origin=public_origin
         )

@@ -13,13 +13,10 @@ from datetime import datetime
 
 from sqlalchemy.engine import Engine
 
-from foundation.models.account import AccountStatus
-from portal import visits
 from portal.companies import requests
+from portal.companies.entry import entered
 from portal.companies.requests import OpenRequest, RequestPage
 from portal.visits import Visit
-
-ACCEPTED = (AccountStatus.ACTIVE,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +35,7 @@ def open_tasks(
 ) -> TaskList:
     """One page of the requests the caller may decide (``HighAssuranceRequiredError`` below the
     eID: the page sends the person to log in with it)."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         found = requests.open_requests(inside.db, inside.session_row, search, page, now=now)
         return TaskList(inside.visit, found)
 
@@ -47,7 +44,7 @@ def evaluate(
     session_id: str | None, assignment_id: int, *, now: datetime, bind: Engine | None = None
 ) -> OpenRequest:
     """ "Visualiser et évaluer": one request, for its company's GAP only."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         return requests.request_detail(inside.db, inside.session_row, assignment_id, now)
 
 
@@ -59,7 +56,7 @@ def approve(
     public_origin: str,
     bind: Engine | None = None,
 ) -> None:
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         requests.approve(
             inside.db, inside.session_row, assignment_id, now, public_origin=public_origin
         )
@@ -75,7 +72,7 @@ def reject(
     bind: Engine | None = None,
 ) -> None:
     """ "Rejeter" with the reason typed on the next screen; the person gets it by e-mail."""
-    with visits.entered(session_id, now=now, accepted=ACCEPTED, bind=bind) as inside:
+    with entered(session_id, now=now, bind=bind) as inside:
         requests.reject(
             inside.db, inside.session_row, assignment_id, reason, now, public_origin=public_origin
         )

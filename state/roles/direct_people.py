@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from portal.companies.direct import FoundPerson
 from portal.companies.members import Member, MemberPage
+from portal.companies.people import Person
 from state.paging import page_window
 
 SEARCH_FIELDS = ("surname", "first_names", "email", "company")
@@ -84,7 +84,7 @@ class DirectPeopleMixin(rx.State, mixin=True):
         """ "Supprimer" in "Personnes choisies"."""
         self.chosen = [m for m in self.chosen if m.key != int(key)]
 
-    def _take_person(self, found: FoundPerson | None) -> None:
+    def _take_person(self, found: Person | None) -> None:
         self.looked_up, self.known = True, found is not None
         if found is not None:
             self.person_surname, self.person_first_names = found.surname, found.first_names

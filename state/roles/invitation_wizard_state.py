@@ -27,8 +27,9 @@ from portal.companies.errors import (
     InviteeError,
     SessionEndedError,
 )
+from portal.companies.gap import CompanyOption
 from portal.companies.invitation_form import STEPS, Step, WizardForm
-from portal.companies.invitation_wizard import CompanyChoice, InvitationPreview, WizardStart
+from portal.companies.invitation_wizard import InvitationPreview, WizardStart
 from portal.companies.roles import ROLES
 from portal.visits import NotHereError, NotLoggedInError
 from state.focus import focus_when_drawn
@@ -54,7 +55,7 @@ EMPTY_PREVIEW = InvitationPreview("", (), "", "", (), "", "", "")
 class InvitationWizardState(RolePickerMixin, PersonsMixin, SessionState):
     ready: bool = False  # the entry's checks passed: a session of high level
     step: str = Step.COMPANY.value
-    companies: list[CompanyChoice] = []  # noqa: RUF012 - Reflex state vars are declared this way
+    companies: list[CompanyOption] = []  # noqa: RUF012 - Reflex state vars are declared this way
     company_number: str = ""
     valid_from: str = ""
     valid_until: str = ""
