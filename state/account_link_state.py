@@ -13,18 +13,24 @@ class AccountLinkState(rx.State):
     done: bool = False
     checked: bool = False
     error_key: str = ""
+    _followed: str = ""  # the action and token this tab has already followed successfully
 
     @rx.event
     def follow(self, action: str) -> None:
         """Runs the action the link stands for, with the token from the URL (?jeton=...)."""
+        token = self.router.url.query_parameters.get("jeton", "")
+        # The page's on_load may run twice for one visit: the second run of a single-use link
+        # would otherwise replace "activated" by "this link was already used".
+        if self.done and self._followed == f"{action}:{token}":
+            return
         self.done = False
         self.checked = False
         self.error_key = ""
-        token = self.router.url.query_parameters.get("jeton", "")
         try:
             actions.follow_link(action, link_context(), token=token, now=utc_now())
         except AccountError as error:
             self.error_key = catalogue_key(error)
         else:
             self.done = True
+            self._followed = f"{action}:{token}"
         self.checked = True

@@ -13,10 +13,12 @@ from foundation import routes
 from foundation.clock import utc_now
 from foundation.i18n.catalog import catalog
 from foundation.models.account import Account, AccountStatus
+from foundation.models.outbox import OutboxMessage
 from identity import paper_token
 from identity.assurance import LevelOfAssurance
 from identity.paper_token.officers import appoint_officer
 from state.account_form_state import AccountFormState
+from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
 from state.space_state import SpacePageState, SpacesState
 from state.token_activation_state import TokenActivationState, card_layout
@@ -143,3 +145,29 @@ def test_the_card_reads_down_each_column_as_printed() -> None:
     assert len(rows) == 8
     assert rows[0] == ["1", "000001", "9", "000009", "17", "000017"]
     assert rows[7] == ["8", "000008", "16", "000016", "24", "000024"]
+
+
+def test_the_activation_link_opened_twice_by_its_page_still_says_activated(
+    engine: Engine,
+) -> None:
+    form = Tab(log_in(engine, at=utc_now())).page(AccountFormState)
+    fire(form, "load")
+    typed = {"email": "naima@example.be", "email_confirmation": "naima@example.be"}
+    fire(form, "submit", typed)
+    with Session(engine) as db:
+        mail = db.exec(select(OutboxMessage)).one()
+    link = next(
+        word for word in mail.text_body.split() if routes.ACTIVATE_ACCOUNT + "?jeton=" in word
+    )
+    tab = Tab()
+    tab.open(routes.ACTIVATE_ACCOUNT, jeton=parse_qs(urlsplit(link).query)["jeton"][0])
+    page = tab.page(AccountLinkState)
+    fire(page, "follow", "activate")
+    fire(page, "follow", "activate")  # the page's on_load may run twice for one visit
+    assert (page.done, page.error_key) == (True, "")
+    assert account_status(engine) is AccountStatus.ACTIVE
+    other = Tab()
+    other.open(routes.ACTIVATE_ACCOUNT, jeton=parse_qs(urlsplit(link).query)["jeton"][0])
+    again = other.page(AccountLinkState)
+    fire(again, "follow", "activate")  # another visit of the used link is refused
+    assert (again.done, again.error_key) == (False, "error.LinkUsedError")
