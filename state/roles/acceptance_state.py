@@ -12,15 +12,14 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.i18n.error_messages import error_text
 from foundation.settings import get_settings
 from portal.companies import acceptance_visits, errors
 from portal.companies.acceptance import InvitationOverview
 from portal.companies.dates import shown
-from portal.visits import NotHereError, NotLoggedInError
-from state.i18n_state import I18nState
+from portal.visits import NotHereError
 from state.roles.my_assignments_state import MyAssignmentsState
-from state.session_state import SessionState, load_page
+from state.roles.refusals import REFUSED_VISIT, away, text_of
+from state.session_state import SessionState
 
 PARAMETER = "invitation"
 # A link that cannot be accepted, whoever opens it: a page of its own, titled after the reason.
@@ -30,8 +29,6 @@ LINK_PROBLEMS: dict[type[errors.CompanyError], str] = {
     errors.InvitationRevokedError: "revoked",
     errors.InvitationUsedUpError: "used_up",
 }
-# Back to the eID login, and then to this link.
-TO_EID = (NotLoggedInError, errors.HighAssuranceRequiredError, errors.SessionEndedError)
 
 
 @dataclasses.dataclass
@@ -87,7 +84,7 @@ class AcceptanceState(SessionState):
         self.expires_on = shown(overview.expires_on)
 
     async def _text(self, refusal: Exception) -> str:
-        return error_text((await self.get_state(I18nState)).lang, refusal)
+        return await text_of(self, refusal)
 
     async def _refuse_link(self, refusal: errors.CompanyError) -> None:
         self.problem = LINK_PROBLEMS.get(type(refusal), "unknown")
@@ -136,11 +133,8 @@ class AcceptanceState(SessionState):
                 now=utc_now(),
                 public_origin=get_settings().public_origin,
             )
-        except TO_EID:
-            # A full page load: the login's entry is an HTTP endpoint, not a page of the app.
-            return load_page(routes.login_then(self.link_path, key="eid"))
-        except NotHereError as refusal:
-            return rx.redirect(refusal.home)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, self.link_path)
         except tuple(LINK_PROBLEMS) as refusal:  # expired or withdrawn while the page was open
             await self._refuse_link(refusal)
             return None

@@ -8,36 +8,25 @@ identified with the eID, reads, names or removes, whatever event reaches this st
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
-
 import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.i18n.error_messages import error_text
 from foundation.settings import get_settings
 from portal.companies import administrator_visits
 from portal.companies.administrator_visits import AdministratorRow, AdministratorsPage
 from portal.companies.administrators import AdministratorDetails
-from portal.companies.company_number import CompanyNumberError
-from portal.companies.direct_form import CompanyOption
-from portal.companies.errors import CompanyError, HighAssuranceRequiredError, SessionEndedError
-from portal.companies.national_number import NationalNumberError
-from portal.visits import NotHereError, NotLoggedInError
+from portal.companies.gap import CompanyOption
 from state.focus import focus_when_drawn
-from state.i18n_state import I18nState
-from state.session_state import SessionState, load_page
+from state.roles.refusals import RefusalsMixin
+from state.session_state import SessionState
 
-T = TypeVar("T")
 COMPANY_PARAMETER = "entreprise"  # ?entreprise=0712345630 opens on that company
-SHOWN = (CompanyError, CompanyNumberError, NationalNumberError)
-TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
 TYPED = frozenset({"national_number", "surname", "first_names", "email"})
 
 
-class AdministratorsState(SessionState):
+class AdministratorsState(RefusalsMixin, SessionState):
     ready: bool = False
     companies: list[CompanyOption] = []  # noqa: RUF012 - Reflex state vars are declared this way
     company_number: str = ""
@@ -49,8 +38,6 @@ class AdministratorsState(SessionState):
     form_key: int = 0  # changed to draw the fields anew, empty, after a naming
     confirm_remove: int = 0  # the administrator whose removal waits for "Supprimer" again
     done: str = ""  # "named" or "removed": the confirmation shown
-    error_field: str = ""
-    error_text: str = ""
 
     @rx.var
     def company_name(self) -> str:
@@ -61,19 +48,8 @@ class AdministratorsState(SessionState):
         found = (a for a in self.administrators if a.id == self.confirm_remove)
         return next((f"{a.first_names} {a.surname}" for a in found), "")
 
-    async def _ask(self, call: Callable[[str | None], T]) -> T | EventSpec | None:
-        """The service's answer; the redirect of a refused visit; None for a refusal shown."""
-        self.error_field = self.error_text = ""
-        try:
-            return call(self._session_id())
-        except (*TO_EID, NotHereError) as refusal:
-            if isinstance(refusal, NotHereError):
-                return rx.redirect(refusal.home)
-            return load_page(routes.login_then(routes.ROLE_ADMINISTRATORS, key="eid"))
-        except SHOWN as refusal:
-            self.error_field = getattr(refusal, "field", None) or ""
-            self.error_text = error_text((await self.get_state(I18nState)).lang, refusal)
-            return None
+    def _route(self) -> str:
+        return routes.ROLE_ADMINISTRATORS
 
     def _show(self, opened: AdministratorsPage) -> None:
         self._greet(opened.visit)
@@ -83,6 +59,7 @@ class AdministratorsState(SessionState):
         self.ready = True
 
     async def _open(self, number: str) -> EventSpec | None:
+        self._clear()
         opened = await self._ask(
             lambda s: administrator_visits.open_administrators(s, number, now=utc_now())
         )
@@ -119,6 +96,7 @@ class AdministratorsState(SessionState):
             self.national_number, self.surname, self.first_names, self.email
         )
         number, origin = self.company_number, get_settings().public_origin
+        self._clear()
         listed = await self._ask(
             lambda s: administrator_visits.name(
                 s, number, details, now=utc_now(), public_origin=origin
@@ -149,6 +127,7 @@ class AdministratorsState(SessionState):
     async def remove(self, administrator_id: int) -> EventSpec | None:
         """ "Supprimer" in the confirmation: only the GAP (the service's check)."""
         chosen, self.confirm_remove = int(administrator_id), 0
+        self._clear()
         listed = await self._ask(lambda s: administrator_visits.remove(s, chosen, now=utc_now()))
         if not isinstance(listed, tuple):
             return listed

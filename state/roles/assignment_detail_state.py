@@ -15,22 +15,19 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.i18n.error_messages import error_text
 from foundation.settings import get_settings
 from portal.companies import assignment_visits
 from portal.companies.access import aware
 from portal.companies.assignments import AssignmentDetail
 from portal.companies.dates import BRUSSELS, shown
-from portal.companies.errors import CompanyError, HighAssuranceRequiredError, SessionEndedError
+from portal.companies.errors import CompanyError
 from portal.companies.transitions import Action
-from portal.visits import NotHereError, NotLoggedInError
 from state.focus import focus_when_drawn
-from state.i18n_state import I18nState
 from state.roles.assignment_overview_state import overview_of
-from state.session_state import SessionState, load_page
+from state.roles.refusals import REFUSED_VISIT, away, text_of
+from state.session_state import SessionState
 
 ASSIGNMENT_PARAMETER = "attribution"
-TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
 RECENT_HISTORY = 5  # lines shown before "Afficher la ligne du temps complète"
 DONE_BANNER = "#assignment-done"
 
@@ -117,13 +114,10 @@ class AssignmentDetailState(SessionState):
         return f"{routes.ROLE_ASSIGNMENT_DETAIL}?{ASSIGNMENT_PARAMETER}={self.assignment_id}"
 
     def _away(self, refusal: Exception) -> EventSpec:
-        if isinstance(refusal, NotHereError):
-            return rx.redirect(refusal.home)
-        # A full page load: the login's entry is an HTTP endpoint, not a page of the app.
-        return load_page(routes.login_then(self._here(), key="eid"))
+        return away(refusal, self._here())
 
     async def _text(self, refusal: Exception) -> str:
-        return error_text((await self.get_state(I18nState)).lang, refusal)
+        return await text_of(self, refusal)
 
     def _show(self, detail: AssignmentDetail) -> None:
         self.detail = view_of(detail)
@@ -140,7 +134,7 @@ class AssignmentDetailState(SessionState):
             opened = assignment_visits.open_detail(
                 self._session_id(), self.assignment_id, now=utc_now()
             )
-        except (*TO_EID, NotHereError) as refusal:
+        except REFUSED_VISIT as refusal:
             return self._away(refusal)
         except CompanyError as refusal:  # unknown, or of a company this person does not manage
             self.problem, self.checked = await self._text(refusal), True
@@ -163,7 +157,7 @@ class AssignmentDetailState(SessionState):
                 now=utc_now(),
                 public_origin=get_settings().public_origin,
             )
-        except (*TO_EID, NotHereError) as refusal:
+        except REFUSED_VISIT as refusal:
             return self._away(refusal)
         except CompanyError as refusal:  # its status changed meanwhile, or not this person's
             self.problem = await self._text(refusal)
@@ -181,7 +175,7 @@ class AssignmentDetailState(SessionState):
                     self._session_id(), self.assignment_id, now=utc_now()
                 ).detail
             )
-        except (*TO_EID, NotHereError) as refusal:
+        except REFUSED_VISIT as refusal:
             return self._away(refusal)
         except CompanyError:
             self.actions, self.history = [], []
@@ -242,7 +236,7 @@ class AssignmentDetailState(SessionState):
                 now=utc_now(),
                 public_origin=get_settings().public_origin,
             )
-        except (*TO_EID, NotHereError) as refusal:
+        except REFUSED_VISIT as refusal:
             return self._away(refusal)
         except CompanyError as refusal:
             if refusal.field == assignment_visits.END_FIELD:

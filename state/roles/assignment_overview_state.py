@@ -14,20 +14,17 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.i18n.error_messages import error_text
 from portal.companies import assignment_visits
 from portal.companies.assignments import AssignmentRow, Sort, SortColumn
 from portal.companies.company_number import CompanyNumberError
 from portal.companies.company_picker import ManagedCompany
 from portal.companies.dates import shown
-from portal.companies.errors import CompanyError, HighAssuranceRequiredError, SessionEndedError
-from portal.visits import NotHereError, NotLoggedInError
-from state.i18n_state import I18nState
+from portal.companies.errors import CompanyError
 from state.paging import page_window
-from state.session_state import SessionState, load_page
+from state.roles.refusals import REFUSED_VISIT, away, text_of
+from state.session_state import SessionState
 
 COMPANY_PARAMETER = "entreprise"
-TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
 # Refusals the page shows (a company this person does not manage, a number that is none).
 SHOWN = (CompanyError, CompanyNumberError)
 
@@ -119,13 +116,10 @@ class AssignmentOverviewState(SessionState):
         return f"{routes.ROLE_ASSIGNMENTS_EXPORT}?{COMPANY_PARAMETER}={number}"
 
     def _away(self, refusal: Exception, back: str) -> EventSpec:
-        if isinstance(refusal, NotHereError):
-            return rx.redirect(refusal.home)
-        # A full page load: the login's entry is an HTTP endpoint, not a page of the app.
-        return load_page(routes.login_then(back, key="eid"))
+        return away(refusal, back)
 
     async def _text(self, refusal: Exception) -> str:
-        return error_text((await self.get_state(I18nState)).lang, refusal)
+        return await text_of(self, refusal)
 
     def _pick(self) -> EventSpec | None:
         try:
@@ -135,7 +129,7 @@ class AssignmentOverviewState(SessionState):
                 page=self.company_page,
                 now=utc_now(),
             )
-        except (*TO_EID, NotHereError) as refusal:
+        except REFUSED_VISIT as refusal:
             return self._away(refusal, routes.ROLE_ASSIGNMENTS_MANAGEMENT)
         self._greet(found.visit)
         self.companies = [choice_of(c) for c in found.page.rows]
@@ -156,7 +150,7 @@ class AssignmentOverviewState(SessionState):
                 page=self.page,
                 now=utc_now(),
             )
-        except (*TO_EID, NotHereError) as refusal:
+        except REFUSED_VISIT as refusal:
             return self._away(refusal, overview_of(number))
         except SHOWN as refusal:
             self.problem, self.view = await self._text(refusal), "pick"

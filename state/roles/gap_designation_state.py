@@ -8,31 +8,25 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.i18n.error_messages import error_text
 from foundation.settings import get_settings
 from portal.companies import designation
 from portal.companies.company_number import CompanyNumberError
 from portal.companies.designation import CompanyView, GapForm, GapSummary
 from portal.companies.errors import (
     CompanyError,
-    HighAssuranceRequiredError,
     RegistrationRequiredError,
-    SessionEndedError,
 )
 from portal.companies.national_number import NationalNumberError, format_national_number
 from portal.companies.register import CompanyRegisterUnavailableError
 from portal.companies.register_setup import company_register
-from portal.visits import NotHereError, NotLoggedInError
-from state.i18n_state import I18nState
-from state.session_state import SessionState, load_page
+from state.roles.refusals import REFUSED_VISIT, away, text_of
+from state.session_state import SessionState
 
 STEPS = ("company", "form", "summary", "done")
 # Refusals the page shows (the others send the browser elsewhere).
 SHOWN = (CompanyError, CompanyNumberError, NationalNumberError, CompanyRegisterUnavailableError)
 # The fields of the form's step; a refusal about anything else is shown above the form.
 FORM_FIELDS = ("surname", "first_names", "national_number", "email", "phone")
-# Back to the eID login, and then here: no session, or one below the high level.
-TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
 
 
 class GapDesignationState(SessionState):
@@ -70,16 +64,10 @@ class GapDesignationState(SessionState):
     def step_index(self) -> int:
         return STEPS.index(self.step) if self.step in STEPS else 0
 
-    def _redirect(self, refusal: Exception) -> EventSpec:
-        if isinstance(refusal, NotHereError):
-            return rx.redirect(refusal.home)
-        # A full page load: the login's entry is an HTTP endpoint, not a page of the app.
-        return load_page(routes.login_then(routes.GAP_DESIGNATION, key="eid"))
-
     async def _show(self, refusal: Exception) -> None:
         field = getattr(refusal, "field", None)
         self.error_field = field if field in FORM_FIELDS else ""
-        self.error_text = error_text((await self.get_state(I18nState)).lang, refusal)
+        self.error_text = await text_of(self, refusal)
 
     def _typed(self) -> GapForm:
         names = (self.surname, self.first_names, self.national_number)
@@ -90,8 +78,8 @@ class GapDesignationState(SessionState):
         self.reset()
         try:
             visit = designation.open_designation(self._session_id(), now=utc_now())
-        except (*TO_EID, NotHereError) as refusal:
-            return self._redirect(refusal)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, routes.GAP_DESIGNATION)
         self._greet(visit)
         identity = visit.identity
         self.my_surname, self.my_first_names = identity.surname, identity.first_names
@@ -109,10 +97,10 @@ class GapDesignationState(SessionState):
                 company_register=company_register(),
                 now=utc_now(),
             )
-        except (*TO_EID, NotHereError) as refusal:
-            return self._redirect(refusal)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, routes.GAP_DESIGNATION)
         except SHOWN as refusal:
-            self.company_error = error_text((await self.get_state(I18nState)).lang, refusal)
+            self.company_error = await text_of(self, refusal)
             return None
         self._registered(company)
         return None
@@ -140,8 +128,8 @@ class GapDesignationState(SessionState):
         self.email, self.phone = form.get("email", ""), form.get("phone", "")
         try:
             self.gap = designation.check(self._session_id(), self._typed(), now=utc_now())
-        except (*TO_EID, NotHereError) as refusal:
-            return self._redirect(refusal)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, routes.GAP_DESIGNATION)
         except SHOWN as refusal:
             await self._show(refusal)
             return None
@@ -168,11 +156,11 @@ class GapDesignationState(SessionState):
                 now=utc_now(),
                 public_origin=get_settings().public_origin,
             )
-        except (*TO_EID, NotHereError) as refusal:
-            return self._redirect(refusal)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, routes.GAP_DESIGNATION)
         # No company registered in this tab, or the register's answer is too old now.
         except (RegistrationRequiredError, CompanyNumberError) as refusal:
-            self.company_error = error_text((await self.get_state(I18nState)).lang, refusal)
+            self.company_error = await text_of(self, refusal)
             self.step = "company"
             return None
         except SHOWN as refusal:

@@ -13,19 +13,15 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.i18n.error_messages import error_text
 from foundation.settings import get_settings
 from portal.companies import errors, task_visits
 from portal.companies.access import aware
 from portal.companies.company_number import format_company_number
 from portal.companies.dates import shown, today
 from portal.companies.requests import OpenRequest
-from portal.visits import NotHereError, NotLoggedInError
-from state.i18n_state import I18nState
 from state.paging import page_window
-from state.session_state import SessionState, load_page
-
-TO_EID = (NotLoggedInError, errors.HighAssuranceRequiredError, errors.SessionEndedError)
+from state.roles.refusals import REFUSED_VISIT, away, text_of
+from state.session_state import SessionState
 
 
 @dataclasses.dataclass
@@ -96,19 +92,13 @@ class OpenTasksState(SessionState):
     def has_next(self) -> bool:
         return self.position + 1 < len(self.selection)
 
-    def _to_eid(self) -> EventSpec:
-        # A full page load: the login's entry is an HTTP endpoint, not a page of the app.
-        return load_page(routes.login_then(routes.ROLE_OPEN_TASKS, key="eid"))
-
     def _read(self) -> EventSpec | None:
         try:
             found = task_visits.open_tasks(
                 self._session_id(), search=self.search, page=self.page, now=utc_now()
             )
-        except TO_EID:
-            return self._to_eid()
-        except NotHereError as refusal:
-            return rx.redirect(refusal.home)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, routes.ROLE_OPEN_TASKS)
         self._greet(found.visit)
         self.rows = [row_of(r) for r in found.page.rows]
         self.total, self.page, self.pages = found.page.total, found.page.page, found.page.pages
@@ -116,7 +106,7 @@ class OpenTasksState(SessionState):
         return None
 
     async def _text(self, refusal: Exception) -> str:
-        return error_text((await self.get_state(I18nState)).lang, refusal)
+        return await text_of(self, refusal)
 
     @rx.event
     def load(self) -> EventSpec | None:
@@ -166,10 +156,8 @@ class OpenTasksState(SessionState):
             self.current = row_of(
                 task_visits.evaluate(self._session_id(), chosen.id, now=utc_now())
             )
-        except TO_EID:
-            return self._to_eid()
-        except NotHereError as refusal:
-            return rx.redirect(refusal.home)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, routes.ROLE_OPEN_TASKS)
         except errors.CompanyError as refusal:  # decided meanwhile, or not this person's
             self.current = chosen
             self.problem = await self._text(refusal)
@@ -201,10 +189,8 @@ class OpenTasksState(SessionState):
                 now=utc_now(),
                 public_origin=get_settings().public_origin,
             )
-        except TO_EID:
-            return self._to_eid()
-        except NotHereError as refusal:
-            return rx.redirect(refusal.home)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, routes.ROLE_OPEN_TASKS)
         except errors.CompanyError as refusal:
             self.problem = await self._text(refusal)
             return None
@@ -232,10 +218,8 @@ class OpenTasksState(SessionState):
                 now=utc_now(),
                 public_origin=get_settings().public_origin,
             )
-        except TO_EID:
-            return self._to_eid()
-        except NotHereError as refusal:
-            return rx.redirect(refusal.home)
+        except REFUSED_VISIT as refusal:
+            return away(refusal, routes.ROLE_OPEN_TASKS)
         except errors.CompanyError as refusal:
             if refusal.field == "reason":
                 self.reason_error = await self._text(refusal)

@@ -14,27 +14,23 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.i18n.error_messages import error_text
 from foundation.settings import get_settings
 from portal.companies import pending_invitation_visits
-from portal.companies.errors import CompanyError, HighAssuranceRequiredError, SessionEndedError
+from portal.companies.errors import CompanyError
 from portal.companies.pending_invitation_visits import SentInvitation
-from portal.visits import NotHereError, NotLoggedInError
 from state.focus import focus_when_drawn
-from state.i18n_state import I18nState
-from state.session_state import SessionState, load_page
+from state.roles.refusals import RefusalsMixin
+from state.session_state import SessionState
 
 T = TypeVar("T")
-TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
 
 
-class PendingInvitationsState(SessionState):
+class PendingInvitationsState(RefusalsMixin, SessionState):
     ready: bool = False
     sent: list[SentInvitation] = []  # noqa: RUF012 - Reflex state vars are declared this way
     confirm_revoke: str = ""  # the invitation whose withdrawal waits for "Retirer" again
     done: str = ""  # "resent" or "revoked"
     resent_to: int = 0
-    error_text: str = ""
 
     @rx.var
     def has_sent(self) -> bool:
@@ -46,22 +42,20 @@ class PendingInvitationsState(SessionState):
         found = (i for i in self.sent if i.id == self.confirm_revoke)
         return next((f"{i.roles} ({i.company})" for i in found), "")
 
-    async def _ask(self, call: Callable[[str | None, str], T]) -> T | EventSpec | None:
-        self.done = self.error_text = ""
-        try:
-            return call(self._session_id(), get_settings().public_origin)
-        except (*TO_EID, NotHereError) as refusal:
-            if isinstance(refusal, NotHereError):
-                return rx.redirect(refusal.home)
-            return load_page(routes.login_then(routes.ROLE_INVITATIONS, key="eid"))
-        except CompanyError as refusal:
-            self.error_text = error_text((await self.get_state(I18nState)).lang, refusal)
-            return None
+    def _route(self) -> str:
+        return routes.ROLE_INVITATIONS
+
+    async def _send(self, call: Callable[[str | None, str], T]) -> T | EventSpec | None:
+        """The service's answer, given the session and the portal's address for the links."""
+        self.done = ""
+        self._clear()
+        origin = get_settings().public_origin
+        return await self._ask(lambda session: call(session, origin), shown=(CompanyError,))
 
     @rx.event
     async def load(self) -> EventSpec | None:
         self.reset()
-        listed = await self._ask(
+        listed = await self._send(
             lambda s, origin: pending_invitation_visits.open_pending(
                 s, now=utc_now(), public_origin=origin
             )
@@ -75,7 +69,7 @@ class PendingInvitationsState(SessionState):
     async def resend(self, invitation_id: str) -> EventSpec | None:
         """ "Renvoyer": the e-mail again to the named persons who have not accepted."""
         chosen = str(invitation_id)
-        count = await self._ask(
+        count = await self._send(
             lambda s, origin: pending_invitation_visits.resend(
                 s, chosen, now=utc_now(), public_origin=origin
             )
@@ -102,7 +96,7 @@ class PendingInvitationsState(SessionState):
     async def revoke(self, invitation_id: str) -> EventSpec | None:
         """ "Retirer" in the confirmation: the link stops working at once."""
         chosen, self.confirm_revoke = str(invitation_id), ""
-        listed = await self._ask(
+        listed = await self._send(
             lambda s, origin: pending_invitation_visits.revoke(
                 s, chosen, now=utc_now(), public_origin=origin
             )
