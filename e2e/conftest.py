@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlmodel import Session
+from sqlalchemy import delete
+from sqlmodel import Session, SQLModel
 
+import foundation.models  # noqa: F401 - every table on the metadata, for the reset between files
 from foundation.clock import utc_now
 from foundation.db import make_engine
 from foundation.models.migrate import upgrade
@@ -180,6 +182,23 @@ def portal_url(
 @pytest.fixture(scope="session")
 def base_url(portal_url: str) -> str:
     return portal_url
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fresh_records(
+    portal_url: str, e2e_data_dir: Path, mail_store: MailStore, sms_gateway: SmsGateway
+) -> None:
+    """Each journey file starts from the records of a new portal (the administration's records of
+    the personas, no account, no company) and empty mail and SMS inboxes, so that what one file's
+    journeys leave behind (an account, a GAP, a role, an old activation mail) never changes what
+    another file's first login shows."""
+    with Session(make_engine(f"sqlite:///{e2e_data_dir / 'monespace.db'}")) as db:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            db.exec(delete(table))
+        seed_administration_records(db, now=utc_now())
+        db.commit()
+    mail_store.clear()
+    sms_gateway.store.clear()
 
 
 @pytest.fixture(scope="session")
