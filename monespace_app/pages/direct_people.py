@@ -9,16 +9,8 @@ import reflex as rx
 
 from components.fields import described_field
 from components.paged_table import Paging, data_table, pager
-from monespace_app.pages.direct_steps import (
-    error_of,
-    field_error,
-    keep,
-    step_actions,
-    step_alert,
-    step_heading,
-    t,
-    text,
-)
+from components.role_wizard import t, text
+from monespace_app.pages.direct_steps import W
 from portal.companies.members import Member
 from state.roles.direct_assignment_state import DirectAssignmentState as S
 
@@ -64,7 +56,7 @@ def chosen_persons() -> rx.Component:
             ),
             text("direct.persons.none_chosen", class_name="field-help"),
         ),
-        field_error("persons"),
+        W.field_error("persons"),
         aria_labelledby="chosen-title",
     )
 
@@ -91,7 +83,7 @@ def search_form() -> rx.Component:
                 search_field("company", S.search_company),
                 class_name="person-fields",
             ),
-            field_error("search"),
+            W.field_error("search"),
             rx.el.div(
                 rx.el.button(
                     t("direct.search.submit"), type="submit", class_name="button-secondary"
@@ -154,7 +146,7 @@ def results() -> rx.Component:
                 hidden_caption=True,
             ),
             pager(paging, label=t("direct.results.pages")),
-            field_error("results"),
+            W.field_error("results"),
             rx.el.div(
                 rx.el.button(
                     t("direct.results.add"),
@@ -171,13 +163,13 @@ def results() -> rx.Component:
 
 def members_step() -> rx.Component:
     return rx.el.section(
-        step_heading("persons", "direct.persons.title"),
+        W.step_heading("persons", "direct.persons.title"),
         text("direct.persons.intro"),
-        step_alert(),
+        W.step_alert(),
         chosen_persons(),
         search_form(),
         results(),
-        step_actions(submit=False, first=True),
+        W.step_actions(submit=False, first=True),
     )
 
 
@@ -187,19 +179,19 @@ def person_details() -> rx.Component:
         "direct.person.email",
         "email",
         value=S.person_email,
-        error=error_of("email"),
+        error=W.error_of("email"),
         input_type="email",
         autocomplete="off",
         help_key="direct.person.email_help",
-        on_change=keep("email"),
+        on_change=W.keep("email"),
     )
     typed = [
         described_field(
             f"direct.person.{name}",
             name,
             value=value,
-            error=error_of(name),
-            on_change=keep(name),
+            error=W.error_of(name),
+            on_change=W.keep(name),
         )
         for name, value in (("surname", S.person_surname), ("first_names", S.person_first_names))
     ]
@@ -221,27 +213,27 @@ def person_details() -> rx.Component:
                 rx.fragment(text("direct.person.unknown", class_name="alert-info"), *typed),
             ),
             email,
-            step_actions(submit=True, first=True),
+            W.step_actions(submit=True, first=True),
             on_submit=S.next_step,
             aria_label=t("direct.person.details"),
         ),
-        step_actions(submit=False, first=True),
+        W.step_actions(submit=False, first=True),
     )
 
 
 def national_number_step() -> rx.Component:
     return rx.el.section(
-        step_heading("persons", "direct.person.title"),
+        W.step_heading("persons", "direct.person.title"),
         text("direct.person.intro"),
-        step_alert(),
+        W.step_alert(),
         rx.el.form(
             described_field(
                 "direct.person.national_number",
                 "national_number",
                 value=S.national_number,
-                error=error_of("national_number"),
+                error=W.error_of("national_number"),
                 help_key="direct.person.national_number_help",
-                on_change=keep("national_number"),
+                on_change=W.keep("national_number"),
             ),
             rx.el.div(
                 rx.el.button(

@@ -6,41 +6,12 @@ from __future__ import annotations
 
 import reflex as rx
 
-from monespace_app.pages.direct_steps import (
-    CANCEL_TO,
-    error_of,
-    keep,
-    step_actions,
-    step_alert,
-    step_heading,
-    t,
-    text,
-)
+from components.role_wizard import t
+from monespace_app.pages.direct_steps import CANCEL_TO, W
 from portal.companies.direct_visits import Granted, PreviewPerson
-from state.i18n_state import I18nState
 from state.roles.direct_assignment_state import DirectAssignmentState as S
 
 P = S.preview
-
-
-def preview_block(step: str, title_key: str, *content: rx.Component) -> rx.Component:
-    title_id = f"preview-{step}"
-    return rx.el.section(
-        rx.el.div(
-            rx.el.h3(t(title_key), id=title_id),
-            rx.el.button(
-                t("invitation.preview.edit"),
-                rx.el.span(" — ", t(title_key), class_name="visually-hidden"),
-                type="button",
-                on_click=S.edit_step(step),
-                class_name="link-button",
-            ),
-            class_name="preview-title",
-        ),
-        *content,
-        aria_labelledby=title_id,
-        class_name="preview-block",
-    )
 
 
 def person_row(person: PreviewPerson) -> rx.Component:
@@ -63,12 +34,6 @@ def persons_preview() -> rx.Component:
     )
 
 
-def period() -> rx.Var[str]:
-    until = rx.cond(P.valid_until == "", t("invitation.preview.permanent"), P.valid_until)
-    template = I18nState.t["invitation.preview.period"]
-    return template.replace("{from}", P.valid_from).replace("{until}", until)
-
-
 def message_field() -> rx.Component:
     return rx.el.div(
         rx.el.h3(t("direct.preview.message_title"), id="message-title"),
@@ -77,9 +42,9 @@ def message_field() -> rx.Component:
             id="field-message",
             name="message",
             default_value=S.message,
-            on_change=keep("message"),
+            on_change=W.keep("message"),
             rows=4,
-            aria_invalid=rx.cond(error_of("message") != "", "true", "false"),
+            aria_invalid=rx.cond(W.error_of("message") != "", "true", "false"),
         ),
         class_name="field",
     )
@@ -87,25 +52,25 @@ def message_field() -> rx.Component:
 
 def preview_step() -> rx.Component:
     return rx.el.section(
-        step_heading("preview", "direct.preview.title"),
-        step_alert(any_field=True),
-        preview_block("persons", "direct.preview.persons", persons_preview()),
-        preview_block("company", "direct.preview.company", rx.el.p(P.company)),
-        preview_block(
+        W.step_heading("preview", "direct.preview.title"),
+        W.step_alert(any_field=True),
+        W.preview_block("persons", "direct.preview.persons", persons_preview()),
+        W.preview_block("company", "direct.preview.company", rx.el.p(P.company)),
+        W.preview_block(
             "roles",
             "direct.preview.roles",
             rx.el.ul(rx.foreach(P.roles, lambda label: rx.el.li(label))),
         ),
-        preview_block(
+        W.preview_block(
             "validity",
             "direct.preview.validity",
             rx.foreach(
                 P.roles,
-                lambda label: rx.el.div(rx.el.p(rx.el.strong(label)), rx.el.p(period())),
+                lambda label: rx.el.div(rx.el.p(rx.el.strong(label)), rx.el.p(W.period())),
             ),
         ),
         message_field(),
-        step_actions(submit=False, next_key="direct.finish", on_next=S.finish),
+        W.step_actions(submit=False, next_key="direct.finish", on_next=S.finish),
     )
 
 
@@ -115,15 +80,7 @@ def granted_item(granted: Granted) -> rx.Component:
 
 def done_step() -> rx.Component:
     return rx.el.section(
-        rx.el.div(
-            rx.el.h2(
-                t("direct.done.success"), tab_index=-1, custom_attrs={"data-step-heading": "done"}
-            ),
-            text("direct.done.active"),
-            text("direct.done.mailed"),
-            role="status",
-            class_name="alert-success",
-        ),
+        W.done_heading("direct.done.success", "direct.done.active", "direct.done.mailed"),
         rx.el.ol(rx.foreach(S.granted, granted_item), class_name="selection-list"),
         rx.el.div(
             rx.el.a(t("direct.done.continue"), href=CANCEL_TO, class_name="button-primary"),

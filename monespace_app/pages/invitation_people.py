@@ -7,14 +7,8 @@ from __future__ import annotations
 import reflex as rx
 
 from components.fields import described_field
-from monespace_app.pages.invitation_steps import (
-    error_of,
-    keep,
-    step_actions,
-    step_alert,
-    step_heading,
-    text,
-)
+from components.role_wizard import text
+from monespace_app.pages.invitation_steps import W
 from portal.companies.invitations import Invitee
 from state.i18n_state import I18nState
 from state.roles.invitation_wizard_state import InvitationWizardState as S
@@ -84,7 +78,7 @@ def person_form() -> rx.Component:
             f"invitation.persons.{name}",
             f"person_{name}",
             value=value,
-            error=error_of(f"person_{name}"),
+            error=W.error_of(f"person_{name}"),
             input_type="email" if name == "email" else "text",
             on_change=lambda typed, name=name: S.keep_person(name, typed),
         )
@@ -129,13 +123,13 @@ def person_form() -> rx.Component:
 
 def persons_step() -> rx.Component:
     return rx.el.section(
-        step_heading("persons", "invitation.persons.title"),
+        W.step_heading("persons", "invitation.persons.title"),
         text("invitation.persons.intro"),
         text("invitation.persons.optional"),
-        step_alert(),
+        W.step_alert(),
         persons_table(),
         person_form(),
-        step_actions(submit=False),
+        W.step_actions(submit=False),
     )
 
 
@@ -150,7 +144,7 @@ def text_area(
             name=name,
             default_value=value,
             rows=4,
-            on_change=keep(name),
+            on_change=W.keep(name),
             aria_invalid=rx.cond(error != "", "true", "false"),
             aria_describedby=rx.cond(error != "", error_id, None),
         ),
@@ -174,14 +168,14 @@ def save_fields() -> rx.Component:
                     "invitation.details.template_name",
                     "template_name",
                     value=S.template_name,
-                    error=error_of("template_name"),
-                    on_change=keep("template_name"),
+                    error=W.error_of("template_name"),
+                    on_change=W.keep("template_name"),
                 ),
                 text_area(
                     "invitation.details.template_description",
                     "template_description",
                     S.template_description,
-                    error_of("template_description"),
+                    W.error_of("template_description"),
                 ),
             ),
         ),
@@ -191,26 +185,28 @@ def save_fields() -> rx.Component:
 
 def details_step() -> rx.Component:
     return rx.el.section(
-        step_heading("details", "invitation.details.title"),
+        W.step_heading("details", "invitation.details.title"),
         text("invitation.details.intro"),
         text("invitation.required_note", class_name="field-help"),
-        step_alert(),
+        W.step_alert(),
         rx.el.form(
             rx.el.fieldset(
                 rx.el.legend(I18nState.t["invitation.details.legend"]),
-                text_area("invitation.details.message", "message", S.message, error_of("message")),
+                text_area(
+                    "invitation.details.message", "message", S.message, W.error_of("message")
+                ),
                 described_field(
                     "invitation.details.expires_on",
                     "expires_on",
                     value=S.expires_on,
-                    error=error_of("expires_on"),
+                    error=W.error_of("expires_on"),
                     help_key="invitation.details.expires_help",
-                    on_change=keep("expires_on"),
+                    on_change=W.keep("expires_on"),
                 ),
                 class_name="choice-group",
             ),
             save_fields(),
-            step_actions(submit=True),
+            W.step_actions(submit=True),
             on_submit=S.next_step,
             aria_label=I18nState.t["invitation.details.title"],
         ),

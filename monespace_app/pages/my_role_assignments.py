@@ -7,21 +7,11 @@ import reflex as rx
 
 from components.paged_table import data_table
 from components.roles_layout import roles_layout
+from components.status_badge import status_badge
 from foundation import routes
 from state.i18n_state import I18nState
 from state.roles.my_assignments_state import AssignmentRow
 from state.roles.my_assignments_state import MyAssignmentsState as S
-
-STATUSES = (
-    "requested",
-    "scheduled",
-    "active",
-    "rejected",
-    "suspended",
-    "deactivated",
-    "stopped",
-    "expired",
-)
 
 
 def t(key: str) -> rx.Var[str]:
@@ -38,17 +28,6 @@ def view_button(label_key: str, current_only: bool) -> rx.Component:
     )
 
 
-def status_of(row: AssignmentRow) -> rx.Component:
-    return rx.match(
-        row.status,
-        *[
-            (status, rx.el.span(t(f"roles.status.{status}"), class_name=f"badge status-{status}"))
-            for status in STATUSES
-        ],
-        rx.el.span(row.status),
-    )
-
-
 def assignment_row(row: AssignmentRow) -> rx.Component:
     return rx.el.tr(
         rx.el.th(
@@ -59,7 +38,7 @@ def assignment_row(row: AssignmentRow) -> rx.Component:
         rx.el.td(row.company, rx.el.span(row.company_number, class_name="cell-note")),
         rx.el.td(row.starts_on),
         rx.el.td(rx.cond(row.ends_on != "", row.ends_on, t("roles.unlimited"))),
-        rx.el.td(status_of(row)),
+        rx.el.td(status_badge(row.status)),
     )
 
 

@@ -9,14 +9,11 @@ import reflex as rx
 from components.fields import described_field
 from components.layout import page_title
 from components.role_picker import role_picker
+from components.role_wizard import loaded, t, validity_row
 from components.roles_layout import roles_layout
 from foundation import routes
 from state.i18n_state import I18nState
 from state.roles.self_request_state import SelfRequestState as S
-
-
-def t(key: str) -> rx.Var[str]:
-    return I18nState.t[key]
 
 
 def error_of(field: str) -> rx.Var[str]:
@@ -33,36 +30,7 @@ def section(key: str, *children: rx.Component) -> rx.Component:
 def validity() -> rx.Component:
     return rx.el.fieldset(
         rx.el.legend(t("invitation.validity.period")),
-        rx.el.div(
-            described_field(
-                "invitation.validity.from",
-                "valid_from",
-                value=S.valid_from,
-                error=error_of("valid_from"),
-                help_key="invitation.date_help",
-                on_change=lambda v: S.keep("valid_from", v),
-            ),
-            described_field(
-                "invitation.validity.until",
-                "valid_until",
-                value=S.valid_until,
-                error=error_of("valid_until"),
-                help_key="invitation.date_help",
-                on_change=lambda v: S.keep("valid_until", v),
-                disabled=S.unlimited,
-            ),
-            rx.el.div(
-                rx.el.input(
-                    type="checkbox",
-                    id="field-unlimited",
-                    checked=S.unlimited,
-                    on_change=S.set_unlimited,
-                ),
-                rx.el.label(t("invitation.validity.unlimited"), html_for="field-unlimited"),
-                class_name="checkbox-field validity-unlimited",
-            ),
-            class_name="validity-row",
-        ),
+        validity_row(S),
         class_name="choice-group",
     )
 
@@ -174,7 +142,7 @@ def self_request_page() -> rx.Component:
         routes.MY_ROLE_ASSIGNMENTS,
         rx.el.div(
             page_title("self_request.title"),
-            rx.cond(
+            loaded(
                 S.ready,
                 rx.cond(
                     S.sent,
@@ -185,7 +153,6 @@ def self_request_page() -> rx.Component:
                         request_form(),
                     ),
                 ),
-                rx.el.p(t("common.loading"), role="status"),
             ),
             class_name="role-requests",
         ),
