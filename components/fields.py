@@ -56,3 +56,19 @@ def described_field(
         ),
         class_name="field",
     )
+
+
+def checkbox_field(
+    label: rx.Var[str] | str,
+    box_id: str,
+    *,
+    checked: rx.Var[bool] | bool,
+    on_change: Any,
+    class_name: str = "checkbox-field",
+) -> rx.Component:
+    """A ticked-or-not choice ("Illimité"), its label after the box, kept as it changes."""
+    return rx.el.div(
+        rx.el.input(type="checkbox", id=box_id, checked=checked, on_change=on_change),
+        rx.el.label(label, html_for=box_id),
+        class_name=class_name,
+    )

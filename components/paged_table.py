@@ -43,25 +43,38 @@ def data_table(
     """``headers`` are the columns' names (each a ``th scope="col"``); ``row`` draws one ``tr``
     (its naming cell a ``th scope="row"``); ``empty`` stands in the body when there is no row.
     ``hidden_caption``: the caption is for screen readers only (a heading above shows it)."""
+    body = rx.cond(
+        rows.length() > 0,  # type: ignore[union-attr]
+        rx.foreach(rows, row),
+        rx.el.tr(rx.el.td(empty, col_span=len(headers))),
+    )
+    return _table(caption, headers, body, table_id=table_id, hidden_caption=hidden_caption)
+
+
+def _table(
+    caption: Cell,
+    headers: Sequence[Cell],
+    body: rx.Component,
+    *,
+    table_id: str | None,
+    hidden_caption: bool,
+) -> rx.Component:
     return rx.el.table(
         rx.el.caption(caption, class_name="visually-hidden" if hidden_caption else None),
         rx.el.thead(rx.el.tr(*[rx.el.th(header, scope="col") for header in headers])),
-        rx.el.tbody(
-            rx.cond(
-                rows.length() > 0,  # type: ignore[union-attr]
-                rx.foreach(rows, row),
-                rx.el.tr(rx.el.td(empty, col_span=len(headers))),
-            )
-        ),
+        rx.el.tbody(body),
         id=table_id,
         class_name="data-table",
     )
 
 
-def search_form(value: rx.Var[str] | str, on_search: Any, *, field_id: str) -> rx.Component:
-    """ "Rechercher": the form sends ``{"search": ...}``; an empty search shows every row."""
+def search_form(
+    value: rx.Var[str] | str, on_search: Any, *, field_id: str, label_key: str = "table.search"
+) -> rx.Component:
+    """ "Rechercher" (or ``label_key`` above the field): the form sends ``{"search": ...}``, with
+    its button or Enter; an empty search shows every row."""
     return rx.el.form(
-        rx.el.label(I18nState.t["table.search"], html_for=field_id),
+        rx.el.label(I18nState.t[label_key], html_for=field_id),
         rx.el.input(
             id=field_id, name="search", type="search", default_value=value, auto_complete="off"
         ),
@@ -70,6 +83,20 @@ def search_form(value: rx.Var[str] | str, on_search: Any, *, field_id: str) -> r
         role="search",
         class_name="table-search",
     )
+
+
+def listed_table(
+    caption: Cell,
+    headers: Sequence[Cell],
+    rows: rx.Var[Any] | Sequence[Any],
+    row: Callable[[Any], rx.Component],
+    *,
+    table_id: str | None = None,
+) -> rx.Component:
+    """Every row at once, the caption for screen readers only; for a list the page shows only
+    when it has rows (it says so otherwise)."""
+    body = rx.foreach(rows, row)
+    return _table(caption, headers, body, table_id=table_id, hidden_caption=True)
 
 
 def _page_button(

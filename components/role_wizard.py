@@ -13,7 +13,8 @@ from typing import Any
 
 import reflex as rx
 
-from components.fields import described_field
+from components.actions import action_button
+from components.fields import checkbox_field, described_field
 from components.layout import page_title
 from components.role_matrix import role_matrix
 from components.role_picker import role_picker
@@ -21,6 +22,9 @@ from components.wizard import stepper
 from foundation import routes
 from portal.companies.gap import CompanyOption
 from state.i18n_state import I18nState
+
+# A person's columns in the tables of the wizards' steps and previews.
+PERSON_COLUMNS = ("surname", "first_names", "email")
 
 
 def t(key: str) -> rx.Var[str]:
@@ -39,32 +43,26 @@ def loaded(ready: rx.Var[bool] | bool, *content: rx.Component) -> rx.Component:
 
 def validity_row(state: Any) -> rx.Component:
     """ "du …", "jusqu'au …" and "Illimité", kept at each keystroke (``state.keep``)."""
+    until = state.unlimited
+    fields = [
+        described_field(
+            f"invitation.validity.{label}",
+            name,
+            value=getattr(state, name),
+            error=rx.cond(state.error_field == name, state.error_text, ""),
+            help_key="invitation.date_help",
+            on_change=lambda value, name=name: state.keep(name, value),
+            disabled=until if name == "valid_until" else False,
+        )
+        for label, name in (("from", "valid_from"), ("until", "valid_until"))
+    ]
     return rx.el.div(
-        described_field(
-            "invitation.validity.from",
-            "valid_from",
-            value=state.valid_from,
-            error=rx.cond(state.error_field == "valid_from", state.error_text, ""),
-            help_key="invitation.date_help",
-            on_change=lambda value: state.keep("valid_from", value),
-        ),
-        described_field(
-            "invitation.validity.until",
-            "valid_until",
-            value=state.valid_until,
-            error=rx.cond(state.error_field == "valid_until", state.error_text, ""),
-            help_key="invitation.date_help",
-            on_change=lambda value: state.keep("valid_until", value),
-            disabled=state.unlimited,
-        ),
-        rx.el.div(
-            rx.el.input(
-                type="checkbox",
-                id="field-unlimited",
-                checked=state.unlimited,
-                on_change=state.set_unlimited,
-            ),
-            rx.el.label(t("invitation.validity.unlimited"), html_for="field-unlimited"),
+        *fields,
+        checkbox_field(
+            t("invitation.validity.unlimited"),
+            "field-unlimited",
+            checked=state.unlimited,
+            on_change=state.set_unlimited,
             class_name="checkbox-field validity-unlimited",
         ),
         class_name="validity-row",
@@ -128,11 +126,8 @@ class RoleWizard:
             on_click=None if submit else (on_next or self.state.next_step),
             class_name="button-primary",
         )
-        back = rx.el.button(
-            t("invitation.previous"),
-            type="button",
-            on_click=self.state.previous_step,
-            class_name="button-secondary",
+        back = action_button(
+            t("invitation.previous"), self.state.previous_step, class_name="button-secondary"
         )
         return rx.el.div(
             rx.fragment() if first else back,

@@ -11,7 +11,7 @@ from typing import Any
 
 import reflex as rx
 
-from state.i18n_state import I18nState
+from components.paged_table import search_form
 
 Cell = rx.Component | rx.Var[str] | str
 
@@ -49,17 +49,8 @@ def sortable_header(label: Cell, column: str, sorting: Sorting) -> rx.Component:
 def labelled_search(
     label_key: str, value: rx.Var[str] | str, on_search: Any, *, field_id: str
 ) -> rx.Component:
-    """A search sent with its button or Enter (``{"search": ...}``); empty shows every row."""
-    return rx.el.form(
-        rx.el.label(I18nState.t[label_key], html_for=field_id),
-        rx.el.input(
-            id=field_id, name="search", type="search", default_value=value, auto_complete="off"
-        ),
-        rx.el.button(I18nState.t["table.search"], type="submit", class_name="button-secondary"),
-        on_submit=on_search,
-        role="search",
-        class_name="table-search",
-    )
+    """A search whose field has a label of its own ("Rechercher une entreprise")."""
+    return search_form(value, on_search, field_id=field_id, label_key=label_key)
 
 
 def role_with_description(

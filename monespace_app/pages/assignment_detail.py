@@ -9,7 +9,8 @@ from typing import Any
 
 import reflex as rx
 
-from components.fields import described_field
+from components.actions import action_button
+from components.fields import checkbox_field, described_field
 from components.paged_table import data_table
 from components.roles_layout import roles_layout
 from components.status_badge import status_badge
@@ -57,14 +58,13 @@ def details() -> rx.Component:
     return rx.el.dl(*items, class_name="identity-list")
 
 
-def action_button(action: str, on_click: Any, *, danger: bool = False) -> rx.Component:
+def allowed_action(action: str, on_click: Any, *, danger: bool = False) -> rx.Component:
     return rx.cond(
         S.actions.contains(action),  # type: ignore[attr-defined]
-        rx.el.button(
+        action_button(
             t(f"roles.action.{action}"),
-            type="button",
+            on_click,
             id=f"action-{action}",
-            on_click=on_click,
             class_name="button-danger" if danger else "button-secondary",
         ),
         rx.fragment(),
@@ -74,15 +74,11 @@ def action_button(action: str, on_click: Any, *, danger: bool = False) -> rx.Com
 def end_form() -> rx.Component:
     return rx.el.form(
         rx.el.h3(t("roles.action.modify_end")),
-        rx.el.div(
-            rx.el.input(
-                type="checkbox",
-                id="field-end-unlimited",
-                checked=S.end_unlimited,
-                on_change=S.set_end_unlimited,
-            ),
-            rx.el.label(t("roles.unlimited"), html_for="field-end-unlimited"),
-            class_name="checkbox-field",
+        checkbox_field(
+            t("roles.unlimited"),
+            "field-end-unlimited",
+            checked=S.end_unlimited,
+            on_change=S.set_end_unlimited,
         ),
         described_field(
             "roles.detail.new_end",
@@ -94,12 +90,7 @@ def end_form() -> rx.Component:
         ),
         rx.el.div(
             rx.el.button(t("roles.detail.save_end"), type="submit", class_name="button-primary"),
-            rx.el.button(
-                t("wizard.cancel"),
-                type="button",
-                on_click=S.cancel_end,
-                class_name="button-secondary",
-            ),
+            action_button(t("wizard.cancel"), S.cancel_end, class_name="button-secondary"),
             class_name="actions",
         ),
         on_submit=S.save_end,
@@ -112,19 +103,13 @@ def stop_confirmation() -> rx.Component:
     return rx.el.div(
         rx.el.p(t("roles.detail.confirm_stop"), id="confirm-stop-text"),
         rx.el.div(
-            rx.el.button(
+            action_button(
                 t("roles.detail.confirm_stop_yes"),
-                type="button",
+                S.stop,
                 id="confirm-stop",
-                on_click=S.stop,
                 class_name="button-danger",
             ),
-            rx.el.button(
-                t("wizard.cancel"),
-                type="button",
-                on_click=S.cancel_stop,
-                class_name="button-secondary",
-            ),
+            action_button(t("wizard.cancel"), S.cancel_stop, class_name="button-secondary"),
             class_name="actions",
         ),
         role="alertdialog",
@@ -142,10 +127,10 @@ def actions() -> rx.Component:
             rx.fragment(
                 rx.el.p(t("roles.detail.actions_intro")),
                 rx.el.div(
-                    action_button("modify_end", S.open_end_form),
-                    action_button("stop", S.ask_stop, danger=True),
-                    action_button("deactivate", S.deactivate),
-                    action_button("restart", S.restart),
+                    allowed_action("modify_end", S.open_end_form),
+                    allowed_action("stop", S.ask_stop, danger=True),
+                    allowed_action("deactivate", S.deactivate),
+                    allowed_action("restart", S.restart),
                     class_name="actions",
                 ),
             ),
@@ -171,12 +156,7 @@ def history() -> rx.Component:
         rx.el.h2(t("roles.detail.history"), id="detail-history"),
         rx.cond(
             S.more_history,
-            rx.el.button(
-                t("roles.detail.full_history"),
-                type="button",
-                on_click=S.show_full_history,
-                class_name="link-button",
-            ),
+            action_button(t("roles.detail.full_history"), S.show_full_history),
             rx.fragment(),
         ),
         data_table(

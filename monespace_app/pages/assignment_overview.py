@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button
 from components.paged_table import Paging, pager
 from components.roles_layout import is_built, roles_layout
 from components.sortable_table import (
@@ -128,13 +129,11 @@ def company_heading() -> rx.Component:
             company.assignments,
             ")",
         ),
-        rx.el.button(
+        action_button(
             rx.cond(S.expanded, t("roles.manage.hide_details"), t("roles.manage.show_details")),
-            type="button",
-            on_click=S.show_all(~S.expanded),
+            S.show_all(~S.expanded),
             aria_expanded=rx.cond(S.expanded, "true", "false"),
             aria_controls=TABLE_ID,
-            class_name="link-button",
         ),
         class_name="company-heading",
     )
@@ -156,10 +155,9 @@ def company_assignments() -> rx.Component:
 
 
 def view_button(label_key: str, detailed: bool) -> rx.Component:
-    return rx.el.button(
+    return action_button(
         t(label_key),
-        type="button",
-        on_click=S.show_detailed(detailed),
+        S.show_detailed(detailed),
         aria_pressed=rx.cond(S.detailed == detailed, "true", "false"),
         class_name="tab-button",
     )
@@ -209,24 +207,19 @@ def overview() -> rx.Component:
     return rx.fragment(
         rx.el.div(
             rx.el.h2(t("roles.manage.overview")),
-            rx.el.button(
+            action_button(
                 rx.cond(S.expanded, t("roles.manage.hide_all"), t("roles.manage.show_all")),
-                type="button",
-                on_click=S.show_all(~S.expanded),
+                S.show_all(~S.expanded),
                 aria_expanded=rx.cond(S.expanded, "true", "false"),
                 aria_controls=TABLE_ID,
-                class_name="link-button",
             ),
             class_name="overview-heading",
         ),
         rx.el.section(company_heading(), company_assignments(), class_name="company-block"),
         rx.cond(
             S.several,
-            rx.el.button(
-                t("roles.manage.other_company"),
-                type="button",
-                on_click=S.change_company,
-                class_name="button-secondary",
+            action_button(
+                t("roles.manage.other_company"), S.change_company, class_name="button-secondary"
             ),
             rx.fragment(),
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button
 from components.paged_table import Paging, data_table, pager
 from components.sortable_table import labelled_search
 from state.i18n_state import I18nState
@@ -67,12 +68,7 @@ def picker() -> rx.Component:
             rx.fragment(),
         ),
         rx.el.div(
-            rx.el.button(
-                t("roles.manage.continue"),
-                type="button",
-                on_click=S.go_on,
-                class_name="button-primary",
-            ),
+            action_button(t("roles.manage.continue"), S.go_on, class_name="button-primary"),
             class_name="actions",
         ),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button
 from components.role_wizard import t, text
 from components.roles_layout import roles_layout
 from foundation import routes
@@ -26,10 +27,9 @@ def step_labels(first: str) -> list[tuple[str, str]]:
 
 
 def view_button(label_key: str, suggestions: bool) -> rx.Component:
-    return rx.el.button(
+    return action_button(
         t(label_key),
-        type="button",
-        on_click=S.show_suggestions(suggestions),
+        S.show_suggestions(suggestions),
         aria_pressed=rx.cond(S.suggestions == suggestions, "true", "false"),
         class_name="tab-button",
     )

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button, hidden
 from components.fields import described_field
+from components.forms import submit_button
 from components.paged_table import Paging, data_table, pager
 from components.role_wizard import t, text
 from monespace_app.pages.direct_steps import W
@@ -22,21 +24,13 @@ def headers(*extra: rx.Var[str]) -> list[rx.Var[str]]:
 
 
 def chosen_row(member: Member) -> rx.Component:
-    who = rx.el.span(" ", member.first_names, " ", member.surname, class_name="visually-hidden")
+    who = hidden(" ", member.first_names, " ", member.surname)
     return rx.el.tr(
         rx.el.th(member.surname, scope="row"),
         rx.el.td(member.first_names),
         rx.el.td(member.company),
         rx.el.td(member.email),
-        rx.el.td(
-            rx.el.button(
-                t("direct.persons.remove"),
-                who,
-                type="button",
-                on_click=S.remove_chosen(member.key),
-                class_name="link-button",
-            )
-        ),
+        rx.el.td(action_button(t("direct.persons.remove"), S.remove_chosen(member.key), who)),
     )
 
 
@@ -85,9 +79,7 @@ def search_form() -> rx.Component:
             ),
             W.field_error("search"),
             rx.el.div(
-                rx.el.button(
-                    t("direct.search.submit"), type="submit", class_name="button-secondary"
-                ),
+                submit_button("direct.search.submit", class_name="button-secondary"),
                 class_name="actions",
             ),
             on_submit=S.search,
@@ -148,11 +140,8 @@ def results() -> rx.Component:
             pager(paging, label=t("direct.results.pages")),
             W.field_error("results"),
             rx.el.div(
-                rx.el.button(
-                    t("direct.results.add"),
-                    type="button",
-                    on_click=S.add_selected,
-                    class_name="button-secondary",
+                action_button(
+                    t("direct.results.add"), S.add_selected, class_name="button-secondary"
                 ),
                 class_name="actions",
             ),
@@ -236,9 +225,7 @@ def national_number_step() -> rx.Component:
                 on_change=W.keep("national_number"),
             ),
             rx.el.div(
-                rx.el.button(
-                    t("direct.search.submit"), type="submit", class_name="button-secondary"
-                ),
+                submit_button("direct.search.submit", class_name="button-secondary"),
                 class_name="actions",
             ),
             on_submit=S.look_up,

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from components.role_wizard import t
+from components.paged_table import listed_table
+from components.role_wizard import PERSON_COLUMNS, t
 from monespace_app.pages.direct_steps import CANCEL_TO, W
 from portal.companies.direct_visits import Granted, PreviewPerson
 from state.roles.direct_assignment_state import DirectAssignmentState as S
@@ -15,22 +16,15 @@ P = S.preview
 
 
 def person_row(person: PreviewPerson) -> rx.Component:
-    return rx.el.tr(rx.el.td(person.surname), rx.el.td(person.first_names), rx.el.td(person.email))
+    return rx.el.tr(*[rx.el.td(getattr(person, column)) for column in PERSON_COLUMNS])
 
 
 def persons_preview() -> rx.Component:
-    return rx.el.table(
-        rx.el.caption(t("direct.preview.persons"), class_name="visually-hidden"),
-        rx.el.thead(
-            rx.el.tr(
-                *[
-                    rx.el.th(t(f"direct.persons.{column}"), scope="col")
-                    for column in ("surname", "first_names", "email")
-                ]
-            )
-        ),
-        rx.el.tbody(rx.foreach(P.persons, person_row)),
-        class_name="data-table",
+    return listed_table(
+        t("direct.preview.persons"),
+        [t(f"direct.persons.{column}") for column in PERSON_COLUMNS],
+        P.persons,
+        person_row,
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button
 from components.fields import described_field
 from components.forms import identity_list, submit_button
 from components.layout import page_title, paragraph
@@ -174,11 +175,8 @@ def form_step() -> rx.Component:
             who_choice(),
             contact_fields(),
             rx.el.div(
-                rx.el.button(
-                    I18nState.t["gap.back"],
-                    type="button",
-                    on_click=S.other_company,
-                    class_name="button-secondary",
+                action_button(
+                    I18nState.t["gap.back"], S.other_company, class_name="button-secondary"
                 ),
                 submit_button("gap.next"),
                 class_name="actions",
@@ -207,18 +205,8 @@ def summary_step() -> rx.Component:
         rx.el.h3(I18nState.t["gap.summary.gap"]),
         identity_list(gap_rows()),
         rx.el.div(
-            rx.el.button(
-                I18nState.t["gap.edit"],
-                type="button",
-                on_click=S.edit,
-                class_name="button-secondary",
-            ),
-            rx.el.button(
-                I18nState.t["gap.confirm"],
-                type="button",
-                on_click=S.confirm,
-                class_name="button-primary",
-            ),
+            action_button(I18nState.t["gap.edit"], S.edit, class_name="button-secondary"),
+            action_button(I18nState.t["gap.confirm"], S.confirm, class_name="button-primary"),
             class_name="actions",
         ),
     )

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import reflex as rx
 
-from components.fields import described_field
-from components.role_wizard import text
+from components.actions import action_button, hidden
+from components.fields import checkbox_field, described_field
+from components.role_wizard import t, text
 from monespace_app.pages.invitation_steps import W
 from portal.companies.invitations import Invitee
 from state.i18n_state import I18nState
@@ -15,7 +16,7 @@ from state.roles.invitation_wizard_state import InvitationWizardState as S
 
 
 def person_row(person: Invitee, index: rx.Var[int]) -> rx.Component:
-    who = rx.el.span(" ", person.first_names, " ", person.surname, class_name="visually-hidden")
+    who = hidden(" ", person.first_names, " ", person.surname)
     return rx.el.tr(
         rx.el.td(person.surname),
         rx.el.td(person.first_names),
@@ -25,20 +26,8 @@ def person_row(person: Invitee, index: rx.Var[int]) -> rx.Component:
                 S.editing_row == index,
                 rx.el.span(I18nState.t["invitation.persons.editing"], class_name="badge"),
                 rx.el.div(
-                    rx.el.button(
-                        I18nState.t["invitation.persons.edit"],
-                        who,
-                        type="button",
-                        on_click=S.edit_person(index),
-                        class_name="link-button",
-                    ),
-                    rx.el.button(
-                        I18nState.t["invitation.persons.delete"],
-                        who,
-                        type="button",
-                        on_click=S.delete_person(index),
-                        class_name="link-button",
-                    ),
+                    action_button(t("invitation.persons.edit"), S.edit_person(index), who),
+                    action_button(t("invitation.persons.delete"), S.delete_person(index), who),
                     class_name="row-actions",
                 ),
             )
@@ -104,10 +93,9 @@ def person_form() -> rx.Component:
                 ),
                 rx.cond(
                     S.editing_row >= 0,
-                    rx.el.button(
+                    action_button(
                         I18nState.t["invitation.persons.cancel_edit"],
-                        type="button",
-                        on_click=S.cancel_edit,
+                        S.cancel_edit,
                         class_name="button-secondary",
                     ),
                 ),
@@ -156,10 +144,8 @@ def text_area(
 def save_fields() -> rx.Component:
     return rx.el.fieldset(
         rx.el.legend(I18nState.t["invitation.details.save_legend"]),
-        rx.el.div(
-            rx.el.input(type="checkbox", id="field-save", checked=S.save, on_change=S.set_save),
-            rx.el.label(I18nState.t["invitation.details.save"], html_for="field-save"),
-            class_name="checkbox-field",
+        checkbox_field(
+            t("invitation.details.save"), "field-save", checked=S.save, on_change=S.set_save
         ),
         rx.cond(
             S.save,

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from components.role_wizard import t, text
+from components.paged_table import listed_table
+from components.role_wizard import PERSON_COLUMNS, t, text
 from foundation import routes
 from monespace_app.pages.invitation_steps import W
 from portal.companies.invitations import Invitee
@@ -17,24 +18,17 @@ P = S.preview
 
 
 def invitee_row(person: Invitee) -> rx.Component:
-    return rx.el.tr(rx.el.td(person.surname), rx.el.td(person.first_names), rx.el.td(person.email))
+    return rx.el.tr(*[rx.el.td(getattr(person, column)) for column in PERSON_COLUMNS])
 
 
 def persons_preview() -> rx.Component:
     return rx.cond(
         P.persons.length() > 0,  # type: ignore[attr-defined]
-        rx.el.table(
-            rx.el.caption(t("invitation.persons.table"), class_name="visually-hidden"),
-            rx.el.thead(
-                rx.el.tr(
-                    *[
-                        rx.el.th(t(f"invitation.persons.{column}"), scope="col")
-                        for column in ("surname", "first_names", "email")
-                    ]
-                )
-            ),
-            rx.el.tbody(rx.foreach(P.persons, invitee_row)),
-            class_name="data-table",
+        listed_table(
+            t("invitation.persons.table"),
+            [t(f"invitation.persons.{column}") for column in PERSON_COLUMNS],
+            P.persons,
+            invitee_row,
         ),
         text("invitation.preview.no_persons"),
     )

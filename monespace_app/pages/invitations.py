@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button, hidden
 from components.layout import page_title, paragraph
+from components.paged_table import listed_table
+from components.role_wizard import loaded
 from components.roles_layout import roles_layout
 from foundation import routes
 from monespace_app.pages.pending_invitations import pending_section
@@ -16,7 +19,7 @@ from state.roles.saved_invitations_state import SavedInvitationsState as S
 
 
 def saved_row(saved: SavedInvitation) -> rx.Component:
-    named = rx.el.span(" « ", saved.name, " »", class_name="visually-hidden")
+    named = hidden(" « ", saved.name, " »")
     return rx.el.tr(
         rx.el.td(saved.name),
         rx.el.td(saved.description),
@@ -30,13 +33,7 @@ def saved_row(saved: SavedInvitation) -> rx.Component:
                     href=f"{routes.ROLE_INVITATION_NEW}?{TEMPLATE_PARAMETER}="
                     + rx.Var.create(saved.id).to(str),
                 ),
-                rx.el.button(
-                    I18nState.t["invitations.saved.delete"],
-                    named,
-                    type="button",
-                    on_click=S.delete(saved.id),
-                    class_name="link-button",
-                ),
+                action_button(I18nState.t["invitations.saved.delete"], S.delete(saved.id), named),
                 class_name="row-actions",
             )
         ),
@@ -46,18 +43,14 @@ def saved_row(saved: SavedInvitation) -> rx.Component:
 def saved_list() -> rx.Component:
     return rx.cond(
         S.has_saved,
-        rx.el.table(
-            rx.el.caption(I18nState.t["invitations.saved.title"], class_name="visually-hidden"),
-            rx.el.thead(
-                rx.el.tr(
-                    *[
-                        rx.el.th(I18nState.t[f"invitations.saved.{column}"], scope="col")
-                        for column in ("name", "description", "company", "roles", "actions")
-                    ]
-                )
-            ),
-            rx.el.tbody(rx.foreach(S.saved, saved_row)),
-            class_name="data-table",
+        listed_table(
+            I18nState.t["invitations.saved.title"],
+            [
+                I18nState.t[f"invitations.saved.{column}"]
+                for column in ("name", "description", "company", "roles", "actions")
+            ],
+            S.saved,
+            saved_row,
         ),
         rx.el.p(I18nState.t["invitations.saved.none"]),
     )
@@ -67,7 +60,7 @@ def invitations_page() -> rx.Component:
     return roles_layout(
         routes.ROLE_INVITATIONS,
         page_title("invitations.title"),
-        rx.cond(
+        loaded(
             S.ready,
             rx.fragment(
                 paragraph("invitations.intro"),
@@ -96,6 +89,5 @@ def invitations_page() -> rx.Component:
                 ),
                 saved_list(),
             ),
-            rx.el.p(I18nState.t["common.loading"], role="status"),
         ),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button
 from components.paged_table import data_table
 from components.roles_layout import roles_layout
 from components.status_badge import status_badge
@@ -19,10 +20,9 @@ def t(key: str) -> rx.Var[str]:
 
 
 def view_button(label_key: str, current_only: bool) -> rx.Component:
-    return rx.el.button(
+    return action_button(
         t(label_key),
-        type="button",
-        on_click=S.show_current(current_only),
+        S.show_current(current_only),
         aria_pressed=rx.cond(S.current_only == current_only, "true", "false"),
         class_name="tab-button",
     )

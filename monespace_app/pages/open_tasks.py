@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button
 from components.paged_table import Paging, paged_table
 from components.roles_layout import roles_layout
 from foundation import routes
@@ -84,12 +85,7 @@ def task_list() -> rx.Component:
             rx.fragment(),
         ),
         rx.el.div(
-            rx.el.button(
-                t("roles.tasks.evaluate"),
-                type="button",
-                on_click=S.evaluate,
-                class_name="button-primary",
-            ),
+            action_button(t("roles.tasks.evaluate"), S.evaluate, class_name="button-primary"),
             class_name="actions",
         ),
     )
@@ -131,9 +127,7 @@ def problem() -> rx.Component:
 
 
 def back_link() -> rx.Component:
-    return rx.el.button(
-        t("roles.tasks.back"), type="button", on_click=S.back_to_list, class_name="link-button"
-    )
+    return action_button(t("roles.tasks.back"), S.back_to_list)
 
 
 def evaluation() -> rx.Component:
@@ -171,24 +165,9 @@ def evaluation() -> rx.Component:
             ]
         ),
         rx.el.div(
-            rx.el.button(
-                t("roles.tasks.skip"),
-                type="button",
-                on_click=S.next_request,
-                class_name="button-secondary",
-            ),
-            rx.el.button(
-                t("roles.tasks.reject"),
-                type="button",
-                on_click=S.ask_reason,
-                class_name="button-secondary",
-            ),
-            rx.el.button(
-                t("roles.tasks.approve"),
-                type="button",
-                on_click=S.approve,
-                class_name="button-primary",
-            ),
+            action_button(t("roles.tasks.skip"), S.next_request, class_name="button-secondary"),
+            action_button(t("roles.tasks.reject"), S.ask_reason, class_name="button-secondary"),
+            action_button(t("roles.tasks.approve"), S.approve, class_name="button-primary"),
             class_name="actions",
         ),
     )
@@ -219,11 +198,8 @@ def reason_form() -> rx.Component:
                 class_name="field field-wide",
             ),
             rx.el.div(
-                rx.el.button(
-                    t("roles.tasks.reject.back"),
-                    type="button",
-                    on_click=S.back_to_request,
-                    class_name="button-secondary",
+                action_button(
+                    t("roles.tasks.reject.back"), S.back_to_request, class_name="button-secondary"
                 ),
                 rx.el.button(
                     t("roles.tasks.reject.confirm"), type="submit", class_name="button-primary"
@@ -253,18 +229,12 @@ def decided() -> rx.Component:
         rx.el.div(
             rx.cond(
                 S.has_next,
-                rx.el.button(
-                    t("roles.tasks.next"),
-                    type="button",
-                    on_click=S.next_request,
-                    class_name="button-primary",
-                ),
+                action_button(t("roles.tasks.next"), S.next_request, class_name="button-primary"),
                 rx.fragment(),
             ),
-            rx.el.button(
+            action_button(
                 t("roles.tasks.back"),
-                type="button",
-                on_click=S.back_to_list,
+                S.back_to_list,
                 class_name=rx.cond(S.has_next, "button-secondary", "button-primary"),
             ),
             class_name="actions",

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button, confirmation, hidden
+from components.paged_table import listed_table
 from portal.companies.pending_invitation_visits import SentInvitation
 from state.i18n_state import I18nState
 from state.roles.pending_invitations_state import PendingInvitationsState as S
@@ -18,7 +20,7 @@ def t(key: str) -> rx.Var[str]:
 
 
 def sent_row(sent: SentInvitation) -> rx.Component:
-    which = rx.el.span(" — ", sent.roles, ", ", sent.company, class_name="visually-hidden")
+    which = hidden(" — ", sent.roles, ", ", sent.company)
     return rx.el.tr(
         rx.el.th(sent.roles, scope="row"),
         rx.el.td(sent.company),
@@ -29,21 +31,9 @@ def sent_row(sent: SentInvitation) -> rx.Component:
             rx.el.div(
                 rx.cond(
                     sent.waiting > 0,
-                    rx.el.button(
-                        t("invitations.sent.resend"),
-                        which,
-                        type="button",
-                        on_click=S.resend(sent.id),
-                        class_name="link-button",
-                    ),
+                    action_button(t("invitations.sent.resend"), S.resend(sent.id), which),
                 ),
-                rx.el.button(
-                    t("invitations.sent.revoke"),
-                    which,
-                    type="button",
-                    on_click=S.ask_revoke(sent.id),
-                    class_name="link-button",
-                ),
+                action_button(t("invitations.sent.revoke"), S.ask_revoke(sent.id), which),
                 class_name="row-actions",
             )
         ),
@@ -53,31 +43,13 @@ def sent_row(sent: SentInvitation) -> rx.Component:
 def revoke_confirmation() -> rx.Component:
     return rx.cond(
         S.confirm_revoke != "",
-        rx.el.div(
-            rx.el.p(
-                I18nState.t["invitations.sent.revoke_confirm"].replace("{which}", S.revoking),
-                id="revoke-question",
-            ),
-            rx.el.div(
-                rx.el.button(
-                    t("invitations.sent.revoke"),
-                    type="button",
-                    on_click=S.revoke(S.confirm_revoke),
-                    class_name="button-danger",
-                ),
-                rx.el.button(
-                    t("invitation.cancel"),
-                    type="button",
-                    on_click=S.cancel_revoke,
-                    class_name="button-secondary",
-                ),
-                class_name="actions",
-            ),
-            id="revoke-confirmation",
-            tab_index=-1,
-            role="alertdialog",
-            aria_labelledby="revoke-question",
-            class_name="alert-error",
+        confirmation(
+            "revoke",
+            I18nState.t["invitations.sent.revoke_confirm"].replace("{which}", S.revoking),
+            confirm=t("invitations.sent.revoke"),
+            on_confirm=S.revoke(S.confirm_revoke),
+            cancel=t("invitation.cancel"),
+            on_cancel=S.cancel_revoke,
         ),
     )
 
@@ -118,19 +90,12 @@ def pending_section() -> rx.Component:
             revoke_confirmation(),
             rx.cond(
                 S.has_sent,
-                rx.el.table(
-                    rx.el.caption(t("invitations.sent.title"), class_name="visually-hidden"),
-                    rx.el.thead(
-                        rx.el.tr(
-                            *[
-                                rx.el.th(t(f"invitations.sent.{column}"), scope="col")
-                                for column in COLUMNS
-                            ]
-                        )
-                    ),
-                    rx.el.tbody(rx.foreach(S.sent, sent_row)),
-                    id="sent-invitations",
-                    class_name="data-table",
+                listed_table(
+                    t("invitations.sent.title"),
+                    [t(f"invitations.sent.{column}") for column in COLUMNS],
+                    S.sent,
+                    sent_row,
+                    table_id="sent-invitations",
                 ),
                 rx.el.p(t("invitations.sent.none")),
             ),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button
 from components.fields import described_field
 from components.roles_layout import roles_layout
 from components.wizard import stepper
@@ -99,12 +100,7 @@ def overview_step() -> rx.Component:
         rx.el.div(
             rx.cond(
                 S.may_accept,
-                rx.el.button(
-                    t("roles.accept.next"),
-                    type="button",
-                    on_click=S.next_step,
-                    class_name="button-primary",
-                ),
+                action_button(t("roles.accept.next"), S.next_step, class_name="button-primary"),
                 identify(),
             ),
             class_name="actions",
@@ -133,11 +129,8 @@ def contact_step() -> rx.Component:
                 autocomplete="email",
             ),
             rx.el.div(
-                rx.el.button(
-                    t("roles.accept.previous"),
-                    type="button",
-                    on_click=S.previous_step,
-                    class_name="button-secondary",
+                action_button(
+                    t("roles.accept.previous"), S.previous_step, class_name="button-secondary"
                 ),
                 rx.el.a(t("roles.accept.cancel"), href=routes.ROLE_MANAGEMENT),
                 rx.el.button(t("roles.accept.submit"), type="submit", class_name="button-primary"),

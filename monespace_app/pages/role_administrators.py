@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
+from components.actions import action_button, confirmation, hidden
 from components.fields import described_field
 from components.layout import page_title
 from components.paged_table import data_table
@@ -25,21 +26,13 @@ def error_of(field: str) -> rx.Var[str]:
 
 
 def administrator_row(row: AdministratorRow) -> rx.Component:
-    who = rx.el.span(" ", row.first_names, " ", row.surname, class_name="visually-hidden")
+    who = hidden(" ", row.first_names, " ", row.surname)
     return rx.el.tr(
         rx.el.th(row.surname, scope="row"),
         rx.el.td(row.first_names),
         rx.el.td(row.email),
         rx.el.td(row.named_on),
-        rx.el.td(
-            rx.el.button(
-                t("administrators.remove"),
-                who,
-                type="button",
-                on_click=S.ask_remove(row.id),
-                class_name="link-button",
-            )
-        ),
+        rx.el.td(action_button(t("administrators.remove"), S.ask_remove(row.id), who)),
     )
 
 
@@ -51,28 +44,13 @@ def remove_confirmation() -> rx.Component:
     )
     return rx.cond(
         S.confirm_remove != 0,
-        rx.el.div(
-            rx.el.p(question, id="remove-question"),
-            rx.el.div(
-                rx.el.button(
-                    t("administrators.remove"),
-                    type="button",
-                    on_click=S.remove(S.confirm_remove),
-                    class_name="button-danger",
-                ),
-                rx.el.button(
-                    t("invitation.cancel"),
-                    type="button",
-                    on_click=S.cancel_remove,
-                    class_name="button-secondary",
-                ),
-                class_name="actions",
-            ),
-            id="remove-confirmation",
-            tab_index=-1,
-            role="alertdialog",
-            aria_labelledby="remove-question",
-            class_name="alert-error",
+        confirmation(
+            "remove",
+            question,
+            confirm=t("administrators.remove"),
+            on_confirm=S.remove(S.confirm_remove),
+            cancel=t("invitation.cancel"),
+            on_cancel=S.cancel_remove,
         ),
     )
 
