@@ -14,6 +14,7 @@ from identity.registry import default_registry
 from monespace_app.auth_routes import auth_api
 from monespace_app.export_routes import export_api
 from monespace_app.jobs import run_forever
+from monespace_app.page_table import add_pages
 from monespace_app.pages.account_form import account_form_page, account_pending_page
 from monespace_app.pages.account_links import (
     activation_page,
@@ -61,61 +62,53 @@ app = rx.App(
 app.register_lifespan_task(run_forever)
 
 app.add_page(home_page, route=routes.HOME, title=f"{TITLE} — Fédération Wallonie-Bruxelles")
-app.add_page(help_page, route=routes.HELP, title=f"Besoin d'aide ? — {TITLE}")
-app.add_page(privacy_page, route=routes.PRIVACY, title=f"Politique de confidentialité — {TITLE}")
+add_pages(
+    app,
+    (
+        (help_page, routes.HELP, "Besoin d'aide ?", None),
+        (privacy_page, routes.PRIVACY, "Politique de confidentialité", None),
+    ),
+    site_title=TITLE,
+)
 # Every key of the chooser has its login page: the code keys share one (registered from the
 # registry with the activation wizards), the eID reader and itsme have their own.
 add_key_pages(app, default_registry(), site_title=TITLE)
-app.add_page(
-    itsme_login_page,
-    route=routes.key_login(ITSME_KEY.kind),
-    title=f"IDENTIFICATION via itsme — {TITLE}",
-    on_load=ItsmeLoginState.load,
-)
-app.add_page(
-    my_keys_page,
-    route=routes.MY_KEYS,
-    title=f"Mes clés numériques — {TITLE}",
-    on_load=KeysState.load,
-)
-app.add_page(
-    token_activation_page,
-    route=routes.TOKEN_ACTIVATION,
-    title=f"Activer votre clé numérique — {TITLE}",
-    on_load=TokenActivationState.load,
-)
-app.add_page(terms_page, route=routes.TERMS, title=f"Conditions d'utilisation — {TITLE}")
-app.add_page(
-    registration_office_page,
-    route=routes.REGISTRATION_OFFICE,
-    title=f"Bureau d'enregistrement local — {TITLE}",
-    on_load=RegistrationOfficeState.load,
-)
-# "S'identifier" in a section opens the chooser with ?suite=<path>: the login comes back there.
-app.add_page(
-    key_chooser_page,
-    route=routes.KEY_CHOOSER,
-    title=f"S'identifier — {TITLE}",
-    on_load=LoginReturnState.remember,
-)
-
-app.add_page(
-    eid_login_page,
-    route=routes.key_login(EID_KEY.kind),
-    title=f"Identification avec lecteur de carte eID — {TITLE}",
-    on_load=[EidLoginState.reset_page, LoginReturnState.remember_if_asked],
-)
-app.add_page(
-    account_form_page,
-    route=routes.ACCOUNT_FORM,
-    title=f"Mon compte — {TITLE}",
-    on_load=AccountFormState.load,
-)
-app.add_page(
-    account_pending_page,
-    route=routes.ACCOUNT_PENDING,
-    title=f"Votre compte — {TITLE}",
-    on_load=AccountPendingState.load,
+add_pages(
+    app,
+    (
+        (
+            itsme_login_page,
+            routes.key_login(ITSME_KEY.kind),
+            "IDENTIFICATION via itsme",
+            ItsmeLoginState.load,
+        ),
+        (my_keys_page, routes.MY_KEYS, "Mes clés numériques", KeysState.load),
+        (
+            token_activation_page,
+            routes.TOKEN_ACTIVATION,
+            "Activer votre clé numérique",
+            TokenActivationState.load,
+        ),
+        (terms_page, routes.TERMS, "Conditions d'utilisation", None),
+        (
+            registration_office_page,
+            routes.REGISTRATION_OFFICE,
+            "Bureau d'enregistrement local",
+            RegistrationOfficeState.load,
+        ),
+        # "S'identifier" in a section opens the chooser with ?suite=<path>: the login comes
+        # back there.
+        (key_chooser_page, routes.KEY_CHOOSER, "S'identifier", LoginReturnState.remember),
+        (
+            eid_login_page,
+            routes.key_login(EID_KEY.kind),
+            "Identification avec lecteur de carte eID",
+            [EidLoginState.reset_page, LoginReturnState.remember_if_asked],
+        ),
+        (account_form_page, routes.ACCOUNT_FORM, "Mon compte", AccountFormState.load),
+        (account_pending_page, routes.ACCOUNT_PENDING, "Votre compte", AccountPendingState.load),
+    ),
+    site_title=TITLE,
 )
 for route, page, action in (
     (routes.ACTIVATE_ACCOUNT, activation_page, "activate"),
@@ -153,25 +146,21 @@ for space in routes.SPACES:
         on_load=SpacePageState.load_profile(space),
     )
 
-app.add_page(
-    account_info_page,
-    route=routes.ACCOUNT,
-    title=f"Compte — {TITLE}",
-    on_load=AccountSettingsState.load,
+add_pages(
+    app,
+    (
+        (account_info_page, routes.ACCOUNT, "Compte", AccountSettingsState.load),
+        (account_deletion_page, routes.ACCOUNT_DELETION, "Compte", AccountSettingsState.load),
+        (
+            account_deleted_page,
+            routes.ACCOUNT_DELETED,
+            "Compte",
+            AccountSettingsState.load_deleted,
+        ),
+        (account_gone_page, routes.ACCOUNT_GONE, "Compte", None),
+    ),
+    site_title=TITLE,
 )
-app.add_page(
-    account_deletion_page,
-    route=routes.ACCOUNT_DELETION,
-    title=f"Compte — {TITLE}",
-    on_load=AccountSettingsState.load,
-)
-app.add_page(
-    account_deleted_page,
-    route=routes.ACCOUNT_DELETED,
-    title=f"Compte — {TITLE}",
-    on_load=AccountSettingsState.load_deleted,
-)
-app.add_page(account_gone_page, route=routes.ACCOUNT_GONE, title=f"Compte — {TITLE}")
 # "Ma gestion des rôles eGov" and the designation of a company's GAP.
 add_roles_pages(app, site_title=TITLE)
 app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")

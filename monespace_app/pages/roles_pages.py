@@ -3,12 +3,10 @@ its route, its title and what it loads: one table, registered by ``add_roles_pag
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import reflex as rx
 
 from foundation import routes
+from monespace_app.page_table import PageEntry, add_pages
 from monespace_app.pages.access_managers import access_managers_page
 from monespace_app.pages.assignment_detail import assignment_detail_page
 from monespace_app.pages.assignment_overview import assignment_overview_page
@@ -36,10 +34,8 @@ from state.roles.pending_invitations_state import PendingInvitationsState
 from state.roles.saved_invitations_state import SavedInvitationsState
 from state.roles.self_request_state import SelfRequestState
 
-Page = tuple[Callable[[], rx.Component], str, str, Any]
-
 # (page, route, title, on_load)
-ROLES_PAGES: tuple[Page, ...] = (
+ROLES_PAGES: tuple[PageEntry, ...] = (
     (roles_home_page, routes.ROLE_MANAGEMENT, "Ma gestion des rôles eGov", RolesHomeState.load),
     (
         access_managers_page,
@@ -123,5 +119,4 @@ ROLES_PAGES: tuple[Page, ...] = (
 
 
 def add_roles_pages(app: rx.App, *, site_title: str) -> None:
-    for page, route, title, on_load in ROLES_PAGES:
-        app.add_page(page, route=route, title=f"{title} — {site_title}", on_load=on_load)
+    add_pages(app, ROLES_PAGES, site_title=site_title)
