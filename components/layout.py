@@ -88,6 +88,12 @@ def private(*children: rx.Component) -> rx.Component:
     )
 
 
+def loaded(ready: rx.Var[bool] | bool, *content: rx.Component) -> rx.Component:
+    """``content`` once the page's own checks passed (``ready``); "Chargement…" until then."""
+    shown = content[0] if len(content) == 1 else rx.fragment(*content)
+    return rx.cond(ready, shown, rx.el.p(I18nState.t["common.loading"], role="status"))
+
+
 def logout_button(label_key: str, class_name: str = "button-secondary") -> rx.Component:
     return rx.el.button(
         I18nState.t[label_key], type="button", on_click=SessionState.logout, class_name=class_name

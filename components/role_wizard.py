@@ -15,7 +15,7 @@ import reflex as rx
 
 from components.actions import action_button
 from components.fields import checkbox_field, described_field
-from components.layout import page_title
+from components.layout import loaded, page_title
 from components.role_matrix import role_matrix
 from components.role_picker import role_picker
 from components.wizard import stepper
@@ -33,12 +33,6 @@ def t(key: str) -> rx.Var[str]:
 
 def text(key: str, *, class_name: str = "") -> rx.Component:
     return rx.el.p(t(key), class_name=class_name or None)
-
-
-def loaded(ready: rx.Var[bool] | bool, *content: rx.Component) -> rx.Component:
-    """``content`` once the page's checks passed; "Chargement…" until then."""
-    shown = content[0] if len(content) == 1 else rx.fragment(*content)
-    return rx.cond(ready, shown, rx.el.p(t("common.loading"), role="status"))
 
 
 def validity_row(state: Any) -> rx.Component:

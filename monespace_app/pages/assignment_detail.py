@@ -11,6 +11,7 @@ import reflex as rx
 
 from components.actions import action_button
 from components.fields import checkbox_field, described_field
+from components.layout import loaded
 from components.paged_table import data_table
 from components.roles_layout import roles_layout
 from components.status_badge import status_badge
@@ -200,7 +201,7 @@ def assignment_detail_page() -> rx.Component:
     return roles_layout(
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
         rx.el.div(
-            rx.cond(
+            loaded(
                 S.checked,
                 rx.fragment(
                     rx.el.h1(t("roles.detail.title")),
@@ -223,7 +224,6 @@ def assignment_detail_page() -> rx.Component:
                         rx.fragment(),
                     ),
                 ),
-                rx.el.p(t("common.loading"), role="status"),
             ),
             class_name="role-requests",
         ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import reflex as rx
 
 from components.actions import action_button
+from components.layout import loaded
 from components.paged_table import Paging, pager
 from components.roles_layout import is_built, roles_layout
 from components.sortable_table import (
@@ -231,7 +232,7 @@ def assignment_overview_page() -> rx.Component:
     return roles_layout(
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
         rx.el.div(
-            rx.cond(
+            loaded(
                 S.checked,
                 rx.fragment(
                     rx.el.h1(t("roles.manage.title")),
@@ -259,7 +260,6 @@ def assignment_overview_page() -> rx.Component:
                         picker(),
                     ),
                 ),
-                rx.el.p(t("common.loading"), role="status"),
             ),
             class_name="role-requests",
         ),

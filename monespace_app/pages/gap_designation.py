@@ -10,7 +10,7 @@ import reflex as rx
 from components.actions import action_button
 from components.fields import described_field
 from components.forms import identity_list, submit_button
-from components.layout import page_title, paragraph
+from components.layout import loaded, page_title, paragraph
 from components.roles_layout import roles_layout
 from components.wizard import stepper
 from foundation import routes
@@ -245,7 +245,7 @@ def gap_designation_page() -> rx.Component:
     return roles_layout(
         None,
         page_title("gap.title"),
-        rx.cond(
+        loaded(
             S.ready,
             rx.fragment(
                 stepper(STEP_LABELS, S.step, S.step_index),
@@ -260,6 +260,5 @@ def gap_designation_page() -> rx.Component:
                     class_name="gap-step",
                 ),
             ),
-            rx.el.p(I18nState.t["common.loading"], role="status"),
         ),
     )

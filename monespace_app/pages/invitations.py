@@ -6,9 +6,8 @@ from __future__ import annotations
 import reflex as rx
 
 from components.actions import action_button, hidden
-from components.layout import page_title, paragraph
+from components.layout import loaded, page_title, paragraph
 from components.paged_table import listed_table
-from components.role_wizard import loaded
 from components.roles_layout import roles_layout
 from foundation import routes
 from monespace_app.pages.pending_invitations import pending_section

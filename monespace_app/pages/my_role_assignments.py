@@ -6,6 +6,7 @@ from __future__ import annotations
 import reflex as rx
 
 from components.actions import action_button
+from components.layout import loaded
 from components.paged_table import data_table
 from components.roles_layout import roles_layout
 from components.status_badge import status_badge
@@ -60,7 +61,7 @@ def my_role_assignments_page() -> rx.Component:
     return roles_layout(
         routes.MY_ROLE_ASSIGNMENTS,
         rx.el.div(
-            rx.cond(
+            loaded(
                 S.checked,
                 rx.fragment(
                     rx.el.h1(t("roles.mine.title")),
@@ -98,7 +99,6 @@ def my_role_assignments_page() -> rx.Component:
                         class_name="actions",
                     ),
                 ),
-                rx.el.p(t("common.loading"), role="status"),
             ),
             class_name="role-requests",
         ),

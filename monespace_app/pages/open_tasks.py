@@ -7,6 +7,7 @@ from __future__ import annotations
 import reflex as rx
 
 from components.actions import action_button
+from components.layout import loaded
 from components.paged_table import Paging, paged_table
 from components.roles_layout import roles_layout
 from foundation import routes
@@ -246,7 +247,7 @@ def open_tasks_page() -> rx.Component:
     return roles_layout(
         routes.ROLE_OPEN_TASKS,
         rx.el.div(
-            rx.cond(
+            loaded(
                 S.checked,
                 rx.match(
                     S.view,
@@ -255,7 +256,6 @@ def open_tasks_page() -> rx.Component:
                     ("decided", decided()),
                     task_list(),
                 ),
-                rx.el.p(t("common.loading"), role="status"),
             ),
             class_name="role-requests",
         ),

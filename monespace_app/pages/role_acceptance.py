@@ -8,6 +8,7 @@ import reflex as rx
 
 from components.actions import action_button
 from components.fields import described_field
+from components.layout import loaded
 from components.roles_layout import roles_layout
 from components.wizard import stepper
 from foundation import routes
@@ -177,10 +178,9 @@ def role_acceptance_page() -> rx.Component:
     return roles_layout(
         routes.MY_ROLE_ASSIGNMENTS,
         rx.el.div(
-            rx.cond(
+            loaded(
                 S.checked,
                 rx.cond(S.problem != "", link_problem(), acceptance()),
-                rx.el.p(t("common.loading"), role="status"),
             ),
             class_name="role-requests",
         ),

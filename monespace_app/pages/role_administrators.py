@@ -7,7 +7,7 @@ import reflex as rx
 
 from components.actions import action_button, confirmation, hidden
 from components.fields import described_field
-from components.layout import page_title
+from components.layout import loaded, page_title
 from components.paged_table import data_table
 from components.roles_layout import roles_layout
 from foundation import routes
@@ -161,7 +161,7 @@ def role_administrators_page() -> rx.Component:
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
         rx.el.div(
             page_title("administrators.title"),
-            rx.cond(
+            loaded(
                 S.ready,
                 rx.fragment(
                     rx.el.p(t("administrators.intro")),
@@ -171,7 +171,6 @@ def role_administrators_page() -> rx.Component:
                         rx.el.p(t("administrators.not_gap"), class_name="alert-info"),
                     ),
                 ),
-                rx.el.p(t("common.loading"), role="status"),
             ),
             class_name="role-requests",
         ),

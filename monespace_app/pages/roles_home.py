@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from components.layout import page_title, paragraph
+from components.layout import loaded, page_title, paragraph
 from components.roles_layout import roles_layout, section_link
 from foundation import routes
 from state.i18n_state import I18nState
@@ -130,7 +130,7 @@ def access_managers_panel() -> rx.Component:
 def roles_home_page() -> rx.Component:
     return roles_layout(
         routes.ROLE_MANAGEMENT,
-        rx.cond(
+        loaded(
             S.checked,
             rx.fragment(
                 rx.cond(S.identified, rx.fragment(), identify_panel()),
@@ -139,6 +139,5 @@ def roles_home_page() -> rx.Component:
                 rx.el.div(*[block(spec) for spec in BLOCKS], class_name="roles-blocks"),
                 access_managers_panel(),
             ),
-            rx.el.p(I18nState.t["common.loading"], role="status"),
         ),
     )

@@ -7,9 +7,9 @@ from __future__ import annotations
 import reflex as rx
 
 from components.fields import described_field
-from components.layout import page_title
+from components.layout import loaded, page_title
 from components.role_picker import role_picker
-from components.role_wizard import loaded, t, validity_row
+from components.role_wizard import t, validity_row
 from components.roles_layout import roles_layout
 from foundation import routes
 from state.i18n_state import I18nState
