@@ -2,8 +2,8 @@
 direct assignment, steps 4–12), bound to the page's state (a ``RoleWizardMixin``): each step's
 heading (focused when the step opens), the refusals, the row of buttons "Étape précédente",
 "Annuler", "Étape suivante", the steps "Entreprise", "Rôles" and "Validité", the preview's blocks
-with "Modifier", the stepper and the page around them. The validity's fields serve a person's own
-request too."""
+with "Modifier", the stepper and the page around them (the "Entreprise" step and the people are
+each wizard's own). The validity's fields serve a person's own request too."""
 
 from __future__ import annotations
 
@@ -37,7 +37,6 @@ def text(key: str, *, class_name: str = "") -> rx.Component:
 
 def validity_row(state: Any) -> rx.Component:
     """ "du …", "jusqu'au …" and "Illimité", kept at each keystroke (``state.keep``)."""
-    until = state.unlimited
     fields = [
         described_field(
             f"invitation.validity.{label}",
@@ -46,7 +45,7 @@ def validity_row(state: Any) -> rx.Component:
             error=rx.cond(state.error_field == name, state.error_text, ""),
             help_key="invitation.date_help",
             on_change=lambda value, name=name: state.keep(name, value),
-            disabled=until if name == "valid_until" else False,
+            disabled=state.unlimited if name == "valid_until" else False,
         )
         for label, name in (("from", "valid_from"), ("until", "valid_until"))
     ]

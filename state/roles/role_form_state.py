@@ -1,7 +1,7 @@
 """What the pages that give or ask roles hold alike (the invitation wizard, the direct assignment,
 a person's own request): the company, the roles (``RolePickerMixin``), the validity and the
-message as typed, a refusal shown beside its field, and the way out of a visit the service
-refuses (back to the eID login, then here).
+message as typed, and a refusal shown beside its field (``RefusalsMixin``, which also sends a
+refused visit back to the eID login, then here).
 
 Every check is the services'; this only holds what was typed. ``RoleWizardMixin`` adds the steps
 of the two wizards: "Étape précédente", "Étape suivante" (the step's own check, the preview
