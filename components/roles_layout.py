@@ -82,3 +82,8 @@ def roles_navigation(current: str | None) -> rx.Component:
 def roles_layout(current: str | None, *children: rx.Component) -> rx.Component:
     """``current``: the route of the navigation's entry this page belongs to, if any."""
     return page_layout(roles_banner(), roles_navigation(current), *children)
+
+
+def roles_page(current: str | None, *content: rx.Component) -> rx.Component:
+    """A page of the section whose content stands in the section's column."""
+    return roles_layout(current, rx.el.div(*content, class_name="role-requests"))

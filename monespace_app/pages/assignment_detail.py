@@ -13,7 +13,7 @@ from components.actions import action_button
 from components.fields import checkbox_field, described_field
 from components.layout import loaded
 from components.paged_table import data_table
-from components.roles_layout import roles_layout
+from components.roles_layout import roles_page
 from components.status_badge import status_badge
 from foundation import routes
 from state.i18n_state import I18nState
@@ -198,33 +198,30 @@ def problem() -> rx.Component:
 
 
 def assignment_detail_page() -> rx.Component:
-    return roles_layout(
+    return roles_page(
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
-        rx.el.div(
-            loaded(
-                S.checked,
-                rx.fragment(
-                    rx.el.h1(t("roles.detail.title")),
-                    rx.el.p(
-                        t("roles.detail.intro"),
-                        " ",
-                        rx.el.a(t("roles.detail.back"), href=S.detail.overview_url),
-                        class_name="detail-intro",
+        loaded(
+            S.checked,
+            rx.fragment(
+                rx.el.h1(t("roles.detail.title")),
+                rx.el.p(
+                    t("roles.detail.intro"),
+                    " ",
+                    rx.el.a(t("roles.detail.back"), href=S.detail.overview_url),
+                    class_name="detail-intro",
+                ),
+                problem(),
+                banner(),
+                rx.cond(
+                    S.detail.role != "",
+                    rx.fragment(
+                        rx.el.h2(t("roles.detail.heading")),
+                        details(),
+                        actions(),
+                        history(),
                     ),
-                    problem(),
-                    banner(),
-                    rx.cond(
-                        S.detail.role != "",
-                        rx.fragment(
-                            rx.el.h2(t("roles.detail.heading")),
-                            details(),
-                            actions(),
-                            history(),
-                        ),
-                        rx.fragment(),
-                    ),
+                    rx.fragment(),
                 ),
             ),
-            class_name="role-requests",
         ),
     )

@@ -10,7 +10,7 @@ import reflex as rx
 from components.actions import action_button
 from components.layout import loaded
 from components.paged_table import Paging, pager
-from components.roles_layout import is_built, roles_layout
+from components.roles_layout import is_built, roles_page
 from components.sortable_table import (
     Sorting,
     labelled_search,
@@ -229,38 +229,35 @@ def overview() -> rx.Component:
 
 
 def assignment_overview_page() -> rx.Component:
-    return roles_layout(
+    return roles_page(
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
-        rx.el.div(
-            loaded(
-                S.checked,
-                rx.fragment(
-                    rx.el.h1(t("roles.manage.title")),
-                    rx.cond(
-                        S.view == "overview",
-                        rx.el.div(
-                            view_button("roles.manage.simple", False),
-                            view_button("roles.manage.detailed", True),
-                            role="group",
-                            aria_label=t("roles.manage.views"),
-                            class_name="tabs",
-                        ),
-                        rx.fragment(),
+        loaded(
+            S.checked,
+            rx.fragment(
+                rx.el.h1(t("roles.manage.title")),
+                rx.cond(
+                    S.view == "overview",
+                    rx.el.div(
+                        view_button("roles.manage.simple", False),
+                        view_button("roles.manage.detailed", True),
+                        role="group",
+                        aria_label=t("roles.manage.views"),
+                        class_name="tabs",
                     ),
-                    rx.el.p(t("roles.manage.intro")),
-                    rx.cond(
-                        S.problem != "",
-                        rx.el.p(S.problem, role="alert", class_name="alert-error"),
-                        rx.fragment(),
-                    ),
-                    rx.match(
-                        S.view,
-                        ("overview", overview()),
-                        ("none", rx.el.p(t("roles.manage.none_managed"), class_name="alert-info")),
-                        picker(),
-                    ),
+                    rx.fragment(),
+                ),
+                rx.el.p(t("roles.manage.intro")),
+                rx.cond(
+                    S.problem != "",
+                    rx.el.p(S.problem, role="alert", class_name="alert-error"),
+                    rx.fragment(),
+                ),
+                rx.match(
+                    S.view,
+                    ("overview", overview()),
+                    ("none", rx.el.p(t("roles.manage.none_managed"), class_name="alert-info")),
+                    picker(),
                 ),
             ),
-            class_name="role-requests",
         ),
     )

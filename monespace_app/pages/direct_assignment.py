@@ -8,7 +8,7 @@ import reflex as rx
 
 from components.actions import action_button
 from components.role_wizard import t, text
-from components.roles_layout import roles_layout
+from components.roles_layout import roles_page
 from foundation import routes
 from monespace_app.pages.direct_people import members_step, national_number_step
 from monespace_app.pages.direct_preview import done_step, preview_step
@@ -89,12 +89,9 @@ def direct_page(title_key: str, first_step: rx.Component, first_label: str) -> r
         ("preview", preview_step()),
         ("done", done_step()),
     )
-    return roles_layout(
+    return roles_page(
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
-        rx.el.div(
-            *W.page_content(title_key, "direct.done_title", "direct.no_company", wizard),
-            class_name="role-requests",
-        ),
+        *W.page_content(title_key, "direct.done_title", "direct.no_company", wizard),
     )
 
 

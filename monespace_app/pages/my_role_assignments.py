@@ -8,7 +8,7 @@ import reflex as rx
 from components.actions import action_button
 from components.layout import loaded
 from components.paged_table import data_table
-from components.roles_layout import roles_layout
+from components.roles_layout import roles_page
 from components.status_badge import status_badge
 from foundation import routes
 from state.i18n_state import I18nState
@@ -58,48 +58,45 @@ def accepted_notice() -> rx.Component:
 
 
 def my_role_assignments_page() -> rx.Component:
-    return roles_layout(
+    return roles_page(
         routes.MY_ROLE_ASSIGNMENTS,
-        rx.el.div(
-            loaded(
-                S.checked,
-                rx.fragment(
-                    rx.el.h1(t("roles.mine.title")),
-                    rx.el.div(
-                        view_button("roles.mine.current", True),
-                        view_button("roles.mine.all", False),
-                        role="group",
-                        aria_label=t("roles.mine.views"),
-                        class_name="tabs",
+        loaded(
+            S.checked,
+            rx.fragment(
+                rx.el.h1(t("roles.mine.title")),
+                rx.el.div(
+                    view_button("roles.mine.current", True),
+                    view_button("roles.mine.all", False),
+                    role="group",
+                    aria_label=t("roles.mine.views"),
+                    class_name="tabs",
+                ),
+                rx.el.p(t("roles.mine.intro")),
+                accepted_notice(),
+                data_table(
+                    t("roles.mine.caption"),
+                    [
+                        t("roles.col.role"),
+                        t("roles.col.company"),
+                        t("roles.col.start"),
+                        t("roles.col.end"),
+                        t("roles.col.status"),
+                    ],
+                    S.rows,
+                    assignment_row,
+                    empty=t("roles.mine.none"),
+                    table_id="my-assignments",
+                ),
+                rx.el.h2(t("roles.mine.actions")),
+                rx.el.p(t("roles.mine.request_intro")),
+                rx.el.div(
+                    rx.el.a(
+                        t("roles.mine.request"),
+                        href=routes.ROLE_SELF_REQUEST,
+                        class_name="button-secondary",
                     ),
-                    rx.el.p(t("roles.mine.intro")),
-                    accepted_notice(),
-                    data_table(
-                        t("roles.mine.caption"),
-                        [
-                            t("roles.col.role"),
-                            t("roles.col.company"),
-                            t("roles.col.start"),
-                            t("roles.col.end"),
-                            t("roles.col.status"),
-                        ],
-                        S.rows,
-                        assignment_row,
-                        empty=t("roles.mine.none"),
-                        table_id="my-assignments",
-                    ),
-                    rx.el.h2(t("roles.mine.actions")),
-                    rx.el.p(t("roles.mine.request_intro")),
-                    rx.el.div(
-                        rx.el.a(
-                            t("roles.mine.request"),
-                            href=routes.ROLE_SELF_REQUEST,
-                            class_name="button-secondary",
-                        ),
-                        class_name="actions",
-                    ),
+                    class_name="actions",
                 ),
             ),
-            class_name="role-requests",
         ),
     )

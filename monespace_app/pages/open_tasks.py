@@ -9,7 +9,7 @@ import reflex as rx
 from components.actions import action_button
 from components.layout import loaded
 from components.paged_table import Paging, paged_table
-from components.roles_layout import roles_layout
+from components.roles_layout import roles_page
 from foundation import routes
 from state.i18n_state import I18nState
 from state.roles.open_tasks_state import OpenTasksState as S
@@ -244,19 +244,16 @@ def decided() -> rx.Component:
 
 
 def open_tasks_page() -> rx.Component:
-    return roles_layout(
+    return roles_page(
         routes.ROLE_OPEN_TASKS,
-        rx.el.div(
-            loaded(
-                S.checked,
-                rx.match(
-                    S.view,
-                    ("evaluate", evaluation()),
-                    ("reject", reason_form()),
-                    ("decided", decided()),
-                    task_list(),
-                ),
+        loaded(
+            S.checked,
+            rx.match(
+                S.view,
+                ("evaluate", evaluation()),
+                ("reject", reason_form()),
+                ("decided", decided()),
+                task_list(),
             ),
-            class_name="role-requests",
         ),
     )

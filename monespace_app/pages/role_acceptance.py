@@ -9,7 +9,7 @@ import reflex as rx
 from components.actions import action_button
 from components.fields import described_field
 from components.layout import loaded
-from components.roles_layout import roles_layout
+from components.roles_layout import roles_page
 from components.wizard import stepper
 from foundation import routes
 from state.i18n_state import I18nState
@@ -175,13 +175,10 @@ def acceptance() -> rx.Component:
 
 
 def role_acceptance_page() -> rx.Component:
-    return roles_layout(
+    return roles_page(
         routes.MY_ROLE_ASSIGNMENTS,
-        rx.el.div(
-            loaded(
-                S.checked,
-                rx.cond(S.problem != "", link_problem(), acceptance()),
-            ),
-            class_name="role-requests",
+        loaded(
+            S.checked,
+            rx.cond(S.problem != "", link_problem(), acceptance()),
         ),
     )

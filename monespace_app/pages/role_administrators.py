@@ -9,7 +9,7 @@ from components.actions import action_button, confirmation, hidden
 from components.fields import described_field
 from components.layout import loaded, page_title
 from components.paged_table import data_table
-from components.roles_layout import roles_layout
+from components.roles_layout import roles_page
 from foundation import routes
 from portal.companies.administrator_visits import AdministratorRow
 from portal.companies.direct_form import CompanyOption
@@ -157,21 +157,18 @@ def administrators_list() -> rx.Component:
 
 
 def role_administrators_page() -> rx.Component:
-    return roles_layout(
+    return roles_page(
         routes.ROLE_ASSIGNMENTS_MANAGEMENT,
-        rx.el.div(
-            page_title("administrators.title"),
-            loaded(
-                S.ready,
-                rx.fragment(
-                    rx.el.p(t("administrators.intro")),
-                    rx.cond(
-                        S.company_number != "",
-                        administrators_list(),
-                        rx.el.p(t("administrators.not_gap"), class_name="alert-info"),
-                    ),
+        page_title("administrators.title"),
+        loaded(
+            S.ready,
+            rx.fragment(
+                rx.el.p(t("administrators.intro")),
+                rx.cond(
+                    S.company_number != "",
+                    administrators_list(),
+                    rx.el.p(t("administrators.not_gap"), class_name="alert-info"),
                 ),
             ),
-            class_name="role-requests",
         ),
     )

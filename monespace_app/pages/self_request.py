@@ -10,7 +10,7 @@ from components.fields import described_field
 from components.layout import loaded, page_title
 from components.role_picker import role_picker
 from components.role_wizard import t, validity_row
-from components.roles_layout import roles_layout
+from components.roles_layout import roles_page
 from foundation import routes
 from state.i18n_state import I18nState
 from state.roles.self_request_state import SelfRequestState as S
@@ -138,22 +138,19 @@ def sent() -> rx.Component:
 
 
 def self_request_page() -> rx.Component:
-    return roles_layout(
+    return roles_page(
         routes.MY_ROLE_ASSIGNMENTS,
-        rx.el.div(
-            page_title("self_request.title"),
-            loaded(
-                S.ready,
-                rx.cond(
-                    S.sent,
-                    sent(),
-                    rx.fragment(
-                        rx.el.p(t("self_request.intro")),
-                        rx.el.p(t("invitation.required_note"), class_name="field-help"),
-                        request_form(),
-                    ),
+        page_title("self_request.title"),
+        loaded(
+            S.ready,
+            rx.cond(
+                S.sent,
+                sent(),
+                rx.fragment(
+                    rx.el.p(t("self_request.intro")),
+                    rx.el.p(t("invitation.required_note"), class_name="field-help"),
+                    request_form(),
                 ),
             ),
-            class_name="role-requests",
         ),
     )
