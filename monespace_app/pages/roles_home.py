@@ -42,7 +42,7 @@ MY_ROLES = (
     Task("roles.task.request_assignment", routes.ROLE_SELF_REQUEST),
 )
 INVITATIONS = (
-    Task("roles.task.send_invitation", routes.ROLE_INVITATIONS),
+    Task("roles.task.send_invitation", routes.ROLE_INVITATION_NEW),
     Task("roles.task.invitation_templates", routes.ROLE_INVITATIONS),
 )
 MANAGED = Task("roles.task.view_managed_assignments", routes.ROLE_ASSIGNMENTS_MANAGEMENT)
