@@ -11,6 +11,7 @@ from typing import Any
 
 import reflex as rx
 
+from components.dismissible import escape_dismisses
 from components.paged_table import search_form
 
 Cell = rx.Component | rx.Var[str] | str
@@ -57,7 +58,8 @@ def role_with_description(
     label: rx.Var[str] | str, description: rx.Var[str] | str, *, tip_id: rx.Var[str] | str
 ) -> rx.Component:
     """The role as a button the keyboard reaches; its description is read with it
-    (``aria-describedby``) and shown beside it on hover or focus (seed 001 step 5)."""
+    (``aria-describedby``) and shown beside it on hover or focus (seed 001 step 5), until
+    Escape."""
     return rx.el.span(
         rx.el.button(
             label,
@@ -67,4 +69,5 @@ def role_with_description(
         ),
         rx.el.span(description, id=tip_id, role="tooltip", class_name="role-tip-text"),
         class_name="role-tip-holder",
+        custom_attrs=escape_dismisses(),
     )

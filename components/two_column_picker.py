@@ -3,8 +3,8 @@ possibles" and "Valeurs choisies", each with its filter field, and the > >> < <<
 
 Made for the keyboard and screen readers: each value is a checkbox with its label (Tab, Space);
 the buttons are real buttons whose names say what they do; each value's description is read
-with it (aria-describedby) and shown while it has the focus or the pointer; a polite status
-says how many values are chosen.
+with it (aria-describedby) and shown while it has the focus or the pointer (Escape hides it);
+a polite status says how many values are chosen.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 import reflex as rx
 
+from components.dismissible import escape_dismisses
 from state.i18n_state import I18nState
 from state.picker import PickerOption
 
@@ -57,6 +58,7 @@ def _option(column: PickerColumn, option: PickerOption) -> rx.Component:
         rx.el.label(option.label, html_for=box_id),
         rx.el.span(option.description, id=description_id, class_name="picker-description"),
         class_name="picker-option",
+        custom_attrs=escape_dismisses(),
     )
 
 

@@ -184,6 +184,20 @@ def test_chloe_finds_stops_changes_and_exports_naimas_assignments(
     focus_by_tab(page, role)
     expect(writer.get_by_role("tooltip")).to_be_visible()
     checked(page, "assignments-role-description")
+    # Escape hides it without moving the focus (WCAG 1.4.13); it shows again on the next focus.
+    page.keyboard.press("Escape")
+    expect(writer.get_by_role("tooltip")).to_be_hidden()
+    expect(role).to_be_focused()
+    expect(role).to_have_accessible_description("Créer, lire, modifier et supprimer les dossiers.")
+    search.focus()
+    focus_by_tab(page, role)
+    expect(writer.get_by_role("tooltip")).to_be_visible()
+    search.focus()  # hovered only: Escape, though the focus is in the search field
+    role.hover()
+    expect(writer.get_by_role("tooltip")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(writer.get_by_role("tooltip")).to_be_hidden()
+    expect(search).to_be_focused()
 
     # Naïma's Rédacteur de dossiers: Arrêter, asked first.
     open_detail(page, "Rédacteur de dossiers")
