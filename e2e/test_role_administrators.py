@@ -123,6 +123,9 @@ def test_a_role_administrator_approves_naimas_own_request(
     box.click()
     expect(box).to_be_checked()
     page.get_by_role("button", name="Visualiser et évaluer les demandes sélectionnées").click()
+    expect(page.locator("dl.identity-list").first).to_contain_text(
+        "Message personnelPour relire les dossiers de l'équipe."
+    )
     granted_subject = "Votre attribution de rôle Relecteur de dossiers est octroyée"
     before = count(NAIMA.email, granted_subject)
     page.get_by_role("button", name="Approuver").click()

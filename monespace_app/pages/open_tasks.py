@@ -92,11 +92,22 @@ def task_list() -> rx.Component:
     )
 
 
-def details(rows: list[tuple[str, rx.Component | rx.Var[str] | str]]) -> rx.Component:
+def details(
+    rows: list[tuple[str, rx.Component | rx.Var[str] | str]], *more: rx.Component
+) -> rx.Component:
     items: list[rx.Component] = []
     for key, value in rows:
         items += [rx.el.dt(t(key)), rx.el.dd(value)]
-    return rx.el.dl(*items, class_name="identity-list")
+    return rx.el.dl(*items, *more, class_name="identity-list")
+
+
+def requester_message() -> rx.Component:
+    """A self-request's message; an accepted invitation has none, and no empty line is shown."""
+    return rx.cond(
+        S.current.message != "",
+        rx.fragment(rx.el.dt(t("roles.tasks.message")), rx.el.dd(S.current.message)),
+        rx.fragment(),
+    )
 
 
 def selection_list() -> rx.Component:
@@ -148,7 +159,8 @@ def evaluation() -> rx.Component:
                 ("roles.tasks.user", current.user),
                 ("roles.tasks.requested_on", current.requested_on),
                 ("roles.tasks.email", current.email),
-            ]
+            ],
+            requester_message(),
         ),
         rx.el.h3(t("roles.tasks.content")),
         details(

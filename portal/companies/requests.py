@@ -8,7 +8,7 @@ give one assignment and one refusal, never two grants, whatever the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -22,7 +22,7 @@ from foundation.models.companies import (
     RoleInvitation,
 )
 from foundation.models.session import UserSession
-from portal.companies import errors
+from portal.companies import errors, history
 from portal.companies.access import (
     RoleManager,
     managed_company_numbers,
@@ -54,6 +54,7 @@ class OpenRequest:
     ends_on: date | None  # "Date d'échéance"; None: "Illimité"
     requested_at: datetime  # "Date de la demande"
     invitation_revoked: bool  # may still be rejected, not approved
+    message: str = ""  # the requester's own words, on "Visualiser et évaluer" only
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,16 @@ def request_detail(
     ).first()
     if found is None:
         raise errors.RequestAlreadyDecidedError(str(assignment_id))
-    return _row(*found)
+    return replace(_row(*found), message=_requester_message(db, assignment_id))
+
+
+def _requester_message(db: Session, assignment_id: int) -> str:
+    """What a self-request's author wrote: the details of its "Demandé(e)" line (an accepted
+    invitation's line has none)."""
+    asked = [
+        line for line in history.history_of(db, assignment_id) if line.action == history.REQUESTED
+    ]
+    return asked[0].details if asked else ""
 
 
 def _deciding(

@@ -37,6 +37,7 @@ class TaskRow:
     starts_on: str
     ends_on: str  # "" reads "Illimité"
     requested_on: str
+    message: str = ""  # the requester's, shown under "Détails de la demande" when there is one
 
 
 def row_of(request: OpenRequest) -> TaskRow:
@@ -52,6 +53,7 @@ def row_of(request: OpenRequest) -> TaskRow:
         starts_on=shown(request.starts_on),
         ends_on="" if request.ends_on is None else shown(request.ends_on),
         requested_on=shown(today(aware(request.requested_at))),
+        message=request.message,
     )
 
 

@@ -285,6 +285,7 @@ def test_someone_else_cannot_reject(db: Session, request_id: int) -> None:
 def test_request_detail_is_for_the_gap_only(db: Session, request_id: int) -> None:
     detail = request_detail(db, session_of(CHLOE), request_id, NOW)
     assert (detail.user, detail.role_label) == ("Naïma Samira Mremi", "Rédacteur de dossiers")
+    assert detail.message == ""  # an accepted invitation: no requester's message
     with pytest.raises(errors.NotMainAccessManagerError):
         request_detail(db, session_of(NAIMA), request_id, NOW)
     approving(db, request_id)

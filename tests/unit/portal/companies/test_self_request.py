@@ -13,7 +13,7 @@ from identity.assurance import LevelOfAssurance
 from portal.companies import assignment_errors, errors
 from portal.companies.company_number import CompanyNumberCheckError
 from portal.companies.history import history_of
-from portal.companies.requests import approve, open_requests
+from portal.companies.requests import approve, open_requests, request_detail
 from portal.companies.self_request import SelfRequest, request_assignment
 from tests.unit.portal.companies.conftest import (
     BLA,
@@ -63,6 +63,12 @@ def test_request_waits_in_the_open_tasks_of_gap_and_administrators(db: Session) 
             mail.text_body
         )
         assert "Message personnel : Je remplace Paul." in mail.text_body
+
+
+def test_evaluation_shows_the_requesters_message(db: Session) -> None:
+    [asked] = request_assignment(db, session_of(NAIMA), ASKED, NOW, public_origin=ORIGIN)
+    assert asked.id is not None
+    assert request_detail(db, session_of(CHLOE), asked.id, NOW).message == "Je remplace Paul."
 
 
 def test_role_administrator_approves_a_self_request(db: Session) -> None:
