@@ -12,11 +12,12 @@ import hashlib
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from itsdangerous import BadSignature, Signer
 from sqlmodel import Session, col, insert, select, update
 
+from foundation.clock import aware
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
 from identity.keys.conditional_update import insert_row
@@ -85,7 +86,7 @@ def redeem_ticket(db: Session, ticket: str, *, now: datetime) -> UserSession | N
     row = db.exec(select(UserSession).where(UserSession.ticket_hash == hashed)).first()
     if row is None or row.revoked_at is not None:
         return None
-    if row.ticket_expires_at is None or _aware(row.ticket_expires_at) <= now:
+    if row.ticket_expires_at is None or aware(row.ticket_expires_at) <= now:
         return None
     # Conditional UPDATE: two browsers racing with the same ticket cannot both win.
     result = db.exec(
@@ -104,7 +105,7 @@ def current_session(db: Session, session_id: str, *, now: datetime) -> UserSessi
     row = db.get(UserSession, session_id)
     if row is None or row.revoked_at is not None or row.ticket_hash is not None:
         return None
-    if now >= _aware(row.expires_at) or now - _aware(row.last_seen_at) >= IDLE_TIMEOUT:
+    if now >= aware(row.expires_at) or now - aware(row.last_seen_at) >= IDLE_TIMEOUT:
         return None
     row.last_seen_at = now
     db.add(row)
@@ -135,7 +136,7 @@ def revoke_all(db: Session, national_number: str, *, now: datetime) -> int:
 def is_recent_strong_login(row: UserSession, *, now: datetime) -> bool:
     return (
         LevelOfAssurance(row.level) is LevelOfAssurance.HIGH
-        and now - _aware(row.authenticated_at) <= RECENT_LOGIN
+        and now - aware(row.authenticated_at) <= RECENT_LOGIN
     )
 
 
@@ -172,8 +173,3 @@ class SessionCookie:
             return self._signer.unsign(value).decode()
         except BadSignature:
             return None
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite hands datetimes back without their zone; we only ever store UTC.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from foundation.clock import aware
 from foundation.contacts import find_account
 from identity.assurance import LevelOfAssurance
 from identity.key_protocol import KeyView, KeyViewStatus
 from identity.keys.errors import KeyNotRemovableError
 from identity.keys.kinds import KeyKind
-from identity.keys.moments import aware
 from identity.registry import KeyDescriptor, KeyGroup
 
 EID_KEY = KeyDescriptor(

@@ -11,6 +11,7 @@ from sqlalchemy import bindparam
 from sqlalchemy.engine import Row
 from sqlmodel import Session, col, delete, select
 
+from foundation.clock import aware
 from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
 from foundation.models.session import UserSession
 from identity.key_protocol import Enrolment, KeyView, KeyViewStatus, SecondStep, Wizard
@@ -18,7 +19,6 @@ from identity.keys.conditional_update import first_row
 from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemovableError
 from identity.keys.lockout import ensure_not_locked
 from identity.keys.mails import notify_key_removed
-from identity.keys.moments import aware
 from identity.registry import KeyDescriptor, KeyRegistry, UnknownKeyError, or_default
 from identity.sessions import require_recent_strong_login
 

@@ -23,8 +23,8 @@ from typing import NoReturn
 
 from sqlmodel import Session, col, delete, select, update
 
+from foundation.clock import aware
 from foundation.models.one_time_code import OneTimeCode
-from identity.keys.moments import aware
 from identity.one_time_code import errors
 from identity.one_time_code.hashing import code_hash, matches, new_salt
 

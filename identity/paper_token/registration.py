@@ -20,9 +20,9 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select, update
 
+from foundation.clock import aware
 from foundation.mail_outbox import enqueue
 from foundation.models.paper_token import ActivationCode, RegisteredPerson
-from identity.keys.moments import aware
 from identity.one_time_code.hashing import code_hash, matches, new_salt
 from identity.paper_token import errors
 from identity.paper_token.bis import random_bis_number

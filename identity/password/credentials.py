@@ -16,6 +16,7 @@ from sqlalchemy import bindparam
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from foundation.clock import aware, require_aware
 from foundation.models.digital_keys import Credential
 from foundation.models.session import UserSession
 from identity.keys.conditional_update import first_row
@@ -28,7 +29,6 @@ from identity.keys.lockout import (
     unlock,
 )
 from identity.keys.mails import notify_key_added, notify_password_changed
-from identity.keys.moments import aware, require_aware
 from identity.keys.records import remove_key
 from identity.password.errors import (
     CredentialsExpiredError,

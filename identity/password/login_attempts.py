@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, delete, insert, select, update
 
+from foundation.clock import aware, require_aware
 from foundation.models.digital_keys import LoginAttempt
 from identity.keys.conditional_update import conditional_update, first_row, insert_row
 from identity.keys.errors import LoginAttemptExpiredError
-from identity.keys.moments import aware, require_aware
 from identity.keys.records import ensure_usable
 
 LOGIN_ATTEMPT_LIFETIME = timedelta(minutes=10)

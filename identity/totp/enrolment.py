@@ -13,11 +13,11 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from foundation.clock import require_aware
 from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus
 from identity.keys.errors import InvalidCodeError, KeyAlreadyEnrolledError
 from identity.keys.kinds import KeyKind
 from identity.keys.mails import notify_key_added
-from identity.keys.moments import require_aware
 from identity.keys.records import find_key
 from identity.totp.matching import matching_steps, normalized_code
 from identity.totp.secret import new_secret, sealed_secret, secret_bytes

@@ -12,12 +12,12 @@ from datetime import datetime
 from sqlalchemy import bindparam
 from sqlmodel import Session, col, or_, update
 
+from foundation.clock import require_aware
 from foundation.models.digital_keys import DigitalKeyRecord
 from identity.keys.conditional_update import conditional_update, mark_written_if_loaded
 from identity.keys.errors import InvalidCodeError, KeyLockedError, ReplayedCodeError
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import record_failure
-from identity.keys.moments import require_aware
 from identity.keys.records import usable_key, usable_key_secret
 from identity.totp.matching import matching_steps, normalized_code
 from identity.totp.secret import opened_secret

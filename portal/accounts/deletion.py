@@ -4,10 +4,11 @@ national number) and come back if the person creates an account again."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, delete, select
 
+from foundation.clock import aware
 from foundation.contacts import full_name
 from foundation.mail_outbox import enqueue
 from foundation.models.account import Account, AccountHistoryEntry, AccountStatus
@@ -52,7 +53,7 @@ def cancel_deletion(db: Session, *, account: Account, now: datetime) -> None:
     if account.status is not AccountStatus.DELETION_REQUESTED:
         raise errors.WrongAccountStateError(account.national_number)
     assert account.deletion_requested_at is not None
-    if now >= _aware(account.deletion_requested_at) + WITHDRAWAL_PERIOD:
+    if now >= aware(account.deletion_requested_at) + WITHDRAWAL_PERIOD:
         raise errors.WithdrawalPeriodOverError(account.national_number)
     account.status = AccountStatus.ACTIVE
     account.deletion_requested_at = None
@@ -84,7 +85,3 @@ def purge_expired(db: Session, *, now: datetime) -> int:
     for account in expired:
         erase(db, account=account, now=now)
     return len(expired)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

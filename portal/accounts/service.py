@@ -7,11 +7,12 @@ mail goes to the outbox in that same unit of work.
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
 from foundation import routes
+from foundation.clock import aware
 from foundation.contacts import find_account as find_account  # re-exported: the accounts API
 from foundation.contacts import full_name as full_name
 from foundation.email_address import is_email_address
@@ -82,7 +83,7 @@ def resend_activation(
         raise errors.WrongAccountStateError(national_number)
     address = checked_email(email, email)
     last = account.last_activation_mail_at
-    if last is not None and now - _aware(last) < RESEND_INTERVAL:
+    if last is not None and now - aware(last) < RESEND_INTERVAL:
         raise errors.ResendTooSoonError(national_number)
     if account.activation_mails_sent >= RESEND_LIMIT:
         raise errors.ResendLimitError(national_number)
@@ -190,7 +191,3 @@ def confirm_teaching_email(
     account, address = confirmed(db, links, token, TEACHING_EMAIL, now)
     account.teaching_email = address
     return account
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -3,12 +3,13 @@ event forged on the websocket is refused like a click on a hidden button."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import union
 from sqlmodel import Session, col, select
 
+from foundation.clock import aware
 from foundation.models.companies import MainAccessManager
 from foundation.models.role_administration import RoleAdministrator
 from foundation.models.session import UserSession
@@ -17,11 +18,6 @@ from portal.companies import assignment_errors, errors
 
 # Who manages a company's role assignments: its current GAP, or a role administrator he named.
 RoleManager = MainAccessManager | RoleAdministrator
-
-
-def aware(moment: datetime) -> datetime:
-    # SQLite may hand datetimes back without their zone; the portal only ever stores UTC.
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def require_live_session(session: UserSession, now: datetime) -> None:

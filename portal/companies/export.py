@@ -20,10 +20,11 @@ from sqlalchemy import func
 from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
+from foundation.clock import aware
 from foundation.i18n.catalog import text
 from foundation.models.companies import RoleAssignment, RoleAssignmentHistory
 from foundation.models.session import UserSession
-from portal.companies.access import aware, require_role_manager
+from portal.companies.access import require_role_manager
 from portal.companies.company_number import parse_company_number
 from portal.companies.dates import BRUSSELS, today
 from portal.companies.decisions import role_label

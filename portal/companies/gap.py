@@ -17,13 +17,13 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select, update
 
 from foundation import routes
+from foundation.clock import aware
 from foundation.contacts import find_account
 from foundation.mail_outbox import enqueue
 from foundation.models.companies import Company, MainAccessManager
 from foundation.models.session import UserSession
 from portal.companies import errors, mails
 from portal.companies.access import (
-    aware,
     caller_name,
     managed_company_numbers,
     require_high_assurance,

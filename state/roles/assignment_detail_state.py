@@ -14,10 +14,9 @@ import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation import routes
-from foundation.clock import utc_now
+from foundation.clock import aware, utc_now
 from foundation.settings import get_settings
 from portal.companies import assignment_visits
-from portal.companies.access import aware
 from portal.companies.assignments import AssignmentDetail
 from portal.companies.dates import BRUSSELS, shown
 from portal.companies.errors import CompanyError

@@ -12,10 +12,9 @@ import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation import routes
-from foundation.clock import utc_now
+from foundation.clock import aware, utc_now
 from foundation.settings import get_settings
 from portal.companies import errors, task_visits
-from portal.companies.access import aware
 from portal.companies.company_number import format_company_number
 from portal.companies.dates import shown, today
 from portal.companies.requests import OpenRequest
