@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+# Where the portal's people live: dates on pages and in e-mails, and the days roles run, are
+# Belgian days.
+BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 def utc_now() -> datetime:

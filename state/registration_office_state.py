@@ -11,10 +11,9 @@ from collections.abc import Callable
 import reflex as rx
 from reflex_base.event import EventSpec
 
-from foundation.clock import utc_now
+from foundation.clock import BRUSSELS, utc_now
 from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError
-from identity.paper_token.registration import BRUSSELS
 from portal import registration_office
 from state.i18n_state import I18nState
 from state.session_state import SessionState

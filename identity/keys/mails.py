@@ -9,15 +9,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from foundation.clock import BRUSSELS
 from foundation.contacts import find_account, full_name
 from foundation.mail_outbox import SIGNATURE, OutgoingMail, enqueue
 from identity.registry import UnknownKeyError, default_registry
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 ON_YOUR_BEHALF = (
     "Si vous n'êtes pas à l'origine de ce changement, connectez-vous sans attendre avec votre "

@@ -16,11 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select, update
 
-from foundation.clock import aware
+from foundation.clock import BRUSSELS, aware
 from foundation.mail_outbox import enqueue
 from foundation.models.paper_token import ActivationCode, RegisteredPerson
 from identity.one_time_code.hashing import code_hash, matches, new_salt
@@ -37,7 +36,6 @@ ACTIVATION_CODE_LENGTH = 20
 ACTIVATION_VALIDITY = timedelta(days=7)
 ACTIVATION_ATTEMPTS = 3
 LINK_PARAMETER = "activation"
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 @dataclass(frozen=True, slots=True)

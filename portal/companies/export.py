@@ -20,13 +20,13 @@ from sqlalchemy import func
 from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
-from foundation.clock import aware
+from foundation.clock import BRUSSELS, aware
 from foundation.i18n.catalog import text
 from foundation.models.companies import RoleAssignment, RoleAssignmentHistory
 from foundation.models.session import UserSession
 from portal.companies.access import require_role_manager
 from portal.companies.company_number import parse_company_number
-from portal.companies.dates import BRUSSELS, today
+from portal.companies.dates import today
 from portal.companies.decisions import role_label
 from portal.companies.my_assignments import ShownStatus, shown_status
 

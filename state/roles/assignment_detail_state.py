@@ -14,11 +14,11 @@ import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation import routes
-from foundation.clock import aware, utc_now
+from foundation.clock import BRUSSELS, aware, utc_now
 from foundation.settings import get_settings
 from portal.companies import assignment_visits
 from portal.companies.assignments import AssignmentDetail
-from portal.companies.dates import BRUSSELS, shown
+from portal.companies.dates import shown
 from portal.companies.errors import CompanyError
 from portal.companies.transitions import Action
 from state.focus import focus_when_drawn

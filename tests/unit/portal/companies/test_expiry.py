@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlmodel import Session, select
 
+from foundation.clock import BRUSSELS
 from foundation.models.companies import AssignmentStatus, RoleAssignment
-from portal.companies.dates import BRUSSELS
 from portal.companies.expiry import stop_ended_assignments
 from portal.companies.history import history_of
 from tests.unit.portal.companies.conftest import (
