@@ -1,4 +1,8 @@
-"""Loads the message catalogues (one JSON file per language) and looks texts up."""
+"""Loads the message catalogues and looks texts up.
+
+Each language has its main file (``fr.json``) and may have one file per area beside it
+(``dossiers.fr.json``), so that a new part of the portal brings its texts in its own file. A key
+defined twice in one language is an error, never a silent override."""
 
 from __future__ import annotations
 
@@ -28,10 +32,21 @@ def text(language: str, key: str) -> str:
         raise KeyError(f"no text {key!r} in the {language} catalogue") from None
 
 
+def catalog_files(language: str) -> list[Path]:
+    """The main file of a language first, then its area files in name order."""
+    return [CATALOG_DIR / f"{language}.json", *sorted(CATALOG_DIR.glob(f"*.{language}.json"))]
+
+
 def _load(language: str) -> dict[str, str]:
-    data = json.loads((CATALOG_DIR / f"{language}.json").read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
-    ):
-        raise ValueError(f"catalogue {language}.json must map text keys to strings")
-    return data
+    merged: dict[str, str] = {}
+    for path in catalog_files(language):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+        ):
+            raise ValueError(f"catalogue {path.name} must map text keys to strings")
+        twice = merged.keys() & data.keys()
+        if twice:
+            raise ValueError(f"catalogue {path.name} defines again: {', '.join(sorted(twice))}")
+        merged.update(data)
+    return merged

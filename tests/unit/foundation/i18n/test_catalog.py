@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from foundation.i18n.catalog import CATALOG_DIR, catalog, text
+from foundation.i18n.catalog import catalog, catalog_files, text
 from foundation.settings import PROJECT_ROOT, SUPPORTED_LANGUAGES
 from identity.paper_token import errors as paper_token_errors
 
@@ -45,7 +45,9 @@ PER_FIELD = {"RegistrationFieldError": paper_token_errors.RegistrationFieldError
 
 
 def _raw(language: str) -> dict[str, str]:
-    data: dict[str, str] = json.loads((CATALOG_DIR / f"{language}.json").read_text("utf-8"))
+    data: dict[str, str] = {}
+    for path in catalog_files(language):
+        data.update(json.loads(path.read_text("utf-8")))
     return data
 
 
@@ -194,3 +196,27 @@ def test_a_locked_paper_token_sends_its_holder_to_the_office_not_to_the_eid() ->
     assert "eID" not in token
     assert "registratiekantoor" in error_text("nl", KeyLockedError(key_kind="paper_token"))
     assert "eID" in error_text("fr", KeyLockedError("locked", key_kind="totp"))
+
+
+def test_an_area_file_may_not_define_a_key_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from foundation.i18n import catalog as catalog_module
+
+    (tmp_path / "fr.json").write_text('{"home.title": "Mon Espace"}', "utf-8")
+    (tmp_path / "dossiers.fr.json").write_text('{"home.title": "Autre"}', "utf-8")
+    monkeypatch.setattr(catalog_module, "CATALOG_DIR", tmp_path)
+    with pytest.raises(ValueError, match=r"dossiers\.fr\.json defines again: home\.title"):
+        catalog_module._load("fr")
+
+
+def test_area_files_join_their_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from foundation.i18n import catalog as catalog_module
+
+    (tmp_path / "fr.json").write_text('{"home.title": "Mon Espace"}', "utf-8")
+    (tmp_path / "dossiers.fr.json").write_text('{"dossiers.title": "Mes dossiers"}', "utf-8")
+    monkeypatch.setattr(catalog_module, "CATALOG_DIR", tmp_path)
+    assert catalog_module._load("fr") == {
+        "home.title": "Mon Espace",
+        "dossiers.title": "Mes dossiers",
+    }
