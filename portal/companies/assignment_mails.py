@@ -6,8 +6,10 @@ attribution(s) de rôle … ont été approuvées"), of the same voice elsewhere
 
 from __future__ import annotations
 
+from foundation.mail_letters import letter as _mail
+from foundation.mail_letters import quoted as _quoted
 from foundation.mail_outbox import OutgoingMail
-from portal.companies.mails import CONSULT, _mail, _quoted
+from portal.companies.mails import CONSULT
 
 MANAGEMENT = "Ma gestion des rôles eGov"
 
