@@ -1,0 +1,1 @@
+"""Démarches and dossiers: the catalogue of procedures, their forms, the dossiers filed."""
