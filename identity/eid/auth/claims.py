@@ -28,7 +28,8 @@ class AuthenticatedCertificate:
     country: str
 
 
-def _attribute(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
+def subject_attribute(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
+    """The first value of ``oid`` in ``name`` as text, "" when absent."""
     values = name.get_attributes_for_oid(oid)
     if not values:
         return ""
@@ -43,7 +44,7 @@ def authenticated_certificate(
     algorithm: SignatureAlgorithm,
 ) -> AuthenticatedCertificate:
     subject = certificate.subject
-    national_number = _attribute(subject, NameOID.SERIAL_NUMBER)
+    national_number = subject_attribute(subject, NameOID.SERIAL_NUMBER)
     if not national_number:
         # Without it the login cannot be tied to a person: not an eID authentication certificate.
         raise CertificatePurposeError("certificate subject has no serialNumber (national number)")
@@ -52,8 +53,8 @@ def authenticated_certificate(
         chain=chain,
         algorithm=algorithm,
         national_number=national_number,
-        surname=_attribute(subject, NameOID.SURNAME),
-        given_names=_attribute(subject, NameOID.GIVEN_NAME),
-        common_name=_attribute(subject, NameOID.COMMON_NAME),
-        country=_attribute(subject, NameOID.COUNTRY_NAME),
+        surname=subject_attribute(subject, NameOID.SURNAME),
+        given_names=subject_attribute(subject, NameOID.GIVEN_NAME),
+        common_name=subject_attribute(subject, NameOID.COMMON_NAME),
+        country=subject_attribute(subject, NameOID.COUNTRY_NAME),
     )

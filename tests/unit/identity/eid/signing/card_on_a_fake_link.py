@@ -1,0 +1,55 @@
+"""A virtual card in memory behind the real ``PcscEidCard`` (no pcscd), and a reader finding it;
+the APDUs sent are kept, so a test can tell what the card was asked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from identity.eid.pcsc_card import PcscEidCard
+from simulators.eid.vpcd_link import CardOs
+from tests.unit.identity.eid.test_reader_with_a_fake_link import FakeConnection, FakeContext
+
+# Inside the validity of every persona's card and certificates of the test PKI.
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+VERIFY, MSE_SET, PSO = 0x20, 0x22, 0x2A
+
+
+@dataclass
+class ClosableConnection(FakeConnection):
+    disconnected: bool = False
+
+    def disconnect(self) -> None:
+        self.disconnected = True
+
+    def instructions(self) -> list[int]:
+        return [apdu[1] for apdu in self.sent]
+
+
+def open_card(card: CardOs) -> tuple[PcscEidCard, ClosableConnection]:
+    connection = ClosableConnection(card)
+    session = PcscEidCard(
+        FakeContext(),  # type: ignore[arg-type]
+        connection,  # type: ignore[arg-type]
+        today=lambda: date(NOW.year, NOW.month, NOW.day),
+    )
+    return session, connection
+
+
+@dataclass
+class FakeReader:
+    """An ``EidReader`` with one card in it."""
+
+    card: CardOs
+    connections: list[ClosableConnection] = field(default_factory=list)
+
+    def list_readers(self) -> list[str]:
+        return ["Fake reader 00 00"]
+
+    def wait_for_card(self, *, reader: str | None = None, timeout: float = 0.0) -> PcscEidCard:
+        session, connection = open_card(self.card)
+        self.connections.append(connection)
+        return session
+
+    def wait_for_removal(self, reader: str, *, timeout: float) -> bool:
+        return False
