@@ -79,6 +79,40 @@ def key_login(kind: str) -> str:
     return f"{KEY_CHOOSER}/{kind}"
 
 
+# Démarches and dossiers (seed 003). The catalogue is public; a démarche's page (?cle=<key>) has
+# "Commencer"; a dossier is named by its reference (?reference=ME-2026-000123), its form opens
+# at one step (&etape=<key>). A company's professional space is named by its number
+# (?entreprise=0712345630). Files are downloads served by a plain HTTP endpoint
+# (?reference=…&piece=<id>, or &document=accuse for the signed receipt).
+CATALOGUE = "/demarches"
+PROCEDURE = f"{CATALOGUE}/demarche"
+DOSSIER = "/dossier"
+DOSSIER_FORM = f"{DOSSIER}/formulaire"
+DOSSIER_DOWNLOAD = "/_telechargement/dossier"
+PROFESSIONAL_SPACE = "/espace-professionnel"
+PROFESSIONAL_DOSSIERS = f"{PROFESSIONAL_SPACE}/dossiers"
+PROFESSIONAL_DOCUMENTS = f"{PROFESSIONAL_SPACE}/documents"
+PROFESSIONAL_NOTIFICATIONS = f"{PROFESSIONAL_SPACE}/notifications"
+PROFESSIONAL_SETTINGS = f"{PROFESSIONAL_SPACE}/gerer"
+
+
+def dossier(reference: str) -> str:
+    return f"{DOSSIER}?reference={quote(reference, safe='')}"
+
+
+def dossier_form(reference: str, step: str = "") -> str:
+    suffix = f"&etape={quote(step, safe='')}" if step else ""
+    return f"{DOSSIER_FORM}?reference={quote(reference, safe='')}{suffix}"
+
+
+def procedure(key: str) -> str:
+    return f"{PROCEDURE}?cle={quote(key, safe='')}"
+
+
+def professional(page: str, company_number: str) -> str:
+    return f"{page}?entreprise={quote(company_number, safe='')}"
+
+
 SPACES = ("citoyen", "enseignement")
 
 
