@@ -6,9 +6,27 @@ the cleaned formats of the fields they fill (dates ISO, numbers as digits)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from identity.eid.identity_file import Address, Identity
-from portal.companies.register import RegisteredCompany
+
+
+class CompanyDetails(Protocol):
+    """What the register says of a company: ``portal.companies.register.RegisteredCompany``,
+    or the company row the portal keeps when it is registered (``foundation.models.companies``)."""
+
+    @property
+    def number(self) -> str: ...  # 10 digits
+    @property
+    def name(self) -> str: ...
+    @property
+    def legal_form(self) -> str: ...
+    @property
+    def street(self) -> str: ...
+    @property
+    def zip_code(self) -> str: ...
+    @property
+    def municipality(self) -> str: ...
 
 
 def person_sources(
@@ -41,7 +59,7 @@ def eid_sources(identity: Identity, address: Address | None) -> dict[str, str]:
     return sources
 
 
-def company_sources(company: RegisteredCompany) -> dict[str, str]:
+def company_sources(company: CompanyDetails) -> dict[str, str]:
     """What the company register says of the company the person acts for."""
     return {
         "company.number": company.number,
