@@ -3,10 +3,14 @@ the APDUs sent are kept, so a test can tell what the card was asked."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from identity.eid.pcsc_card import PcscEidCard
+from simulators.eid.belpic_card import BelpicCard
+from simulators.eid.card_keys import NON_REPUDIATION_KEY_REFERENCE, Signer
 from simulators.eid.vpcd_link import CardOs
 from tests.unit.identity.eid.test_reader_with_a_fake_link import FakeConnection, FakeContext
 
@@ -53,3 +57,27 @@ class FakeReader:
 
     def wait_for_removal(self, reader: str, *, timeout: float) -> bool:
         return False
+
+
+@dataclass
+class CountingSigner:
+    """The card's private key, counting what it signs."""
+
+    key: Signer
+    count: int = 0
+
+    def sign(self, algorithm_reference: int, data: bytes) -> bytes:
+        self.count += 1
+        return self.key.sign(algorithm_reference, data)
+
+
+@contextmanager
+def non_repudiation_signatures(card: BelpicCard) -> Iterator[CountingSigner]:
+    """Counts the signatures the card's non-repudiation key makes inside the block."""
+    key = card.content.signers[NON_REPUDIATION_KEY_REFERENCE]
+    counter = CountingSigner(key)
+    card.content.signers[NON_REPUDIATION_KEY_REFERENCE] = counter
+    try:
+        yield counter
+    finally:
+        card.content.signers[NON_REPUDIATION_KEY_REFERENCE] = key
