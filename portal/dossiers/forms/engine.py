@@ -129,12 +129,8 @@ def clean(form: Form, values: Mapping[str, str], *, sources: Mapping[str, str]) 
     typed, stripped, so that a draft loses nothing: check with ``validate_form`` before submitting.
     """
     current = effective_values(form, values, sources)
-    fixed = prefill(form, sources)
     kept: dict[str, str] = {}
     for field in visible_fields(form, current):
-        if field.key in fixed:
-            kept[field.key] = fixed[field.key]
-            continue
         cleaned = normalise(field, current[field.key])
         kept[field.key] = cleaned if isinstance(cleaned, str) else current[field.key].strip()
     return kept
