@@ -141,10 +141,12 @@ def save(
     procedure = procedure_of(dossier)
     form = procedure.form
     shown = form.step(step)
+    # Fields the page did not send keep their value: a page sends one field when it leaves it,
+    # the whole step when it moves on (an unticked box sent as "").
     typed = {
-        f.key: str(values.get(f.key, ""))
+        f.key: str(values[f.key])
         for f in shown.fields
-        if f.type is not FieldType.FILE and not f.source
+        if f.key in values and f.type is not FieldType.FILE and not f.source
     }
     sources = sources_of(dossier)
     kept = clean(form, values_of(dossier) | typed, sources=sources)

@@ -9,7 +9,6 @@ sends what was signed: the acknowledgement e-mail, the receipt in Mes documents,
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
@@ -31,9 +30,7 @@ from portal.dossiers import mails
 from portal.dossiers.attachments import ANY_DOCUMENT, check_file
 from portal.dossiers.drafting import attachments_of, procedure_of
 from portal.dossiers.errors import ComplementAnswerEmptyError, FormIncompleteError, WrongStatusError
-from portal.dossiers.forms.display import display_value
-from portal.dossiers.forms.engine import validate_form, visible_fields
-from portal.dossiers.forms.model import FieldType
+from portal.dossiers.forms.engine import validate_form
 from portal.dossiers.lifecycle import Action, next_status
 from portal.dossiers.notices import DOCUMENT, NOTIFICATION, add_item, recipients
 from portal.dossiers.receipt import ReceiptContent
@@ -45,17 +42,10 @@ from portal.dossiers.records import (
     touch,
     values_of,
 )
+from portal.dossiers.signature import SignedReceipt
+from portal.dossiers.views import form_files, summary
 
 LANGUAGE = "fr"  # the receipt is the administration's document: in French, like the démarche
-
-
-@dataclass(frozen=True, slots=True)
-class SignedReceipt:
-    pdf: bytes
-    certificate_der: bytes
-    signer_name: str
-    signer_national_number: str
-    signed_at: datetime
 
 
 # The receipt's content and the national number the card must belong to → the signed receipt.
@@ -65,27 +55,11 @@ ReceiptSigner = Callable[[ReceiptContent, str], SignedReceipt]
 def receipt_content(
     db: Session, dossier: Dossier, session: UserSession, now: datetime
 ) -> ReceiptContent:
-    procedure = procedure_of(dossier)
-    values = values_of(dossier)
-    files = {str(a.id): a for a in attachments_of(db, dossier)}
-    sections = []
-    for step in procedure.form.steps:
-        shown = [f for f in visible_fields(procedure.form, values) if f in step.fields]
-        lines = []
-        for field in shown:
-            if field.type is FieldType.FILE:
-                names = [
-                    files[i].file_name for i in values.get(field.key, "").split(",") if i in files
-                ]
-                lines.append((field.label_in(LANGUAGE), ", ".join(names) or "—"))
-            else:
-                lines.append(
-                    (
-                        field.label_in(LANGUAGE),
-                        display_value(field, values.get(field.key, ""), LANGUAGE) or "—",
-                    )
-                )
-        sections.append((step.title_in(LANGUAGE), lines))
+    files = form_files(attachments_of(db, dossier))
+    sections = [
+        (section.title, [(label, value or "—") for label, value in section.lines])
+        for section in summary(procedure_of(dossier), values_of(dossier), files, LANGUAGE)
+    ]
     company = db.get(Company, dossier.company_number) if dossier.company_number else None
     assert dossier.reference is not None
     return ReceiptContent(
@@ -97,11 +71,7 @@ def receipt_content(
         company_number=dossier.company_number,
         signed_at=now,
         sections=sections,
-        attachments=[
-            (a.file_name, a.size, a.sha256)
-            for a in files.values()
-            if a.purpose == AttachmentPurpose.FORM
-        ],
+        attachments=[(a.file_name, a.size, a.sha256) for a in files.values()],
     )
 
 
@@ -131,7 +101,8 @@ def sign(
             pdf=signed.pdf,
             certificate=signed.certificate_der,
             signer_name=signed.signer_name,
-            signer_national_number=signed.signer_national_number,
+            # The signing session refused any card but this person's.
+            signer_national_number=session.national_number,
             signed_at=signed.signed_at,
         )
     )

@@ -12,7 +12,7 @@ from foundation.models.session import UserSession
 from portal.dossiers import drafting
 from portal.dossiers.places import Place
 from portal.dossiers.receipt import ReceiptContent
-from portal.dossiers.submission import SignedReceipt
+from portal.dossiers.signature import SignedReceipt
 from tests.unit.portal.dossiers.dossier_world import NOW, FixedSources
 
 PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -45,7 +45,6 @@ class CardSigner:
             pdf=PDF + content.reference.encode(),
             certificate_der=b"0\x82",
             signer_name=content.applicant_name,
-            signer_national_number=national_number,
             signed_at=content.signed_at,
         )
 

@@ -318,3 +318,29 @@ def test_the_back_office_needs_its_token() -> None:
             administration.require_back_office(wrong, "s3cret")
     with pytest.raises(administration.BackOfficeRefusedError):
         administration.require_back_office("", "")
+
+
+def test_saving_one_field_keeps_the_others_of_its_step(naima: Session) -> None:
+    session = eid_session(NAIMA)
+    dossier = start_grant(naima, session, sources_for(NAIMA))
+    assert dossier.reference is not None
+    drafting.save(
+        naima,
+        session,
+        dossier.reference,
+        step="studies",
+        values={"establishment": "UNamur", "study_programme": "Biologie"},
+        version=None,
+        now=NOW,
+    )
+    dossier, _ = drafting.save(
+        naima,
+        session,
+        dossier.reference,
+        step="studies",
+        values={"establishment": "Université de Namur"},
+        version=None,
+        now=NOW,
+    )
+    assert '"study_programme": "Biologie"' in dossier.data
+    assert '"establishment": "Université de Namur"' in dossier.data
