@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 from foundation import routes
 from foundation.models.account import AccountStatus
 from portal import spaces
+from portal.dossiers.listing import DossierPage, dossiers_in
+from portal.dossiers.places import Place
 from portal.visits import Entered, NotHereError, Visit, entered
 
 ACTIVE = (AccountStatus.ACTIVE,)
@@ -45,11 +47,37 @@ def space_dashboard(
 
 def space_items(
     session_id: str | None, space: str, kind: str, *, now: datetime, bind: Engine | None = None
-) -> tuple[SpaceVisit, list[tuple[str, str]]]:
-    """The documents, notifications or communications of a space: (title, date), newest first."""
+) -> tuple[SpaceVisit, list[spaces.Item]]:
+    """The documents, notifications or communications of a space, newest first, with links."""
     with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
         opened = _opened(inside, space)
         return opened, spaces.items(inside.db, inside.visit.national_number, space, kind)
+
+
+def space_dossiers(
+    session_id: str | None,
+    space: str,
+    *,
+    search: str = "",
+    status: str = "",
+    page: int = 1,
+    now: datetime,
+    bind: Engine | None = None,
+) -> tuple[SpaceVisit, DossierPage]:
+    """Mes dossiers of a person's own space: one page of the search. Reading dossiers needs a
+    key of the substantial level (``SubstantialLevelRequiredError``, shown by the page)."""
+    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        opened = _opened(inside, space)
+        found = dossiers_in(
+            inside.db,
+            inside.session_row,
+            Place.personal(space),
+            search=search,
+            status=status,
+            page=page,
+            now=now,
+        )
+        return opened, found
 
 
 def _opened(inside: Entered, space: str) -> SpaceVisit:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, col, func, select
 
+from foundation import routes
+from foundation.clock import BRUSSELS, aware
 from foundation.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
+from portal.dossiers.downloads import document_link
 
 CITIZEN = "citoyen"
 TEACHING = "enseignement"
 ITEM_KINDS = ("document", "notification", "communication")
+# The dashboard shows the latest dossiers; Mes dossiers lists them all.
+LATEST_DOSSIERS = 5
 # Catalogue keys of the procedures suggested on each dashboard (seed 003: the démarches).
 SUGGESTED_PROCEDURES = {
     CITIZEN: ("procedure.study_grant", "procedure.school_enrolment", "procedure.equivalence"),
@@ -25,8 +32,20 @@ class UnknownSpaceError(LookupError):
 @dataclass(frozen=True, slots=True)
 class DossierLine:
     title: str
-    status: str
+    status: str  # a DossierStatus: its text is dossier.status.<status>
     updated: str
+    reference: str = ""  # "" for a record the administration held before the portal
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A line of Mes documents, Mes notifications or Communications."""
+
+    title: str
+    date: str  # DD/MM/YYYY, Brussels time
+    # A document of a dossier downloads its file (or the dossier's receipt); a notification about
+    # a dossier opens it; "" for the rest.
+    href: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +80,28 @@ def dashboard(db: Session, national_number: str, space: str) -> Dashboard:
     counts = dict(
         db.exec(
             select(PersonalItem.kind, func.count())
-            .where(PersonalItem.national_number == national_number, PersonalItem.space == space)
+            .where(
+                PersonalItem.national_number == national_number,
+                PersonalItem.space == space,
+                col(PersonalItem.company_number).is_(None),
+            )
             .group_by(col(PersonalItem.kind))
         ).all()
     )
     dossiers = db.exec(
         select(Dossier)
-        .where(Dossier.national_number == national_number, Dossier.space == space)
-        .order_by(col(Dossier.updated_at).desc())
+        .where(
+            Dossier.national_number == national_number,
+            Dossier.space == space,
+            col(Dossier.company_number).is_(None),
+        )
+        .order_by(col(Dossier.updated_at).desc(), col(Dossier.id).desc())
+        .limit(LATEST_DOSSIERS)
     ).all()
     return Dashboard(
         space=space,
         dossiers=[
-            DossierLine(d.title, d.status, d.updated_at.strftime("%d/%m/%Y")) for d in dossiers
+            DossierLine(d.title, d.status, _day(d.updated_at), d.reference or "") for d in dossiers
         ],
         documents=counts.get("document", 0),
         notifications=counts.get("notification", 0),
@@ -82,8 +110,8 @@ def dashboard(db: Session, national_number: str, space: str) -> Dashboard:
     )
 
 
-def items(db: Session, national_number: str, space: str, kind: str) -> list[tuple[str, str]]:
-    """(title, date) of the documents, notifications or communications of a space, newest first."""
+def items(db: Session, national_number: str, space: str, kind: str) -> list[Item]:
+    """The documents, notifications or communications of a space, newest first."""
     check_space(db, national_number, space)
     if kind not in ITEM_KINDS:
         raise ValueError(f"unknown kind of item: {kind!r}")
@@ -92,8 +120,35 @@ def items(db: Session, national_number: str, space: str, kind: str) -> list[tupl
         .where(
             PersonalItem.national_number == national_number,
             PersonalItem.space == space,
+            col(PersonalItem.company_number).is_(None),
             PersonalItem.kind == kind,
         )
         .order_by(col(PersonalItem.created_at).desc(), col(PersonalItem.id))
     ).all()
-    return [(row.title, row.created_at.strftime("%d/%m/%Y")) for row in rows]
+    return item_lines(db, rows)
+
+
+def item_lines(db: Session, rows: Sequence[PersonalItem]) -> list[Item]:
+    """The rows as a page lists them, each with its link (see ``Item.href``)."""
+    ids = {row.dossier_id for row in rows if row.dossier_id is not None}
+    references = (
+        dict(db.exec(select(Dossier.id, Dossier.reference).where(col(Dossier.id).in_(ids))).all())
+        if ids
+        else {}
+    )
+    return [
+        Item(row.title, _day(row.created_at), _link(row, references.get(row.dossier_id)))
+        for row in rows
+    ]
+
+
+def _link(row: PersonalItem, reference: str | None) -> str:
+    if row.dossier_id is None or not reference:
+        return ""
+    if row.kind == "document":
+        return document_link(reference, row.attachment_id)
+    return routes.dossier(reference)
+
+
+def _day(moment: datetime) -> str:
+    return aware(moment).astimezone(BRUSSELS).strftime("%d/%m/%Y")

@@ -12,6 +12,7 @@ from portal import space_visits
 from portal.accounts import actions
 from portal.accounts.errors import AccountError
 from portal.space_visits import SpaceVisit
+from portal.spaces import Item
 from state.account_form_state import link_context
 from state.session_state import SessionState
 
@@ -25,14 +26,25 @@ class SpaceLink:
 @dataclasses.dataclass
 class DossierRow:
     title: str
-    status: str
+    status_key: str  # dossier.status.<code>
     updated: str
+    href: str  # the dossier's page, "" for a record without reference
 
 
 @dataclasses.dataclass
 class ItemRow:
     title: str
     date: str
+    href: str = ""  # the file to download, or the dossier a notification is about
+
+
+def dossier_row(title: str, status: str, updated: str, reference: str) -> DossierRow:
+    href = routes.dossier(reference) if reference else ""
+    return DossierRow(title, f"dossier.status.{status}", updated, href)
+
+
+def item_row(item: Item) -> ItemRow:
+    return ItemRow(item.title, item.date, item.href)
 
 
 class SpacesState(SessionState):
@@ -95,7 +107,9 @@ class SpacePageState(SessionState):
         self._show(seen)
         self.teaching_sent = False
         self.teaching_error_key = ""
-        self.dossiers = [DossierRow(d.title, d.status, d.updated) for d in board.dossiers]
+        self.dossiers = [
+            dossier_row(d.title, d.status, d.updated, d.reference) for d in board.dossiers
+        ]
         self.documents = board.documents
         self.notifications = board.notifications
         self.communications = board.communications
@@ -111,7 +125,7 @@ class SpacePageState(SessionState):
             return opened
         seen, rows = opened
         self._show(seen)
-        self.items = [ItemRow(title, date) for title, date in rows]
+        self.items = [item_row(item) for item in rows]
         return None
 
     @rx.event

@@ -44,8 +44,17 @@ def counter_tile(label_key: str, count: rx.Var[int] | int, href: str) -> rx.Comp
     )
 
 
+def linked(text: rx.Var[str] | str, href: rx.Var[str] | str) -> rx.Component:
+    """``text`` as a link to ``href``, or as it is when there is nothing to open."""
+    return rx.cond(href != "", rx.el.a(text, href=href), rx.el.span(text))
+
+
 def dossier_row(dossier: DossierRow) -> rx.Component:
-    return rx.el.tr(rx.el.td(dossier.title), rx.el.td(dossier.status), rx.el.td(dossier.updated))
+    return rx.el.tr(
+        rx.el.td(linked(dossier.title, dossier.href)),
+        rx.el.td(I18nState.t[dossier.status_key]),
+        rx.el.td(dossier.updated),
+    )
 
 
 def teaching_email_form(*, as_page: bool = True) -> rx.Component:
@@ -154,7 +163,7 @@ def dashboard_page(space: str) -> rx.Component:
 
 
 def item_row(item: ItemRow) -> rx.Component:
-    return rx.el.tr(rx.el.td(item.date), rx.el.td(item.title))
+    return rx.el.tr(rx.el.td(item.date), rx.el.td(linked(item.title, item.href)))
 
 
 def items_page(space: str, page: str, title_key: str) -> rx.Component:

@@ -54,7 +54,7 @@ def test_a_teacher_is_asked_once_for_the_teaching_address(engine: Engine) -> Non
         session_id, spaces.TEACHING, "document", now=NOW, bind=engine
     )
     assert opened.needs_teaching_email
-    assert rows == [("Fiche de paie", "22/11/2026")]
+    assert rows == [spaces.Item("Fiche de paie", "22/11/2026")]
 
 
 def test_the_spaces_need_a_live_session_and_an_active_account(engine: Engine) -> None:

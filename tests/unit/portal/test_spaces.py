@@ -7,9 +7,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session
 
+from foundation import routes
 from portal import spaces
 from simulators.administration.seed import seed_administration_records
 from simulators.personas.loader import persona
+from tests.unit.portal.dossiers import two_companies
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 NAIMA = persona("naima-mremi").national_number
@@ -40,9 +42,38 @@ def test_a_space_one_does_not_belong_to_is_refused(seeded: Session) -> None:
 
 
 def test_items_are_listed_per_space_and_kind(seeded: Session) -> None:
-    titles = [title for title, _ in spaces.items(seeded, NAIMA, "enseignement", "document")]
+    titles = [item.title for item in spaces.items(seeded, NAIMA, "enseignement", "document")]
     assert sorted(titles) == ["Attestation de services", "Fiche de paie octobre 2026"]
 
 
 def test_seeding_twice_adds_nothing(seeded: Session) -> None:
     assert seed_administration_records(seeded, now=NOW) == 0
+
+
+def test_a_personal_document_of_a_dossier_downloads_its_receipt(db: Session) -> None:
+    world = two_companies.build(db, NOW)
+    naima = two_companies.NAIMA.national_number
+    assert spaces.items(db, naima, spaces.CITIZEN, "document") == [
+        spaces.Item(
+            "Accusé de réception personnel",
+            "22/11/2026",
+            f"{routes.DOSSIER_DOWNLOAD}?reference={world.naima_own}&document=accuse",
+        )
+    ]
+
+
+def test_the_dashboard_shows_the_own_dossiers_with_their_reference(db: Session) -> None:
+    world = two_companies.build(db, NOW)
+    board = spaces.dashboard(db, two_companies.NAIMA.national_number, spaces.CITIZEN)
+    assert board.dossiers == [
+        spaces.DossierLine(
+            "Demande d'allocation d'études 2026-2027", "closed", "19/11/2026", world.naima_own
+        )
+    ]
+    assert (board.documents, board.notifications) == (1, 0)
+
+
+def test_a_record_held_before_the_portal_has_no_link(seeded: Session) -> None:
+    board = spaces.dashboard(seeded, NAIMA, spaces.CITIZEN)
+    assert [d.reference for d in board.dossiers] == [""]
+    assert all(item.href == "" for item in spaces.items(seeded, NAIMA, spaces.CITIZEN, "document"))
