@@ -68,7 +68,8 @@ class FormVisit:
     steps: list[StepView]
     step: str
     fields: list[FieldView]
-    conditions: dict[str, tuple[str, str, str]]  # field → (other field, kind, expected)
+    procedure_key: str  # the page asks the form engine which fields show as choices change
+    values: dict[str, str]  # the whole form's, for those conditions
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,21 +157,6 @@ def start(
         return dossier.reference
 
 
-def _conditions(procedure: Procedure) -> dict[str, tuple[str, str, str]]:
-    found: dict[str, tuple[str, str, str]] = {}
-    for field in procedure.form.fields:
-        condition = field.shown_if
-        if condition is None:
-            continue
-        if condition.equals is not None:
-            found[field.key] = (condition.field, "equals", condition.equals)
-        elif condition.one_of is not None:
-            found[field.key] = (condition.field, "in", "|".join(condition.one_of))
-        else:
-            found[field.key] = (condition.field, "checked", "true" if condition.checked else "")
-    return found
-
-
 def open_form(
     session_id: str | None,
     reference: str,
@@ -211,7 +197,8 @@ def open_form(
                 problems or {},
                 language,
             ),
-            conditions=_conditions(procedure),
+            procedure_key=procedure.key,
+            values=values_of(dossier),
         )
 
 
@@ -382,4 +369,3 @@ def answer_complement(
         submission.answer_complement(
             inside.db, inside.session_row, reference, message=message, files=files, now=now
         )
-

@@ -1,0 +1,1 @@
+"""States of the démarche, dossier and professional-space pages."""

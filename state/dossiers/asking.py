@@ -1,0 +1,70 @@
+"""How the dossier pages ask the services and answer a refusal: a visit refused goes to the
+account's own page, or to the eID login and back (no session, one below the level the action
+needs: the step-up of DESIGN §2); a rule's refusal is shown in the tab's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+import reflex as rx
+from reflex_base.event import EventSpec
+
+from identity.eid.auth.errors import EidAuthenticationError
+from identity.eid.errors import EidError
+from portal.companies.register import CompanyRegisterUnavailableError
+from portal.dossiers.catalogue import UnknownProcedureError
+from portal.dossiers.errors import (
+    DossierError,
+    DossierSessionEndedError,
+    EidRequiredError,
+    SubstantialLevelRequiredError,
+)
+from portal.dossiers.receipt_signature import ReceiptSignatureInvalidError
+from portal.visits import NotHereError, NotLoggedInError
+from state.roles.refusals import away, text_of
+
+T = TypeVar("T")
+# Back through the eID login, then here.
+TO_EID = (
+    NotLoggedInError,
+    DossierSessionEndedError,
+    EidRequiredError,
+    SubstantialLevelRequiredError,
+)
+REFUSED_VISIT: tuple[type[Exception], ...] = (*TO_EID, NotHereError)
+SHOWN: tuple[type[Exception], ...] = (
+    DossierError,
+    UnknownProcedureError,
+    EidError,
+    EidAuthenticationError,
+    ReceiptSignatureInvalidError,
+    CompanyRegisterUnavailableError,
+)
+ANSWERED: tuple[type[Exception], ...] = (*REFUSED_VISIT, *SHOWN)
+
+
+class AskingMixin(rx.State, mixin=True):
+    error_text: str = ""
+
+    if TYPE_CHECKING:
+
+        def _session_id(self) -> str | None: ...
+
+    def _route(self) -> str:
+        """The page's own URL, where the eID login sends the person back."""
+        raise NotImplementedError
+
+    async def _answer(self, refusal: Exception) -> EventSpec | None:
+        """The redirect of a refused visit, or None once a rule's refusal is shown."""
+        if isinstance(refusal, REFUSED_VISIT):
+            return away(refusal, self._route())
+        self.error_text = await text_of(self, refusal)
+        return None
+
+    async def _ask(self, call: Callable[[str | None], T]) -> T | EventSpec | None:
+        """The service's answer; the redirect of a refused visit; None for a refusal shown."""
+        try:
+            return call(self._session_id())
+        except ANSWERED as refusal:
+            return await self._answer(refusal)
