@@ -94,6 +94,9 @@ PROFESSIONAL_DOSSIERS = f"{PROFESSIONAL_SPACE}/dossiers"
 PROFESSIONAL_DOCUMENTS = f"{PROFESSIONAL_SPACE}/documents"
 PROFESSIONAL_NOTIFICATIONS = f"{PROFESSIONAL_SPACE}/notifications"
 PROFESSIONAL_SETTINGS = f"{PROFESSIONAL_SPACE}/gerer"
+# The administration's back office reads and handles the dossiers through this API, with the
+# Bearer token of the settings (monespace_app/back_office_routes.py).
+BACK_OFFICE_API = "/_api/back-office"
 
 
 def dossier(reference: str) -> str:

@@ -6,6 +6,8 @@ working directory; every field has an embedded default that runs the demo on one
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import secrets
 from enum import StrEnum
@@ -17,6 +19,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SUPPORTED_LANGUAGES = ("fr", "nl", "de", "en")
+BACK_OFFICE_TOKEN_LABEL = b"monespace/back-office-token/v1"
 
 
 class SmtpSecurity(StrEnum):
@@ -69,6 +72,13 @@ class Settings(BaseSettings):
     company_register_timeout: float = Field(
         default=5.0, gt=0, description="Seconds the portal waits for the company register."
     )
+    back_office_token: SecretStr = Field(
+        default=SecretStr(""),
+        description=(
+            "Bearer token of the administration's back office (/_api/back-office/); "
+            "empty: derived from the secret key."
+        ),
+    )
     default_language: str = "fr"
     secret_key: SecretStr | None = Field(
         default=None, description="Signs cookies and links; generated on first run when unset."
@@ -111,6 +121,15 @@ class Settings(BaseSettings):
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(key)
         return key
+
+    def resolved_back_office_token(self) -> str:
+        """The configured token, or one derived from the secret key: each installation has its
+        own without anyone choosing it, and the demo hands it to its back office simulator."""
+        configured = self.back_office_token.get_secret_value()
+        if configured:
+            return configured
+        secret = self.resolved_secret_key().encode("utf-8")
+        return hmac.new(secret, BACK_OFFICE_TOKEN_LABEL, hashlib.sha256).hexdigest()
 
 
 @lru_cache(maxsize=1)

@@ -82,3 +82,19 @@ def test_given_secret_key_wins_over_the_stored_one(tmp_path: Path) -> None:
 def test_a_key_stored_by_another_process_is_used(tmp_path: Path) -> None:
     (tmp_path / "secret_key").write_text("made-by-the-other-process", encoding="utf-8")
     assert Settings(data_dir=tmp_path).resolved_secret_key() == "made-by-the-other-process"
+
+
+def test_the_back_office_token_is_the_configured_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MONESPACE_BACK_OFFICE_TOKEN", "token-of-the-administration")
+    assert Settings().resolved_back_office_token() == "token-of-the-administration"
+    assert "token-of-the-administration" not in repr(Settings())
+
+
+def test_unset_the_back_office_token_comes_from_the_secret_key(tmp_path: Path) -> None:
+    key = "first-secret-key-of-this-portal"
+    token = Settings(data_dir=tmp_path, secret_key=key).resolved_back_office_token()
+    assert len(token) == 64
+    assert Settings(data_dir=tmp_path, secret_key=key).resolved_back_office_token() == token
+    assert "first-secret" not in token
+    other = Settings(data_dir=tmp_path, secret_key="another-secret-key")
+    assert other.resolved_back_office_token() != token
