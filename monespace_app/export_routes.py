@@ -19,29 +19,16 @@ from starlette.routing import Route
 from foundation import routes
 from foundation.clock import utc_now
 from foundation.i18n.error_messages import error_text
-from foundation.settings import SUPPORTED_LANGUAGES, get_settings
-from identity.sessions import COOKIE_NAME, SessionCookie
+from monespace_app.plain_http import NO_STORE, language_of, session_id_of
 from portal.companies.assignment_visits import Export, exported
 from portal.companies.company_number import CompanyNumberError
 from portal.companies.errors import CompanyError, HighAssuranceRequiredError, SessionEndedError
 from portal.companies.export import CONTENT_TYPE
 from portal.visits import NotHereError, NotLoggedInError
-from state.i18n_state import LANGUAGE_COOKIE
 
-NO_STORE = {"Cache-Control": "no-store"}
 COMPANY_PARAMETER = "entreprise"
 # Back through the eID login, then to the company's overview: no session, or one below the eID.
 TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
-
-
-def _session_id(request: Request) -> str | None:
-    value = request.cookies.get(COOKIE_NAME)
-    return SessionCookie(get_settings().resolved_secret_key()).decode(value) if value else None
-
-
-def _language(request: Request) -> str:
-    chosen = request.cookies.get(LANGUAGE_COOKIE, "").strip('"')
-    return chosen if chosen in SUPPORTED_LANGUAGES else get_settings().default_language
 
 
 def _streamed(export: Export, stack: ExitStack) -> Iterator[bytes]:
@@ -55,11 +42,11 @@ def _streamed(export: Export, stack: ExitStack) -> Iterator[bytes]:
 def export_role_assignments(request: Request) -> Response:
     """The company's assignments as CSV for Excel in Belgium (``?entreprise=<number>``)."""
     number = request.query_params.get(COMPANY_PARAMETER, "")
-    language = _language(request)
+    language = language_of(request)
     stack = ExitStack()
     try:
         export = stack.enter_context(
-            exported(_session_id(request), number, now=utc_now(), language=language)
+            exported(session_id_of(request), number, now=utc_now(), language=language)
         )
     except TO_EID:
         overview = f"{routes.ROLE_ASSIGNMENTS_MANAGEMENT}?{COMPANY_PARAMETER}={quote(number)}"

@@ -12,6 +12,8 @@ from identity.eid.key import EID_KEY
 from identity.itsme.key import ITSME_KEY
 from identity.registry import default_registry
 from monespace_app.auth_routes import auth_api
+from monespace_app.back_office_routes import back_office_api
+from monespace_app.download_routes import download_api
 from monespace_app.export_routes import export_api
 from monespace_app.jobs import run_forever
 from monespace_app.page_table import add_pages
@@ -57,7 +59,7 @@ TITLE = "Mon Espace"
 app = rx.App(
     html_lang=get_settings().default_language,
     stylesheets=["/monespace.css"],
-    api_transformer=[auth_api, export_api],
+    api_transformer=[auth_api, export_api, download_api, back_office_api],
 )
 app.register_lifespan_task(run_forever)
 
