@@ -11,6 +11,7 @@ from state.space_state import SpacePageState
 
 MENU = (
     ("menu.dashboard", "tableau-de-bord"),
+    ("professional.menu.dossiers", "dossiers"),
     ("menu.documents", "documents"),
     ("menu.notifications", "notifications"),
     ("menu.profile", "profil"),

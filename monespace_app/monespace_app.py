@@ -39,6 +39,7 @@ from monespace_app.pages.key_pages import add_key_pages
 from monespace_app.pages.my_keys import my_keys_page
 from monespace_app.pages.not_found import not_found_page
 from monespace_app.pages.privacy import privacy_page
+from monespace_app.pages.professional_pages import add_professional_pages
 from monespace_app.pages.registration_office import registration_office_page
 from monespace_app.pages.roles_pages import add_roles_pages
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
@@ -165,4 +166,6 @@ add_pages(
 )
 # "Ma gestion des rôles eGov" and the designation of a company's GAP.
 add_roles_pages(app, site_title=TITLE)
+# The companies' professional spaces, and Mes dossiers of every space.
+add_professional_pages(app, site_title=TITLE)
 app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")

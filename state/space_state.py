@@ -11,6 +11,7 @@ from foundation.i18n.error_messages import error_key as catalogue_key
 from portal import space_visits
 from portal.accounts import actions
 from portal.accounts.errors import AccountError
+from portal.dossiers import professional_visits
 from portal.space_visits import SpaceVisit
 from portal.spaces import Item
 from state.account_form_state import link_context
@@ -20,6 +21,15 @@ from state.session_state import SessionState
 @dataclasses.dataclass
 class SpaceLink:
     title_key: str
+    href: str
+
+
+@dataclasses.dataclass
+class CompanySpaceCard:
+    """ "Espace professionnel — <company>": a company where the person holds an active Mon
+    Espace role in force today."""
+
+    name: str
     href: str
 
 
@@ -49,6 +59,7 @@ def item_row(item: Item) -> ItemRow:
 
 class SpacesState(SessionState):
     spaces: list[SpaceLink] = []  # noqa: RUF012 - Reflex state vars are declared this way
+    companies: list[CompanySpaceCard] = []  # noqa: RUF012
 
     @rx.event
     def load(self) -> EventSpec | None:
@@ -58,6 +69,17 @@ class SpacesState(SessionState):
         if isinstance(names, EventSpec):
             return names
         self.spaces = [SpaceLink(f"spaces.{name}", routes.dashboard(name)) for name in names]
+        companies = self._as_visitor(
+            lambda session_id: professional_visits.my_company_spaces(session_id, now=utc_now())
+        )
+        if isinstance(companies, EventSpec):
+            return companies
+        self.companies = [
+            CompanySpaceCard(
+                c.name, routes.professional(routes.PROFESSIONAL_SPACE, c.company_number)
+            )
+            for c in companies
+        ]
         return None
 
 

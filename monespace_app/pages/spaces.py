@@ -9,7 +9,14 @@ from components.layout import page_layout, page_title, private
 from components.space_layout import heading, space_layout
 from foundation import routes
 from state.i18n_state import I18nState
-from state.space_state import DossierRow, ItemRow, SpaceLink, SpacePageState, SpacesState
+from state.space_state import (
+    CompanySpaceCard,
+    DossierRow,
+    ItemRow,
+    SpaceLink,
+    SpacePageState,
+    SpacesState,
+)
 
 
 def space_card(space: SpaceLink) -> rx.Component:
@@ -22,12 +29,29 @@ def space_card(space: SpaceLink) -> rx.Component:
     )
 
 
+def company_card(company: CompanySpaceCard) -> rx.Component:
+    """ "Espace professionnel — <company>" (an active Mon Espace role of the company)."""
+    return rx.el.li(
+        rx.el.h2(
+            I18nState.t["professional.title"],
+            " — ",
+            company.name,
+            style={"font_size": "1.25rem", "margin": "0 0 0.75rem"},
+        ),
+        rx.el.a(
+            I18nState.t["spaces.dashboard_link"], href=company.href, class_name="button-primary"
+        ),
+        class_name="tile",
+    )
+
+
 def my_spaces_page() -> rx.Component:
     return page_layout(
         page_title("spaces.title"),
         private(
             rx.el.ul(
                 rx.foreach(SpacesState.spaces, space_card),
+                rx.foreach(SpacesState.companies, company_card),
                 class_name="tiles",
                 style={"padding": "0", "list_style": "none"},
             )
@@ -35,7 +59,7 @@ def my_spaces_page() -> rx.Component:
     )
 
 
-def counter_tile(label_key: str, count: rx.Var[int] | int, href: str) -> rx.Component:
+def counter_tile(label_key: str, count: rx.Var[int] | int, href: rx.Var[str] | str) -> rx.Component:
     return rx.el.a(
         rx.el.strong(count),
         I18nState.t[label_key],
@@ -146,6 +170,12 @@ def dashboard_content(space: str) -> rx.Component:
                 class_name="data-table",
             ),
             rx.el.p(I18nState.t["dashboard.no_dossier"]),
+        ),
+        rx.el.p(
+            rx.el.a(
+                I18nState.t["professional.all_dossiers"],
+                href=routes.space_page(space, "dossiers"),
+            )
         ),
         rx.el.h2(I18nState.t["dashboard.suggested"], style={"font_size": "1.3rem"}),
         rx.el.ul(rx.foreach(SpacePageState.suggested, lambda key: rx.el.li(I18nState.t[key]))),
