@@ -22,6 +22,7 @@ from foundation.db import make_engine
 from foundation.models.migrate import upgrade
 from foundation.settings import PROJECT_ROOT
 from simulators.administration.seed import seed_administration_records
+from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
 from simulators.eid.demo_cards import DemoCards, start_demo_cards
@@ -44,7 +45,9 @@ E2E_OCSP_PORT = _SIMULATORS_PORT + 2
 E2E_SMS_PORT = _SIMULATORS_PORT + 3
 E2E_ITSME_PORT = _SIMULATORS_PORT + 4
 E2E_COMPANY_REGISTER_PORT = _SIMULATORS_PORT + 5
+E2E_BACK_OFFICE_PORT = _SIMULATORS_PORT + 6
 E2E_SMS_TOKEN = "e2e-sms-token"
+E2E_BACK_OFFICE_TOKEN = "e2e-back-office-token"
 CHROMIUM = "/usr/bin/chromium"
 # Chromium must not reach out to the internet: this machine has none, and tests must not depend
 # on it (DESIGN §5).
@@ -168,6 +171,7 @@ def portal_url(
             "MONESPACE_SMS_GATEWAY_TOKEN": E2E_SMS_TOKEN,
             "MONESPACE_ITSME_URL": itsme_simulator.url,
             "MONESPACE_COMPANY_REGISTER_URL": company_register.url,
+            "MONESPACE_BACK_OFFICE_TOKEN": E2E_BACK_OFFICE_TOKEN,
             **pcsc_stack.client_env,
         },
     )
@@ -182,6 +186,19 @@ def portal_url(
 @pytest.fixture(scope="session")
 def base_url(portal_url: str) -> str:
     return portal_url
+
+
+@pytest.fixture(scope="session")
+def back_office(portal_url: str) -> Iterator[BackOfficeSimulator]:
+    """The administration's back office: the agent's pages at ``back_office.url`` (the dossiers
+    to handle; ``back_office.case_url(reference)`` opens one) call the portal's API with the
+    token the portal was started with."""
+    simulator = BackOfficeSimulator(
+        f"http://127.0.0.1:{E2E_PORT}", E2E_BACK_OFFICE_TOKEN, port=E2E_BACK_OFFICE_PORT
+    )
+    simulator.start()
+    yield simulator
+    simulator.stop()
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -101,10 +101,14 @@ def main() -> int:
                 authenticator=base + 2,
                 trainers=base + 3,
                 company_register=base + 4,
+                back_office=base + 5,
             ),
             sms_token=settings.sms_gateway_token.get_secret_value(),
             mailbox_url=mailbox_web.url,
             portal_url=settings.public_origin,
+            # The portal (started below with the same settings and data folder) resolves the
+            # same token: the one configured, or the one derived from its secret key.
+            back_office_token=settings.resolved_back_office_token(),
         )
         stoppers.append(("key simulators", keys.stop))
         sink.start()
@@ -130,6 +134,7 @@ def main() -> int:
             f"  téléphone itsme         {keys.itsme_url}\n"
             f"  application mobile      {keys.authenticator_url}\n"
             f"  registre BCE            {keys.company_register_url}\n"
+            f"  back-office (dossiers)  {keys.back_office_url}\n"
             f"Ctrl-C pour tout arrêter.",
             flush=True,
         )

@@ -18,6 +18,6 @@ class DemoSettings(BaseSettings):
     pcsc_private: bool = False
     pcsc_base_port: int = Field(default=DEFAULT_BASE_PORT, ge=1024, le=65000)
     ocsp_port: int = Field(default=DEFAULT_OCSP_PORT, ge=1024, le=65535)
-    # SMS gateway, itsme, authenticator phone, trainers' page and company register take five
-    # ports from here.
+    # SMS gateway, itsme, authenticator phone, trainers' page, company register and the
+    # administration's back office take six ports from here.
     key_simulators_port: int = Field(default=8027, ge=1024, le=65000)

@@ -1,9 +1,10 @@
-"""The simulators of the code keys and itsme, and the company register, started together in the
-demo process.
+"""The simulators of the code keys and itsme, the company register and the administration's back
+office, started together in the demo process.
 
 ``start_key_simulators(data_dir)`` starts the SMS gateway (8027), the itsme provider and phones
-(8028), the authenticator phone (8029), the trainers' page (8030) and the company register (8031),
-all on loopback, and returns a ``KeySimulators`` with their URLs and ``stop()``.
+(8028), the authenticator phone (8029), the trainers' page (8030), the company register (8031) and
+the back office (8032, calling the portal's API with its token), all on loopback, and returns a
+``KeySimulators`` with their URLs and ``stop()``.
 ``python -m simulators.key_simulators`` runs them alone (without the portal). See
 docs/key-simulators.md.
 """
@@ -21,7 +22,9 @@ from types import FrameType
 from typing import TypeVar
 
 from foundation import routes
+from foundation.settings import get_settings
 from simulators.authenticator.web import AuthenticatorPhone
+from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.itsme.web import ItsmeSimulator
 from simulators.loopback_web import Clock, LoopbackService, utc_now
@@ -29,6 +32,7 @@ from simulators.sms_gateway.web import DEFAULT_TOKEN, SmsGateway
 from simulators.trainers_page import TrainerLink, TrainerSection, TrainersPage, eid_section
 
 DEFAULT_MAILBOX_URL = "http://127.0.0.1:8026"
+DEFAULT_PORTAL_URL = "http://127.0.0.1:3000"
 _S = TypeVar("_S", bound=LoopbackService)
 
 
@@ -43,6 +47,7 @@ class KeySimulatorPorts:
     authenticator: int = 8029
     trainers: int = 8030
     company_register: int = 8031
+    back_office: int = 8032
 
     def named(self) -> list[tuple[int, str]]:
         """(port, what) pairs, for a launcher that checks its ports before starting."""
@@ -52,6 +57,7 @@ class KeySimulatorPorts:
             (self.authenticator, "authenticator phone"),
             (self.trainers, "trainers' page"),
             (self.company_register, "company register"),
+            (self.back_office, "back office"),
         ]
 
 
@@ -62,6 +68,7 @@ class KeySimulators:
     authenticator: AuthenticatorPhone
     trainers: TrainersPage
     company_register: CompanyRegisterSimulator
+    back_office: BackOfficeSimulator
     sms_token: str
 
     @property
@@ -91,8 +98,20 @@ class KeySimulators:
         """The register's base URL (API under /api/companies) and its page for trainers."""
         return self.company_register.url
 
+    @property
+    def back_office_url(self) -> str:
+        """The agent's page: the dossiers to handle."""
+        return self.back_office.url
+
     def stop(self) -> None:
-        services = (self.trainers, self.company_register, self.authenticator, self.itsme, self.sms)
+        services = (
+            self.trainers,
+            self.back_office,
+            self.company_register,
+            self.authenticator,
+            self.itsme,
+            self.sms,
+        )
         for service in services:
             service.stop()
 
@@ -104,6 +123,7 @@ def trainer_sections(
     itsme: ItsmeSimulator,
     authenticator: AuthenticatorPhone,
     company_register: CompanyRegisterSimulator,
+    back_office: BackOfficeSimulator | None = None,
     portal_url: str | None = None,
 ) -> list[TrainerSection]:
     sections: list[TrainerSection] = []
@@ -172,9 +192,30 @@ def trainer_sections(
                 "« Dumont Rénovation » est une entreprise arrêtée."
             ),
         ),
-        eid_section(),
     ]
+    if back_office is not None:
+        sections.append(back_office_section(back_office))
+    sections.append(eid_section())
     return sections
+
+
+def back_office_section(back_office: BackOfficeSimulator) -> TrainerSection:
+    return TrainerSection(
+        "Back-office de l'administration",
+        (
+            TrainerLink(
+                "Back-office de l'administration",
+                back_office.url,
+                "les dossiers introduits : prendre en charge, demander un complément, "
+                "clôturer avec une décision",
+            ),
+        ),
+        note=(
+            "La page d'un agent de l'administration : elle lit et traite les dossiers par l'API "
+            "du portail. Le demandeur voit chaque étape dans son dossier, ses notifications et "
+            "ses e-mails ; la décision arrive dans Mes documents."
+        ),
+    )
 
 
 def start_key_simulators(
@@ -185,9 +226,12 @@ def start_key_simulators(
     sms_token: str = DEFAULT_TOKEN,
     mailbox_url: str = DEFAULT_MAILBOX_URL,
     portal_url: str | None = None,
+    back_office_token: str = "",
     clock: Clock = utc_now,
 ) -> KeySimulators:
-    """Starts the five services; SMS and enrolled accounts are kept under ``data_dir``.
+    """Starts the six services; SMS and enrolled accounts are kept under ``data_dir``. The back
+    office calls the portal at ``portal_url`` (the local demo's when None) with
+    ``back_office_token``, the portal's ``back_office_token`` setting.
 
     A port already in use raises KeySimulatorsError, with nothing left running.
     """
@@ -225,12 +269,24 @@ def start_key_simulators(
             ports.company_register,
             lambda: CompanyRegisterSimulator(host, ports.company_register),
         )
+        back_office = listening(
+            "back office",
+            ports.back_office,
+            lambda: BackOfficeSimulator(
+                portal_url or DEFAULT_PORTAL_URL,
+                back_office_token,
+                host,
+                ports.back_office,
+                clock=clock,
+            ),
+        )
         sections = trainer_sections(
             mailbox_url=mailbox_url,
             sms=sms,
             itsme=itsme,
             authenticator=authenticator,
             company_register=company_register,
+            back_office=back_office,
             portal_url=portal_url,
         )
         trainers = listening(
@@ -242,22 +298,33 @@ def start_key_simulators(
         for service in created:
             service.stop()
         raise
-    return KeySimulators(sms, itsme, authenticator, trainers, company_register, sms_token)
+    return KeySimulators(
+        sms, itsme, authenticator, trainers, company_register, back_office, sms_token
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m simulators.key_simulators",
         description=(
-            "Run the SMS gateway, itsme phones, authenticator phone, trainers' page and "
-            "company register."
+            "Run the SMS gateway, itsme phones, authenticator phone, trainers' page, "
+            "company register and the administration's back office."
         ),
     )
     parser.add_argument("--data-dir", type=Path, default=Path("var/key-simulators"))
     parser.add_argument("--sms-token", default=DEFAULT_TOKEN)
+    parser.add_argument(
+        "--portal-url", default=None, help="the portal the back office calls (its settings')"
+    )
     arguments = parser.parse_args(argv)
+    settings = get_settings()
     try:
-        simulators = start_key_simulators(arguments.data_dir, sms_token=arguments.sms_token)
+        simulators = start_key_simulators(
+            arguments.data_dir,
+            sms_token=arguments.sms_token,
+            portal_url=arguments.portal_url or settings.public_origin,
+            back_office_token=settings.resolved_back_office_token(),
+        )
     except KeySimulatorsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -274,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  application d'authentification {simulators.authenticator_url}\n"
         f"  page des formateurs            {simulators.trainers_url}\n"
         f"  registre des entreprises       {simulators.company_register_url}\n"
+        f"  back-office administration     {simulators.back_office_url}\n"
         "Ctrl-C pour arrêter.",
         flush=True,
     )

@@ -39,6 +39,8 @@ button{font:inherit;color:#fff;background:#1c3f8c;border:0;border-radius:.3rem;
 padding:.5rem 1.2rem;cursor:pointer;margin-right:.5rem}
 button.confirm{background:#1e6b32}button.refuse{background:#a4262c}
 input{font:inherit;padding:.3rem}label{font-weight:bold;display:block;margin:.4rem 0}
+textarea{font:inherit;padding:.3rem;width:100%;box-sizing:border-box}
+fieldset{border:1px solid #d5dbe8;border-radius:.3rem;margin:.6rem 0}legend{font-weight:bold}
 :focus-visible{outline:3px solid #b35c00;outline-offset:2px}
 pre,code{font-family:"DejaVu Sans Mono",monospace}
 pre{white-space:pre-wrap;background:#fff;padding:1rem;border:1px solid #d5dbe8}

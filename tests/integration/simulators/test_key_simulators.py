@@ -1,4 +1,4 @@
-"""start_key_simulators: the five services together, as the demo starts them."""
+"""start_key_simulators: the six services together, as the demo starts them."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from tests.integration.simulators.http_client import call
 pytestmark = pytest.mark.integration
 
 
-def five_ports() -> KeySimulatorPorts:
-    return KeySimulatorPorts(free_port(), free_port(), free_port(), free_port(), free_port())
+def six_ports() -> KeySimulatorPorts:
+    return KeySimulatorPorts(*(free_port() for _ in range(6)))
 
 
-def test_all_five_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> None:
-    ports = five_ports()
+def test_all_six_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> None:
+    ports = six_ports()
     simulators = start_key_simulators(
         tmp_path,
         ports=ports,
@@ -37,6 +37,7 @@ def test_all_five_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> 
         assert simulators.authenticator_url == f"http://127.0.0.1:{ports.authenticator}"
         assert simulators.trainers_url == f"http://127.0.0.1:{ports.trainers}"
         assert simulators.company_register_url == f"http://127.0.0.1:{ports.company_register}"
+        assert simulators.back_office_url == f"http://127.0.0.1:{ports.back_office}"
 
         sent = call(
             "POST",
@@ -58,6 +59,9 @@ def test_all_five_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> 
         assert (simulators.sms_url, "SMS reçus") in links
         assert (simulators.authenticator_url, "Application d&#x27;authentification") in links
         assert (simulators.company_register_url, "Registre des entreprises") in links
+        assert (simulators.back_office_url, "Back-office de l&#x27;administration") in links
+        status = call("GET", simulators.back_office_url + "/api/status").json()
+        assert status == {"portal_url": "http://127.0.0.1:3100"}
         register = call("GET", simulators.company_register_url + "/api/companies/0845059050")
         assert register.json()["name"] == "BLA"
         phone_links = [url for url, label in links if label.startswith("Téléphone de ")]
@@ -79,7 +83,7 @@ def test_all_five_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> 
 
 
 def test_a_taken_port_leaves_nothing_running(tmp_path: Path) -> None:
-    ports = five_ports()
+    ports = six_ports()
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", ports.authenticator))
         squatter.listen()
@@ -96,4 +100,5 @@ def test_default_ports() -> None:
         (8029, "authenticator phone"),
         (8030, "trainers' page"),
         (8031, "company register"),
+        (8032, "back office"),
     ]

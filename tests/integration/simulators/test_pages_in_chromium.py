@@ -33,7 +33,7 @@ def assert_no_axe_violations(page: Page) -> None:
 
 @pytest.fixture
 def simulators(tmp_path: Path) -> Iterator[KeySimulators]:
-    ports = KeySimulatorPorts(free_port(), free_port(), free_port(), free_port(), free_port())
+    ports = KeySimulatorPorts(*(free_port() for _ in range(6)))
     running = start_key_simulators(tmp_path, ports=ports, sms_token="t", clock=lambda: NOW)
     yield running
     running.stop()
