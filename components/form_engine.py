@@ -255,17 +255,19 @@ def upload_zone() -> rx.Component:
                 ),
                 rx.fragment(),
             ),
-            rx.upload(
-                rx.el.p(I18nState.t["dossier.form.drop_file"]),
-                rx.el.button(
-                    I18nState.t["dossier.form.choose_file"],
-                    type="button",
-                    class_name="button-secondary",
+            # The label around the drop zone names its file input (the zone's own button is
+            # drawn as text of the label: a control inside a label would be clicked twice).
+            rx.el.label(
+                rx.upload(
+                    rx.el.span(I18nState.t["dossier.form.drop_file"]),
+                    rx.el.span(
+                        I18nState.t["dossier.form.choose_file"], class_name="button-secondary"
+                    ),
+                    id=UPLOAD_ID,
+                    multiple=False,
+                    max_files=1,
+                    class_name="upload-zone",
                 ),
-                id=UPLOAD_ID,
-                multiple=False,
-                max_files=1,
-                class_name="upload-zone",
             ),
             rx.el.ul(
                 rx.foreach(rx.selected_files(UPLOAD_ID), lambda name: rx.el.li(name)),

@@ -30,6 +30,7 @@ from monespace_app.pages.account_settings import (
     account_gone_page,
     account_info_page,
 )
+from monespace_app.pages.dossier_pages import add_dossier_pages
 from monespace_app.pages.eid_login import eid_login_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
@@ -168,4 +169,5 @@ add_pages(
 add_roles_pages(app, site_title=TITLE)
 # The companies' professional spaces, and Mes dossiers of every space.
 add_professional_pages(app, site_title=TITLE)
+add_dossier_pages(app, site_title=TITLE)
 app.add_page(not_found_page, route="404", title=f"Page introuvable — {TITLE}")

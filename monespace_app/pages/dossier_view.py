@@ -103,17 +103,16 @@ def _complement() -> rx.Component:
             ),
             class_name="field field-wide",
         ),
-        rx.upload(
-            rx.el.p(I18nState.t["dossier.form.drop_file"]),
-            rx.el.button(
-                I18nState.t["dossier.form.choose_file"],
-                type="button",
-                class_name="button-secondary",
+        # The label around the drop zone names its file input (see components/form_engine.py).
+        rx.el.label(
+            rx.upload(
+                rx.el.span(I18nState.t["dossier.form.drop_file"]),
+                rx.el.span(I18nState.t["dossier.form.choose_file"], class_name="button-secondary"),
+                id=COMPLEMENT_UPLOAD,
+                multiple=True,
+                max_files=10,
+                class_name="upload-zone",
             ),
-            id=COMPLEMENT_UPLOAD,
-            multiple=True,
-            max_files=10,
-            class_name="upload-zone",
         ),
         rx.el.ul(
             rx.foreach(rx.selected_files(COMPLEMENT_UPLOAD), lambda name: rx.el.li(name)),

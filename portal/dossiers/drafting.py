@@ -121,6 +121,17 @@ def _unsign(db: Session, dossier: Dossier, actor: str, now: datetime) -> None:
     dossier.status = DossierStatus.DRAFT
 
 
+def _just_saved_by(db: Session, dossier: Dossier, actor: str) -> bool:
+    """A run of saves by one person is one line of the history, not one per field left."""
+    last = db.exec(
+        select(DossierEvent)
+        .where(DossierEvent.dossier_id == dossier.id)
+        .order_by(col(DossierEvent.id).desc())
+        .limit(1)
+    ).first()
+    return last is not None and last.action == Action.SAVE and last.actor == actor
+
+
 def save(
     db: Session,
     session: UserSession,
@@ -158,7 +169,8 @@ def save(
         dossier.data = dumped(kept)
         dossier.step = step
         touch(dossier, session.national_number, now)
-        record(db, dossier, session.national_number, Action.SAVE, now, step)
+        if not _just_saved_by(db, dossier, session.national_number):
+            record(db, dossier, session.national_number, Action.SAVE, now, step)
     return dossier, problems
 
 
