@@ -276,6 +276,8 @@ def settings_form() -> rx.Component:
         ),
         on_submit=SpaceSettingsState.save,
         aria_label=I18nState.t["space_settings.title"],
+        # The portal says what is wrong with the address, beside it, in the page's language.
+        no_validate=True,
     )
 
 
