@@ -297,6 +297,7 @@ def test_naima_acts_in_two_companies_spaces_kept_apart(
     # Her own space has Mes dossiers too: the record held before the portal, without a link.
     page.goto(f"{base_url}/citoyen/tableau-de-bord")
     expect(page.get_by_role("main")).to_contain_text("En cours de traitement")
+    checked(page, "citizen-dashboard")
     menu(page, "Mes dossiers")
     table = dossiers_table(page)
     expect(table).to_contain_text("Demande d'allocation d'études 2026-2027")
