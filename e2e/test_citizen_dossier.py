@@ -17,11 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from e2e.steps import active_account, checked, log_in, mails_to
 from identity.eid.auth import load_trust_anchors
 from portal.dossiers.receipt_signature import check_signed_receipt
+from simulators.back_office.web import BackOfficeSimulator
 from simulators.eid.card_slots import CardSlots
 from simulators.personas.loader import persona
 
@@ -46,7 +47,12 @@ def next_step(page: Page, title: str) -> None:
 
 
 def test_naima_starts_fills_signs_and_submits_her_student_grant(
-    page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path
+    page: Page,
+    context: BrowserContext,
+    base_url: str,
+    card_slots: CardSlots,
+    e2e_data_dir: Path,
+    back_office: BackOfficeSimulator,
 ) -> None:
     active_account(e2e_data_dir, NAIMA)
     card_slots.insert(0, "naima-mremi")
@@ -139,3 +145,53 @@ def test_naima_starts_fills_signs_and_submits_her_student_grant(
     assert check.intact
     assert check.trusted
     assert check.signer_national_number == NAIMA.national_number
+
+    # The administration's agent takes the dossier and asks for a complement.
+    agent = context.new_page()
+    agent.goto(back_office.url)
+    expect(agent.get_by_role("heading", level=1)).to_have_text(
+        "Back-office de l'administration — Dossiers à traiter"
+    )
+    agent.get_by_role("link", name=reference[0]).click()
+    agent.get_by_role("button", name="Prendre en charge").click()
+    expect(agent.get_by_text("Le dossier est pris en charge.")).to_be_visible()
+    agent.get_by_label("Ce qui manque au dossier (le demandeur le lit)").fill(
+        "Joignez l'avertissement-extrait de rôle de votre ménage."
+    )
+    agent.get_by_role("button", name="Demander un complément").click()
+    expect(agent.get_by_text("La demande de complément est envoyée au demandeur.")).to_be_visible()
+    assert mails_to(NAIMA.email, subject=f"Complément demandé pour votre dossier {reference[0]}")
+
+    # Naïma sees the request on her dossier and answers with the document.
+    page.reload()
+    expect(page.locator("#etat-dossier")).to_have_text("Complément demandé")
+    expect(page.locator("blockquote")).to_contain_text("Joignez l'avertissement-extrait de rôle")
+    checked(page, "dossier-07-complement")
+    page.get_by_label("Votre réponse").fill("Voici l'avertissement-extrait de rôle 2025.")
+    page.get_by_label("Votre réponse").blur()
+    page.locator("#complement input[type=file]").set_input_files(
+        files=[{"name": "avertissement.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    page.get_by_role("button", name="Envoyer la réponse").click()
+    expect(page.get_by_text("Votre réponse est envoyée à l'administration.")).to_be_visible()
+    expect(page.locator("#etat-dossier")).to_have_text("Introduit")
+    expect(page.get_by_role("link", name="avertissement.pdf")).to_be_visible()
+
+    # The agent takes it again and closes it with a decision.
+    agent.reload()
+    agent.get_by_role("button", name="Prendre en charge").click()
+    agent.get_by_label("Décision (le demandeur la lit)").fill(
+        "Une allocation d'études de 1 850,00 € vous est octroyée pour 2026-2027."
+    )
+    agent.get_by_role("button", name="Clôturer avec une décision").click()
+    expect(agent.get_by_text("Le dossier est clôturé")).to_be_visible()
+    assert mails_to(NAIMA.email, subject=f"Décision pour votre dossier {reference[0]}")
+
+    page.reload()
+    expect(page.locator("#etat-dossier")).to_have_text("Clôturé")
+    expect(page.get_by_role("paragraph").filter(has_text="1 850,00 €")).to_be_visible()
+    decision = page.locator("tr", has_text="Décision").get_by_role("link")
+    response = page.request.get(base_url + str(decision.first.get_attribute("href")))
+    assert response.ok
+    assert response.body().startswith(b"%PDF-")
+    checked(page, "dossier-08-closed")
