@@ -18,10 +18,10 @@ TEACHING = "enseignement"
 ITEM_KINDS = ("document", "notification", "communication")
 # The dashboard shows the latest dossiers; Mes dossiers lists them all.
 LATEST_DOSSIERS = 5
-# Catalogue keys of the procedures suggested on each dashboard (seed 003: the démarches).
+# The démarches each dashboard suggests (seed 003), by their key in the catalogue.
 SUGGESTED_PROCEDURES = {
-    CITIZEN: ("procedure.study_grant", "procedure.school_enrolment", "procedure.equivalence"),
-    TEACHING: ("procedure.reduced_hours", "procedure.career_statement", "procedure.training"),
+    CITIZEN: ("allocation-etudes", "inscription-secondaire", "equivalence-diplome"),
+    TEACHING: ("prestations-reduites", "interruption-carriere", "equivalence-diplome"),
 }
 
 
@@ -55,7 +55,7 @@ class Dashboard:
     documents: int
     notifications: int
     communications: int
-    suggested: tuple[str, ...]
+    suggested: tuple[str, ...]  # démarche keys of the catalogue
 
 
 def is_teaching_staff(db: Session, national_number: str) -> bool:

@@ -12,9 +12,11 @@ from portal import space_visits
 from portal.accounts import actions
 from portal.accounts.errors import AccountError
 from portal.dossiers import professional_visits
+from portal.dossiers.catalogue import load_catalogue
 from portal.space_visits import SpaceVisit
 from portal.spaces import Item
 from state.account_form_state import link_context
+from state.dossiers.suggested import SuggestedProcedure, suggested_of
 from state.session_state import SessionState
 
 
@@ -98,7 +100,7 @@ class SpacePageState(SessionState):
     documents: int = 0
     notifications: int = 0
     communications: int = 0
-    suggested: list[str] = []  # noqa: RUF012
+    suggested: list[SuggestedProcedure] = []  # noqa: RUF012
     # Item lists
     items: list[ItemRow] = []  # noqa: RUF012
     # Profile
@@ -135,7 +137,8 @@ class SpacePageState(SessionState):
         self.documents = board.documents
         self.notifications = board.notifications
         self.communications = board.communications
-        self.suggested = list(board.suggested)
+        catalogue = load_catalogue()
+        self.suggested = [suggested_of(catalogue.get(key)) for key in board.suggested]
         return None
 
     @rx.event

@@ -13,11 +13,12 @@ from components.fields import described_field
 from components.paged_table import Paging, data_table, listed_table, pager
 from components.professional_layout import page_refusal, professional_layout, space_link
 from components.space_layout import heading, space_layout
+from components.suggested import suggested_item
 from foundation import routes
 from monespace_app.page_table import PageEntry, add_pages
 from monespace_app.pages.spaces import counter_tile, dossier_row, item_row, linked
 from state.dossiers.dossier_list_state import STATUSES, DossierListRow, DossierListState
-from state.dossiers.professional_state import ProfessionalSpaceState, SuggestedProcedure
+from state.dossiers.professional_state import ProfessionalSpaceState
 from state.dossiers.space_settings_state import MemberRow, SpaceSettingsState
 from state.i18n_state import I18nState
 
@@ -29,15 +30,6 @@ def section_title(label_key: str) -> rx.Component:
 
 
 # The dashboard.
-
-
-def suggested_item(procedure: SuggestedProcedure) -> rx.Component:
-    title = rx.cond(
-        procedure.titles.contains(I18nState.lang),  # type: ignore[attr-defined]
-        procedure.titles[I18nState.lang],
-        procedure.titles["fr"],
-    )
-    return rx.el.li(rx.el.a(title, href=procedure.href))
 
 
 def latest_dossiers() -> rx.Component:

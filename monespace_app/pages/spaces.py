@@ -7,6 +7,7 @@ import reflex as rx
 from components.forms import error_message, submit_button, text_field
 from components.layout import page_layout, page_title, private
 from components.space_layout import heading, space_layout
+from components.suggested import suggested_item
 from foundation import routes
 from state.i18n_state import I18nState
 from state.space_state import (
@@ -178,7 +179,7 @@ def dashboard_content(space: str) -> rx.Component:
             )
         ),
         rx.el.h2(I18nState.t["dashboard.suggested"], style={"font_size": "1.3rem"}),
-        rx.el.ul(rx.foreach(SpacePageState.suggested, lambda key: rx.el.li(I18nState.t[key]))),
+        rx.el.ul(rx.foreach(SpacePageState.suggested, suggested_item)),
     )
 
 

@@ -11,7 +11,6 @@ share the company shown here.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import TypeVar
 from urllib.parse import quote
@@ -21,10 +20,8 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.clock import utc_now
-from foundation.settings import SUPPORTED_LANGUAGES
 from portal.companies.roles import Permission
 from portal.dossiers import professional_visits
-from portal.dossiers.catalogue import Procedure
 from portal.dossiers.errors import (
     DossierError,
     DossierSessionEndedError,
@@ -33,6 +30,7 @@ from portal.dossiers.errors import (
 from portal.dossiers.professional_visits import BoardVisit, ItemsVisit
 from portal.dossiers.space_board import CompanyPlace
 from portal.visits import NotHereError, NotLoggedInError, Visit
+from state.dossiers.suggested import SuggestedProcedure, suggested_of
 from state.roles.refusals import away, text_of
 from state.session_state import SessionState
 from state.space_state import DossierRow, ItemRow, dossier_row, item_row
@@ -46,23 +44,6 @@ ITEM_PAGES = {
     "document": routes.PROFESSIONAL_DOCUMENTS,
     "notification": routes.PROFESSIONAL_NOTIFICATIONS,
 }
-
-
-@dataclasses.dataclass
-class SuggestedProcedure:
-    """A démarche the dashboard suggests; its title in each language of the portal."""
-
-    key: str
-    href: str
-    titles: dict[str, str]
-
-
-def suggested_of(procedure: Procedure) -> SuggestedProcedure:
-    return SuggestedProcedure(
-        key=procedure.key,
-        href=routes.procedure(procedure.key),
-        titles={language: procedure.title_in(language) for language in SUPPORTED_LANGUAGES},
-    )
 
 
 class ProfessionalSpaceState(SessionState):

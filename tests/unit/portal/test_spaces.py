@@ -77,3 +77,12 @@ def test_a_record_held_before_the_portal_has_no_link(seeded: Session) -> None:
     board = spaces.dashboard(seeded, NAIMA, spaces.CITIZEN)
     assert [d.reference for d in board.dossiers] == [""]
     assert all(item.href == "" for item in spaces.items(seeded, NAIMA, spaces.CITIZEN, "document"))
+
+
+def test_each_suggested_demarche_exists_and_starts_in_its_space() -> None:
+    from portal.dossiers.catalogue import load_catalogue
+    from portal.spaces import SUGGESTED_PROCEDURES
+
+    for space, keys in SUGGESTED_PROCEDURES.items():
+        for key in keys:
+            assert space in load_catalogue().get(key).spaces, (space, key)
