@@ -42,7 +42,7 @@ def _label(field: FieldRow, html_for: rx.Var[str] | str) -> rx.Component:
         rx.cond(
             field.required,
             rx.el.span(" *", aria_hidden="true"),
-            rx.el.span(" (", I18nState.t["form.optional"], ")", class_name="field-optional"),
+            rx.el.span(" ", I18nState.t["form.optional"], class_name="field-optional"),
         ),
         html_for=html_for,
     )
@@ -193,7 +193,6 @@ def _read_only(field: FieldRow) -> rx.Component:
     return rx.el.div(
         rx.el.span(field.label, class_name="validity-label"),
         rx.el.p(field.shown, class_name="read-only-value"),
-        rx.el.p(I18nState.t["form.source.authentic"], class_name="field-help"),
         class_name="field",
     )
 

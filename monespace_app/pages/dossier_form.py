@@ -76,6 +76,11 @@ def dossier_form_page() -> rx.Component:
                 rx.el.h2(DossierFormState.step_title, id="etape-titre"),
                 rx.el.p(I18nState.t["dossier.form.required_note"], class_name="field-help"),
                 rx.cond(
+                    DossierFormState.has_read_only,
+                    rx.el.p(I18nState.t["form.source.authentic"], class_name="alert-info"),
+                    rx.fragment(),
+                ),
+                rx.cond(
                     DossierFormState.problems > 0,
                     rx.el.p(
                         I18nState.t["dossier.form.problems"],

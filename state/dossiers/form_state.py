@@ -110,6 +110,10 @@ class DossierFormState(AskingMixin, SessionState):
         return [f.key for f in self.fields if f.type == "file" and not f.read_only]
 
     @rx.var
+    def has_read_only(self) -> bool:
+        return any(f.read_only for f in self.fields)
+
+    @rx.var
     def is_first(self) -> bool:
         return bool(self.steps) and self.steps[0].key == self.step
 
