@@ -4,8 +4,10 @@ over HTTP."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+from identity.eid.auth import TrustAnchors
+from identity.eid.file_signature import check_rrn_certificate
 from identity.eid.interface import EidReader
 from identity.eid.signing.errors import NotYourCardError
 from portal.companies.register import CompanyRegister, CompanyRegisterUnavailableError
@@ -16,10 +18,16 @@ CARD_WAIT_SECONDS = 1.5
 
 class CardAndRegister:
     def __init__(
-        self, *, reader: EidReader, reader_name: str | None, register: CompanyRegister
+        self,
+        *,
+        reader: EidReader,
+        reader_name: str | None,
+        trust_anchors: Callable[[], TrustAnchors],
+        register: CompanyRegister,
     ) -> None:
         self._reader = reader
         self._reader_name = reader_name
+        self._trust_anchors = trust_anchors
         self._register = register
 
     def person(self, national_number: str) -> Mapping[str, str]:
@@ -28,6 +36,9 @@ class CardAndRegister:
             reading = card.read_all()
         finally:
             card.close()
+        # The files are only worth the National Register's signature, and its certificate only
+        # worth its issuer: a card made at home must not bring its own "authentic" address.
+        check_rrn_certificate(reading.certificates.rrn, self._trust_anchors().roots)
         if reading.identity.national_number != national_number:
             raise NotYourCardError(reading.identity.national_number)
         return eid_sources(reading.identity, reading.address)

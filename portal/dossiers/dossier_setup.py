@@ -20,6 +20,7 @@ def authentic_sources() -> CardAndRegister:
     return CardAndRegister(
         reader=PcscEidReader(),
         reader_name=settings.eid_reader or None,
+        trust_anchors=lambda: load_trust_anchors(settings.trust_anchors_dir),
         register=company_register(),
     )
 
