@@ -3,7 +3,8 @@
 What the applicant signs with the eID card: the dossier's reference, the démarche, who files it
 (and for which company), when, every field of the form by section, and each attachment with its
 SHA-256, so that the signature covers the files too. Texts are the ``receipt.*`` keys of the
-signing catalogues; accents need a Unicode font: Debian's DejaVu (``fonts-dejavu-core``).
+signing catalogues; accents need a Unicode font: Debian's DejaVu (``fonts-dejavu-core``), cut
+to the Latin script when the receipt holds nothing else (``receipt_fonts``: half the time).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from foundation.clock import BRUSSELS, require_aware
 from foundation.i18n.catalog import text
 from portal.companies.company_number import CompanyNumberError, format_company_number
 from portal.companies.national_number import NationalNumberError, format_national_number
+from portal.dossiers.receipt_fonts import lacks_glyphs, latin_fonts
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 SANS, MONO = "DejaVu", "DejaVuMono"
@@ -172,6 +174,16 @@ def render_receipt_pdf(
     content: ReceiptContent, *, language: str = "fr", font_dir: Path = FONT_DIR
 ) -> bytes:
     """The receipt as PDF bytes (A4), ready to be signed."""
+    pdf = _drawn(content, language, latin_fonts(font_dir, tuple(_FONT_FILES.values())))
+    if not lacks_glyphs(pdf):
+        rendered = bytes(pdf.output())
+        if not lacks_glyphs(pdf):  # output() draws the last page's footer
+            return rendered
+    # A character beyond the Latin blocks: the whole fonts have it (or draw what they can).
+    return bytes(_drawn(content, language, font_dir).output())
+
+
+def _drawn(content: ReceiptContent, language: str, font_dir: Path) -> _ReceiptPdf:
     pdf = _ReceiptPdf(language, font_dir)
     title = text(language, "receipt.title")
     pdf.set_title(f"{title} {content.reference}")
@@ -208,4 +220,4 @@ def render_receipt_pdf(
 
     pdf.heading(pdf.t("receipt.attachments"))
     pdf.attachments(content.attachments)
-    return bytes(pdf.output())
+    return pdf

@@ -84,3 +84,12 @@ def test_the_document_is_an_a4_pdf_titled_with_its_reference() -> None:
 def test_a_naive_signing_time_is_refused() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         render_receipt_pdf(receipt_content(signed_at=SIGNED_AT.replace(tzinfo=None)))
+
+
+def test_a_value_beyond_the_latin_script_is_drawn_with_the_whole_fonts() -> None:
+    # The receipt is first drawn with fonts cut to the Latin script; a Greek or Cyrillic value
+    # would come out as empty boxes there, so the whole of DejaVu draws it instead.
+    sections = [("Coordonnées", [("Nom d'usage", "Αλεξάνδρα Шевченко")])]
+    text = pdf_text(render_receipt_pdf(receipt_content(sections=sections)))
+    assert "Nom d'usage\nΑλεξάνδρα Шевченко" in text
+    assert "Naïma Aïcha Mremi" in text
