@@ -88,10 +88,31 @@ def private(*children: rx.Component) -> rx.Component:
     )
 
 
-def loaded(ready: rx.Var[bool] | bool, *content: rx.Component) -> rx.Component:
-    """``content`` once the page's own checks passed (``ready``); "Chargement…" until then."""
+def loaded(
+    ready: rx.Var[bool] | bool,
+    *content: rx.Component,
+    refusal: rx.Var[str] | str | None = None,
+) -> rx.Component:
+    """``content`` once the page's own checks passed (``ready``); "Chargement…" until then, or,
+    when the checks refused the page, the ``refusal``'s text alone."""
     shown = content[0] if len(content) == 1 else rx.fragment(*content)
-    return rx.cond(ready, shown, rx.el.p(I18nState.t["common.loading"], role="status"))
+    waiting = rx.el.p(I18nState.t["common.loading"], role="status")
+    if refusal is None:
+        return rx.cond(ready, shown, waiting)
+    return rx.cond(ready, shown, rx.cond(refusal != "", refused(refusal), waiting))
+
+
+def refused(refusal: rx.Var[str] | str) -> rx.Component:
+    """ "Accès refusé", why, and the way back to the person's spaces."""
+    return rx.el.div(
+        rx.el.h1(I18nState.t["professional.refused"], style={"font_size": "1.8rem"}),
+        rx.el.p(refusal, role="alert", class_name="alert-error"),
+        rx.el.a(
+            I18nState.t["professional.menu.spaces"],
+            href=routes.MY_SPACES,
+            class_name="button-secondary",
+        ),
+    )
 
 
 def logout_button(label_key: str, class_name: str = "button-secondary") -> rx.Component:

@@ -1,5 +1,5 @@
 """A dossier's form, one step at a time: the steps, the step's fields drawn by the form engine,
-the files, and Précédent / Enregistrer le brouillon / Suivant (or Vérifier et signer)."""
+the files, and Précédent / Enregistrer le brouillon / Suivant (or Vérifier le dossier)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import reflex as rx
 
 from components.form_engine import form_field, upload_zone
 from components.layout import loaded, page_layout, private
-from state.dossiers.form_state import DossierFormState, StepRow
+from state.dossiers.form_state import STEP_HEADING, DossierFormState, StepRow
 from state.i18n_state import I18nState
 
 
@@ -17,6 +17,28 @@ def _step(step: StepRow) -> rx.Component:
         rx.el.a(step.title, href=step.href),
         aria_current=rx.cond(step.current, "step", None),
         class_name=rx.cond(step.current, "step step-current", "step"),
+    )
+
+
+def _main_action() -> rx.Var[str]:
+    return rx.cond(
+        DossierFormState.is_last,
+        I18nState.t["dossier.form.review"],
+        I18nState.t["dossier.form.next"],
+    )
+
+
+def _enter_goes_on() -> rx.Component:
+    """Enter in a field submits the form through its first submit button: this one, so that it
+    moves on like "Suivant" rather than going back ("Précédent" comes first on the screen).
+    Out of sight, of the tab order and of assistive technologies: the visible one is there."""
+    return rx.el.button(
+        _main_action(),
+        type="submit",
+        tab_index=-1,
+        aria_hidden="true",
+        class_name="visually-hidden",
+        on_click=DossierFormState.going("next"),
     )
 
 
@@ -39,11 +61,7 @@ def _buttons() -> rx.Component:
             on_click=DossierFormState.going("draft"),
         ),
         rx.el.button(
-            rx.cond(
-                DossierFormState.is_last,
-                I18nState.t["dossier.form.review"],
-                I18nState.t["dossier.form.next"],
-            ),
+            _main_action(),
             type="submit",
             class_name="button-primary",
             on_click=DossierFormState.going("next"),
@@ -73,7 +91,13 @@ def dossier_form_page() -> rx.Component:
                     rx.el.ol(rx.foreach(DossierFormState.steps, _step), class_name="stepper"),
                     aria_label=I18nState.t["dossier.form.steps"],
                 ),
-                rx.el.h2(DossierFormState.step_title, id="etape-titre"),
+                # Focused when the step opens (tabindex -1: by the page, not by Tab).
+                rx.el.h2(
+                    DossierFormState.step_title,
+                    id=STEP_HEADING,
+                    tab_index=-1,
+                    class_name="step-heading",
+                ),
                 rx.el.p(I18nState.t["dossier.form.required_note"], class_name="field-help"),
                 rx.cond(
                     DossierFormState.has_read_only,
@@ -95,10 +119,11 @@ def dossier_form_page() -> rx.Component:
                     rx.fragment(),
                 ),
                 rx.el.form(
+                    _enter_goes_on(),
                     rx.foreach(DossierFormState.fields, form_field),
                     _buttons(),
                     on_submit=DossierFormState.submit_step,
-                    aria_labelledby="etape-titre",
+                    aria_labelledby=STEP_HEADING,
                     key=DossierFormState.step,
                 ),
                 upload_zone(),
@@ -113,6 +138,7 @@ def dossier_form_page() -> rx.Component:
                     role="status",
                     class_name="field-help",
                 ),
+                refusal=DossierFormState.error_text,
             )
         )
     )

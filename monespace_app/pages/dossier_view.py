@@ -270,6 +270,7 @@ def dossier_page() -> rx.Component:
                     rx.el.tbody(rx.foreach(DossierState.events, _event)),
                     class_name="data-table",
                 ),
+                refusal=DossierState.error_text,
             )
         )
     )

@@ -225,6 +225,32 @@ def save_step(
         return problems
 
 
+def keep_field(
+    session_id: str | None,
+    reference: str,
+    step: str,
+    key: str,
+    value: str,
+    *,
+    version: int | None,
+    now: datetime,
+    bind: Engine | None = None,
+) -> int:
+    """One field left, saved alone; returns the dossier's version now, which the page sends
+    with its next save (the same as before when the field held what was kept already)."""
+    with visits.entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+        dossier, _ = drafting.save(
+            inside.db,
+            inside.session_row,
+            reference,
+            step=step,
+            values={key: value},
+            version=version,
+            now=now,
+        )
+        return dossier.version
+
+
 def attach(
     session_id: str | None,
     reference: str,

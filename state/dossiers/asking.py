@@ -16,8 +16,10 @@ from portal.companies.register import CompanyRegisterUnavailableError
 from portal.dossiers.catalogue import UnknownProcedureError
 from portal.dossiers.errors import (
     DossierError,
+    DossierNotFoundError,
     DossierSessionEndedError,
     EidRequiredError,
+    SpaceNotAllowedError,
     SubstantialLevelRequiredError,
 )
 from portal.dossiers.receipt_signature import ReceiptSignatureInvalidError
@@ -42,6 +44,8 @@ SHOWN: tuple[type[Exception], ...] = (
     CompanyRegisterUnavailableError,
 )
 ANSWERED: tuple[type[Exception], ...] = (*REFUSED_VISIT, *SHOWN)
+# The person may no longer see what the page shows (a role stopped since the page opened).
+ACCESS_LOST: tuple[type[Exception], ...] = (SpaceNotAllowedError, DossierNotFoundError)
 
 
 class AskingMixin(rx.State, mixin=True):
@@ -55,10 +59,16 @@ class AskingMixin(rx.State, mixin=True):
         """The page's own URL, where the eID login sends the person back."""
         raise NotImplementedError
 
+    def _leave(self) -> None:
+        """Wipes what the page shows of a dossier or a space: its access was refused."""
+
     async def _answer(self, refusal: Exception) -> EventSpec | None:
-        """The redirect of a refused visit, or None once a rule's refusal is shown."""
+        """The redirect of a refused visit, or None once a rule's refusal is shown (alone,
+        when the person may no longer see what the page showed)."""
         if isinstance(refusal, REFUSED_VISIT):
             return away(refusal, self._route())
+        if isinstance(refusal, ACCESS_LOST):
+            self._leave()
         self.error_text = await text_of(self, refusal)
         return None
 

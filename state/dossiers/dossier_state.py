@@ -5,6 +5,9 @@ checks again at each click.
 
 Signing runs in a background task (the card, OCSP and the PDF signature take a moment), like the
 eID login: the PIN goes straight to the service and is never kept in the state.
+
+A refusal to show the dossier (a role stopped since the page opened) wipes the page: the
+refusal's text is all that stays.
 """
 
 import asyncio
@@ -93,6 +96,7 @@ class DossierState(AskingMixin, SessionState):
             )
         )
         if not isinstance(found, dossier_visits.DossierVisit):
+            self._leave()
             return found
         self.check()
         download = f"{routes.DOSSIER_DOWNLOAD}?reference={found.reference}"
@@ -120,6 +124,13 @@ class DossierState(AskingMixin, SessionState):
         self.signer = found.signer
         self.loaded = True
         return None
+
+    def _leave(self) -> None:
+        """Nothing of the dossier stays shown once the service refused to show it."""
+        self.loaded = self.asking_pin = self.confirming_delete = False
+        self.title = self.status = self.place = self.back = self.notice = ""
+        self.administration_message = self.receipt_href = self.signer = ""
+        self.sections, self.files, self.events, self.offers = [], [], [], []
 
     @rx.event
     async def load(self) -> EventSpec | None:

@@ -2,7 +2,11 @@
 
 What the step holds is saved when the person leaves a field and when the step is left (whatever
 button: nothing typed is lost, valid or not); the problems come back beside their fields. Which
-fields show as choices change is the form engine's answer, asked at each choice.
+fields show as choices change is the form engine's answer, asked at each choice. Each step opens
+with the focus on its heading, where a keyboard or screen reader user goes on from.
+
+A refusal to show the dossier (a role stopped since the page opened) wipes the whole form: the
+refusal's text is all that stays.
 """
 
 import dataclasses
@@ -18,12 +22,14 @@ from portal.dossiers.forms.engine import is_visible
 from portal.dossiers.forms.problems import FieldProblem
 from portal.dossiers.views import FieldView
 from state.dossiers.asking import ANSWERED, AskingMixin
+from state.focus import focus_when_drawn
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 
 REFERENCE = "reference"
 STEP = "etape"
 GOING = ("next", "previous", "draft", "review")
+STEP_HEADING = "etape-titre"  # the id of the step's heading
 
 
 @dataclasses.dataclass
@@ -131,6 +137,7 @@ class DossierFormState(AskingMixin, SessionState):
             )
         )
         if not isinstance(found, dossier_visits.FormVisit):
+            self._leave()
             return found
         self.check()
         self.reference, self.title, self.place = found.reference, found.title, found.place
@@ -152,6 +159,12 @@ class DossierFormState(AskingMixin, SessionState):
         self.loaded = True
         return None
 
+    def _leave(self) -> None:
+        self.loaded = False
+        self.title = self.place = self.step_title = self.saved_at = self.upload_field = ""
+        self.steps, self.fields, self.shown, self.problems = [], [], {}, 0
+        self._procedure, self._values = "", {}
+
     def _show(self) -> None:
         form = load_catalogue().get(self._procedure).form
         self.shown = {f.key: is_visible(form, form.field(f.key), self._values) for f in self.fields}
@@ -161,7 +174,10 @@ class DossierFormState(AskingMixin, SessionState):
         self.loaded = False
         self.error_text = self.saved_at = ""
         params = self.router.url.query_parameters
-        return await self._open(params.get(REFERENCE, ""), params.get(STEP, ""))
+        refused = await self._open(params.get(REFERENCE, ""), params.get(STEP, ""))
+        if refused is not None or not self.loaded:
+            return refused
+        return focus_when_drawn(f"#{STEP_HEADING}")
 
     @rx.event
     def going(self, where: str) -> None:
@@ -196,9 +212,14 @@ class DossierFormState(AskingMixin, SessionState):
         """A field left: what it holds is kept at once (a reload, a timeout lose nothing)."""
         if not self.loaded:
             return None
-        answer = await self._save({key: str(value)})
-        if isinstance(answer, dict):
-            self._version += 1
+        reference, step, version = self.reference, self.step, self._version
+        answer = await self._ask(
+            lambda session_id: dossier_visits.keep_field(
+                session_id, reference, step, key, str(value), version=version, now=utc_now()
+            )
+        )
+        if isinstance(answer, int):
+            self._version = answer
             self._values[key] = str(value)
             self._stamp()
             return None
