@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from playwright._impl._api_structures import FilePayload
 from playwright.sync_api import BrowserContext, Page, expect
 
 from e2e.steps import active_account, checked, log_in, mails_to
@@ -35,7 +36,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 def attach(page: Page, name: str, content: bytes, mime: str) -> None:
     page.locator("#piece-jointe input[type=file]").set_input_files(
-        files=[{"name": name, "mimeType": mime, "buffer": content}]
+        files=[FilePayload(name=name, mimeType=mime, buffer=content)]
     )
     expect(page.get_by_text(name).first).to_be_visible()
     page.get_by_role("button", name="Joindre le fichier").click()
@@ -170,7 +171,7 @@ def test_naima_starts_fills_signs_and_submits_her_student_grant(
     page.get_by_label("Votre réponse").fill("Voici l'avertissement-extrait de rôle 2025.")
     page.get_by_label("Votre réponse").blur()
     page.locator("#complement input[type=file]").set_input_files(
-        files=[{"name": "avertissement.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+        files=[FilePayload(name="avertissement.pdf", mimeType="application/pdf", buffer=PDF)]
     )
     page.get_by_role("button", name="Envoyer la réponse").click()
     expect(page.get_by_text("Votre réponse est envoyée à l'administration.")).to_be_visible()

@@ -112,7 +112,7 @@ class DossierEvent(SQLModel, table=True):
 
 
 class CompanySpace(SQLModel, table=True):
-    """"Gérer l'espace": a company's professional space settings."""
+    """ "Gérer l'espace": a company's professional space settings."""
 
     __tablename__ = "company_space"
 
