@@ -3,17 +3,21 @@
 pyHanko builds the CMS; the digest of its signed attributes goes to the card, whose
 non-repudiation key signs it (``CardSigner.async_sign_raw``). The signature certificate and the
 Citizen CA are embedded, so that any PDF reader shows who signed. pyHanko's synchronous entry
-points run their own event loop: call them from a worker thread (``asyncio.to_thread``), as the
-pages do for card work.
+points run their own event loop (``asyncio.run``): they are blocking, so the pages call them from a
+worker thread (``asyncio.to_thread``), as for all card work; called where a loop already runs
+(Playwright's synchronous API in a test), they move to a thread of their own.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
+from typing import TypeVar
 
 from asn1crypto import algos
 from asn1crypto import x509 as asn1_x509
@@ -40,6 +44,9 @@ FIELD_NAME = "Signature"
 LOCATION = "Mon Espace"
 # What a qualified signature certificate is for; the authentication certificate lacks it.
 SIGNER_KEY_USAGE = frozenset({"non_repudiation"})
+
+
+T = TypeVar("T")
 
 
 class ReceiptSignatureInvalidError(Exception):
@@ -118,6 +125,17 @@ class _PdfSignerAt(PdfSigner):
         return session
 
 
+def _outside_any_loop(call: Callable[[], T]) -> T:
+    """``call()``, in a thread of its own when this thread already runs an event loop (where
+    pyHanko's ``asyncio.run`` would be refused)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return call()
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(call).result()
+
+
 def sign_receipt(
     pdf: bytes,
     *,
@@ -140,7 +158,9 @@ def sign_receipt(
     pdf_signer = _PdfSignerAt(
         metadata, signer, signing_time=require_aware(signed_at, name="signed_at")
     )
-    signed: BytesIO = pdf_signer.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)))
+    signed: BytesIO = _outside_any_loop(
+        lambda: pdf_signer.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)))
+    )
     return signed.getvalue()
 
 
@@ -166,10 +186,12 @@ def check_signed_receipt(
         allow_fetching=False,
         revocation_mode="soft-fail",
     )
-    status = validate_pdf_signature(
-        signatures[0],
-        signer_validation_context=context,
-        key_usage_settings=KeyUsageConstraints(key_usage=set(SIGNER_KEY_USAGE)),
+    status = _outside_any_loop(
+        lambda: validate_pdf_signature(
+            signatures[0],
+            signer_validation_context=context,
+            key_usage_settings=KeyUsageConstraints(key_usage=set(SIGNER_KEY_USAGE)),
+        )
     )
     certificate = x509.load_der_x509_certificate(status.signing_cert.dump())
     subject = certificate.subject
