@@ -1,7 +1,9 @@
 """The mail outbox: queue a message inside the caller's transaction, deliver it later with retries.
 
 Nothing is lost when the mail server is down: a failed delivery stays in the table and is tried
-again after a growing delay.
+again after a growing delay. The bodies wait sealed (``foundation.models.outbox``) and are erased
+once delivered: a login code, a paper token card or an activation link does not outlive its
+delivery in the database.
 """
 
 from __future__ import annotations
@@ -88,6 +90,8 @@ def deliver_due(
             message.attempts += 1
             message.sent_at = now
             message.last_error = None
+            message.text_body = ""
+            message.html_body = None
             sent += 1
         session.add(message)
         session.commit()

@@ -86,3 +86,36 @@ def test_retry_delays_grow_then_stay_at_six_hours() -> None:
 def test_bad_recipient_is_refused(session: Session, address: str) -> None:
     with pytest.raises(ValueError, match="not an e-mail address"):
         enqueue(session, OutgoingMail(address, "s", "t"), now=NOW)
+
+
+def test_a_waiting_body_is_sealed_in_the_database_and_read_in_clear(session: Session) -> None:
+    enqueue(session, MAIL, now=NOW)
+    session.commit()
+    raw = (
+        session.connection()
+        .exec_driver_sql("SELECT text_body, html_body FROM outbox_message")
+        .one()
+    )
+    assert raw[0].startswith("v1:")
+    assert raw[1].startswith("v1:")
+    assert "Naïma" not in raw[0]
+    session.expire_all()
+    message = session.exec(select(OutboxMessage)).one()
+    assert (message.text_body, message.html_body) == (MAIL.text_body, MAIL.html_body)
+
+
+def test_a_delivered_body_is_erased_but_not_who_and_when(session: Session) -> None:
+    enqueue(session, MAIL, now=NOW)
+    session.commit()
+    deliver_due(session, RecordingTransport(), now=NOW)
+    message = session.exec(select(OutboxMessage)).one()
+    assert (message.text_body, message.html_body) == ("", None)
+    assert (message.recipient, message.subject) == (MAIL.recipient, MAIL.subject)
+    assert message.sent_at is not None
+
+
+def test_a_body_that_failed_to_go_is_kept_for_the_next_try(session: Session) -> None:
+    enqueue(session, MAIL, now=NOW)
+    session.commit()
+    deliver_due(session, RecordingTransport(failures=1), now=NOW)
+    assert session.exec(select(OutboxMessage)).one().text_body == MAIL.text_body
