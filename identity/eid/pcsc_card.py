@@ -97,36 +97,36 @@ class PcscEidCard:
         a card that is gone, so a failed first command also means "try again".
         """
         self.close()
-        self._context.release()
         deadline = time.monotonic() + timeout
         while True:
             # A fresh context too: the old one dies with pcscd when it restarts.
-            context: PcscContext | None = None
             try:
-                context = PcscContext()
-                self._context = context
-                self._connection = context.connect(self.reader_name)
+                self._context = PcscContext()
+                self._connection = self._context.connect(self.reader_name)
                 self.applet_version = self._identify()
                 return
             except (NoCardError, NoReaderError, CardRemovedError):
-                self.close()
-                if context is not None:
-                    context.release()
+                self.close()  # the new context too (releasing twice is harmless)
                 if time.monotonic() >= deadline:
                     raise
                 time.sleep(POLL_INTERVAL)
 
     def close(self) -> None:
+        """Ends the session: the card handle and the PC/SC context it came with.
+
+        The context goes too: pcscd serves at most 200 contexts per daemon and answers the next
+        one "Access denied", so a portal that kept them would stop reading cards.
+        """
         if self._connection is not None:
             self._connection.disconnect()
             self._connection = None
+        self._context.release()
 
     def __enter__(self) -> PcscEidCard:
         return self
 
     def __exit__(self, *_: object) -> None:
         self.close()
-        self._context.release()
 
     # -- APDU exchange -------------------------------------------------------------------
 
