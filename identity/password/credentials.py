@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from foundation.clock import aware, require_aware
+from foundation.contacts import find_account
 from foundation.models.digital_keys import Credential
 from foundation.models.session import UserSession
 from identity.keys.conditional_update import first_row
@@ -77,7 +78,10 @@ def set_credentials(
     """
     require_aware(now)
     name = checked_username(username)
-    check_password(password, username=name)
+    account = find_account(db, national_number)
+    # A guesser tries the person's own names and address first.
+    own = (account.surname, account.first_names, account.email) if account is not None else ()
+    check_password(password, username=name, personal=[w for w in own if w])
     holder = db.exec(CREDENTIAL_BY_USERNAME, params={"username": name}).first()
     if holder is not None and holder.national_number != national_number:
         raise UsernameTakenError(name)

@@ -35,6 +35,15 @@ class PasswordSameAsUsernameError(WeakPasswordError):
     """The password cannot be the same as the username."""
 
 
+class PasswordTooGuessableError(WeakPasswordError):
+    """The password is among those tried first; ``field`` says why (common, names, words,
+    keyboard, repeat, sequence, dates, personal, guessable)."""
+
+    def __init__(self, detail: str = "", *, field: str) -> None:
+        super().__init__(detail)
+        self.field = field
+
+
 class InvalidCredentialsError(DigitalKeyError):
     """Unknown username or wrong password: the message must not say which."""
 

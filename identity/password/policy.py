@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from identity.password.errors import (
     InvalidUsernameError,
@@ -11,6 +12,7 @@ from identity.password.errors import (
     PasswordTooLongError,
     PasswordTooShortError,
 )
+from identity.password.guessability import check_guessability
 
 USERNAME_PATTERN = re.compile(r"[A-Za-z0-9._-]{3,64}")
 MIN_LENGTH = 12
@@ -36,17 +38,19 @@ def normalized_password(password: str) -> str:
     return unicodedata.normalize("NFKC", password)
 
 
-def check_password(password: str, *, username: str) -> None:
-    """At least 12 characters, or 8 of three classes; not the username; not absurdly long."""
+def check_password(password: str, *, username: str, personal: Iterable[str] = ()) -> None:
+    """At least 12 characters, or 8 of three classes; not the username; not absurdly long; not
+    easy to guess (common passwords, words, patterns, the person's own names: ``personal``)."""
     password = normalized_password(password)
     if len(password) > MAX_LENGTH:
         raise PasswordTooLongError()
     if password.strip().lower() == normalized_username(username):
         raise PasswordSameAsUsernameError()
-    if len(password) >= MIN_LENGTH:
-        return
-    if len(password) < MIN_LENGTH_WITH_CLASSES or character_classes(password) < MIN_CLASSES:
+    if len(password) < MIN_LENGTH and (
+        len(password) < MIN_LENGTH_WITH_CLASSES or character_classes(password) < MIN_CLASSES
+    ):
         raise PasswordTooShortError()
+    check_guessability(password, personal=[username, *personal])
 
 
 def character_classes(password: str) -> int:

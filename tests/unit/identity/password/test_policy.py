@@ -8,6 +8,7 @@ from foundation.i18n.error_messages import error_text
 from identity.password.errors import (
     InvalidUsernameError,
     PasswordSameAsUsernameError,
+    PasswordTooGuessableError,
     PasswordTooLongError,
     PasswordTooShortError,
     WeakPasswordError,
@@ -28,7 +29,7 @@ def test_other_usernames_are_refused_with_the_rule_in_french(name: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "password", ["correcthorsebattery", "twelve chars", "Abcdef1!", "abcdefG1", "ABCD-efgh"]
+    "password", ["correcthorsebattery", "twelve chars", "Kq7#vT2!", "pW9-zR4x", "TULIPE-bleu-9"]
 )
 def test_twelve_characters_or_eight_of_three_kinds_pass(password: str) -> None:
     check_password(password, username="marie")
@@ -57,3 +58,29 @@ def test_character_classes_counts_lower_upper_digits_and_others() -> None:
     assert character_classes("abc") == 1
     assert character_classes("aB1") == 3
     assert character_classes("aB1 ") == 4
+
+
+@pytest.mark.parametrize(
+    ("password", "reason", "words"),
+    [
+        ("Password123!", "common", "des plus utilisés"),
+        ("Azerty123456", "common", "des plus utilisés"),
+        ("motdepasse2024", "common", "des plus utilisés"),
+        ("aaaaaaaaaaaaaaaa", "repeat", "répète"),
+        ("abcdefghijklmnop", "sequence", "suite évidente"),
+        ("Marouan-El-Yakoubi", "personal", "votre nom"),
+    ],
+)
+def test_passwords_easy_to_guess_are_refused_saying_why(
+    password: str, reason: str, words: str
+) -> None:
+    with pytest.raises(PasswordTooGuessableError) as raised:
+        check_password(password, username="m.elyakoubi", personal=["El Yakoubi", "Marouan"])
+    assert raised.value.field == reason
+    assert isinstance(raised.value, WeakPasswordError)
+    assert words in error_text("fr", raised.value)
+    assert error_text("nl", raised.value) != error_text("fr", raised.value)
+
+
+def test_a_few_unrelated_words_pass_even_with_the_persons_names_around() -> None:
+    check_password("tulipe cartable horizon", username="m.elyakoubi", personal=["Marouan"])
