@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     smtp_username: str = ""
     smtp_password: SecretStr = SecretStr("")
     mail_from: str = "Mon Espace <no-reply@monespace.localhost>"
+    # The simulated hardware's own test PKI is trusted only in demo mode (make demo, the test
+    # stacks): outside it the portal refuses to start with a root whose private key is on disk.
+    demo_mode: bool = Field(default=False, description="Demo or test stack (simulated hardware).")
     trust_anchors_dir: Path = Field(
         default=PROJECT_ROOT / "var" / "pki" / "trust-anchors",
         description="Folder of PEM root certificates trusted for eID authentication.",

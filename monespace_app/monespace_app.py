@@ -45,6 +45,7 @@ from monespace_app.pages.registration_office import registration_office_page
 from monespace_app.pages.roles_pages import add_roles_pages
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
+from monespace_app.startup_checks import refuse_unsafe_start
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
@@ -63,6 +64,7 @@ app = rx.App(
     stylesheets=["/monespace.css"],
     api_transformer=[auth_api, export_api, download_api, back_office_api],
 )
+app.register_lifespan_task(refuse_unsafe_start)
 app.register_lifespan_task(run_forever)
 
 app.add_page(home_page, route=routes.HOME, title=f"{TITLE} — Fédération Wallonie-Bruxelles")

@@ -47,6 +47,8 @@ def portal_environment(
             "REFLEX_WEB_WORKDIR": str(web_dir),
             "MONESPACE_PORT": str(port),
             "MONESPACE_PUBLIC_ORIGIN": f"http://localhost:{port}",
+            # The portals these stacks run trust the simulators' test root.
+            "MONESPACE_DEMO_MODE": "true",
             "PYTHONUNBUFFERED": "1",
         }
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.verification import Store
 
 from identity.eid.auth.errors import TrustAnchorsUnavailableError
@@ -76,3 +77,37 @@ def load_trust_anchors(directory: Path) -> TrustAnchors:
             f"trust anchors folder {directory} holds no self-signed root certificate"
         )
     return TrustAnchors.of(certificates)
+
+
+class LocalTestRootError(RuntimeError):
+    """A trust anchor whose private key sits on this machine: a test root (the simulators'),
+    which must never be trusted outside demo mode."""
+
+
+def refuse_local_roots(anchors_dir: Path, key_dirs: Sequence[Path]) -> None:
+    """Raises ``LocalTestRootError`` when a root of ``anchors_dir`` has its private key in a
+    ``*.key.pem`` file under one of ``key_dirs``: whoever reads that file could make cards the
+    portal believes. Checked at start-up unless demo mode is on."""
+    if not anchors_dir.is_dir():
+        return
+    try:
+        roots = load_trust_anchors(anchors_dir).roots
+    except TrustAnchorsUnavailableError:
+        return  # no root, no danger: logins will say the anchors are missing
+    public = {root.public_key().public_bytes(*_SPKI): root for root in roots}
+    for key_dir in key_dirs:
+        for path in sorted(key_dir.rglob("*.key.pem")) if key_dir.is_dir() else ():
+            try:
+                key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+            except (ValueError, TypeError):
+                continue
+            found = public.get(key.public_key().public_bytes(*_SPKI))
+            if found is not None:
+                raise LocalTestRootError(
+                    f"the trust anchor {found.subject.rfc4514_string()} has its private key in "
+                    f"{path}: a test root. Set MONESPACE_TRUST_ANCHORS_DIR to the real roots "
+                    "(or MONESPACE_DEMO_MODE=true for a demo)."
+                )
+
+
+_SPKI = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
