@@ -62,6 +62,9 @@ def main() -> int:
         web_dir=web_dir_for(settings.port),
         pid_dir=run_dir,
         log_path=data_dir / "logs" / "portal.log",
+        # A private pcscd is reachable only through its socket's path: the portal must use it,
+        # not a demo already serving the machine's /run/pcscd.
+        overrides=pcsc.client_env,
     )
     (data_dir / "logs").mkdir(parents=True, exist_ok=True)
     # A demo that was killed (not stopped) leaves its children behind: stop them first.

@@ -44,6 +44,20 @@ def _alive(pid: int) -> bool:
     return state.exists() and state.read_text().split()[2] != "Z"
 
 
+def _command_line(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except FileNotFoundError:
+        return b""
+
+
+def _environment(pid: int) -> list[bytes]:
+    try:
+        return Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    except FileNotFoundError:
+        return []
+
+
 def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
     # Free ports, so that two runs of the suite on one machine never read each other's demo.
     demo_port, smtp_port, mailbox_port = free_port(), free_port(), free_port()
@@ -77,6 +91,13 @@ def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
         assert (tmp_path / "run" / "pcsc" / "pcscd" / "pcscd.comm").exists()
         children = _descendants(demo.pid)
         assert len(children) >= 2  # pcscd and the portal, at least
+        # The portal reads the cards of this demo's private pcscd, not of a demo on /run/pcscd.
+        socket_path = tmp_path / "run" / "pcsc" / "pcscd" / "pcscd.comm"
+        assert any(
+            f"PCSCLITE_CSOCK_NAME={socket_path}".encode() in _environment(pid)
+            for pid in children
+            if b"reflex" in _command_line(pid)
+        )
     finally:
         demo.send_signal(signal.SIGINT)
         output, _ = demo.communicate(timeout=60)
