@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/dashboard_render.py [--rounds 20]
 
-Runs the portal in production mode on port 3300 with its own data folder, gives a seeded
+Runs the portal in production mode on port 3300 (or the first free port up to 3309, each port with
+its frontend build, .web-<port>, made on first use) with its own data folder, gives a seeded
 persona an account and a live session (straight through the services: this measures the page,
 not the card), then loads /citoyen/tableau-de-bord in Chromium again and again and times the
 moment the counters are on screen. Target: <= 1 s.
@@ -32,15 +33,22 @@ from identity.sessions import LoginIdentity, open_session
 from simulators.administration.seed import seed_administration_records
 from simulators.personas.loader import persona
 from simulators.stack.portal_process import portal_process, web_dir_for
-from simulators.stack.processes import wait_for_http
+from simulators.stack.processes import port_is_free, wait_for_http
 
-PORT = 3300
+PORTS = range(3300, 3310)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
     "--disable-background-networking",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ]
+
+
+def free_port() -> int:
+    for port in PORTS:
+        if port_is_free(port):
+            return port
+    raise RuntimeError("ports 3300-3309 are all taken")
 
 
 def percentiles(samples: list[float]) -> str:
@@ -53,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
+    port = free_port()
     work = Path(tempfile.mkdtemp(prefix="monespace-bench-dashboard-"))
     url = f"sqlite:///{work / 'monespace.db'}"
     upgrade(url)
@@ -77,15 +86,15 @@ def main() -> None:
         )
         db.commit()
     portal = portal_process(
-        port=PORT,
-        web_dir=web_dir_for(PORT),
+        port=port,
+        web_dir=web_dir_for(port),
         pid_dir=work,
         log_path=work / "portal.log",
         overrides={"MONESPACE_DATA_DIR": str(work), "MONESPACE_DATABASE_URL": url},
     )
     portal.start()
     try:
-        wait_for_http(f"http://127.0.0.1:{PORT}/", timeout=600, process=portal)
+        wait_for_http(f"http://127.0.0.1:{port}/", timeout=600, process=portal)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
@@ -102,9 +111,9 @@ def main() -> None:
                     )
                     db.commit()
                 page = browser.new_page()
-                page.goto(f"http://localhost:{PORT}/_auth/session?ticket={ticket}&suite=/aide")
+                page.goto(f"http://localhost:{port}/_auth/session?ticket={ticket}&suite=/aide")
                 started = time.perf_counter()
-                page.goto(f"http://localhost:{PORT}/citoyen/tableau-de-bord")
+                page.goto(f"http://localhost:{port}/citoyen/tableau-de-bord")
                 page.get_by_role("link", name="8 Mes notifications").wait_for()
                 samples.append(time.perf_counter() - started)
                 page.close()
