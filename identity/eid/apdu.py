@@ -13,6 +13,7 @@ PIN_REFERENCE = 0x01
 
 class StatusWord(IntEnum):
     OK = 0x9000
+    WRONG_LENGTH = 0x6700
     SECURITY_STATUS_NOT_SATISFIED = 0x6982
     AUTHENTICATION_METHOD_BLOCKED = 0x6983
     WRONG_DATA = 0x6A80
@@ -21,6 +22,7 @@ class StatusWord(IntEnum):
 
 
 class KeyReference(IntEnum):
+    BASIC = 0x81
     AUTHENTICATION = 0x82
     NON_REPUDIATION = 0x83
 
@@ -67,6 +69,27 @@ def pin_block(pin: str) -> bytes:
     return bytes([0x20 | len(pin)]) + bytes(
         (nibbles[i] << 4) | nibbles[i + 1] for i in range(0, 14, 2)
     )
+
+
+def change_pin(old: str, new: str) -> bytes:
+    """CHANGE REFERENCE DATA ``00 24 00 01 10`` + old PIN block + new PIN block."""
+    return bytes([0x00, 0x24, 0x00, PIN_REFERENCE, 0x10]) + pin_block(old) + pin_block(new)
+
+
+def reset_retry_counter(puk: str, new_pin: str | None) -> bytes:
+    """RESET RETRY COUNTER (ISO 7816-4): ``00 2C 00 01 10`` + PUK block + new PIN block, or
+    ``00 2C 01 01 08`` + PUK block to keep the PIN."""
+    if new_pin is None:
+        return bytes([0x00, 0x2C, 0x01, PIN_REFERENCE, 0x08]) + pin_block(puk)
+    return bytes([0x00, 0x2C, 0x00, PIN_REFERENCE, 0x10]) + pin_block(puk) + pin_block(new_pin)
+
+
+def internal_authenticate(challenge: bytes, *, algorithm: int = 0x02) -> bytes:
+    """INTERNAL AUTHENTICATE with the basic key: ``00 88 02 81 Lc 94 len challenge``
+    (02: ECDSA SHA-2-384, the scheme of a P-384 basic key); no Le, as the official
+    middleware sends it."""
+    data = bytes([0x94, len(challenge)]) + challenge
+    return bytes([0x00, 0x88, algorithm, KeyReference.BASIC, len(data)]) + data
 
 
 def manage_security_environment(algorithm: int, key: KeyReference) -> bytes:

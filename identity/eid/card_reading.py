@@ -15,6 +15,16 @@ class SigningKey(StrEnum):
     NON_REPUDIATION = "non-repudiation"
 
 
+class SignatureScheme(StrEnum):
+    """What the card makes of a digest. Without one, a card signs as the login expects:
+    PKCS#1 v1.5 on RSA cards (applet 1.7), ECDSA with the hash named on EC cards (1.8)."""
+
+    PKCS1_V15 = "pkcs1-v1.5"  # RSA: DigestInfo, PKCS#1 v1.5 padding
+    PSS = "pss"  # RSA: RSASSA-PSS, MGF1 and a salt as long as the digest (SHA-1 or SHA-256)
+    ECDSA = "ecdsa"  # EC: the hash named to the card (SHA-2 or SHA-3); raw r‖s
+    ECDSA_RAW = "ecdsa-raw"  # EC: "hash not specified", any digest length (TLS); raw r‖s
+
+
 @dataclass(frozen=True)
 class EidCertificates:
     authentication: x509.Certificate

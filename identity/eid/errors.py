@@ -57,6 +57,26 @@ class FileSignatureError(CardDataError):
     """The identity or address file does not match the National Register's signature."""
 
 
+class CardNotGenuineError(CardDataError):
+    """The card could not prove it is the chip the National Register personalised (applet 1.8:
+    its basic key does not match the identity file, or does not sign the reader's challenge)."""
+
+
+class WrongPukError(EidError):
+    def __init__(self, tries_left: int) -> None:
+        self.tries_left = tries_left
+        super().__init__(f"wrong PUK, {tries_left} tries left")
+
+
+class PukBlockedError(EidError):
+    """The PUK code has been blocked after too many incorrect attempts."""
+
+
+class PinUnblockAtMunicipalityError(EidError):
+    """This card's PIN can only be unblocked at the municipality (applet 1.8 cards have no PUK
+    command for the citizen's reader)."""
+
+
 class StatusWordError(EidError):
     """The card refused a command with an unexpected status word."""
 

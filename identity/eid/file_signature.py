@@ -1,6 +1,9 @@
 """Checks that the identity, address and photo files are those the National Register signed.
 
 The RRN certificate comes from the card; ``check_rrn_certificate`` ties it to trusted roots.
+Applet 1.7 cards: RSA PKCS#1 v1.5 with SHA-256. Applet 1.8 cards: ECDSA P-384 with SHA-384, the
+signature DER-encoded (SEQUENCE {r, s}) and possibly followed by zero bytes up to the file's
+fixed length ("Belgian Electronic Identity Card content" v5.4, §6.2.3 and §6.2.5).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Iterable
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa, utils
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.x509.oid import NameOID
 
 from identity.eid.errors import FileSignatureError
@@ -41,13 +44,22 @@ def _verify_rsa(key: rsa.RSAPublicKey, content: bytes, signature: bytes) -> None
 
 
 def _verify_ec(key: ec.EllipticCurvePublicKey, content: bytes, signature: bytes) -> None:
-    if len(signature) % 2 or not signature:
+    key.verify(der_signature(signature), content, ec.ECDSA(hashes.SHA384()))
+
+
+def der_signature(signature_file: bytes) -> bytes:
+    """The DER SEQUENCE {r, s} a signature file starts with; only zero bytes may follow it."""
+    if len(signature_file) < 2 or signature_file[0] != 0x30:
         raise InvalidSignature()
-    half = len(signature) // 2
-    der = utils.encode_dss_signature(
-        int.from_bytes(signature[:half], "big"), int.from_bytes(signature[half:], "big")
-    )
-    key.verify(der, content, ec.ECDSA(hashes.SHA384()))
+    length, start = signature_file[1], 2
+    if length == 0x81 and len(signature_file) > 2:
+        length, start = signature_file[2], 3
+    elif length >= 0x80:
+        raise InvalidSignature()
+    end = start + length
+    if end > len(signature_file) or any(signature_file[end:]):
+        raise InvalidSignature()
+    return signature_file[:end]
 
 
 def verify_identity_files(

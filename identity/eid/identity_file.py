@@ -46,6 +46,8 @@ class Identity:
     document_type: str
     special_status: str
     photo_digest: bytes
+    # Applet 1.8 (tag 1A): SHA-384 of the card's basic public key file 4040; empty before.
+    basic_key_digest: bytes = b""
 
     @property
     def first_name(self) -> str:
@@ -127,6 +129,7 @@ def parse_identity(data: bytes) -> Identity:
         document_type=_text(fields, 0x0F, required=False),
         special_status=_text(fields, 0x10, required=False),
         photo_digest=fields.get(0x11, b""),
+        basic_key_digest=fields.get(0x1A, b""),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from identity.eid.card_reading import CardReading, EidCertificates, SigningKey
+from identity.eid.card_reading import CardReading, EidCertificates, SignatureScheme, SigningKey
 from identity.eid.identity_file import Address, Identity
 
 
@@ -38,6 +38,10 @@ class EidCard(Protocol):
 
     def verify_pin(self, pin: str) -> None: ...
 
+    def change_pin(self, old: str, new: str) -> None: ...
+
+    def unblock_pin(self, puk: str, new_pin: str | None = None) -> None: ...
+
     def sign(
         self,
         digest: bytes,
@@ -45,8 +49,9 @@ class EidCard(Protocol):
         hash_algorithm: str,
         key: SigningKey = SigningKey.AUTHENTICATION,
         pin: str | None = None,
+        scheme: SignatureScheme | None = None,
     ) -> bytes:
-        """Signs a digest; PKCS#1 v1.5 for RSA cards, raw r‖s for ECDSA cards."""
+        """Signs a digest; PKCS#1 v1.5 (or PSS) for RSA cards, raw r‖s for ECDSA cards."""
         ...
 
     def reconnect(self, timeout: float) -> None: ...

@@ -4,6 +4,7 @@ The reader that finds the card is ``identity.eid.pcsc_reader``."""
 
 from __future__ import annotations
 
+import secrets
 import time
 from collections.abc import Callable
 from datetime import date
@@ -12,17 +13,27 @@ from cryptography import x509
 
 from identity.eid import apdu
 from identity.eid.apdu import KeyReference, StatusWord
-from identity.eid.card_reading import CardReading, EidCertificates, SigningKey
+from identity.eid.card_authentication import (
+    CHALLENGE_LENGTH,
+    basic_public_key,
+    verify_card_answer,
+)
+from identity.eid.card_reading import CardReading, EidCertificates, SignatureScheme, SigningKey
 from identity.eid.errors import (
     CardDataError,
     CardExpiredError,
+    CardNotGenuineError,
     CardRemovedError,
+    InvalidPinFormatError,
     NoCardError,
     NoReaderError,
     NotBelgianEidError,
     PinBlockedError,
+    PinUnblockAtMunicipalityError,
+    PukBlockedError,
     StatusWordError,
     WrongPinError,
+    WrongPukError,
 )
 from identity.eid.file_signature import (
     check_identity_matches_certificate,
@@ -43,17 +54,38 @@ IDENTITY_SIGNATURE = bytes.fromhex("DF014032")
 ADDRESS = bytes.fromhex("DF014033")
 ADDRESS_SIGNATURE = bytes.fromhex("DF014034")
 PHOTO = bytes.fromhex("DF014035")
+BASIC_KEY = bytes.fromhex("DF014040")  # applet 1.8: the card's basic public key
 AUTHENTICATION_CERTIFICATE = bytes.fromhex("DF005038")
 SIGNATURE_CERTIFICATE = bytes.fromhex("DF005039")
 CA_CERTIFICATE = bytes.fromhex("DF00503A")
 ROOT_CERTIFICATE = bytes.fromhex("DF00503B")
 RRN_CERTIFICATE = bytes.fromhex("DF00503C")
 
-_DIGEST_SIZES = {"sha256": 32, "sha384": 48, "sha512": 64}
-# MSE SET algorithm references: ECDSA by digest (applet 1.8); RSA with a DigestInfo (1.7).
-_ECDSA_ALGORITHMS = {"sha256": 0x01, "sha384": 0x02, "sha512": 0x04}
+_DIGEST_SIZES = {
+    "sha1": 20,
+    "sha224": 28,
+    "sha256": 32,
+    "sha384": 48,
+    "sha512": 64,
+    "sha3-256": 32,
+    "sha3-384": 48,
+    "sha3-512": 64,
+}
+# MSE SET algorithm references. Applet 1.8: ECDSA with the hash named, or 40 for any digest.
+_ECDSA_ALGORITHMS = {
+    "sha256": 0x01,
+    "sha384": 0x02,
+    "sha512": 0x04,
+    "sha3-256": 0x08,
+    "sha3-384": 0x10,
+    "sha3-512": 0x20,
+}
+_ECDSA_ANY_DIGEST = 0x40
+# Applet 1.7: PKCS#1 v1.5 over a DigestInfo we build (01), or RSASSA-PSS by hash (10, 20).
 _RSA_PKCS1_WITH_DIGEST_INFO = 0x01
+_RSA_PSS = {"sha1": 0x10, "sha256": 0x20}
 _DIGEST_INFO_PREFIX = {
+    "sha1": bytes.fromhex("3021300906052b0e03021a05000414"),
     "sha256": bytes.fromhex("3031300d060960864801650304020105000420"),
     "sha384": bytes.fromhex("3041300d060960864801650304020205000430"),
     "sha512": bytes.fromhex("3051300d060960864801650304020305000440"),
@@ -208,6 +240,7 @@ class PcscEidCard:
         )
         identity = parse_identity(identity_raw)
         verify_photo(photo, identity.photo_digest)
+        self._check_genuine(identity)
         check_identity_matches_certificate(identity.national_number, certificates.authentication)
         if identity.expired_on(self._today()):
             raise CardExpiredError(f"card valid until {identity.card_valid_until}")
@@ -218,6 +251,21 @@ class PcscEidCard:
             certificates=certificates,
             applet_version=self.applet_version,
         )
+
+    def _check_genuine(self, identity: Identity) -> None:
+        """Applet 1.8: file 4040 must be the basic key the signed identity file names, and the
+        card must sign a fresh challenge with it (what the official eID viewer checks)."""
+        if not identity.basic_key_digest:
+            if self.applet_version >= ECDSA_FROM_APPLET:
+                raise CardNotGenuineError("applet 1.8 identity file without a basic key hash")
+            return
+        public_key = basic_public_key(self.read_file(BASIC_KEY), identity.basic_key_digest)
+        challenge = secrets.token_bytes(CHALLENGE_LENGTH)
+        verify_card_answer(public_key, challenge, self.authenticate_card(challenge))
+
+    def authenticate_card(self, challenge: bytes) -> bytes:
+        """INTERNAL AUTHENTICATE: the basic key's raw r‖s over a 48-byte challenge (1.8)."""
+        return self._expect_ok("INTERNAL AUTHENTICATE", apdu.internal_authenticate(challenge))
 
     # -- PIN and signatures --------------------------------------------------------------
 
@@ -233,16 +281,30 @@ class PcscEidCard:
 
     def verify_pin(self, pin: str) -> None:
         _, status = self._transmit(apdu.verify_pin(pin))
+        _check_pin_answer("VERIFY", status)
+
+    def change_pin(self, old: str, new: str) -> None:
+        """CHANGE REFERENCE DATA: a wrong old PIN spends a try, as VERIFY does."""
+        _, status = self._transmit(apdu.change_pin(old, new))
+        if status == StatusWord.WRONG_DATA:
+            raise InvalidPinFormatError("the card refused the new PIN's format")
+        _check_pin_answer("CHANGE REFERENCE DATA", status)
+
+    def unblock_pin(self, puk: str, new_pin: str | None = None) -> None:
+        """RESET RETRY COUNTER with the PUK of the PIN letter (applet 1.7 cards); with
+        ``new_pin`` the PIN changes too. Applet 1.8 cards leave it to the municipality."""
+        _, status = self._transmit(apdu.reset_retry_counter(puk, new_pin))
         if status == StatusWord.OK:
             return
+        if status == StatusWord.SECURITY_STATUS_NOT_SATISFIED:
+            raise PinUnblockAtMunicipalityError(f"RESET RETRY COUNTER answered {status:04X}")
         if status == StatusWord.AUTHENTICATION_METHOD_BLOCKED:
-            raise PinBlockedError()
+            raise PukBlockedError()
         if status >> 4 == 0x63C:
-            tries_left = status & 0x0F
-            if tries_left == 0:
-                raise PinBlockedError()
-            raise WrongPinError(tries_left)
-        raise StatusWordError("VERIFY", status)
+            raise WrongPukError(status & 0x0F)
+        if status == StatusWord.WRONG_DATA:
+            raise InvalidPinFormatError("the card refused the PUK's or the new PIN's format")
+        raise StatusWordError("RESET RETRY COUNTER", status)
 
     def sign(
         self,
@@ -251,18 +313,15 @@ class PcscEidCard:
         hash_algorithm: str,
         key: SigningKey = SigningKey.AUTHENTICATION,
         pin: str | None = None,
+        scheme: SignatureScheme | None = None,
     ) -> bytes:
         """Has the card sign ``digest``; with ``pin``, VERIFY goes right before (required for
-        the non-repudiation key). RSA cards give PKCS#1 v1.5, ECDSA cards raw r‖s."""
+        the non-repudiation key). RSA cards give PKCS#1 v1.5 (or PSS), ECDSA cards raw r‖s."""
         if _DIGEST_SIZES.get(hash_algorithm) != len(digest):
             raise ValueError(
                 f"a {hash_algorithm} digest is {_DIGEST_SIZES.get(hash_algorithm)} bytes"
             )
-        if self.applet_version >= ECDSA_FROM_APPLET:
-            algorithm, data = _ECDSA_ALGORITHMS[hash_algorithm], digest
-        else:
-            algorithm = _RSA_PKCS1_WITH_DIGEST_INFO
-            data = _DIGEST_INFO_PREFIX[hash_algorithm] + digest
+        algorithm, data = self._signature_input(digest, hash_algorithm, scheme)
         self._expect_ok(
             "MSE SET", apdu.manage_security_environment(algorithm, _KEY_REFERENCES[key])
         )
@@ -275,5 +334,44 @@ class PcscEidCard:
             raise StatusWordError("PSO COMPUTE DIGITAL SIGNATURE", status)
         return signature
 
+    def _signature_input(
+        self, digest: bytes, hash_algorithm: str, scheme: SignatureScheme | None
+    ) -> tuple[int, bytes]:
+        """The MSE SET algorithm reference and the data PSO takes, for this card's keys."""
+        ecdsa_card = self.applet_version >= ECDSA_FROM_APPLET
+        if scheme is None:
+            scheme = SignatureScheme.ECDSA if ecdsa_card else SignatureScheme.PKCS1_V15
+        found: int | None = None
+        if ecdsa_card and scheme is SignatureScheme.ECDSA:
+            found = _ECDSA_ALGORITHMS.get(hash_algorithm)
+        elif ecdsa_card and scheme is SignatureScheme.ECDSA_RAW:
+            found = _ECDSA_ANY_DIGEST
+        elif not ecdsa_card and scheme is SignatureScheme.PSS:
+            found = _RSA_PSS.get(hash_algorithm)
+        elif not ecdsa_card and scheme is SignatureScheme.PKCS1_V15:
+            prefix = _DIGEST_INFO_PREFIX.get(hash_algorithm)
+            if prefix is not None:
+                return _RSA_PKCS1_WITH_DIGEST_INFO, prefix + digest
+        if found is None:
+            raise ValueError(
+                f"an applet {self.applet_version:02X} card does not sign {scheme} "
+                f"with {hash_algorithm}"
+            )
+        return found, digest
+
     def log_off(self) -> None:
         self._expect_ok("LOG OFF", apdu.log_off())
+
+
+def _check_pin_answer(command: str, status: int) -> None:
+    """The card's answer to a PIN presented (VERIFY, CHANGE REFERENCE DATA) as an error."""
+    if status == StatusWord.OK:
+        return
+    if status == StatusWord.AUTHENTICATION_METHOD_BLOCKED:
+        raise PinBlockedError()
+    if status >> 4 == 0x63C:
+        tries_left = status & 0x0F
+        if tries_left == 0:
+            raise PinBlockedError()
+        raise WrongPinError(tries_left)
+    raise StatusWordError(command, status)

@@ -14,11 +14,16 @@ from dataclasses import dataclass
 
 from virtualsmartcard.VirtualSmartcard import SmartcardOS
 
-from simulators.eid.card_keys import NON_REPUDIATION_KEY_REFERENCE, Signer
+from simulators.eid.card_keys import (
+    BASIC_KEY_REFERENCE,
+    NON_REPUDIATION_KEY_REFERENCE,
+    BasicKey,
+    Signer,
+)
 from simulators.eid.card_profile import CardProfile
 from simulators.eid.command_apdu import CommandApdu, ResponseApdu
 from simulators.eid.file_system import DedicatedFile, FileSystem
-from simulators.eid.pin import CardholderPin, decode_pin_block
+from simulators.eid.pin import PIN_BLOCK_LENGTH, CardholderPin, UnblockingKey, decode_pin_block
 from simulators.eid.status_words import (
     CardStatusError,
     StatusWord,
@@ -34,6 +39,7 @@ BELPIC_PIN_REFERENCE = 0x01
 LIFE_CYCLE_ISSUED = 0x0F
 CARD_DATA_LENGTH = 0x1C
 CARD_DATA_WITH_PIN_TRIES_LENGTH = 0x1F
+CHALLENGE_TAG = 0x94  # INTERNAL AUTHENTICATE's data: 94 || length || challenge
 
 Handler = Callable[[CommandApdu], ResponseApdu]
 
@@ -48,6 +54,8 @@ class CardContent:
     signers: dict[int, Signer]  # key reference → private key
     chip_number: bytes  # 16 bytes, also the serial number of GET CARD DATA
     label: str = ""
+    puk: UnblockingKey | None = None  # applet 1.7: RESET RETRY COUNTER takes it
+    basic_key: BasicKey | None = None  # applet 1.8: INTERNAL AUTHENTICATE uses it
 
 
 @dataclass
@@ -74,6 +82,9 @@ class BelpicCard(SmartcardOS):  # type: ignore[misc] # virtualsmartcard is untyp
             0xA4: (ISO_CLA, self._select),
             0xB0: (ISO_CLA, self._read_binary),
             0x20: (ISO_CLA, self._verify),
+            0x24: (ISO_CLA, self._change_reference_data),
+            0x2C: (ISO_CLA, self._reset_retry_counter),
+            0x88: (ISO_CLA, self._internal_authenticate),
             0x22: (ISO_CLA, self._manage_security_environment),
             0x2A: (ISO_CLA, self._perform_security_operation),
             0xC0: (ISO_CLA, self._get_response),
@@ -187,6 +198,55 @@ class BelpicCard(SmartcardOS):  # type: ignore[misc] # virtualsmartcard is untyp
         self._pin_fresh_for_next = True
         return ResponseApdu()
 
+    def _pin_reference(self, command: CommandApdu, *, p1: tuple[int, ...] = (0x00,)) -> None:
+        if command.p1 not in p1:
+            raise CardStatusError(StatusWord.INCORRECT_P1_P2)
+        if command.p2 != BELPIC_PIN_REFERENCE:
+            raise CardStatusError(StatusWord.REFERENCED_DATA_NOT_FOUND)
+
+    def _change_reference_data(self, command: CommandApdu) -> ResponseApdu:
+        """``00 24 00 01 10`` + old PIN block + new PIN block: a wrong old PIN spends a try."""
+        self._pin_reference(command)
+        if len(command.data) != 2 * PIN_BLOCK_LENGTH:
+            raise CardStatusError(StatusWord.WRONG_LENGTH)
+        old = decode_pin_block(command.data[:PIN_BLOCK_LENGTH])
+        new = decode_pin_block(command.data[PIN_BLOCK_LENGTH:])
+        self._pin_verified = False
+        self.content.pin.change(old, new)
+        self._pin_verified = True  # the manual: the access right is granted, as by VERIFY
+        return ResponseApdu()
+
+    def _reset_retry_counter(self, command: CommandApdu) -> ResponseApdu:
+        """Applet 1.7 (ISO 7816-4): P1 00 = PUK block + new PIN block, P1 01 = PUK block only
+        (the PIN stays). Applet 1.8 answers it only after the municipality's EXTERNAL
+        AUTHENTICATE with its administration role, which no citizen's reader has: 6982."""
+        self._pin_reference(command, p1=(0x00, 0x01))
+        puk = self.content.puk
+        if puk is None:
+            raise CardStatusError(StatusWord.SECURITY_STATUS_NOT_SATISFIED)
+        with_new_pin = command.p1 == 0x00
+        expected = (2 if with_new_pin else 1) * PIN_BLOCK_LENGTH
+        if len(command.data) != expected:
+            raise CardStatusError(StatusWord.WRONG_LENGTH)
+        candidate = decode_pin_block(command.data[:PIN_BLOCK_LENGTH])
+        new_pin = decode_pin_block(command.data[PIN_BLOCK_LENGTH:]) if with_new_pin else None
+        self._pin_verified = False
+        puk.reset_retry_counter(self.content.pin, candidate, new_pin)
+        return ResponseApdu()
+
+    def _internal_authenticate(self, command: CommandApdu) -> ResponseApdu:
+        """``00 88 02 81 32 94 30`` + 48-byte challenge: the basic key's raw r‖s (applet 1.8).
+        No PIN; the current security environment is cleared."""
+        basic_key = self.content.basic_key
+        if basic_key is None:
+            raise CardStatusError(StatusWord.INS_NOT_SUPPORTED)
+        if command.p2 != BASIC_KEY_REFERENCE:
+            raise CardStatusError(StatusWord.REFERENCED_DATA_NOT_FOUND)
+        challenge = _challenge(command.data)
+        signature = basic_key.authenticate(command.p1, challenge)
+        self._security_environment = None
+        return self._limited_to_le(signature, command.le)
+
     def _manage_security_environment(self, command: CommandApdu) -> ResponseApdu:
         if (command.p1, command.p2) != (0x41, 0xB6):
             raise CardStatusError(StatusWord.INCORRECT_P1_P2)
@@ -288,3 +348,17 @@ class BelpicCard(SmartcardOS):  # type: ignore[misc] # virtualsmartcard is untyp
     def unblock_pin(self) -> None:
         with self.lock:
             self.content.pin.unblock()
+
+
+def _challenge(data: bytes) -> bytes:
+    """The value of the ``94`` TLV, its length in ASN.1 form (one byte, or ``81`` + one byte)."""
+    if len(data) < 2 or data[0] != CHALLENGE_TAG:
+        raise CardStatusError(StatusWord.WRONG_DATA)
+    length, start = data[1], 2
+    if length == 0x81 and len(data) >= 3:
+        length, start = data[2], 3
+    elif length >= 0x80:
+        raise CardStatusError(StatusWord.WRONG_DATA)
+    if len(data) != start + length:
+        raise CardStatusError(StatusWord.WRONG_DATA)
+    return data[start:]

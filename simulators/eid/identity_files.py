@@ -1,4 +1,9 @@
-"""Writes the identity and address files (tag, length, value) as the card holds them."""
+"""Writes the identity and address files (tag, length, value) as the card holds them.
+
+Tags: "ID and Address file contents" v5 (BOSA, in Fedict/eid-mw doc/sdk/documentation/Applet 1.8
+eID Cards). A Belgian citizen's card carries 01-11; applet 1.8 cards add 1A, the SHA-384 of the
+basic key file 4040 (the tags 12-19 and 1B-1F are for foreigners' cards).
+"""
 
 from __future__ import annotations
 
@@ -37,7 +42,17 @@ def photo_digest(photo: bytes, *, applet_version: int) -> bytes:
     return algorithm(photo).digest()
 
 
-def identity_file(persona: Persona, photo: bytes, *, applet_version: int) -> bytes:
+BASIC_KEY_DIGEST_TAG = 0x1A
+
+
+def basic_key_digest(basic_key_file: bytes) -> bytes:
+    return hashlib.sha384(basic_key_file).digest()
+
+
+def identity_file(
+    persona: Persona, photo: bytes, *, applet_version: int, basic_key_file: bytes | None = None
+) -> bytes:
+    """``basic_key_file``: the content of file 4040 on cards that have one (applet 1.8)."""
     card = persona.card
     text = [
         (0x01, card.card_number),
@@ -59,6 +74,8 @@ def identity_file(persona: Persona, photo: bytes, *, applet_version: int) -> byt
     fields = [(tag, value.encode()) for tag, value in text]
     fields.insert(1, (0x02, card.chip_number))
     fields.append((0x11, photo_digest(photo, applet_version=applet_version)))
+    if basic_key_file is not None:
+        fields.append((BASIC_KEY_DIGEST_TAG, basic_key_digest(basic_key_file)))
     return encode_fields(fields)
 
 

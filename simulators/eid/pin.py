@@ -1,4 +1,6 @@
-"""The card holder PIN: format 2 PIN block, tries counter, blocking after three wrong tries."""
+"""The card holder PIN (format 2 PIN block, blocked after three wrong tries) and, on applet 1.7
+cards, the PUK that unblocks it (12 tries: "Belgian Electronic Identity Card content" v4.01,
+§3.1, in Fedict/eid-mw)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from dataclasses import dataclass
 from simulators.eid.status_words import CardStatusError, StatusWord, tries_left
 
 MAX_TRIES = 3
+MAX_PUK_TRIES = 12
 PIN_BLOCK_LENGTH = 8
 
 
@@ -56,8 +59,39 @@ class CardholderPin:
         self.tries_left -= 1
         raise CardStatusError(self.status())
 
+    def change(self, old: str, new: str) -> None:
+        """CHANGE REFERENCE DATA: the old PIN is checked (and counted) like VERIFY's."""
+        self.verify(old)
+        self.value = new
+
     def block(self) -> None:
         self.tries_left = 0
 
     def unblock(self) -> None:
         self.tries_left = MAX_TRIES
+
+
+@dataclass
+class UnblockingKey:
+    """The PUK of an applet 1.7 card: RESET RETRY COUNTER resets the PIN's tries with it, and
+    may set a new PIN at the same time. Wrong PUKs count down from 12, then it is blocked."""
+
+    value: str
+    tries_left: int = MAX_PUK_TRIES
+
+    def check(self, candidate: str) -> None:
+        if self.tries_left == 0:
+            raise CardStatusError(StatusWord.AUTHENTICATION_METHOD_BLOCKED)
+        if hmac.compare_digest(candidate.encode(), self.value.encode()):
+            self.tries_left = MAX_PUK_TRIES
+            return
+        self.tries_left -= 1
+        if self.tries_left == 0:
+            raise CardStatusError(StatusWord.AUTHENTICATION_METHOD_BLOCKED)
+        raise CardStatusError(tries_left(self.tries_left))
+
+    def reset_retry_counter(self, pin: CardholderPin, candidate: str, new_pin: str | None) -> None:
+        self.check(candidate)
+        pin.unblock()
+        if new_pin is not None:
+            pin.value = new_pin

@@ -33,6 +33,7 @@ class Address:
 class CardData:
     applet: str
     pin: str
+    puk: str  # 12 digits, in the PIN letter; unblocks the PIN of an applet 1.7 card
     card_number: str
     chip_number: bytes
     valid_from: date
@@ -104,6 +105,8 @@ def _persona_from(raw: dict[str, Any], source: Path) -> Persona:
         raise PersonaError(f"{source.name}: national number fails the mod-97 check")
     if not card_number_is_valid(persona.card.card_number):
         raise PersonaError(f"{source.name}: card number fails the mod-97 check")
+    if len(persona.card.puk) != 12 or not persona.card.puk.isdigit():
+        raise PersonaError(f"{source.name}: the PUK must be 12 digits")
     if persona.slug != source.stem:
         raise PersonaError(f"{source.name}: slug must match the file name")
     return persona

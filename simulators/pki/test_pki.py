@@ -2,7 +2,8 @@
 
 Layout of ``<data_dir>/pki``: ``root.*``, ``citizen-ca.*``, ``rrn-rsa.*`` / ``rrn-ec.*`` (sign the
 identity and address files of 1.7 and 1.8 cards), ``ocsp.*`` (OCSP responder), one folder per
-persona with ``authentication.*``, ``signature.*`` and ``photo.jpg``, and ``issued.json``, the
+persona with ``authentication.*``, ``signature.*``, ``basic.key.pem`` (the applet 1.8 card's own
+key, no certificate) and ``photo.jpg``, and ``issued.json``, the
 index the OCSP responder answers from. Private keys never leave this folder (it is in var/,
 which git ignores).
 """
@@ -238,6 +239,19 @@ class TestPki:
 
             photo_path.write_bytes(persona_photo(persona))
         return CardCredentials(authentication, signature, photo_path.read_bytes())
+
+    def basic_key_for(self, persona: Persona) -> ec.EllipticCurvePrivateKey:
+        """The card's basic key (applet 1.8): a P-384 key the card was personalised with."""
+        path = self.directory / "personas" / persona.slug / "basic.key.pem"
+        if path.exists():
+            key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+            if not isinstance(key, ec.EllipticCurvePrivateKey):
+                raise TypeError(f"unexpected key type in {path}")
+            return key
+        created = ec.generate_private_key(ec.SECP384R1())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_private(path, created)
+        return created
 
     def _make_holder_certificate(self, persona: Persona, key_kind: str, purpose: str) -> Issued:
         key = _new_key(key_kind)

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 from identity.eid.errors import CardDataError, FileSignatureError
 from identity.eid.file_signature import (
@@ -141,3 +142,27 @@ def test_the_photo_must_match_its_digest() -> None:
     verify_photo(b"jpeg", identity.photo_digest)
     with pytest.raises(FileSignatureError):
         verify_photo(b"another face", identity.photo_digest)
+
+
+def test_applet_1_8_file_signatures_are_der_and_may_be_zero_padded(pki: TestPki) -> None:
+    holder = persona("chloe-ducoeur")
+    rrn = pki.rrn_for("ec")
+    identity = identity_file(holder, b"jpeg", applet_version=0x18)
+    identity_signature = sign_file(rrn.key, identity)
+    r, s = decode_dss_signature(identity_signature)  # SEQUENCE {r, s}, not r‖s
+    address = address_file(holder)
+    padded = sign_file(rrn.key, address + identity_signature).ljust(104, b"\x00")
+    files = {
+        "rrn_certificate": rrn.certificate,
+        "identity": identity,
+        "identity_signature": identity_signature,
+        "address": address,
+        "address_signature": padded,
+    }
+    verify_identity_files(**files)  # type: ignore[arg-type]
+
+    raw = r.to_bytes(48, "big") + s.to_bytes(48, "big")
+    trailing = padded[:-1] + b"\x01"
+    for forged in ({"identity_signature": raw}, {"address_signature": trailing}):
+        with pytest.raises(FileSignatureError):
+            verify_identity_files(**{**files, **forged})  # type: ignore[arg-type]

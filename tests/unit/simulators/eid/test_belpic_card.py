@@ -115,7 +115,7 @@ def test_applet_1_7_signs_through_get_response(rsa_card: BelpicCard) -> None:
 
 
 def test_applet_1_8_signs_with_raw_ecdsa(ec_card: BelpicCard) -> None:
-    assert send(ec_card, "00 22 41 B6 05 04 80 08 84 82")[1] == 0x6A80  # RSA algorithm
+    assert send(ec_card, "00 22 41 B6 05 04 80 03 84 82")[1] == 0x6A80  # no such algorithm
     assert send(ec_card, "00 22 41 B6 05 04 80 02 84 82")[1] == 0x9000
     assert verify(ec_card, "1234") == 0x9000
     data, status = send(ec_card, "00 2A 9E 9A 30" + "22" * 48 + "00")
