@@ -62,6 +62,7 @@ def _personas(slots: CardSlots, _request: dict[str, Any]) -> dict[str, Any]:
                 "description": p.description,
                 "applet": p.card.applet,
                 "pin": p.card.pin,
+                "puk": p.card.puk,
                 "card_valid_until": p.card.valid_until.isoformat(),
                 "certificate_status": str(p.card.certificate_status),
                 "reader": in_reader.get(p.slug),

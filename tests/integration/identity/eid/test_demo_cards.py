@@ -17,6 +17,7 @@ from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.eid.cli import main as cli
 from simulators.eid.demo_cards import DemoCards, start_demo_cards
 from simulators.pcsc.stack import PcscStack
+from simulators.personas.loader import persona
 from tests.integration.conftest import free_port
 
 pytestmark = pytest.mark.integration
@@ -92,6 +93,33 @@ def test_the_cli_inserts_removes_and_blocks(
     assert "unknown persona" in capsys.readouterr().err
 
 
+def test_the_cli_changes_and_unblocks_the_pin_through_the_card(
+    demo: DemoCards, reader: PcscEidReader, capsys: pytest.CaptureFixture[str]
+) -> None:
+    socket = ["--socket", str(demo.control_socket)]
+    naima, chloe = persona("naima-mremi").card.puk, persona("chloe-ducoeur").card.puk
+    assert cli([*socket, "change-pin", "naima-mremi", "--old", "1234", "--new", "8642"]) == 0
+    assert "PIN tries left 3" in capsys.readouterr().out
+    assert cli([*socket, "change-pin", "naima-mremi", "--old", "1234", "--new", "1111"]) == 1
+    assert "2 attempt(s) left" in capsys.readouterr().err
+
+    assert cli([*socket, "block-pin", "naima-mremi"]) == 0
+    assert cli([*socket, "unblock-pin", "naima-mremi", "--puk", "1" * 12]) == 1
+    assert "Incorrect PUK code" in capsys.readouterr().err
+    assert cli([*socket, "unblock-pin", "naima-mremi", "--puk", naima, "--new-pin", "1234"]) == 0
+    with reader.wait_for_card(reader=reader_name(0), timeout=5) as card:
+        card.verify_pin("1234")
+
+    # Applet 1.8: the card refuses the PUK; the tester's reset is the municipality's way back.
+    assert cli([*socket, "block-pin", "chloe-ducoeur"]) == 0
+    assert cli([*socket, "unblock-pin", "chloe-ducoeur", "--puk", chloe]) == 1
+    assert "municipal administration" in capsys.readouterr().err
+    assert cli([*socket, "unblock-pin", "chloe-ducoeur"]) == 0
+
+    assert cli([*socket, "change-pin", "marouan-el-yakoubi", "--old", "1", "--new", "2"]) == 1
+    assert "in no reader" in capsys.readouterr().err
+
+
 def test_the_cli_runs_as_a_command(demo: DemoCards) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "simulators.eid", "--socket", str(demo.control_socket), "personas"],
@@ -103,6 +131,7 @@ def test_the_cli_runs_as_a_command(demo: DemoCards) -> None:
     assert result.returncode == 0, result.stderr
     assert "naima-mremi" in result.stdout
     assert "PIN 1234" in result.stdout
+    assert f"PUK {persona('naima-mremi').card.puk}" in result.stdout
     assert "in reader 0" in result.stdout
 
 
