@@ -14,7 +14,9 @@ import pytest
 
 from identity.eid.pcsc_reader import PcscEidReader
 from simulators.eid.card_slots import CardSlots
+from simulators.eid.pin import CardholderPin, UnblockingKey
 from simulators.pcsc.stack import PcscStack
+from simulators.personas.loader import persona
 from simulators.pki.test_pki import TestPki
 
 
@@ -30,14 +32,24 @@ def session_slots(pcsc_stack: PcscStack, test_pki: TestPki) -> Iterator[CardSlot
     slots.close()
 
 
+def _restore_codes(slots: CardSlots) -> None:
+    """Every card's PIN back to the persona's own with three tries, its PUK's tries full."""
+    for slug in list(slots._cards):
+        content = slots.card_of(slug).content
+        content.pin = CardholderPin(persona(slug).card.pin)
+        if content.puk is not None:
+            content.puk = UnblockingKey(persona(slug).card.puk)
+
+
 @pytest.fixture
 def slots(session_slots: CardSlots) -> Iterator[CardSlots]:
-    """Empty readers at the start of each test; PINs unblocked at the end."""
+    """Empty readers and the personas' own PIN and PUK at the start and the end of each test
+    (a test may change, block or unblock them)."""
     session_slots.close()
+    _restore_codes(session_slots)
     yield session_slots
     session_slots.close()
-    for slug in list(session_slots._cards):
-        session_slots.card_of(slug).unblock_pin()
+    _restore_codes(session_slots)
 
 
 @pytest.fixture
