@@ -23,6 +23,8 @@ SESSION_START = "/_auth/session"
 # Sets the return cookie, then opens the key chooser (or one key's page): ?suite=<path>[&cle=<kind>]
 LOGIN_THEN = "/_auth/connexion"
 LOGOUT = "/_auth/quitter"
+# The level of assurance the key chooser asks for (the step-up): ?niveau=substantiel.
+LEVEL_PARAMETER = "niveau"
 
 
 MY_KEYS = "/mes-cles"
@@ -63,9 +65,13 @@ def is_local_path(value: str) -> bool:
     return value.startswith("/") and not value.startswith("//") and "\\" not in value
 
 
-def login_then(path: str, *, key: str | None = None) -> str:
-    """The key chooser (or one key's login page) that brings the browser back to ``path``."""
+def login_then(path: str, *, key: str | None = None, level: str | None = None) -> str:
+    """The key chooser (or one key's login page) that brings the browser back to ``path``;
+    ``level`` (``substantiel``, ``eleve``) makes it the step-up: the chooser shows which keys
+    reach that level."""
     query = f"suite={quote(path, safe='')}" + (f"&cle={quote(key, safe='')}" if key else "")
+    if level:
+        query += f"&{LEVEL_PARAMETER}={quote(level, safe='')}"
     return f"{LOGIN_THEN}?{query}"
 
 

@@ -15,6 +15,7 @@ from foundation.models.role_administration import RoleAdministrator
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
 from portal.companies import assignment_errors, errors
+from portal.levels import Gate, reaches
 
 # Who manages a company's role assignments: its current GAP, or a role administrator he named.
 RoleManager = MainAccessManager | RoleAdministrator
@@ -27,9 +28,10 @@ def require_live_session(session: UserSession, now: datetime) -> None:
 
 
 def require_high_assurance(session: UserSession, now: datetime) -> None:
-    """A live session opened with a high-assurance key (the eID card)."""
+    """A live session whose key reaches the level of role management (``portal.levels``: high,
+    the eID card)."""
     require_live_session(session, now)
-    if not LevelOfAssurance(session.level).satisfies(LevelOfAssurance.HIGH):
+    if not reaches(LevelOfAssurance(session.level), Gate.ROLE_MANAGEMENT):
         raise errors.HighAssuranceRequiredError(session.national_number)
 
 

@@ -3,8 +3,9 @@
 
 In a person's own space the person may do everything with their dossiers. In a company's
 professional space, the person's Mon Espace assignments in force today decide, by the matrix of
-seeds 001/002 (``portal.companies.roles``). Levels of assurance: reading and changing need at
-least the substantial level (personal data); initiating, signing and submitting need the eID.
+seeds 001/002 (``portal.companies.roles``). Levels of assurance: each permission's row of
+``portal.levels`` (reading and changing: substantial, personal data; initiating, signing and
+submitting: high, the eID).
 """
 
 from __future__ import annotations
@@ -26,9 +27,13 @@ from portal.dossiers.errors import (
     SubstantialLevelRequiredError,
 )
 from portal.dossiers.places import Place
+from portal.levels import Gate, minimum_level, reaches
 from portal.spaces import spaces_for
 
-NEEDS_EID = frozenset({Permission.CREATE, Permission.SIGN, Permission.SUBMIT})
+
+def gate_of(permission: Permission) -> Gate:
+    """The row of ``portal.levels`` of an action on dossiers."""
+    return Gate(f"dossier.{permission.value}")
 
 
 def roles_allowing(permission: Permission) -> str:
@@ -44,11 +49,13 @@ def roles_allowing(permission: Permission) -> str:
 def require_level(session: UserSession, permission: Permission, now: datetime) -> None:
     if session.revoked_at is not None or now >= aware(session.expires_at):
         raise DossierSessionEndedError(session.id)
-    level = LevelOfAssurance(session.level)
-    if permission in NEEDS_EID and not level.satisfies(LevelOfAssurance.HIGH):
+    gate = gate_of(permission)
+    if reaches(LevelOfAssurance(session.level), gate):
+        return
+    # The page sends the person to the eID for the high level, to the step-up chooser below it.
+    if minimum_level(gate) is LevelOfAssurance.HIGH:
         raise EidRequiredError(permission.value)
-    if not level.satisfies(LevelOfAssurance.SUBSTANTIAL):
-        raise SubstantialLevelRequiredError(permission.value)
+    raise SubstantialLevelRequiredError(permission.value)
 
 
 def assignments_of(db: Session, national_number: str, company_number: str) -> list[RoleAssignment]:
