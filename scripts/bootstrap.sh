@@ -9,7 +9,7 @@ ROOT=$(pwd)
 STAMPS="$ROOT/var/stamps"
 mkdir -p "$STAMPS"
 
-APT_PACKAGES=(pcscd vsmartcard-vpcd python3-virtualsmartcard libpcsclite-dev swig chromium opensc oathtool fonts-dejavu-core)
+APT_PACKAGES=(pcscd vsmartcard-vpcd python3-virtualsmartcard libpcsclite-dev swig chromium opensc opensc-pkcs11 oathtool fonts-dejavu-core)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
