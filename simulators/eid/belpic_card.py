@@ -23,7 +23,13 @@ from simulators.eid.card_keys import (
 from simulators.eid.card_profile import CardProfile
 from simulators.eid.command_apdu import CommandApdu, ResponseApdu
 from simulators.eid.file_system import DedicatedFile, FileSystem
-from simulators.eid.pin import PIN_BLOCK_LENGTH, CardholderPin, UnblockingKey, decode_pin_block
+from simulators.eid.pin import (
+    MAX_PUK_TRIES,
+    PIN_BLOCK_LENGTH,
+    CardholderPin,
+    UnblockingKey,
+    decode_pin_block,
+)
 from simulators.eid.status_words import (
     CardStatusError,
     StatusWord,
@@ -346,8 +352,11 @@ class BelpicCard(SmartcardOS):  # type: ignore[misc] # virtualsmartcard is untyp
             self.content.pin.block()
 
     def unblock_pin(self) -> None:
+        """The tester's reset, standing for the municipality: PIN and PUK tries full again."""
         with self.lock:
             self.content.pin.unblock()
+            if self.content.puk is not None:
+                self.content.puk.tries_left = MAX_PUK_TRIES
 
 
 def _challenge(data: bytes) -> bytes:

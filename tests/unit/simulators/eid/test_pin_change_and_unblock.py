@@ -77,6 +77,8 @@ def test_twelve_wrong_puks_block_the_puk(rsa_card: BelpicCard) -> None:
     assert statuses[-2] == 0x63C1
     assert statuses[-1] == 0x6983
     assert reset_retry_counter(rsa_card, persona("naima-mremi").card.puk) == 0x6983
+    rsa_card.unblock_pin()  # the tester's reset, standing for the municipality
+    assert reset_retry_counter(rsa_card, persona("naima-mremi").card.puk) == 0x9000
 
 
 def test_applet_1_8_leaves_the_unblock_to_the_municipality(ec_card: BelpicCard) -> None:
