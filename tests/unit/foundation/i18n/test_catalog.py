@@ -36,9 +36,11 @@ NEVER_SHOWN = {
     "VisitRefusedError": "a refused visit sends the browser elsewhere; it shows no text",
     "NotLoggedInError": "a refused visit: the page redirects to the key chooser",
     "NotHereError": "a refused visit: the page redirects to the person's own page",
+    "LevelTooLowError": "a refused visit: the page opens the key chooser of the level it needs",
     "StatusWordError": "an unexpected card answer: the page shows its parent EidError's text",
     "FileSignatureError": "a forged card file: the page shows its parent CardDataError's text",
     "_UnreliableResponseError": "private to the OCSP check, turned into RevocationUnknownError",
+    "LocalTestRootError": "stops the portal's start-up, for the operator's log, before any page",
 }
 # Errors about one field of a form have a text per field: error.<ClassName>.<field>.
 PER_FIELD = {"RegistrationFieldError": paper_token_errors.RegistrationFieldError.FIELDS}
