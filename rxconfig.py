@@ -13,6 +13,9 @@ config = rx.Config(
     backend_port=settings.port,
     api_url=settings.public_origin,
     deploy_url=settings.public_origin,
+    # The event websocket (and the API's CORS) only for pages of the portal's own origin: a page
+    # elsewhere cannot drive a visitor's session through their browser (#13).
+    cors_allowed_origins=[settings.public_origin],
     backend_host="127.0.0.1",
     telemetry_enabled=False,
     show_built_with_reflex=False,
