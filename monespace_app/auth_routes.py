@@ -6,7 +6,7 @@ the Reflex state reads it from the websocket's own request headers.
 
 from __future__ import annotations
 
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlencode
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -18,6 +18,7 @@ from foundation.clock import utc_now
 from foundation.db import session_scope
 from foundation.settings import get_settings
 from identity.sessions import COOKIE_NAME, SessionCookie, redeem_ticket, revoke
+from portal.levels import level_named
 from portal.login.completion import RETURN_COOKIE, RETURN_COOKIE_MAX_AGE, return_after_login
 
 NO_STORE = {"Cache-Control": "no-store"}
@@ -68,13 +69,24 @@ async def login_then(request: Request) -> RedirectResponse:
     came_from = request.query_params.get("suite", "")
     key = request.query_params.get("cle", "")
     target = routes.key_login(key) if key.isascii() and key.isidentifier() else routes.KEY_CHOOSER
-    if not routes.is_local_path(came_from):
-        return RedirectResponse(target, status_code=303, headers=NO_STORE)
-    encoded = quote(came_from, safe="")  # as the browser's own cookie code writes it
-    response = RedirectResponse(f"{target}?suite={encoded}", status_code=303, headers=NO_STORE)
-    response.set_cookie(
-        RETURN_COOKIE, encoded, max_age=RETURN_COOKIE_MAX_AGE, path="/", samesite="lax"
-    )
+    query: dict[str, str] = {}
+    if routes.is_local_path(came_from):
+        query["suite"] = came_from
+    # The step-up: the chooser shows which keys reach the level the page needs.
+    level = request.query_params.get(routes.LEVEL_PARAMETER, "")
+    if level_named(level) is not None:
+        query[routes.LEVEL_PARAMETER] = level
+    # Encoded as the browser's own cookie code writes it.
+    location = target + (f"?{urlencode(query, quote_via=quote, safe='')}" if query else "")
+    response = RedirectResponse(location, status_code=303, headers=NO_STORE)
+    if "suite" in query:
+        response.set_cookie(
+            RETURN_COOKIE,
+            quote(came_from, safe=""),
+            max_age=RETURN_COOKIE_MAX_AGE,
+            path="/",
+            samesite="lax",
+        )
     return response
 
 

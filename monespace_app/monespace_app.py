@@ -51,6 +51,7 @@ from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
 from state.eid_login_state import EidLoginState
 from state.itsme_login_state import ItsmeLoginState
+from state.key_chooser_state import KeyChooserState
 from state.keys_state import KeysState
 from state.login_return_state import LoginReturnState
 from state.registration_office_state import RegistrationOfficeState
@@ -104,7 +105,12 @@ add_pages(
         ),
         # "S'identifier" in a section opens the chooser with ?suite=<path>: the login comes
         # back there.
-        (key_chooser_page, routes.KEY_CHOOSER, "S'identifier", LoginReturnState.remember),
+        (
+            key_chooser_page,
+            routes.KEY_CHOOSER,
+            "S'identifier",
+            [LoginReturnState.remember, KeyChooserState.read_level],
+        ),
         (
             eid_login_page,
             routes.key_login(EID_KEY.kind),

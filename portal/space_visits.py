@@ -1,8 +1,12 @@
 """What the pages of Mes espaces read, each in one unit of work that starts with the visit's
-check (``portal.visits``); a space the person may not enter sends them back to Mes espaces."""
+check (``portal.visits``): the space's level of assurance (``portal.levels``: a space with
+personal data needs the substantial level), then the space itself (one the person may not enter
+sends them back to Mes espaces)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,6 +17,7 @@ from foundation.models.account import AccountStatus
 from portal import spaces
 from portal.dossiers.listing import DossierPage, dossiers_in
 from portal.dossiers.places import Place
+from portal.levels import Gate, space_gate
 from portal.visits import Entered, NotHereError, Visit, entered
 
 ACTIVE = (AccountStatus.ACTIVE,)
@@ -26,21 +31,21 @@ class SpaceVisit:
 
 
 def my_spaces(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> list[str]:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_SPACES, bind=bind) as inside:
         return spaces.spaces_for(inside.db, inside.visit.national_number)
 
 
 def open_space(
     session_id: str | None, space: str, *, now: datetime, bind: Engine | None = None
 ) -> SpaceVisit:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with _in_space(session_id, space, now=now, bind=bind) as inside:
         return _opened(inside, space)
 
 
 def space_dashboard(
     session_id: str | None, space: str, *, now: datetime, bind: Engine | None = None
 ) -> tuple[SpaceVisit, spaces.Dashboard]:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with _in_space(session_id, space, now=now, bind=bind) as inside:
         opened = _opened(inside, space)
         return opened, spaces.dashboard(inside.db, inside.visit.national_number, space)
 
@@ -49,7 +54,7 @@ def space_items(
     session_id: str | None, space: str, kind: str, *, now: datetime, bind: Engine | None = None
 ) -> tuple[SpaceVisit, list[spaces.Item]]:
     """The documents, notifications or communications of a space, newest first, with links."""
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with _in_space(session_id, space, now=now, bind=bind) as inside:
         opened = _opened(inside, space)
         return opened, spaces.items(inside.db, inside.visit.national_number, space, kind)
 
@@ -64,9 +69,9 @@ def space_dossiers(
     now: datetime,
     bind: Engine | None = None,
 ) -> tuple[SpaceVisit, DossierPage]:
-    """Mes dossiers of a person's own space: one page of the search. Reading dossiers needs a
-    key of the substantial level (``SubstantialLevelRequiredError``, shown by the page)."""
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    """Mes dossiers of a person's own space: one page of the search (the space's level, then the
+    dossiers' own READ check)."""
+    with _in_space(session_id, space, now=now, bind=bind) as inside:
         opened = _opened(inside, space)
         found = dossiers_in(
             inside.db,
@@ -78,6 +83,17 @@ def space_dossiers(
             now=now,
         )
         return opened, found
+
+
+@contextmanager
+def _in_space(
+    session_id: str | None, space: str, *, now: datetime, bind: Engine | None
+) -> Iterator[Entered]:
+    """The unit of work of a page of one's own space, at the space's level."""
+    with entered(
+        session_id, now=now, accepted=ACTIVE, needs=space_gate(space), bind=bind
+    ) as inside:
+        yield inside
 
 
 def _opened(inside: Entered, space: str) -> SpaceVisit:

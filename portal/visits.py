@@ -2,7 +2,9 @@
 
 Every page and action that needs a login starts here. A session that is unknown, revoked, or
 expired (idle or absolute) is refused with ``NotLoggedInError``; a person whose account is not in
-a state the page serves is refused with ``NotHereError``, which names the page they belong on.
+a state the page serves is refused with ``NotHereError``, which names the page they belong on;
+a session whose key is below the level the page's gate needs (``portal.levels``) is refused with
+``LevelTooLowError``, which the page turns into the step-up.
 The check runs in the unit of work that acts (``entered``, ``enter``), so an action cannot slip
 between the check and the change; what leaves the unit of work is a ``Visit`` of plain values.
 """
@@ -32,6 +34,7 @@ from identity.sessions import (
 from portal.accounts.deletion import WITHDRAWAL_PERIOD
 from portal.accounts.routing import home_for, status_of
 from portal.accounts.service import find_account
+from portal.levels import Gate, require_level
 
 # The statuses a page serves; None stands for "no account yet" (the account form).
 Accepted = Collection[AccountStatus | None]
@@ -105,31 +108,53 @@ class Entered:
         return self.account
 
 
-def enter(db: Session, session_id: str | None, *, now: datetime, accepted: Accepted) -> Entered:
-    """The live session and the account, in the caller's unit of work; refuses as above."""
+def enter(
+    db: Session,
+    session_id: str | None,
+    *,
+    now: datetime,
+    accepted: Accepted,
+    needs: Gate | None = None,
+) -> Entered:
+    """The live session and the account, in the caller's unit of work; refuses as above.
+
+    ``needs`` is the row of ``portal.levels`` the page or action stands for; None where the
+    service checks its level itself (dossier permissions, role management) or serves any."""
     row = current_session(db, session_id, now=now) if session_id else None
     if row is None:
         raise NotLoggedInError("no live session")
     account = find_account(db, row.national_number)
     if status_of(account) not in accepted:
         raise NotHereError(home_for(account))
+    if needs is not None:
+        require_level(LevelOfAssurance(row.level), needs)
     return Entered(db, row, account, _visit_of(row, account, now))
 
 
 @contextmanager
 def entered(
-    session_id: str | None, *, now: datetime, accepted: Accepted, bind: Engine | None = None
+    session_id: str | None,
+    *,
+    now: datetime,
+    accepted: Accepted,
+    needs: Gate | None = None,
+    bind: Engine | None = None,
 ) -> Iterator[Entered]:
     """One unit of work that starts with the visit's check: a refusal changes nothing."""
     with session_scope(bind) as db:
-        yield enter(db, session_id, now=now, accepted=accepted)
+        yield enter(db, session_id, now=now, accepted=accepted, needs=needs)
 
 
 def visit(
-    session_id: str | None, *, now: datetime, accepted: Accepted, bind: Engine | None = None
+    session_id: str | None,
+    *,
+    now: datetime,
+    accepted: Accepted,
+    needs: Gate | None = None,
+    bind: Engine | None = None,
 ) -> Visit:
     """The visit, in a unit of work of its own (the session's idle clock is reset)."""
-    with entered(session_id, now=now, accepted=accepted, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=accepted, needs=needs, bind=bind) as inside:
         return inside.visit
 
 

@@ -13,6 +13,7 @@ from foundation.settings import get_settings
 from portal.accounts import actions
 from portal.accounts.errors import AccountError
 from portal.accounts.service import LinkContext
+from portal.levels import Gate
 from state.session_state import SessionState
 
 
@@ -52,7 +53,7 @@ class AccountFormState(AccountPageState):
     @rx.event
     def load(self) -> EventSpec | None:
         self.error_key = ""
-        visit = self._visit(None)
+        visit = self._visit(None, needs=Gate.ACCOUNT_CREATION)
         if isinstance(visit, EventSpec):
             return visit
         self.surname = visit.identity.surname
@@ -85,7 +86,7 @@ class AccountPendingState(AccountPageState):
         self.show_resend = False
         self.resent = False
         self.error_key = ""
-        visit = self._visit(AccountStatus.PENDING)
+        visit = self._visit(AccountStatus.PENDING, needs=Gate.ACCOUNT_CREATION)
         return visit if isinstance(visit, EventSpec) else None
 
     @rx.event

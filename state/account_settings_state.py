@@ -7,7 +7,14 @@ from foundation import routes
 from foundation.clock import utc_now
 from foundation.models.account import AccountStatus
 from portal.accounts import actions
+from portal.levels import Gate
 from state.account_form_state import AccountPageState, link_context
+
+# Compte holds personal data; the page a pending deletion lands on shows only its date.
+PAGE_GATES = {
+    AccountStatus.ACTIVE: Gate.ACCOUNT,
+    AccountStatus.DELETION_REQUESTED: Gate.ACCOUNT_DELETION_PENDING,
+}
 
 
 class AccountSettingsState(AccountPageState):
@@ -22,7 +29,7 @@ class AccountSettingsState(AccountPageState):
     restored: bool = False
 
     def _refresh(self, status: AccountStatus) -> EventSpec | None:
-        visit = self._visit(status)
+        visit = self._visit(status, needs=PAGE_GATES[status])
         if isinstance(visit, EventSpec):
             return visit
         account = visit.account

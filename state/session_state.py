@@ -1,9 +1,11 @@
 """Who is logged in, read on every event from the HttpOnly cookie and the sessions table.
 
 Page states inherit from SessionState. The rule (a live session, an account in a state the page
-serves) is ``portal.visits``'; a handler asks ``_visit`` for the page's values, or hands its
-service call to ``_as_visitor``, and returns the redirect either gives it on a refusal. A revoked
-or expired session thus sends the person back to the key chooser on their very next action.
+serves, a key of the level the page needs) is ``portal.visits``'; a handler asks ``_visit`` for
+the page's values, or hands its service call to ``_as_visitor``, and returns the redirect either
+gives it on a refusal. A revoked or expired session thus sends the person back to the key chooser
+on their very next action; a session below the page's level, to the step-up (the key chooser
+showing the keys that reach the level), which brings them back to this very page.
 """
 
 import json
@@ -20,6 +22,7 @@ from foundation.models.account import AccountStatus
 from foundation.settings import get_settings
 from identity.sessions import COOKIE_NAME, SessionCookie
 from portal import visits
+from portal.levels import Gate, LevelTooLowError, step_up
 from portal.visits import NotHereError, NotLoggedInError, Visit
 
 T = TypeVar("T")
@@ -82,11 +85,22 @@ class SessionState(rx.State):
             return rx.redirect(routes.KEY_CHOOSER)
         except NotHereError as refusal:
             return rx.redirect(refusal.home)
+        except LevelTooLowError as refusal:
+            self.reset()  # what the page showed is for a higher level
+            return load_page(step_up(self._here(), refusal.required))
 
-    def _visit(self, *accepted: AccountStatus | None) -> Visit | EventSpec:
-        """The visit (session and account values), or the redirect to where the person belongs."""
+    def _here(self) -> str:
+        """This page's path and query: where the step-up's login comes back to."""
+        url = self.router.url
+        return url.path + (f"?{url.query}" if url.query else "")
+
+    def _visit(self, *accepted: AccountStatus | None, needs: Gate) -> Visit | EventSpec:
+        """The visit (session and account values), or the redirect to where the person belongs;
+        ``needs`` is the page's row of ``portal.levels``."""
         entered = self._as_visitor(
-            lambda session_id: visits.visit(session_id, now=utc_now(), accepted=accepted)
+            lambda session_id: visits.visit(
+                session_id, now=utc_now(), accepted=accepted, needs=needs
+            )
         )
         if isinstance(entered, Visit):
             self._greet(entered)

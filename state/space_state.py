@@ -110,6 +110,7 @@ class SpacePageState(SessionState):
     national_number: str = ""
     teaching_email: str = ""
     photo_src: str = ""
+    strong_login: bool = False  # a recent eID login: the teaching address may be changed
 
     def _show(self, opened: SpaceVisit) -> None:
         self._greet(opened.visit)
@@ -119,6 +120,7 @@ class SpacePageState(SessionState):
         self.space_title_key = f"spaces.{opened.space}"
         self.account_email = account.email
         self.needs_teaching_email = opened.needs_teaching_email
+        self.strong_login = opened.visit.strong_login
 
     @rx.event
     def load_dashboard(self, space: str) -> EventSpec | None:

@@ -33,6 +33,20 @@ def reauthenticate_notice() -> rx.Component:
     )
 
 
+def eid_again_notice(back: str) -> rx.Component:
+    """Why an action is not offered (it needs a recent eID login), and the eID login that comes
+    back to ``back``."""
+    return rx.el.div(
+        rx.el.p(I18nState.t["error.StrongLoginRequiredError"], style={"margin": "0 0 0.6rem"}),
+        rx.el.a(
+            I18nState.t["account_page.reauthenticate"],
+            href=routes.login_then(back, key="eid"),
+            class_name="button-secondary",
+        ),
+        class_name="alert-info",
+    )
+
+
 def account_info_page() -> rx.Component:
     return page_layout(
         page_title("account.title"),
@@ -133,47 +147,53 @@ def account_deleted_page() -> rx.Component:
                     paragraph("deleted.withdraw_hint"),
                     rx.el.p(I18nState.t["deleted.until"], " ", AccountSettingsState.withdraw_until),
                     rx.cond(
-                        AccountSettingsState.confirm_definitive,
-                        rx.el.div(
-                            rx.el.p(
-                                I18nState.t["deleted.confirm_text"],
-                                role="alert",
-                                class_name="alert-error",
-                            ),
-                            rx.el.div(
-                                rx.el.button(
-                                    I18nState.t["deleted.keep"],
-                                    type="button",
-                                    on_click=AccountSettingsState.ask_definitive(False),
-                                    class_name="button-secondary",
-                                ),
-                                rx.el.button(
-                                    I18nState.t["deleted.confirm"],
-                                    type="button",
-                                    on_click=AccountSettingsState.delete_definitively,
-                                    class_name="button-danger",
-                                ),
-                                class_name="actions",
-                            ),
-                        ),
-                        rx.el.div(
-                            rx.el.button(
-                                I18nState.t["deleted.cancel"],
-                                type="button",
-                                on_click=AccountSettingsState.cancel_deletion,
-                                class_name="button-primary",
-                            ),
-                            rx.el.button(
-                                I18nState.t["deleted.definitive"],
-                                type="button",
-                                on_click=AccountSettingsState.ask_definitive(True),
-                                class_name="button-danger",
-                            ),
-                            class_name="actions",
-                        ),
+                        AccountSettingsState.strong_login,
+                        withdraw_or_confirm(),
+                        eid_again_notice(routes.ACCOUNT_DELETED),
                     ),
                 ),
             )
+        ),
+    )
+
+
+def withdraw_or_confirm() -> rx.Component:
+    """ "Annuler la suppression" or "Supprimer définitivement" (asked twice): both need a recent
+    eID login, as asking for the deletion did."""
+    return rx.cond(
+        AccountSettingsState.confirm_definitive,
+        rx.el.div(
+            rx.el.p(I18nState.t["deleted.confirm_text"], role="alert", class_name="alert-error"),
+            rx.el.div(
+                rx.el.button(
+                    I18nState.t["deleted.keep"],
+                    type="button",
+                    on_click=AccountSettingsState.ask_definitive(False),
+                    class_name="button-secondary",
+                ),
+                rx.el.button(
+                    I18nState.t["deleted.confirm"],
+                    type="button",
+                    on_click=AccountSettingsState.delete_definitively,
+                    class_name="button-danger",
+                ),
+                class_name="actions",
+            ),
+        ),
+        rx.el.div(
+            rx.el.button(
+                I18nState.t["deleted.cancel"],
+                type="button",
+                on_click=AccountSettingsState.cancel_deletion,
+                class_name="button-primary",
+            ),
+            rx.el.button(
+                I18nState.t["deleted.definitive"],
+                type="button",
+                on_click=AccountSettingsState.ask_definitive(True),
+                class_name="button-danger",
+            ),
+            class_name="actions",
         ),
     )
 

@@ -2,6 +2,11 @@
 
 The keys come from the identity registry when the page is built: they are configuration, so
 the page shows them from its very first paint, with nothing to wait for.
+
+Opened as the step-up (``?niveau=substantiel``: a page needs a higher level than the session's
+key), it says why and shows the keys below that level greyed, not as links. Greyed rather than
+hidden: a person who always uses username + password sees that their key is there but does not
+reach this page, instead of wondering where it went.
 """
 
 from __future__ import annotations
@@ -13,17 +18,46 @@ import reflex as rx
 from components import theme
 from components.layout import page_layout, page_title, paragraph
 from foundation import routes
+from identity.assurance import LevelOfAssurance
 from identity.registry import KeyDescriptor, KeyGroup, KeyRegistry, default_registry
 from monespace_app.pages.home import labelled_panel
 from state.i18n_state import I18nState
+from state.key_chooser_state import KeyChooserState
 
 
 def key_link(key: KeyDescriptor) -> rx.Component:
+    """The key's login page; greyed, with the reason, when it does not reach the level asked."""
     return rx.el.li(
-        rx.el.a(
-            I18nState.t[f"key.{key.kind}"], href=routes.key_login(key.kind), class_name="key-link"
+        rx.cond(
+            KeyChooserState.required_level > int(key.level),
+            rx.el.span(
+                I18nState.t[f"key.{key.kind}"],
+                rx.el.span(I18nState.t["levels.below"], class_name="key-link-reason"),
+                class_name="key-link key-link-below",
+            ),
+            rx.el.a(
+                I18nState.t[f"key.{key.kind}"],
+                href=routes.key_login(key.kind),
+                class_name="key-link",
+            ),
         ),
         style={"list_style": "none"},
+    )
+
+
+def step_up_notice() -> rx.Component:
+    """Why the person is asked to log in again, and with which keys."""
+    return rx.match(
+        KeyChooserState.required_level,
+        (
+            int(LevelOfAssurance.SUBSTANTIAL),
+            rx.el.p(I18nState.t["levels.step_up.substantial"], class_name="alert-info"),
+        ),
+        (
+            int(LevelOfAssurance.HIGH),
+            rx.el.p(I18nState.t["levels.step_up.high"], class_name="alert-info"),
+        ),
+        rx.fragment(),
     )
 
 
@@ -109,6 +143,7 @@ def key_chooser_page() -> rx.Component:
     return page_layout(
         page_title("login.title"),
         paragraph("login.subtitle"),
+        step_up_notice(),
         *key_list(default_registry()),
         important_notice(),
         no_belgian_card_notice(),

@@ -9,6 +9,7 @@ from components.layout import page_layout, page_title, private
 from components.space_layout import heading, space_layout
 from components.suggested import suggested_item
 from foundation import routes
+from monespace_app.pages.account_settings import eid_again_notice
 from state.i18n_state import I18nState
 from state.space_state import (
     CompanySpaceCard,
@@ -265,11 +266,16 @@ def teaching_email_section() -> rx.Component:
             teaching_email_form(as_page=False),
             rx.el.div(
                 rx.el.p(SpacePageState.teaching_email),
-                rx.el.button(
-                    I18nState.t["profile.change_teaching_email"],
-                    type="button",
-                    on_click=SpacePageState.edit_teaching_email(True),
-                    class_name="button-secondary",
+                # Changing it needs a recent eID login, like the account's own address.
+                rx.cond(
+                    SpacePageState.strong_login,
+                    rx.el.button(
+                        I18nState.t["profile.change_teaching_email"],
+                        type="button",
+                        on_click=SpacePageState.edit_teaching_email(True),
+                        class_name="button-secondary",
+                    ),
+                    eid_again_notice(routes.space_page("enseignement", "profil")),
                 ),
                 style={"margin": "0 0 1.5rem"},
             ),

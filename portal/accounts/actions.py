@@ -1,12 +1,14 @@
 """What the account pages do for the person on them: each action is one unit of work that starts
 with the visit's check (``portal.visits``: a live session, an account in the state the page
-serves), so a forged event meets the same rule as a click. Pages hand over the session id their
-cookie names, never an account or a session row.
+serves, the level of assurance of its row of ``portal.levels``), so a forged event meets the same
+rule as a click. Pages hand over the session id their cookie names, never an account or a
+session row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
@@ -16,7 +18,8 @@ from foundation.db import session_scope
 from foundation.models.account import AccountStatus
 from portal.accounts import deletion, errors, service
 from portal.accounts.service import LinkContext
-from portal.visits import entered
+from portal.levels import Gate
+from portal.visits import Entered, entered
 
 FIRST_LOGIN = (None,)  # no account yet
 PENDING = (AccountStatus.PENDING,)
@@ -34,7 +37,9 @@ def open_account(
     bind: Engine | None = None,
 ) -> None:
     """The first-login form: the account, with the identity the login key gave."""
-    with entered(session_id, now=now, accepted=FIRST_LOGIN, bind=bind) as inside:
+    with entered(
+        session_id, now=now, accepted=FIRST_LOGIN, needs=Gate.ACCOUNT_CREATION, bind=bind
+    ) as inside:
         service.register(
             inside.db,
             links,
@@ -53,7 +58,9 @@ def resend_activation(
     now: datetime,
     bind: Engine | None = None,
 ) -> None:
-    with entered(session_id, now=now, accepted=PENDING, bind=bind) as inside:
+    with entered(
+        session_id, now=now, accepted=PENDING, needs=Gate.ACCOUNT_CREATION, bind=bind
+    ) as inside:
         service.resend_activation(
             inside.db, links, national_number=inside.visit.national_number, email=email, now=now
         )
@@ -68,7 +75,7 @@ def change_email(
     now: datetime,
     bind: Engine | None = None,
 ) -> None:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.ACCOUNT, bind=bind) as inside:
         service.request_email_change(
             inside.db,
             links,
@@ -81,22 +88,38 @@ def change_email(
 
 
 def request_deletion(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> None:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.ACCOUNT, bind=bind) as inside:
         deletion.request_deletion(
             inside.db, account=inside.known_account, session_row=inside.session_row, now=now
         )
 
 
 def cancel_deletion(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> None:
-    with entered(session_id, now=now, accepted=DELETION_REQUESTED, bind=bind) as inside:
-        deletion.cancel_deletion(inside.db, account=inside.known_account, now=now)
+    with _deletion_pending(session_id, now=now, bind=bind) as inside:
+        deletion.cancel_deletion(
+            inside.db, account=inside.known_account, session_row=inside.session_row, now=now
+        )
 
 
 def delete_definitively(
     session_id: str | None, *, now: datetime, bind: Engine | None = None
 ) -> None:
-    with entered(session_id, now=now, accepted=DELETION_REQUESTED, bind=bind) as inside:
-        deletion.delete_definitively(inside.db, account=inside.known_account, now=now)
+    with _deletion_pending(session_id, now=now, bind=bind) as inside:
+        deletion.delete_definitively(
+            inside.db, account=inside.known_account, session_row=inside.session_row, now=now
+        )
+
+
+def _deletion_pending(
+    session_id: str | None, *, now: datetime, bind: Engine | None
+) -> AbstractContextManager[Entered]:
+    return entered(
+        session_id,
+        now=now,
+        accepted=DELETION_REQUESTED,
+        needs=Gate.ACCOUNT_DELETION_PENDING,
+        bind=bind,
+    )
 
 
 def choose_teaching_email(
@@ -110,11 +133,14 @@ def choose_teaching_email(
     bind: Engine | None = None,
 ) -> bool:
     """The teaching space's address; True when it must still be confirmed from the mailbox."""
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(
+        session_id, now=now, accepted=ACTIVE, needs=Gate.TEACHING_SPACE, bind=bind
+    ) as inside:
         return service.choose_teaching_email(
             inside.db,
             links,
             account=inside.known_account,
+            session_row=inside.session_row,
             use_account_email=use_account_email,
             email=email,
             confirmation=confirmation,

@@ -49,7 +49,12 @@ def request_deletion(
     return until
 
 
-def cancel_deletion(db: Session, *, account: Account, now: datetime) -> None:
+def cancel_deletion(
+    db: Session, *, account: Account, session_row: UserSession, now: datetime
+) -> None:
+    """Withdraws within the 30 days; like asking for the deletion, it needs a recent strong
+    login (a stolen password must not undo what the person decided)."""
+    require_recent_strong_login(session_row, now)
     if account.status is not AccountStatus.DELETION_REQUESTED:
         raise errors.WrongAccountStateError(account.national_number)
     assert account.deletion_requested_at is not None
@@ -67,7 +72,11 @@ def erase(db: Session, *, account: Account, now: datetime) -> None:
     db.delete(account)
 
 
-def delete_definitively(db: Session, *, account: Account, now: datetime) -> None:
+def delete_definitively(
+    db: Session, *, account: Account, session_row: UserSession, now: datetime
+) -> None:
+    """Erases at once instead of after the 30 days: a recent strong login, as for the request."""
+    require_recent_strong_login(session_row, now)
     if account.status is not AccountStatus.DELETION_REQUESTED:
         raise errors.WrongAccountStateError(account.national_number)
     erase(db, account=account, now=now)

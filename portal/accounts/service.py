@@ -169,12 +169,19 @@ def choose_teaching_email(
     links: LinkContext,
     *,
     account: Account,
+    session_row: UserSession,
     use_account_email: bool,
     email: str = "",
     confirmation: str = "",
     now: datetime,
 ) -> bool:
-    """Sets the teaching-staff e-mail; returns True when it must still be verified."""
+    """Sets the teaching-staff e-mail; returns True when it must still be verified.
+
+    The first choice, on first entering the teaching space, is part of opening that space (like
+    the account's own address at the first login); changing an address already chosen (or
+    waiting for its confirmation) needs a recent strong login, like the account's e-mail."""
+    if account.teaching_email or account.teaching_email_pending:
+        require_recent_strong_login(session_row, now)
     if use_account_email:
         account.teaching_email = account.email
         account.teaching_email_pending = None

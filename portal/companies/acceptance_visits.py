@@ -14,10 +14,10 @@ from datetime import datetime
 from sqlalchemy.engine import Engine
 
 from foundation.db import session_scope
-from identity.assurance import LevelOfAssurance
 from portal import visits
 from portal.companies.acceptance import InvitationOverview, accept, invitation_overview
 from portal.companies.entry import ACTIVE, entered
+from portal.levels import Gate, reaches
 from portal.visits import NotLoggedInError, Visit
 
 
@@ -30,7 +30,7 @@ class LinkVisit:
     @property
     def may_accept(self) -> bool:
         """Logged in with the eID card; a lower login is asked to log in again with it."""
-        return self.visit is not None and self.visit.level.satisfies(LevelOfAssurance.HIGH)
+        return self.visit is not None and reaches(self.visit.level, Gate.ROLE_MANAGEMENT)
 
 
 def open_link(

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 from foundation.models.account import AccountStatus
 from portal import visits
 from portal.companies.access import require_high_assurance
+from portal.levels import Gate
 
 ACTIVE = (AccountStatus.ACTIVE,)
 
@@ -23,11 +24,13 @@ def entered(
     *,
     now: datetime,
     high_assurance: bool = False,
+    needs: Gate | None = None,
     bind: Engine | None = None,
 ) -> Iterator[visits.Entered]:
-    """``high_assurance``: ``HighAssuranceRequiredError`` below the eID level, at once (the page
-    sends the person to the eID login); the services check it again for what they do."""
-    with visits.entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    """``high_assurance``: ``HighAssuranceRequiredError`` below the level of role management
+    (``portal.levels``), at once (the page sends the person to the eID login); the services
+    check it again for what they do. ``needs``: a page of another row of that table."""
+    with visits.entered(session_id, now=now, accepted=ACTIVE, needs=needs, bind=bind) as inside:
         if high_assurance:
             require_high_assurance(inside.session_row, now)
         yield inside

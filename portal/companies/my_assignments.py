@@ -115,9 +115,9 @@ def assignments_of(
 def open_my_assignments(
     session_id: str | None, *, now: datetime, current_only: bool = False, bind: Engine | None = None
 ) -> MyAssignments:
-    """The page's unit of work: any live session of an active account (single sign-on), and
-    only that person's rows."""
-    with entered(session_id, now=now, bind=bind) as inside:
+    """The page's unit of work: a live session of an active account at the level of role
+    management (``HighAssuranceRequiredError`` below it), and only that person's rows."""
+    with entered(session_id, now=now, high_assurance=True, bind=bind) as inside:
         national_number = inside.visit.national_number
         rows = assignments_of(inside.db, national_number, now=now, current_only=current_only)
         return MyAssignments(inside.visit, tuple(rows))

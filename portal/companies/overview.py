@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 from foundation.models.companies import AssignmentStatus, RoleAssignment
 from portal.companies.access import managed_company_numbers
 from portal.companies.entry import entered
+from portal.levels import Gate
 from portal.visits import Visit
 
 
@@ -54,5 +55,5 @@ def roles_overview(db: Session, national_number: str) -> RolesOverview:
 def open_home(session_id: str | None, *, now: datetime, bind: Engine | None = None) -> RolesHome:
     """The visit and its counts; ``NotLoggedInError`` for a visitor who has not logged in (the
     page then shows "S'identifier"), ``NotHereError`` for an account that is not active."""
-    with entered(session_id, now=now, bind=bind) as inside:
+    with entered(session_id, now=now, needs=Gate.ROLES_HOME, bind=bind) as inside:
         return RolesHome(inside.visit, roles_overview(inside.db, inside.visit.national_number))

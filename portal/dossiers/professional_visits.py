@@ -26,6 +26,7 @@ from portal.dossiers.professional_spaces import (
     space_settings,
 )
 from portal.dossiers.space_board import CompanyBoard, CompanyPlace
+from portal.levels import Gate
 from portal.spaces import Item
 from portal.visits import Visit, entered
 
@@ -63,7 +64,7 @@ def my_company_spaces(
 ) -> list[CompanySpaceLink]:
     """The companies whose space Mes espaces shows this person (an active Mon Espace role in
     force today), by name."""
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_SPACES, bind=bind) as inside:
         return professional_spaces(inside.db, inside.visit.national_number, now)
 
 

@@ -1,8 +1,8 @@
 """What the pages of Mes clés numériques do for the person on them: each action is one unit of
-work that starts with the visit's check (``portal.visits``: a live session, an active account),
-then asks the key registry; adding or removing a key also wants a recent strong login, checked by
-the key's own services. Pages hand over the session id their cookie names, nothing else of
-the person."""
+work that starts with the visit's check (``portal.visits``: a live session, an active account,
+the level of ``Gate.MY_KEYS``, which is any: see ``portal.levels``), then asks the key registry;
+adding or removing a key also wants a recent strong login, checked by the key's own services.
+Pages hand over the session id their cookie names, nothing else of the person."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from identity.registry import KeyRegistry
 from portal.keys import wizard
 from portal.keys.my_keys import KeyGroupRows, my_keys
 from portal.keys.wizard import WizardOpening
+from portal.levels import Gate
 from portal.visits import entered
 
 ACTIVE = (AccountStatus.ACTIVE,)
@@ -43,7 +44,7 @@ def show_my_keys(
     registry: KeyRegistry | None = None,
     bind: Engine | None = None,
 ) -> MyKeysPage:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_KEYS, bind=bind) as inside:
         overview = my_keys(inside.db, session=inside.session_row, now=now, registry=registry)
         email = inside.known_account.email
     return MyKeysPage(email, overview.strong_login, overview.groups)
@@ -57,7 +58,7 @@ def remove_key(
     registry: KeyRegistry | None = None,
     bind: Engine | None = None,
 ) -> None:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_KEYS, bind=bind) as inside:
         remove_own_key(inside.db, session=inside.session_row, kind=kind, now=now, registry=registry)
 
 
@@ -69,7 +70,7 @@ def open_wizard(
     registry: KeyRegistry | None = None,
     bind: Engine | None = None,
 ) -> WizardPage:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_KEYS, bind=bind) as inside:
         email = inside.known_account.email
         opening = wizard.open_wizard(
             inside.db,
@@ -91,7 +92,7 @@ def send_registration_code(
     registry: KeyRegistry | None = None,
     bind: Engine | None = None,
 ) -> EnrolmentStarted:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_KEYS, bind=bind) as inside:
         return wizard.send_registration_code(
             inside.db,
             kind=kind,
@@ -112,7 +113,7 @@ def confirm_enrolment(
     registry: KeyRegistry | None = None,
     bind: Engine | None = None,
 ) -> None:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_KEYS, bind=bind) as inside:
         wizard.confirm_enrolment(
             inside.db,
             kind=kind,
@@ -132,7 +133,7 @@ def save_credentials(
     now: datetime,
     bind: Engine | None = None,
 ) -> None:
-    with entered(session_id, now=now, accepted=ACTIVE, bind=bind) as inside:
+    with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_KEYS, bind=bind) as inside:
         wizard.save_credentials(
             inside.db, session=inside.session_row, username=username, password=password, now=now
         )

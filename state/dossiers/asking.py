@@ -1,6 +1,7 @@
 """How the dossier pages ask the services and answer a refusal: a visit refused goes to the
-account's own page, or to the eID login and back (no session, one below the level the action
-needs: the step-up of DESIGN §2); a rule's refusal is shown in the tab's language."""
+account's own page, or logs in and comes back (the step-up of DESIGN §2: the key chooser of the
+substantial level below it, the eID login for an action that needs the eID or with no session);
+a rule's refusal is shown in the tab's language."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from identity.assurance import LevelOfAssurance
 from identity.eid.auth.errors import EidAuthenticationError
 from identity.eid.errors import EidError
 from portal.companies.register import CompanyRegisterUnavailableError
@@ -23,16 +25,18 @@ from portal.dossiers.errors import (
     SubstantialLevelRequiredError,
 )
 from portal.dossiers.receipt_signature import ReceiptSignatureInvalidError
+from portal.levels import LevelTooLowError
 from portal.visits import NotHereError, NotLoggedInError
-from state.roles.refusals import away, text_of
+from state.roles.refusals import away, step_up_to, text_of
 
 T = TypeVar("T")
-# Back through the eID login, then here.
+# Back through a login (the eID's, or the chooser of the substantial level), then here.
 TO_EID = (
     NotLoggedInError,
     DossierSessionEndedError,
     EidRequiredError,
     SubstantialLevelRequiredError,
+    LevelTooLowError,
 )
 REFUSED_VISIT: tuple[type[Exception], ...] = (*TO_EID, NotHereError)
 SHOWN: tuple[type[Exception], ...] = (
@@ -46,6 +50,14 @@ SHOWN: tuple[type[Exception], ...] = (
 ANSWERED: tuple[type[Exception], ...] = (*REFUSED_VISIT, *SHOWN)
 # The person may no longer see what the page shows (a role stopped since the page opened).
 ACCESS_LOST: tuple[type[Exception], ...] = (SpaceNotAllowedError, DossierNotFoundError)
+
+
+def away_from_dossiers(refusal: Exception, back: str) -> EventSpec:
+    """A refused visit's redirect; below the substantial level of reading, the key chooser of
+    that level (any key that reaches it will do), not the eID alone."""
+    if isinstance(refusal, SubstantialLevelRequiredError):
+        return step_up_to(LevelOfAssurance.SUBSTANTIAL, back)
+    return away(refusal, back)
 
 
 class AskingMixin(rx.State, mixin=True):
@@ -66,7 +78,7 @@ class AskingMixin(rx.State, mixin=True):
         """The redirect of a refused visit, or None once a rule's refusal is shown (alone,
         when the person may no longer see what the page showed)."""
         if isinstance(refusal, REFUSED_VISIT):
-            return away(refusal, self._route())
+            return away_from_dossiers(refusal, self._route())
         if isinstance(refusal, ACCESS_LOST):
             self._leave()
         self.error_text = await text_of(self, refusal)

@@ -29,16 +29,24 @@ from portal.dossiers.errors import (
 )
 from portal.dossiers.professional_visits import BoardVisit, ItemsVisit
 from portal.dossiers.space_board import CompanyPlace
+from portal.levels import LevelTooLowError
 from portal.visits import NotHereError, NotLoggedInError, Visit
+from state.dossiers.asking import away_from_dossiers
 from state.dossiers.suggested import SuggestedProcedure, suggested_of
-from state.roles.refusals import away, text_of
+from state.roles.refusals import text_of
 from state.session_state import SessionState
 from state.space_state import DossierRow, ItemRow, dossier_row, item_row
 
 T = TypeVar("T")
 COMPANY_PARAMETER = "entreprise"
-# Back through the eID login, then to the page: no session, or one below the level of reading.
-TO_LOGIN = (NotLoggedInError, DossierSessionEndedError, SubstantialLevelRequiredError)
+# Back through a login, then to the page: no session (the eID), or one below the level of
+# reading (the key chooser of the substantial level).
+TO_LOGIN = (
+    NotLoggedInError,
+    DossierSessionEndedError,
+    SubstantialLevelRequiredError,
+    LevelTooLowError,  # a page of one's own space (``portal.space_visits``)
+)
 # The pages of the space and the catalogue key of the items each lists.
 ITEM_PAGES = {
     "document": routes.PROFESSIONAL_DOCUMENTS,
@@ -105,7 +113,7 @@ class ProfessionalSpaceState(SessionState):
             self._leave_place()
             if isinstance(refusal, NotLoggedInError):
                 self._forget()
-            return away(refusal, back)
+            return away_from_dossiers(refusal, back)
         except DossierError as refusal:
             if isinstance(refusal, shown_apart):
                 raise

@@ -10,8 +10,10 @@ from foundation import routes
 from foundation.clock import utc_now
 from portal.companies.company_number import format_company_number
 from portal.companies.dates import shown
+from portal.companies.errors import HighAssuranceRequiredError
 from portal.companies.my_assignments import MyAssignment, open_my_assignments
 from portal.visits import NotHereError, NotLoggedInError
+from state.roles.refusals import to_eid
 from state.session_state import SessionState, load_page
 
 CURRENT_VIEW = "actuelles"  # ?vue=actuelles opens on the current ones
@@ -59,6 +61,8 @@ class MyAssignmentsState(SessionState):
         except NotLoggedInError:
             self._forget()
             return load_page(routes.login_then(routes.MY_ROLE_ASSIGNMENTS))
+        except HighAssuranceRequiredError:  # role management needs the eID: log in, come back
+            return to_eid(routes.MY_ROLE_ASSIGNMENTS)
         except NotHereError as refusal:
             return rx.redirect(refusal.home)
         self._greet(mine.visit)

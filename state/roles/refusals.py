@@ -15,16 +15,19 @@ from reflex_base.event import EventSpec
 
 from foundation import routes
 from foundation.i18n.error_messages import error_text
+from identity.assurance import LevelOfAssurance
 from portal.companies.company_number import CompanyNumberError
 from portal.companies.errors import CompanyError, HighAssuranceRequiredError, SessionEndedError
 from portal.companies.national_number import NationalNumberError
+from portal.levels import LevelTooLowError, step_up
 from portal.visits import NotHereError, NotLoggedInError
 from state.i18n_state import I18nState
 from state.session_state import load_page
 
 T = TypeVar("T")
-# Back to the eID login, and then here: no session, or one below the high level.
-TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError)
+# Back to the eID login, and then here: no session, or one below the high level; or to the
+# key chooser of the level a page's row of ``portal.levels`` needs.
+TO_EID = (NotLoggedInError, HighAssuranceRequiredError, SessionEndedError, LevelTooLowError)
 REFUSED_VISIT = (*TO_EID, NotHereError)
 # Refusals a page shows beside their field (the others send the browser elsewhere).
 SHOWN: tuple[type[Exception], ...] = (CompanyError, CompanyNumberError, NationalNumberError)
@@ -35,10 +38,18 @@ def to_eid(back: str) -> EventSpec:
     return load_page(routes.login_then(back, key="eid"))
 
 
+def step_up_to(required: LevelOfAssurance, back: str) -> EventSpec:
+    """The key chooser showing the keys that reach ``required``, and then ``back``."""
+    return load_page(step_up(back, required))
+
+
 def away(refusal: Exception, back: str) -> EventSpec:
-    """Where a refused visit goes: the account's own page, or the eID login and then ``back``."""
+    """Where a refused visit goes: the account's own page, the step-up of a page's level, or the
+    eID login, and then ``back``."""
     if isinstance(refusal, NotHereError):
         return rx.redirect(refusal.home)
+    if isinstance(refusal, LevelTooLowError):
+        return step_up_to(refusal.required, back)
     return to_eid(back)
 
 

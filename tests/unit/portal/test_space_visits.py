@@ -9,7 +9,9 @@ from sqlmodel import Session
 from foundation import routes
 from foundation.models.account import AccountStatus
 from foundation.models.dossiers import PersonalItem, TeachingStaffMember
+from identity.assurance import LevelOfAssurance
 from portal import space_visits, spaces
+from portal.levels import LevelTooLowError
 from portal.visits import NotHereError, NotLoggedInError
 from tests.unit.portal.visitors import NAIMA, NOW, log_in, open_account
 
@@ -64,4 +66,48 @@ def test_the_spaces_need_a_live_session_and_an_active_account(engine: Engine) ->
     session_id = log_in(engine)
     with pytest.raises(NotHereError) as refused:
         space_visits.open_space(session_id, spaces.CITIZEN, now=NOW, bind=engine)
+    assert refused.value.home == routes.ACCOUNT_PENDING
+
+
+def test_a_password_alone_reaches_mes_espaces_but_no_space(engine: Engine) -> None:
+    open_account(engine, AccountStatus.ACTIVE)
+    teacher(engine)
+    password_alone = log_in(engine, LevelOfAssurance.LOW, key_kind="password")
+    assert space_visits.my_spaces(password_alone, now=NOW, bind=engine) == [
+        spaces.CITIZEN,
+        spaces.TEACHING,
+    ]
+    pages = (
+        lambda space: space_visits.open_space(password_alone, space, now=NOW, bind=engine),
+        lambda space: space_visits.space_dashboard(password_alone, space, now=NOW, bind=engine),
+        lambda space: space_visits.space_items(
+            password_alone, space, "document", now=NOW, bind=engine
+        ),
+        lambda space: space_visits.space_dossiers(password_alone, space, now=NOW, bind=engine),
+    )
+    for space in (spaces.CITIZEN, spaces.TEACHING, "no-such-space"):
+        for page in pages:
+            with pytest.raises(LevelTooLowError) as refused:
+                page(space)
+            assert refused.value.required is LevelOfAssurance.SUBSTANTIAL
+
+
+def test_a_key_of_the_substantial_level_opens_the_spaces(engine: Engine) -> None:
+    open_account(engine, AccountStatus.ACTIVE)
+    teacher(engine)
+    app_code = log_in(engine, LevelOfAssurance.SUBSTANTIAL, key_kind="totp")
+    opened, rows = space_visits.space_items(
+        app_code, spaces.TEACHING, "document", now=NOW, bind=engine
+    )
+    assert opened.visit.level is LevelOfAssurance.SUBSTANTIAL
+    assert [row.title for row in rows] == ["Fiche de paie"]
+    opened, _ = space_visits.space_dashboard(app_code, spaces.CITIZEN, now=NOW, bind=engine)
+    assert opened.visit.national_number == NAIMA.national_number
+
+
+def test_an_account_in_another_state_goes_to_its_page_before_any_step_up(engine: Engine) -> None:
+    open_account(engine, AccountStatus.PENDING)
+    password_alone = log_in(engine, LevelOfAssurance.LOW, key_kind="password")
+    with pytest.raises(NotHereError) as refused:
+        space_visits.space_dashboard(password_alone, spaces.CITIZEN, now=NOW, bind=engine)
     assert refused.value.home == routes.ACCOUNT_PENDING

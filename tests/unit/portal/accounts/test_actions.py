@@ -16,6 +16,7 @@ from identity.assurance import LevelOfAssurance
 from identity.sessions import RECENT_LOGIN
 from portal.accounts import actions, errors
 from portal.accounts.service import LinkContext
+from portal.levels import LevelTooLowError
 from portal.visits import NotHereError, NotLoggedInError
 from tests.unit.portal.visitors import NAIMA, NOW, log_in, open_account
 
@@ -145,3 +146,81 @@ def test_an_unknown_link_action_is_an_invalid_link(engine: Engine) -> None:
         actions.follow_link("drop-tables", LINKS, token="x", now=NOW, bind=engine)
     with pytest.raises(errors.LinkInvalidError):
         actions.follow_link("activate", LINKS, token="forged", now=NOW, bind=engine)
+
+
+def test_a_password_alone_neither_sees_nor_changes_the_account(engine: Engine) -> None:
+    open_account(engine, AccountStatus.ACTIVE)
+    password_alone = log_in(engine, LevelOfAssurance.LOW, key_kind="password")
+    with pytest.raises(LevelTooLowError) as refused:
+        actions.change_email(
+            password_alone,
+            LINKS,
+            email="thief@example.be",
+            confirmation="thief@example.be",
+            now=LATER,
+            bind=engine,
+        )
+    assert refused.value.required is LevelOfAssurance.SUBSTANTIAL
+    with pytest.raises(LevelTooLowError):
+        actions.request_deletion(password_alone, now=LATER, bind=engine)
+    with pytest.raises(LevelTooLowError):
+        actions.choose_teaching_email(
+            password_alone,
+            LINKS,
+            use_account_email=False,
+            email="thief@example.be",
+            confirmation="thief@example.be",
+            now=LATER,
+            bind=engine,
+        )
+    account = account_of(engine)
+    assert account is not None
+    assert (account.status, account.pending_email, account.teaching_email_pending) == (
+        AccountStatus.ACTIVE,
+        None,
+        None,
+    )
+    assert mails(engine) == []
+
+
+def test_withdrawing_or_confirming_a_deletion_needs_a_recent_strong_login(engine: Engine) -> None:
+    open_account(
+        engine, AccountStatus.DELETION_REQUESTED, deletion_requested_at=NOW - timedelta(days=3)
+    )
+    # The page a pending deletion lands on opens at any level; its two buttons do not.
+    for level, kind in ((LevelOfAssurance.LOW, "password"), (LevelOfAssurance.SUBSTANTIAL, "totp")):
+        weak = log_in(engine, level, key_kind=kind)
+        with pytest.raises(errors.StrongLoginRequiredError):
+            actions.cancel_deletion(weak, now=LATER, bind=engine)
+        with pytest.raises(errors.StrongLoginRequiredError):
+            actions.delete_definitively(weak, now=LATER, bind=engine)
+    old_eid = log_in(engine)
+    with pytest.raises(errors.StrongLoginRequiredError):
+        actions.cancel_deletion(old_eid, now=NOW + RECENT_LOGIN + timedelta(minutes=1), bind=engine)
+    account = account_of(engine)
+    assert account is not None
+    assert account.status is AccountStatus.DELETION_REQUESTED
+    actions.cancel_deletion(log_in(engine, at=LATER), now=LATER, bind=engine)
+    account = account_of(engine)
+    assert account is not None
+    assert account.status is AccountStatus.ACTIVE
+
+
+def test_changing_the_teaching_address_needs_a_recent_strong_login(engine: Engine) -> None:
+    open_account(engine, AccountStatus.ACTIVE)
+    app_code = log_in(engine, LevelOfAssurance.SUBSTANTIAL, key_kind="totp")
+    # The first choice, on entering the teaching space, is made with the space's level.
+    assert not actions.choose_teaching_email(
+        app_code, LINKS, use_account_email=True, email="", confirmation="", now=LATER, bind=engine
+    )
+    with pytest.raises(errors.StrongLoginRequiredError):
+        actions.choose_teaching_email(
+            app_code,
+            LINKS,
+            use_account_email=False,
+            email="other@school.be",
+            confirmation="other@school.be",
+            now=LATER,
+            bind=engine,
+        )
+    assert mails(engine) == []

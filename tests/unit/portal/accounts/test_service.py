@@ -38,10 +38,13 @@ def register(db: Session, email: str = "naima@example.org", at: datetime = NOW) 
     return account
 
 
-def login(db: Session, at: datetime = NOW) -> UserSession:
-    _, ticket = open_session(
-        db, identity=NAIMA, key_kind="eid", level=LevelOfAssurance.HIGH, now=at
-    )
+def login(
+    db: Session,
+    at: datetime = NOW,
+    level: LevelOfAssurance = LevelOfAssurance.HIGH,
+    key_kind: str = "eid",
+) -> UserSession:
+    _, ticket = open_session(db, identity=NAIMA, key_kind=key_kind, level=level, now=at)
     row = redeem_ticket(db, ticket, now=at)
     assert row is not None
     db.commit()
@@ -224,15 +227,16 @@ def test_deletion_ends_other_sessions_and_can_be_withdrawn_for_30_days(db: Sessi
     assert current_session(db, this.id, now=NOW) is not None
     assert "Votre compte Mon Espace est supprimé" in outbox(db)[-1].subject
     day_29 = NOW + timedelta(days=29, hours=23)
-    deletion.cancel_deletion(db, account=account, now=day_29)
+    deletion.cancel_deletion(db, account=account, session_row=login(db, at=day_29), now=day_29)
     assert AccountStatus(account.status) is AccountStatus.ACTIVE
 
 
 def test_withdrawal_is_refused_after_30_days(db: Session) -> None:
     account = active_account(db)
     deletion.request_deletion(db, account=account, session_row=login(db), now=NOW)
+    day_30 = NOW + timedelta(days=30)
     with pytest.raises(errors.WithdrawalPeriodOverError):
-        deletion.cancel_deletion(db, account=account, now=NOW + timedelta(days=30))
+        deletion.cancel_deletion(db, account=account, session_row=login(db, at=day_30), now=day_30)
 
 
 def test_purge_erases_the_account_and_its_history_but_keeps_dossiers(db: Session) -> None:
@@ -267,8 +271,63 @@ def test_purge_erases_the_account_and_its_history_but_keeps_dossiers(db: Session
 def test_definitive_deletion_needs_a_deletion_request_first(db: Session) -> None:
     account = active_account(db)
     with pytest.raises(errors.WrongAccountStateError):
-        deletion.delete_definitively(db, account=account, now=NOW)
+        deletion.delete_definitively(db, account=account, session_row=login(db), now=NOW)
     deletion.request_deletion(db, account=account, session_row=login(db), now=NOW)
-    deletion.delete_definitively(db, account=account, now=NOW)
+    deletion.delete_definitively(db, account=account, session_row=login(db), now=NOW)
     db.commit()
     assert accounts.find_account(db, NAIMA.national_number) is None
+
+
+def test_withdrawing_or_confirming_the_deletion_needs_a_recent_strong_login(db: Session) -> None:
+    account = active_account(db)
+    deletion.request_deletion(db, account=account, session_row=login(db), now=NOW)
+    db.commit()
+    later = NOW + timedelta(days=2)
+    password_alone = login(db, at=later, level=LevelOfAssurance.LOW, key_kind="password")
+    app_code = login(db, at=later, level=LevelOfAssurance.SUBSTANTIAL, key_kind="totp")
+    eid_an_hour_ago = login(db, at=later - timedelta(hours=1))
+    for weak in (password_alone, app_code, eid_an_hour_ago):
+        with pytest.raises(errors.StrongLoginRequiredError):
+            deletion.cancel_deletion(db, account=account, session_row=weak, now=later)
+        with pytest.raises(errors.StrongLoginRequiredError):
+            deletion.delete_definitively(db, account=account, session_row=weak, now=later)
+    db.commit()
+    assert AccountStatus(account.status) is AccountStatus.DELETION_REQUESTED
+    assert accounts.find_account(db, NAIMA.national_number) is not None
+
+
+def test_the_first_teaching_address_needs_no_fresh_login_but_a_change_does(db: Session) -> None:
+    account = active_account(db)
+    app_code = login(db, level=LevelOfAssurance.SUBSTANTIAL, key_kind="totp")
+    # Entering the teaching space for the first time: the address is chosen at once.
+    assert not accounts.choose_teaching_email(
+        db, LINKS, account=account, session_row=app_code, use_account_email=True, now=NOW
+    )
+    assert account.teaching_email == account.email
+    # Changing it afterwards, like the account's own address, needs a recent eID login.
+    sent = len(outbox(db))
+    for weak, at in ((app_code, NOW), (login(db), NOW + timedelta(minutes=16))):
+        with pytest.raises(errors.StrongLoginRequiredError):
+            accounts.choose_teaching_email(
+                db,
+                LINKS,
+                account=account,
+                session_row=weak,
+                use_account_email=False,
+                email="prof@example.org",
+                confirmation="prof@example.org",
+                now=at,
+            )
+    assert (account.teaching_email, account.teaching_email_pending) == (account.email, None)
+    assert len(outbox(db)) == sent
+    assert accounts.choose_teaching_email(
+        db,
+        LINKS,
+        account=account,
+        session_row=login(db),
+        use_account_email=False,
+        email="prof@example.org",
+        confirmation="prof@example.org",
+        now=NOW,
+    )
+    assert account.teaching_email_pending == "prof@example.org"

@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from foundation.models.companies import AssignmentStatus, RoleAssignment
+from identity.assurance import LevelOfAssurance
+from portal.companies.errors import HighAssuranceRequiredError
 from portal.companies.my_assignments import (
     ShownStatus,
     assignments_of,
@@ -137,6 +139,18 @@ def test_the_page_needs_a_login_and_shows_the_visitors_rows_only(
     assert [r.role for r in mine.rows] == ["Rédacteur de dossiers"]
     assert mine.visit.short_name == "Naïma Mremi"
     assert open_my_assignments(log_in(bound, CHLOE), now=NOW, bind=bound).rows == ()
+
+
+def test_ones_own_roles_need_the_level_of_role_management(
+    bound: Engine, register: FakeRegister
+) -> None:
+    with Session(bound) as db:
+        make_gap(db, register, gap=CHLOE)
+        db.add(assignment())
+        db.commit()
+    for lower in (LevelOfAssurance.LOW, LevelOfAssurance.SUBSTANTIAL):
+        with pytest.raises(HighAssuranceRequiredError):
+            open_my_assignments(log_in(bound, NAIMA, lower), now=NOW, bind=bound)
 
 
 @pytest.mark.parametrize("status", list(AssignmentStatus))

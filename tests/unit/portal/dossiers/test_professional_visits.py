@@ -21,8 +21,8 @@ from portal.dossiers.errors import (
     RoleRequiredError,
     SpaceNotAllowedError,
     SpaceSettingsError,
-    SubstantialLevelRequiredError,
 )
+from portal.levels import LevelTooLowError
 from portal.visits import NotHereError, NotLoggedInError
 from tests.unit.portal.companies.conftest import Person
 from tests.unit.portal.dossiers.two_companies import (
@@ -207,5 +207,6 @@ def test_mes_dossiers_of_a_personal_space(engine: Engine, world: World) -> None:
         space_visits.space_dossiers(naima, spaces.TEACHING, now=NOW, bind=engine)
     assert refused.value.home == routes.MY_SPACES
     low = login(engine, NAIMA, LevelOfAssurance.LOW)
-    with pytest.raises(SubstantialLevelRequiredError):
+    with pytest.raises(LevelTooLowError) as too_low:  # the space's own level, before the list's
         space_visits.space_dossiers(low, spaces.CITIZEN, now=NOW, bind=engine)
+    assert too_low.value.required is LevelOfAssurance.SUBSTANTIAL
