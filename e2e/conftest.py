@@ -20,7 +20,8 @@ import foundation.models  # noqa: F401 - every table on the metadata, for the re
 from foundation.clock import utc_now
 from foundation.db import make_engine
 from foundation.models.migrate import upgrade
-from foundation.settings import PROJECT_ROOT
+from foundation.secrets_at_rest import server_keys
+from foundation.settings import PROJECT_ROOT, get_settings
 from simulators.administration.seed import seed_administration_records
 from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
@@ -48,6 +49,11 @@ E2E_COMPANY_REGISTER_PORT = _SIMULATORS_PORT + 5
 E2E_BACK_OFFICE_PORT = _SIMULATORS_PORT + 6
 E2E_SMS_TOKEN = "e2e-sms-token"
 E2E_BACK_OFFICE_TOKEN = "e2e-back-office-token"
+# One server secret for the portal and for this process: the journeys' set-up writes mail to the
+# outbox (a GAP designated through the services), sealed with it, and the portal sends it.
+os.environ.setdefault("MONESPACE_SECRET_KEY", "e2e-server-secret-key-not-for-production")
+get_settings.cache_clear()
+server_keys.cache_clear()
 CHROMIUM = "/usr/bin/chromium"
 # Chromium must not reach out to the internet: this machine has none, and tests must not depend
 # on it (DESIGN §5).

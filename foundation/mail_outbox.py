@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from foundation.models.outbox import OutboxMessage
+from foundation.secrets_at_rest import UnreadableSecretError
 
 # Every e-mail of the portal ends with it.
 SIGNATURE = "L'équipe Mon Espace"
@@ -67,15 +69,27 @@ def enqueue(session: Session, mail: OutgoingMail, *, now: datetime) -> OutboxMes
 def deliver_due(
     session: Session, transport: MailTransport, *, now: datetime, limit: int = 50
 ) -> DeliveryReport:
-    """Tries every unsent message whose time has come; commits after each one."""
+    """Tries every unsent message whose time has come; commits after each one.
+
+    A body that does not open (sealed under another server secret key) fails alone, its reason
+    kept, and never holds back the others."""
     due = session.exec(
-        select(OutboxMessage)
+        select(OutboxMessage.id)
         .where(col(OutboxMessage.sent_at).is_(None), OutboxMessage.next_attempt_at <= now)
         .order_by(col(OutboxMessage.id))
         .limit(limit)
     ).all()
     sent = failed = 0
-    for message in due:
+    for message_id in due:
+        try:
+            message = session.get(OutboxMessage, message_id)
+        except UnreadableSecretError as error:
+            session.rollback()
+            _postpone(session, message_id, f"{type(error).__name__}: {error}", now)
+            failed += 1
+            continue
+        if message is None:
+            continue
         mail = OutgoingMail(
             message.recipient, message.subject, message.text_body, message.html_body
         )
@@ -96,6 +110,24 @@ def deliver_due(
         session.add(message)
         session.commit()
     return DeliveryReport(sent=sent, failed=failed)
+
+
+def _postpone(session: Session, message_id: int | None, reason: str, now: datetime) -> None:
+    """Records a failure without loading the body (the columns that can be read only)."""
+    table = OutboxMessage.__table__  # type: ignore[attr-defined]
+    attempts = session.exec(
+        select(OutboxMessage.attempts).where(OutboxMessage.id == message_id)
+    ).one()
+    session.exec(
+        update(table)
+        .where(table.c.id == message_id)
+        .values(
+            attempts=attempts + 1,
+            last_error=reason[:1000],
+            next_attempt_at=now + retry_delay(attempts + 1),
+        )
+    )
+    session.commit()
 
 
 def retry_delay(attempts: int) -> timedelta:

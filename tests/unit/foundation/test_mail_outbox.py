@@ -16,6 +16,7 @@ from foundation.mail_outbox import (
     retry_delay,
 )
 from foundation.models.outbox import OutboxMessage
+from tests.unit.conftest import UNIT_TEST_SERVER_SECRET
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 MAIL = OutgoingMail("naima@example.org", "Activez votre compte", "Bonjour Naïma", "<p>Bonjour</p>")
@@ -119,3 +120,38 @@ def test_a_body_that_failed_to_go_is_kept_for_the_next_try(session: Session) -> 
     session.commit()
     deliver_due(session, RecordingTransport(failures=1), now=NOW)
     assert session.exec(select(OutboxMessage)).one().text_body == MAIL.text_body
+
+
+def test_a_body_sealed_under_another_key_fails_alone(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from foundation.secrets_at_rest import server_keys
+    from foundation.settings import get_settings
+
+    monkeypatch.setenv("MONESPACE_SECRET_KEY", "another-server-secret-key-for-this-test")
+    get_settings.cache_clear()
+    server_keys.cache_clear()
+    enqueue(session, MAIL, now=NOW)
+    session.commit()
+    monkeypatch.setenv("MONESPACE_SECRET_KEY", UNIT_TEST_SERVER_SECRET)
+    get_settings.cache_clear()
+    server_keys.cache_clear()
+    session.expire_all()
+    enqueue(session, OutgoingMail("chloe@example.org", "Bienvenue", "Bonjour Chloé"), now=NOW)
+    session.commit()
+    session.expire_all()
+    transport = RecordingTransport()
+    report = deliver_due(session, transport, now=NOW)
+    assert (report.sent, report.failed) == (1, 1)
+    assert [mail.recipient for mail in transport.sent] == ["chloe@example.org"]
+    stuck = (
+        session.connection()
+        .exec_driver_sql(
+            "SELECT attempts, last_error, sent_at FROM outbox_message WHERE recipient = ?",
+            ("naima@example.org",),
+        )
+        .one()
+    )
+    assert stuck[0] == 1
+    assert "UnreadableSecretError" in stuck[1]
+    assert stuck[2] is None
