@@ -45,6 +45,7 @@ from monespace_app.pages.registration_office import registration_office_page
 from monespace_app.pages.roles_pages import add_roles_pages
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
+from monespace_app.security_headers import with_security_headers
 from monespace_app.startup_checks import refuse_unsafe_start
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
@@ -63,7 +64,14 @@ TITLE = "Mon Espace"
 app = rx.App(
     html_lang=get_settings().default_language,
     stylesheets=["/monespace.css"],
-    api_transformer=[auth_api, export_api, download_api, back_office_api],
+    # Last, so that it wraps the others and the pages too.
+    api_transformer=[
+        auth_api,
+        export_api,
+        download_api,
+        back_office_api,
+        partial(with_security_headers, public_origin=get_settings().public_origin),
+    ],
 )
 app.register_lifespan_task(refuse_unsafe_start)
 app.register_lifespan_task(run_forever)
