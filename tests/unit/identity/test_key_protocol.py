@@ -151,7 +151,11 @@ def test_removing_a_key_wants_a_recent_strong_login(
 def test_a_fresh_eid_login_removes_a_key_and_the_password_but_never_the_eid(db: Session) -> None:
     add_account(db)
     set_credentials(
-        db, national_number=PERSON.national_number, username="marie.d", password="tulipe cartable horizon", now=NOW
+        db,
+        national_number=PERSON.national_number,
+        username="marie.d",
+        password="tulipe cartable horizon",
+        now=NOW,
     )
     confirm_enrolment(
         db, national_number=PERSON.national_number, secret=SECRET, first_code=code_at(NOW), now=NOW

@@ -60,7 +60,11 @@ def test_a_wizard_opened_without_a_recent_strong_login_shows_nothing_to_scan(
 ) -> None:
     add_account(db)
     set_credentials(
-        db, national_number=PERSON.national_number, username="marie.d", password="tulipe cartable horizon", now=NOW
+        db,
+        national_number=PERSON.national_number,
+        username="marie.d",
+        password="tulipe cartable horizon",
+        now=NOW,
     )
     opening = wizard.open_wizard(
         db, kind="totp", session=old_eid_login(db), account_email=EMAIL, now=NOW
