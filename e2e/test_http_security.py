@@ -4,34 +4,53 @@ visitor's session; and every answer, page or file, forbids framing and sniffing.
 
 from __future__ import annotations
 
+import base64
+import http.client
+import os
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 
 pytestmark = pytest.mark.e2e
 
-HANDSHAKE = "/_event/?EIO=4&transport=polling"
+HANDSHAKE = "/_event/?EIO=4&transport=websocket"
 
 
 def handshake(base_url: str, origin: str) -> int:
-    request = urllib.request.Request(base_url + HANDSHAKE, headers={"Origin": origin})
+    """The status of a websocket opening handshake to the event channel, sent from ``origin``
+    (101: the channel opens)."""
+    address = urlsplit(base_url)
+    connection = http.client.HTTPConnection(
+        address.hostname or "localhost", address.port, timeout=10
+    )
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return error.code
+        connection.request(
+            "GET",
+            HANDSHAKE,
+            headers={
+                "Origin": origin,
+                "Upgrade": "websocket",
+                "Connection": "Upgrade",
+                "Sec-WebSocket-Key": base64.b64encode(os.urandom(16)).decode(),
+                "Sec-WebSocket-Version": "13",
+            },
+        )
+        return connection.getresponse().status
+    finally:
+        connection.close()
 
 
 def test_a_foreign_origin_is_refused(base_url: str) -> None:
-    assert handshake(base_url, "http://evil.example") == 400
+    assert handshake(base_url, "http://evil.example") == 403
 
 
 def test_the_portals_own_origin_is_served(base_url: str) -> None:
-    assert handshake(base_url, base_url) == 200
+    assert handshake(base_url, base_url) == 101
 
 
-@pytest.mark.parametrize("path", ["/", "/demarches", "/_event/?EIO=4&transport=polling"])
+@pytest.mark.parametrize("path", ["/", "/demarches", "/_telechargement/dossier?reference=ME"])
 def test_every_answer_carries_the_security_headers(base_url: str, path: str) -> None:
     request = urllib.request.Request(base_url + path, headers={"Origin": base_url})
     with urllib.request.urlopen(request, timeout=10) as response:
