@@ -133,6 +133,18 @@ def revoke_all(db: Session, national_number: str, *, now: datetime) -> int:
     return int(result.rowcount)
 
 
+def revoke_others(db: Session, national_number: str, *, keep: str | None, now: datetime) -> int:
+    """Ends every session of a person but ``keep`` (ASVS 7.4.3): after a password change, a key
+    removed or a recovery, a browser that had stolen a way in is out at its next step."""
+    query = update(UserSession).where(
+        col(UserSession.national_number) == national_number,
+        col(UserSession.revoked_at).is_(None),
+    )
+    if keep is not None:
+        query = query.where(col(UserSession.id) != keep)
+    return int(db.exec(query.values(revoked_at=now)).rowcount)
+
+
 def is_recent_strong_login(row: UserSession, *, now: datetime) -> bool:
     return (
         LevelOfAssurance(row.level) is LevelOfAssurance.HIGH

@@ -20,7 +20,7 @@ from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemo
 from identity.keys.lockout import ensure_not_locked
 from identity.keys.mails import notify_key_removed
 from identity.registry import KeyDescriptor, KeyRegistry, UnknownKeyError, or_default
-from identity.sessions import require_recent_strong_login
+from identity.sessions import require_recent_strong_login, revoke_others
 
 _OF_PERSON_AND_KIND = (
     col(DigitalKeyRecord.national_number) == bindparam("national_number"),
@@ -165,3 +165,4 @@ def remove_own_key(
     recent strong login (``StrongLoginRequiredError``)."""
     national_number = require_recent_strong_login(session, now=now)
     remove_key(db, national_number=national_number, kind=kind, now=now, registry=registry)
+    revoke_others(db, national_number, keep=session.id, now=now)

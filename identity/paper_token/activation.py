@@ -28,6 +28,7 @@ from identity.paper_token.registration import (
     redeem_activation_code,
 )
 from identity.password import set_credentials
+from identity.sessions import revoke_others
 
 LANGUAGES = ("fr", "nl", "de", "en")
 # The keys a person can activate with an activation code, the one the seed recommends first.
@@ -110,6 +111,8 @@ def _redeem_with_credentials(
     credential = set_credentials(
         db, national_number=bis_number, username=form.username, password=form.password, now=now
     )
+    # A recovery with a new activation code: whoever held the old way in is out.
+    revoke_others(db, bis_number, keep=None, now=now)
     person.language = form.language
     db.add(person)
     return person, credential

@@ -49,7 +49,7 @@ from identity.password.policy import (
     normalized_password,
     normalized_username,
 )
-from identity.sessions import require_recent_strong_login
+from identity.sessions import require_recent_strong_login, revoke_others
 
 CREDENTIAL_BY_USERNAME = select(Credential).where(col(Credential.username) == bindparam("username"))
 # Built once, read as a plain row: every login runs it (see identity.keys.conditional_update).
@@ -124,7 +124,8 @@ def set_own_credentials(
     """Mes clés numériques: the session's person sets their username and password, which wants
     a recent strong login (``StrongLoginRequiredError``) like adding any key."""
     national_number = require_recent_strong_login(session, now=now)
-    return set_credentials(
+    changing = db.get(Credential, national_number) is not None
+    row = set_credentials(
         db,
         national_number=national_number,
         username=username,
@@ -132,6 +133,9 @@ def set_own_credentials(
         now=now,
         settings=settings,
     )
+    if changing:  # a new password shuts out whoever knew the old one
+        revoke_others(db, national_number, keep=session.id, now=now)
+    return row
 
 
 def username_of(db: Session, national_number: str) -> str | None:

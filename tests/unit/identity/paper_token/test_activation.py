@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from foundation.models.digital_keys import Credential, KeyStatus
 from foundation.models.paper_token import ActivationCode, RegisteredPerson
+from foundation.models.session import UserSession
 from identity import paper_token
 from identity.keys.errors import InvalidCodeError, ReplayedCodeError
 from identity.keys.records import find_key
@@ -197,3 +198,24 @@ def test_only_the_app_and_the_token_can_be_chosen_with_an_activation_code() -> N
     paper_token.check_choices(language="fr", terms_accepted=True, key="paper_token")
     with pytest.raises(e.KeyChoiceError):
         paper_token.check_choices(language="fr", terms_accepted=True, key="eid")
+
+
+def test_a_recovery_with_a_new_activation_code_ends_every_session_of_the_person(
+    db: Session,
+) -> None:
+    from datetime import date
+
+    from identity.assurance import LevelOfAssurance
+    from identity.sessions import LoginIdentity, open_session
+
+    registration = register(db)
+    bis = registration.person.bis_number
+    identity = LoginIdentity(bis, "Kowalska", "Anna", date(1990, 5, 17))
+    earlier, _ = open_session(
+        db, identity=identity, key_kind="paper_token", level=LevelOfAssurance.SUBSTANTIAL, now=NOW
+    )
+    db.commit()
+    activate(db, registration)
+    row = db.get(UserSession, earlier)
+    assert row is not None
+    assert row.revoked_at is not None
