@@ -16,7 +16,7 @@ from components.space_layout import heading, space_layout
 from components.suggested import suggested_item
 from foundation import routes
 from monespace_app.page_table import PageEntry, add_pages
-from monespace_app.pages.spaces import counter_tile, dossier_row, item_row, linked
+from monespace_app.pages.spaces import counter_tile, item_row, latest_dossiers, linked
 from state.dossiers.dossier_list_state import STATUSES, DossierListRow, DossierListState
 from state.dossiers.professional_state import ProfessionalSpaceState
 from state.dossiers.space_settings_state import MemberRow, SpaceSettingsState
@@ -32,29 +32,11 @@ def section_title(label_key: str) -> rx.Component:
 # The dashboard.
 
 
-def latest_dossiers() -> rx.Component:
+def company_latest_dossiers() -> rx.Component:
     return rx.fragment(
         section_title("dashboard.dossiers"),
-        rx.cond(
-            State.dossiers.length() > 0,  # type: ignore[attr-defined]
-            rx.el.table(
-                rx.el.thead(
-                    rx.el.tr(
-                        rx.el.th(I18nState.t["items.title"], scope="col"),
-                        rx.el.th(I18nState.t["items.status"], scope="col"),
-                        rx.el.th(I18nState.t["items.date"], scope="col"),
-                    )
-                ),
-                rx.el.tbody(rx.foreach(State.dossiers, dossier_row)),
-                class_name="data-table",
-            ),
-            rx.el.p(I18nState.t["professional.no_dossier"]),
-        ),
-        rx.el.p(
-            rx.el.a(
-                I18nState.t["professional.all_dossiers"],
-                href=space_link(routes.PROFESSIONAL_DOSSIERS),
-            )
+        latest_dossiers(
+            State.dossiers, "professional.no_dossier", space_link(routes.PROFESSIONAL_DOSSIERS)
         ),
     )
 
@@ -80,7 +62,7 @@ def company_dashboard_page() -> rx.Component:
             ),
             class_name="tiles",
         ),
-        latest_dossiers(),
+        company_latest_dossiers(),
         rx.cond(
             State.can_create,
             rx.el.section(

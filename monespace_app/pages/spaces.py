@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 
 from components.forms import error_message, submit_button, text_field
@@ -83,6 +85,29 @@ def dossier_row(dossier: DossierRow) -> rx.Component:
     )
 
 
+def latest_dossiers(rows: Any, empty_key: str, all_href: rx.Var[str] | str) -> rx.Component:
+    """A dashboard's latest dossiers (``rows``: a State var of DossierRow), or the words for
+    none, and the link to all of them."""
+    return rx.fragment(
+        rx.cond(
+            rows.length() > 0,
+            rx.el.table(
+                rx.el.thead(
+                    rx.el.tr(
+                        rx.el.th(I18nState.t["items.title"], scope="col"),
+                        rx.el.th(I18nState.t["items.status"], scope="col"),
+                        rx.el.th(I18nState.t["items.date"], scope="col"),
+                    )
+                ),
+                rx.el.tbody(rx.foreach(rows, dossier_row)),
+                class_name="data-table",
+            ),
+            rx.el.p(I18nState.t[empty_key]),
+        ),
+        rx.el.p(rx.el.a(I18nState.t["professional.all_dossiers"], href=all_href)),
+    )
+
+
 def teaching_email_form(*, as_page: bool = True) -> rx.Component:
     """As the whole page at first entry to the teaching space, or inside Mon profil."""
     title = I18nState.t["teaching_email.title"]
@@ -158,26 +183,8 @@ def dashboard_content(space: str) -> rx.Component:
             class_name="tiles",
         ),
         rx.el.h2(I18nState.t["dashboard.dossiers"], style={"font_size": "1.3rem"}),
-        rx.cond(
-            SpacePageState.dossiers.length() > 0,  # type: ignore[attr-defined]
-            rx.el.table(
-                rx.el.thead(
-                    rx.el.tr(
-                        rx.el.th(I18nState.t["items.title"], scope="col"),
-                        rx.el.th(I18nState.t["items.status"], scope="col"),
-                        rx.el.th(I18nState.t["items.date"], scope="col"),
-                    )
-                ),
-                rx.el.tbody(rx.foreach(SpacePageState.dossiers, dossier_row)),
-                class_name="data-table",
-            ),
-            rx.el.p(I18nState.t["dashboard.no_dossier"]),
-        ),
-        rx.el.p(
-            rx.el.a(
-                I18nState.t["professional.all_dossiers"],
-                href=routes.space_page(space, "dossiers"),
-            )
+        latest_dossiers(
+            SpacePageState.dossiers, "dashboard.no_dossier", routes.space_page(space, "dossiers")
         ),
         rx.el.h2(I18nState.t["dashboard.suggested"], style={"font_size": "1.3rem"}),
         rx.el.ul(rx.foreach(SpacePageState.suggested, suggested_item)),
