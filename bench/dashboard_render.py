@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.sync_api import sync_playwright
 from sqlmodel import Session
 
+from bench.common import percentiles
 from foundation.clock import utc_now
 from foundation.db import make_engine
 from foundation.models.account import Account, AccountStatus
@@ -49,12 +49,6 @@ def free_port() -> int:
         if port_is_free(port):
             return port
     raise RuntimeError("ports 3300-3309 are all taken")
-
-
-def percentiles(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"median {statistics.median(ordered) * 1000:6.0f} ms   p95 {p95 * 1000:6.0f} ms"
 
 
 def main() -> None:
@@ -120,7 +114,7 @@ def main() -> None:
             browser.close()
         print(
             "dashboard, navigation to counters on screen "
-            f"({args.rounds} loads): {percentiles(samples[2:])}"
+            f"({args.rounds} loads): {percentiles(samples[2:], decimals=0, width=6)}"
         )
     finally:
         portal.stop()

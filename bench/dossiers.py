@@ -33,12 +33,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import free_base_port
 from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.pcsc.stack import PcscStack
 from simulators.personas.loader import Persona, persona
 from simulators.pki.ocsp_responder import OcspResponder
 from simulators.pki.test_pki import TestPki
-from simulators.stack.processes import port_is_free
 
 BENCH_PORTS = range(36800, 36900, 4)
 SLUG = "naima-mremi"
@@ -481,13 +481,6 @@ def timed_calls(attribution: Attribution) -> Iterator[None]:
 # -- the stack ---------------------------------------------------------------------------
 
 
-def _free_base_port() -> int:
-    for base in BENCH_PORTS:
-        if all(port_is_free(port, "0.0.0.0") for port in range(base, base + 4)):
-            return base
-    raise RuntimeError("no four free ports in 36800-36899 for the virtual readers")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=20)
@@ -495,7 +488,7 @@ def main() -> int:
     arguments = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="dossiers-bench-"))  # removed at the end
-    stack = PcscStack(work / "pcsc", private=True, base_port=_free_base_port())
+    stack = PcscStack(work / "pcsc", private=True, base_port=free_base_port(BENCH_PORTS))
     stack.start()
     os.environ.update(stack.client_env)  # before the first PC/SC call of this process
     pki = TestPki(work / "pki")

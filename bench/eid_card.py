@@ -13,44 +13,20 @@ import argparse
 import hashlib
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import free_base_port, percentiles, timed
 from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.pcsc.stack import PcscStack
 from simulators.pki.test_pki import TestPki
-from simulators.stack.processes import port_is_free
 
 BENCH_PORTS = range(36700, 36800, 4)
 PROFILES = (("applet 1.7 (RSA-2048)", "naima-mremi"), ("applet 1.8 (ECDSA P-384)", "chloe-ducoeur"))
-
-
-def _free_base_port() -> int:
-    for base in BENCH_PORTS:
-        if all(port_is_free(port, "0.0.0.0") for port in range(base, base + 4)):
-            return base
-    raise RuntimeError("no four free ports in 36700-36799 for the virtual readers")
-
-
-def _percentiles(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"median {statistics.median(ordered) * 1000:7.2f} ms   p95 {p95 * 1000:7.2f} ms"
-
-
-def _time(action: Callable[[], object], rounds: int) -> list[float]:
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return samples
 
 
 def _measure(slots: CardSlots, index: int, label: str, slug: str, apdus: int, rounds: int) -> None:
@@ -61,8 +37,8 @@ def _measure(slots: CardSlots, index: int, label: str, slug: str, apdus: int, ro
     context = PcscContext()
     connection = context.connect(reader_name(index))
     get_card_data = bytes.fromhex("80E400001C")
-    _time(lambda: connection.transmit(get_card_data), 20)  # warm up
-    apdu = _time(lambda: connection.transmit(get_card_data), apdus)
+    timed(lambda: connection.transmit(get_card_data), 20)  # warm up
+    apdu = timed(lambda: connection.transmit(get_card_data), apdus)
     connection.disconnect()
     context.release()
 
@@ -77,13 +53,13 @@ def _measure(slots: CardSlots, index: int, label: str, slug: str, apdus: int, ro
         card.sign(digest, hash_algorithm="sha256")
 
     full_sequence()
-    full = _time(full_sequence, rounds)
-    read_all = _time(card.read_all, max(10, rounds // 2))
+    full = timed(full_sequence, rounds)
+    read_all = timed(card.read_all, max(10, rounds // 2))
     card.close()
     print(f"\n{label} — {slug}")
-    print(f"  APDU round trip ({apdus}):                {_percentiles(apdu)}")
-    print(f"  identity+certs+PIN+sign ({rounds}):         {_percentiles(full)}")
-    print(f"  read_all, signatures checked ({len(read_all)}):  {_percentiles(read_all)}")
+    print(f"  APDU round trip ({apdus}):                {percentiles(apdu, decimals=2)}")
+    print(f"  identity+certs+PIN+sign ({rounds}):         {percentiles(full, decimals=2)}")
+    print(f"  read_all, signatures checked ({len(read_all)}):  {percentiles(read_all, decimals=2)}")
 
 
 def main() -> int:
@@ -96,7 +72,7 @@ def main() -> int:
     arguments = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="eid-bench-"))  # removed at the end
-    stack = PcscStack(work / "pcsc", private=True, base_port=_free_base_port())
+    stack = PcscStack(work / "pcsc", private=True, base_port=free_base_port(BENCH_PORTS))
     stack.start()
     os.environ.update(stack.client_env)  # before the first PC/SC call of this process
     from identity.eid.pcsc_link import PcscContext
@@ -114,10 +90,10 @@ def main() -> int:
             while not context.card_present(reader_name(2)) and time.monotonic() < deadline:
                 time.sleep(0.05)
             connection = context.connect(reader_name(2))
-            slow = _time(lambda: connection.transmit(bytes.fromhex("80E400001C")), 20)
+            slow = timed(lambda: connection.transmit(bytes.fromhex("80E400001C")), 20)
             connection.disconnect()
             context.release()
-            print(f"\nwithout TCP_QUICKACK, APDU round trip (20): {_percentiles(slow)}")
+            print(f"\nwithout TCP_QUICKACK, APDU round trip (20): {percentiles(slow, decimals=2)}")
     finally:
         slots.close()
         stack.stop()

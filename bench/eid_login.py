@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlmodel import Session, SQLModel
 
 import foundation.models  # noqa: F401 - every table
+from bench.common import free_base_port, percentiles
 from foundation.db import make_engine
 from identity.eid.auth import OcspRevocationChecker, SqlChallengeStore, load_trust_anchors
 from identity.eid.login import EidLogin
@@ -33,24 +33,10 @@ from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.pcsc.stack import PcscStack
 from simulators.pki.ocsp_responder import OcspResponder
 from simulators.pki.test_pki import TestPki
-from simulators.stack.processes import port_is_free
 
 BENCH_PORTS = range(36800, 36900, 4)
 ORIGIN = "https://monespace.localhost"
 PROFILES = (("applet 1.7 (RSA-2048)", "naima-mremi"), ("applet 1.8 (ECDSA P-384)", "chloe-ducoeur"))
-
-
-def free_base_port() -> int:
-    for base in BENCH_PORTS:
-        if all(port_is_free(port, "0.0.0.0") for port in range(base, base + 4)):
-            return base
-    raise RuntimeError("no four free ports in 36800-36899 for the virtual readers")
-
-
-def percentiles(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"median {statistics.median(ordered) * 1000:6.1f} ms   p95 {p95 * 1000:6.1f} ms"
 
 
 def main() -> None:
@@ -58,7 +44,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=50)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="monespace-bench-login-"))
-    stack = PcscStack(work / "pcsc", private=True, base_port=free_base_port())
+    stack = PcscStack(work / "pcsc", private=True, base_port=free_base_port(BENCH_PORTS))
     stack.start()
     os.environ.update(stack.client_env)
     pki = TestPki(work / "pki")
@@ -105,7 +91,7 @@ def main() -> None:
                     assert redeem_ticket(db, ticket, now=now) is not None
                     db.commit()
                 samples.append(time.perf_counter() - started)
-            print(f"  {label:26} {percentiles(samples[3:])}")  # the first rounds warm up
+            print(f"  {label:26} {percentiles(samples[3:], width=6)}")  # the first rounds warm up
             slots.remove(0)
     finally:
         slots.close()

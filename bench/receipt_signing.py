@@ -13,46 +13,22 @@ import argparse
 import datetime as dt
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import free_base_port, percentiles, timed
 from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.pcsc.stack import PcscStack
 from simulators.personas.loader import persona
 from simulators.pki.ocsp_responder import OcspResponder
 from simulators.pki.test_pki import TestPki
-from simulators.stack.processes import port_is_free
 
 BENCH_PORTS = range(36700, 36800, 4)
 PROFILES = (("applet 1.7 (RSA-2048)", "naima-mremi"), ("applet 1.8 (ECDSA P-384)", "chloe-ducoeur"))
-
-
-def _free_base_port() -> int:
-    for base in BENCH_PORTS:
-        if all(port_is_free(port, "0.0.0.0") for port in range(base, base + 4)):
-            return base
-    raise RuntimeError("no four free ports in 36700-36799 for the virtual readers")
-
-
-def _percentiles(samples: list[float]) -> str:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return f"median {statistics.median(ordered) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms"
-
-
-def _time(action: Callable[[], object], rounds: int) -> list[float]:
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return samples
 
 
 def _measure(
@@ -96,9 +72,9 @@ def _measure(
         sign_dossier_receipt(content, reader=reader, **session_args)  # type: ignore[arg-type]
 
     whole()  # warm up
-    total = _time(whole, rounds)
+    total = timed(whole, rounds)
     pdf = render_receipt_pdf(content)
-    render = _time(lambda: render_receipt_pdf(content), rounds)
+    render = timed(lambda: render_receipt_pdf(content), rounds)
     opening: list[float] = []
     signing: list[float] = []
     signed = b""
@@ -109,13 +85,13 @@ def _measure(
             signed = sign_receipt(pdf, card_session=session, signed_at=now, reason="Signature")
             signing.append(time.perf_counter() - opened)
         opening.append(opened - started)
-    check = _time(lambda: check_signed_receipt(signed, trust_roots=anchors.roots, now=now), rounds)
+    check = timed(lambda: check_signed_receipt(signed, trust_roots=anchors.roots, now=now), rounds)
     print(f"\n{label} — {slug}")
-    print(f"  sign_dossier_receipt, whole ({rounds}):                {_percentiles(total)}")
-    print(f"  card found, certificate read and checked (OCSP): {_percentiles(opening)}")
-    print(f"  render the receipt (fpdf2):                      {_percentiles(render)}")
-    print(f"  pyHanko + VERIFY + card signature:               {_percentiles(signing)}")
-    print(f"  pyHanko validation:                              {_percentiles(check)}")
+    print(f"  sign_dossier_receipt, whole ({rounds}):                {percentiles(total)}")
+    print(f"  card found, certificate read and checked (OCSP): {percentiles(opening)}")
+    print(f"  render the receipt (fpdf2):                      {percentiles(render)}")
+    print(f"  pyHanko + VERIFY + card signature:               {percentiles(signing)}")
+    print(f"  pyHanko validation:                              {percentiles(check)}")
 
 
 def main() -> int:
@@ -124,7 +100,7 @@ def main() -> int:
     arguments = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="receipt-bench-"))  # removed at the end
-    stack = PcscStack(work / "pcsc", private=True, base_port=_free_base_port())
+    stack = PcscStack(work / "pcsc", private=True, base_port=free_base_port(BENCH_PORTS))
     stack.start()
     os.environ.update(stack.client_env)  # before the first PC/SC call of this process
     pki = TestPki(work / "pki")
