@@ -17,3 +17,5 @@ class EidChallenge(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=DateTime(timezone=True), index=True)
     # Set by the single UPDATE that takes the challenge; NULL while it is still usable.
     used_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    # SHA-256 of the pre-login cookie of the browser that asked for the challenge.
+    browser_binding: str | None = Field(default=None, max_length=64)

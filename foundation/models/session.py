@@ -28,3 +28,7 @@ class UserSession(SQLModel, table=True):
     # One-time ticket that the browser trades for the cookie; hashed, cleared on use.
     ticket_hash: str | None = Field(default=None, max_length=64, index=True)
     ticket_expires_at: datetime | None = None
+    # SHA-256 of the pre-login cookie of the browser that logged in: only it may redeem the ticket.
+    browser_binding: str | None = Field(default=None, max_length=64)
+    # The browser's User-Agent at login, cut to 300 characters: "Mes sessions" names it.
+    user_agent: str | None = Field(default=None, max_length=300)
