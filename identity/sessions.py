@@ -145,6 +145,15 @@ def revoke_others(db: Session, national_number: str, *, keep: str | None, now: d
     return int(db.exec(query.values(revoked_at=now)).rowcount)
 
 
+def revoke_everyone(db: Session, *, now: datetime) -> int:
+    """Ends every live session of every person (ASVS 7.4.5: an administrator after a breach or a
+    leaked secret key); each browser is back at the key chooser at its next step."""
+    result = db.exec(
+        update(UserSession).where(col(UserSession.revoked_at).is_(None)).values(revoked_at=now)
+    )
+    return int(result.rowcount)
+
+
 def is_recent_strong_login(row: UserSession, *, now: datetime) -> bool:
     return (
         LevelOfAssurance(row.level) is LevelOfAssurance.HIGH
