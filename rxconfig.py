@@ -17,6 +17,8 @@ config = rx.Config(
     # elsewhere cannot drive a visitor's session through their browser (#13).
     cors_allowed_origins=[settings.public_origin],
     backend_host="127.0.0.1",
+    # The client address the throttles count by: X-Forwarded-For only through trusted proxies.
+    trusted_proxy_hops=settings.trusted_proxy_hops,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     default_color_mode="light",

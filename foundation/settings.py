@@ -83,6 +83,34 @@ class Settings(BaseSettings):
         ),
     )
     default_language: str = "fr"
+    # Throttling (identity.throttling; docs/security.md explains the figures). Failures count,
+    # successes do not: a person who types a password right is never held back by these.
+    login_failures_per_address: int = Field(
+        default=30, ge=1, description="Failed logins (per step) one address may make per window."
+    )
+    login_failures_overall: int = Field(
+        default=3000, ge=1, description="Failed logins (per step) on the whole portal per window."
+    )
+    login_failure_window_minutes: int = Field(
+        default=15, ge=1, description="The sliding window of the two limits above, in minutes."
+    )
+    codes_sent_per_person_per_hour: int = Field(
+        default=10, ge=1, description="E-mail or SMS codes sent to one person per hour."
+    )
+    password_hashes_at_once: int = Field(
+        default=4, ge=1, description="Argon2 hashes computed at the same time (64 MiB each)."
+    )
+    password_hash_wait_seconds: float = Field(
+        default=5.0, gt=0, description="How long a login waits for a hashing place, then 'busy'."
+    )
+    trusted_proxy_hops: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "Reverse proxies in front of the portal; 0 trusts no X-Forwarded-For: the client "
+            "address is the socket's."
+        ),
+    )
     secret_key: SecretStr | None = Field(
         default=None, description="Signs cookies and links; generated on first run when unset."
     )

@@ -26,6 +26,7 @@ from foundation.models.paper_token import (
 from foundation.models.registration_office import RegistrationOfficer
 from foundation.models.role_administration import RoleAdministrator
 from foundation.models.session import UserSession
+from foundation.models.throttling import ThrottleCounter, ThrottleSlot
 
 __all__ = [
     "Account",
@@ -55,5 +56,7 @@ __all__ = [
     "RoleInvitationRole",
     "RoleInvitationTemplate",
     "TeachingStaffMember",
+    "ThrottleCounter",
+    "ThrottleSlot",
     "UserSession",
 ]

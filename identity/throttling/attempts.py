@@ -1,0 +1,81 @@
+"""Limits on login and code attempts: per client address, and a ceiling over the whole portal.
+
+Each step (``Step``: the password, a code, the eID, an activation code) has its own buckets, so
+that failures at one step do not spend another's. A step's attempt takes one event from the
+address's window and one from the overall one *before* the work (so a flood of concurrent
+attempts cannot pass the limit), and gives both back when it succeeds: failures count,
+successes do not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from foundation.settings import Settings, get_settings
+from identity.throttling.errors import TooManyAttemptsError
+from identity.throttling.limits import EVERYONE, Limit, take
+from identity.throttling.store import Taken, ThrottleStore
+
+UNKNOWN_ADDRESS = "unknown"  # no address known (a test, a server-side call): one shared bucket
+
+
+class Step(StrEnum):
+    PASSWORD = "login.password"  # noqa: S105 - a step name, not a secret
+    CODE = "login.code"  # the code after the password: app, SMS, e-mail, paper token
+    EID = "login.eid"
+    ACTIVATION_CODE = "activation_code"
+    REGISTRATION_OFFICE = "registration_office"
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptLimits:
+    per_address: int
+    overall: int
+    window: timedelta
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> AttemptLimits:
+        settings = settings or get_settings()
+        return cls(
+            per_address=settings.login_failures_per_address,
+            overall=settings.login_failures_overall,
+            window=timedelta(minutes=settings.login_failure_window_minutes),
+        )
+
+
+@dataclass(slots=True)
+class Attempt:
+    """The events one attempt holds; ``succeeded`` gives them back."""
+
+    store: ThrottleStore
+    taken: tuple[Taken, ...]
+
+    def succeeded(self) -> None:
+        for event in self.taken:
+            self.store.give_back(event)
+        self.taken = ()
+
+
+def begin_attempt(
+    store: ThrottleStore,
+    step: Step,
+    *,
+    address: str | None,
+    now: datetime,
+    limits: AttemptLimits | None = None,
+) -> Attempt:
+    """Counts one attempt at ``step`` from ``address``; ``TooManyAttemptsError`` when the address
+    or the whole portal has reached its limit (then nothing is counted)."""
+    limits = limits or AttemptLimits.from_settings()
+    by_address = Limit(f"{step.value}.address", limits.per_address, limits.window)
+    overall = Limit(f"{step.value}.overall", limits.overall, limits.window)
+    # The address first: a guesser who reached their own limit does not spend everyone's.
+    mine = take(store, by_address, subject=address or UNKNOWN_ADDRESS, now=now)
+    try:
+        everyone = take(store, overall, subject=EVERYONE, now=now)
+    except TooManyAttemptsError:
+        store.give_back(mine)
+        raise
+    return Attempt(store, (mine, everyone))
