@@ -30,6 +30,7 @@ class Gate(StrEnum):
     CITIZEN_SPACE = "space.citoyen"
     TEACHING_SPACE = "space.enseignement"
     ACCOUNT = "account"
+    MY_SESSIONS = "my_sessions"
     DOSSIER_READ = "dossier.read"
     DOSSIER_MODIFY = "dossier.modify"
     DOSSIER_DELETE = "dossier.delete"
@@ -64,6 +65,9 @@ MINIMUM_LEVEL: Final = MappingProxyType(
         Gate.CITIZEN_SPACE: SUBSTANTIAL,
         Gate.TEACHING_SPACE: SUBSTANTIAL,
         Gate.ACCOUNT: SUBSTANTIAL,  # Compte: identity, e-mail, the deletion tab
+        # Mes sessions, in Mon profil: where and when the person is logged in, and ending those
+        # sessions; as personal as the profile it is part of.
+        Gate.MY_SESSIONS: SUBSTANTIAL,
         # Dossiers (seed 003): reading and changing them shows personal data; initiating,
         # signing and submitting commit the person, which needs the eID level.
         Gate.DOSSIER_READ: SUBSTANTIAL,
