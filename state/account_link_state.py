@@ -7,9 +7,13 @@ from foundation.i18n.error_messages import error_key as catalogue_key
 from portal.accounts import actions
 from portal.accounts.errors import AccountError
 from state.account_form_state import link_context
+from state.session_state import SessionState
 
 
-class AccountLinkState(rx.State):
+class AccountLinkState(SessionState):
+    """No session needed; the browser's own, if any, stays open when it confirms a new address
+    (every other session of the person ends)."""
+
     done: bool = False
     checked: bool = False
     error_key: str = ""
@@ -27,7 +31,9 @@ class AccountLinkState(rx.State):
         self.checked = False
         self.error_key = ""
         try:
-            actions.follow_link(action, link_context(), token=token, now=utc_now())
+            actions.follow_link(
+                action, link_context(), token=token, now=utc_now(), session_id=self._session_id()
+            )
         except AccountError as error:
             self.error_key = catalogue_key(error)
         else:

@@ -148,29 +148,38 @@ def choose_teaching_email(
         )
 
 
-LinkAction = Callable[[Session, LinkContext, str, datetime], object]
+# (db, links, token, now, the session of the browser following the link or None)
+LinkAction = Callable[[Session, LinkContext, str, datetime, str | None], object]
 
-# The e-mailed links: the signed token is the proof, no session is needed.
+# The e-mailed links: the signed token is the proof, no session is needed (the browser's own, if
+# any, is only the one a confirmed new address leaves open).
 LINK_ACTIONS: dict[str, LinkAction] = {
-    "activate": lambda db, links, token, now: service.activate(db, links, token=token, now=now),
-    "cancel": lambda db, links, token, now: service.cancel_activation(
+    "activate": lambda db, links, token, now, _: service.activate(db, links, token=token, now=now),
+    "cancel": lambda db, links, token, now, _: service.cancel_activation(
         db, links, token=token, now=now
     ),
-    "confirm-email": lambda db, links, token, now: service.confirm_email_change(
-        db, links, token=token, now=now
+    "confirm-email": lambda db, links, token, now, browser: service.confirm_email_change(
+        db, links, token=token, now=now, keep=browser
     ),
-    "teaching-email": lambda db, links, token, now: service.confirm_teaching_email(
+    "teaching-email": lambda db, links, token, now, _: service.confirm_teaching_email(
         db, links, token=token, now=now
     ),
 }
 
 
 def follow_link(
-    action: str, links: LinkContext, *, token: str, now: datetime, bind: Engine | None = None
+    action: str,
+    links: LinkContext,
+    *,
+    token: str,
+    now: datetime,
+    session_id: str | None = None,
+    bind: Engine | None = None,
 ) -> None:
-    """Runs what an e-mailed link stands for (``LinkInvalidError`` for an unknown action)."""
+    """Runs what an e-mailed link stands for (``LinkInvalidError`` for an unknown action);
+    ``session_id`` is the session the following browser's cookie names, if any."""
     run = LINK_ACTIONS.get(action)
     if run is None:
         raise errors.LinkInvalidError(action)
     with session_scope(bind) as db:
-        run(db, links, token, now)
+        run(db, links, token, now, session_id)

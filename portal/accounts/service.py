@@ -20,7 +20,7 @@ from foundation.mail_outbox import enqueue
 from foundation.models.account import Account, AccountStatus
 from foundation.models.session import UserSession
 from foundation.signed_links import LinkClaims
-from identity.sessions import LoginIdentity, is_recent_strong_login
+from identity.sessions import LoginIdentity, is_recent_strong_login, revoke_others
 from portal.accounts import errors
 from portal.accounts import mails as account_mails
 from portal.accounts.links import (
@@ -150,8 +150,16 @@ def request_email_change(
     send_confirmation(db, links, account, checked_email(email, confirmation), ACCOUNT_EMAIL, now)
 
 
-def confirm_email_change(db: Session, links: LinkContext, *, token: str, now: datetime) -> Account:
+def confirm_email_change(
+    db: Session, links: LinkContext, *, token: str, now: datetime, keep: str | None = None
+) -> Account:
+    """The new address replaces the old, and every other session of the person ends at once
+    (ASVS 7.4.3): the address is where codes and links of the e-mail key go, so whoever had got
+    in before the change is out at their next step. ``keep`` is the session of the browser that
+    followed the link (its own session, if it is the person's, stays); a link opened elsewhere,
+    on a phone say, ends them all."""
     account, address = confirmed(db, links, token, ACCOUNT_EMAIL, now)
+    revoke_others(db, account.national_number, keep=keep, now=now)
     old, account.email = account.email, address
     if old.lower() != account.email.lower():
         enqueue(
