@@ -2,18 +2,18 @@
 
 The API, for a service that wants a limit::
 
-    from identity.throttling import Limit, TooManyAttemptsError, take, throttle_store
+    from identity.throttling import Limit, ThrottledError, take, throttle_store
 
     PUSHES = Limit("itsme.push.phone", events=5, window=timedelta(minutes=15))
 
     store = throttle_store(db)  # commits ``db`` on every call: call it before other writes
-    taken = take(store, PUSHES, subject=phone_number, now=now)  # or TooManyAttemptsError
+    taken = take(store, PUSHES, subject=phone_number, now=now)  # or ThrottledError
     ...
     store.give_back(taken)  # optional: when the event should not count after all (a success)
 
 - ``take`` records one event of ``subject`` (any string: it is stored as a keyed hash) if fewer
   than ``events`` lie in the ``window`` ending at ``now``, atomically across threads and
-  backends; otherwise it records nothing and raises ``TooManyAttemptsError`` (or the subclass
+  backends; otherwise it records nothing and raises ``ThrottledError`` (or the subclass
   passed as ``error=``), whose ``minutes`` say when to try again and whose text the catalogues
   hold ("Trop de tentatives. Réessayez dans N minutes.").
 - ``begin_attempt(store, Step.X, address=..., now=...)`` does this for a login step per client
@@ -32,7 +32,7 @@ from sqlmodel import Session
 
 from identity.throttling.attempts import Attempt, AttemptLimits, Step, begin_attempt
 from identity.throttling.database_store import DatabaseThrottleStore
-from identity.throttling.errors import ServiceBusyError, TooManyAttemptsError, TooManyCodesSentError
+from identity.throttling.errors import ServiceBusyError, ThrottledError, TooManyCodesSentError
 from identity.throttling.limits import EVERYONE, Limit, take
 from identity.throttling.store import LimitReachedError, Taken, ThrottleStore
 
@@ -58,7 +58,7 @@ __all__ = [
     "Step",
     "Taken",
     "ThrottleStore",
-    "TooManyAttemptsError",
+    "ThrottledError",
     "TooManyCodesSentError",
     "begin_attempt",
     "purge_throttles",

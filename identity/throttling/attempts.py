@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from foundation.settings import Settings, get_settings
-from identity.throttling.errors import TooManyAttemptsError
+from identity.throttling.errors import ThrottledError
 from identity.throttling.limits import EVERYONE, Limit, take
 from identity.throttling.store import Taken, ThrottleStore
 
@@ -66,7 +66,7 @@ def begin_attempt(
     now: datetime,
     limits: AttemptLimits | None = None,
 ) -> Attempt:
-    """Counts one attempt at ``step`` from ``address``; ``TooManyAttemptsError`` when the address
+    """Counts one attempt at ``step`` from ``address``; ``ThrottledError`` when the address
     or the whole portal has reached its limit (then nothing is counted)."""
     limits = limits or AttemptLimits.from_settings()
     by_address = Limit(f"{step.value}.address", limits.per_address, limits.window)
@@ -75,7 +75,7 @@ def begin_attempt(
     mine = take(store, by_address, subject=address or UNKNOWN_ADDRESS, now=now)
     try:
         everyone = take(store, overall, subject=EVERYONE, now=now)
-    except TooManyAttemptsError:
+    except ThrottledError:
         store.give_back(mine)
         raise
     return Attempt(store, (mine, everyone))

@@ -8,18 +8,22 @@ from datetime import datetime
 from identity.keys.errors import DigitalKeyError
 
 
-class TooManyAttemptsError(DigitalKeyError):
+def minutes_until(moment: datetime, *, now: datetime) -> int:
+    """Whole minutes from ``now`` to ``moment``, at least one (what "try again in" says)."""
+    return max(1, math.ceil((moment - now).total_seconds() / 60))
+
+
+class ThrottledError(DigitalKeyError):
     """Too many attempts from this address (or on the whole portal, or for this person): try again
     in ``minutes`` minutes. ``field`` names the text's variant for a single minute."""
 
-    def __init__(self, detail: str = "", *, retry_at: datetime, now: datetime) -> None:
+    def __init__(self, detail: str = "", *, minutes: int) -> None:
         super().__init__(detail)
-        self.retry_at = retry_at
-        self.minutes = max(1, math.ceil((retry_at - now).total_seconds() / 60))
-        self.field = "one_minute" if self.minutes == 1 else ""
+        self.minutes = minutes
+        self.field = "one_minute" if minutes == 1 else ""
 
 
-class TooManyCodesSentError(TooManyAttemptsError):
+class TooManyCodesSentError(ThrottledError):
     """Too many codes sent to this person within the hour: try again in ``minutes`` minutes."""
 
 

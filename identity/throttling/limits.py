@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from foundation.secrets_at_rest import code_mac
-from identity.throttling.errors import TooManyAttemptsError
+from identity.throttling.errors import ThrottledError, minutes_until
 from identity.throttling.store import LimitReachedError, Taken, ThrottleStore
 
 EVERYONE = "*"  # the subject of an overall ceiling
@@ -39,7 +39,7 @@ def take(
     *,
     subject: str,
     now: datetime,
-    error: type[TooManyAttemptsError] = TooManyAttemptsError,
+    error: type[ThrottledError] = ThrottledError,
 ) -> Taken:
     """Records one event of ``subject`` under ``limit``, or raises ``error`` (the person reads
     "try again in N minutes", N counted to when the oldest event leaves the window)."""
@@ -47,4 +47,4 @@ def take(
     try:
         return store.take(bucket, limit=limit.events, window=limit.window, now=now)
     except LimitReachedError as full:
-        raise error(bucket, retry_at=full.retry_at, now=now) from None
+        raise error(bucket, minutes=minutes_until(full.retry_at, now=now)) from None

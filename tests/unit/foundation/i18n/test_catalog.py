@@ -41,6 +41,7 @@ NEVER_SHOWN = {
     "FileSignatureError": "a forged card file: the page shows its parent CardDataError's text",
     "_UnreliableResponseError": "private to the OCSP check, turned into RevocationUnknownError",
     "LocalTestRootError": "stops the portal's start-up, for the operator's log, before any page",
+    "LimitReachedError": "a throttle store's refusal, turned into ThrottledError by its caller",
 }
 # Errors about one field of a form have a text per field: error.<ClassName>.<field>.
 PER_FIELD = {"RegistrationFieldError": paper_token_errors.RegistrationFieldError.FIELDS}
