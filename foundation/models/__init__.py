@@ -15,6 +15,7 @@ from foundation.models.companies import (
 from foundation.models.digital_keys import Credential, DigitalKeyRecord, LoginAttempt
 from foundation.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 from foundation.models.eid_challenge import EidChallenge
+from foundation.models.eid_reader_lease import EidReaderLease
 from foundation.models.one_time_code import OneTimeCode
 from foundation.models.outbox import OutboxMessage
 from foundation.models.paper_token import (
@@ -39,6 +40,7 @@ __all__ = [
     "DigitalKeyRecord",
     "Dossier",
     "EidChallenge",
+    "EidReaderLease",
     "LoginAttempt",
     "MainAccessManager",
     "OneTimeCode",
