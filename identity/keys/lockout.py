@@ -41,8 +41,7 @@ def record_failure(db: Session, row: LockableKey, *, now: datetime) -> bool:
 def count_failure(db: Session, model: type[LockableKey], where: Any, *, now: datetime) -> None:
     """The statements of one failure on the rows ``where`` selects, committed at once.
 
-    Also run on a clause matching no row (an unknown username), so that refusing it costs the
-    same statements as a real failure.
+    (An unknown username's failures are counted apart: identity.password.unknown_usernames.)
     """
     db.exec(
         update(model).where(where).values(consecutive_failures=col(model.consecutive_failures) + 1)

@@ -8,6 +8,7 @@ work together with the e-mail that tells the person.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import NoReturn
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -23,7 +24,6 @@ from foundation.models.session import UserSession
 from identity.keys.conditional_update import first_row
 from identity.keys.kinds import KeyKind
 from identity.keys.lockout import (
-    count_failure,
     ensure_not_locked,
     record_failure,
     record_success,
@@ -31,6 +31,7 @@ from identity.keys.lockout import (
 )
 from identity.keys.mails import notify_key_added, notify_password_changed
 from identity.keys.records import remove_key
+from identity.password import unknown_usernames
 from identity.password.errors import (
     CredentialsExpiredError,
     InvalidCredentialsError,
@@ -41,6 +42,7 @@ from identity.password.hashing import (
     DEFAULT_HASHER_SETTINGS,
     PasswordHasherSettings,
     dummy_hash,
+    hashing_place,
     password_hasher,
 )
 from identity.password.policy import (
@@ -50,6 +52,7 @@ from identity.password.policy import (
     normalized_username,
 )
 from identity.sessions import require_recent_strong_login, revoke_others
+from identity.throttling.database_store import DatabaseThrottleStore
 
 CREDENTIAL_BY_USERNAME = select(Credential).where(col(Credential.username) == bindparam("username"))
 # Built once, read as a plain row: every login runs it (see identity.keys.conditional_update).
@@ -85,7 +88,8 @@ def set_credentials(
     holder = db.exec(CREDENTIAL_BY_USERNAME, params={"username": name}).first()
     if holder is not None and holder.national_number != national_number:
         raise UsernameTakenError(name)
-    password_hash = password_hasher(settings).hash(normalized_password(password))
+    with hashing_place():
+        password_hash = password_hasher(settings).hash(normalized_password(password))
     expires_at = now + expires_in if expires_in is not None else None
     row = db.get(Credential, national_number)
     if row is None:
@@ -166,16 +170,15 @@ def check_credentials(
     settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
 ) -> str:
     """The national number of the holder; the same error and the same work for an unknown username
-    as for a wrong password (one argon2 verification, the counting UPDATEs, one commit)."""
+    as for a wrong password (one argon2 verification, the counting statements, one commit), and
+    the same "locked" after 100 failures (``unknown_usernames``)."""
     require_aware(now)
     hasher = password_hasher(settings)
     password = normalized_password(password)
     name = normalized_username(username)
     found = first_row(db, CREDENTIAL_STATE_BY_USERNAME, username=name)
     if found is None:
-        _verify(hasher, dummy_hash(settings), password)
-        _count_failure_of_nobody(db, name, now)
-        raise InvalidCredentialsError(name)
+        _refuse_unknown(db, hasher, dummy_hash(settings), name, password, now)
     national_number: str = found.national_number
     if found.locked_at is not None:
         _verify(hasher, dummy_hash(settings), password)  # a locked key tells nothing, even then
@@ -190,7 +193,8 @@ def check_credentials(
         row = _credential(db, national_number, name)
         record_success(db, row)
         if hasher.check_needs_rehash(row.password_hash):
-            row.password_hash = hasher.hash(password)
+            with hashing_place():
+                row.password_hash = hasher.hash(password)
             db.add(row)
     return national_number
 
@@ -205,16 +209,22 @@ def _credential(db: Session, national_number: str, name: str) -> Credential:
 
 def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
     try:
-        return hasher.verify(password_hash, password)
+        with hashing_place():
+            return hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
-def _count_failure_of_nobody(db: Session, name: str, now: datetime) -> None:
-    # The work of a real failure (the row read, counted, locked at the limit, committed and read
-    # back: _credential and record_failure), on a row that does not exist, so that an unknown
-    # username takes as long to refuse as a wrong password.
-    nobody = col(Credential.username) == name
-    db.exec(select(Credential).where(nobody)).first()
-    count_failure(db, Credential, nobody, now=now)
-    db.exec(select(Credential).where(nobody)).first()
+def _refuse_unknown(
+    db: Session, hasher: PasswordHasher, dummy: str, name: str, password: str, now: datetime
+) -> NoReturn:
+    # The work of a real failure (a read, one argon2 verification, the counting statements and
+    # one commit), and its answers: "incorrect", then "locked" from the 100th failure on.
+    store = DatabaseThrottleStore(db)
+    locked = unknown_usernames.is_locked(store, name, now=now)
+    _verify(hasher, dummy, password)
+    if locked:
+        raise PasswordLockedError("unknown username")
+    if unknown_usernames.count_failure(store, name, now=now):
+        raise PasswordLockedError("unknown username")
+    raise InvalidCredentialsError(name)

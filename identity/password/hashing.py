@@ -1,16 +1,27 @@
-"""Argon2id password hashing, with its cost in one place.
+"""Argon2id password hashing, with its cost in one place, and a bound on hashes at once.
 
 The default follows OWASP's advice for argon2id (3 passes over 64 MiB, one lane); Keycloak's
 sizing guide uses 5 passes over 7 MiB, which the benchmark measures too.
+
+Each hash holds its memory cost while it runs: a flood of logins would hold 64 MiB per request.
+``hashing_place`` lets ``password_hashes_at_once`` hashes run together (settings; 4 by default,
+256 MiB) and makes the others wait at most ``password_hash_wait_seconds``, then refuses them
+with ``ServiceBusyError`` ("service busy, try again") instead of queueing without end.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
 from argon2 import PasswordHasher, Type
+
+from foundation.settings import get_settings
+from identity.throttling.errors import ServiceBusyError
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,4 +52,36 @@ def password_hasher(settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS) 
 @cache
 def dummy_hash(settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS) -> str:
     """A hash of nobody's password, verified for unknown usernames so they cost the same time."""
-    return password_hasher(settings).hash(secrets.token_urlsafe(24))
+    with hashing_place():
+        return password_hasher(settings).hash(secrets.token_urlsafe(24))
+
+
+class HashingGate:
+    """At most ``places`` hashes at once in this process; a caller waits ``wait_seconds``."""
+
+    def __init__(self, places: int, wait_seconds: float) -> None:
+        self.places = places
+        self.wait_seconds = wait_seconds
+        self._free = threading.BoundedSemaphore(places)
+
+    @contextmanager
+    def place(self) -> Iterator[None]:
+        if not self._free.acquire(timeout=self.wait_seconds):
+            raise ServiceBusyError(f"no hashing place within {self.wait_seconds} s")
+        try:
+            yield
+        finally:
+            self._free.release()
+
+
+@cache
+def hashing_gate() -> HashingGate:
+    settings = get_settings()
+    return HashingGate(settings.password_hashes_at_once, settings.password_hash_wait_seconds)
+
+
+@contextmanager
+def hashing_place(gate: HashingGate | None = None) -> Iterator[None]:
+    """Wraps one argon2 hash or verification (``ServiceBusyError`` when none is free in time)."""
+    with (gate or hashing_gate()).place():
+        yield

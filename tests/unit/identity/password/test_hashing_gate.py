@@ -1,0 +1,119 @@
+"""A bound on argon2 hashes at once: a flood waits a moment, then is told the service is busy."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlmodel import Session, select
+
+from foundation.i18n.error_messages import error_text
+from foundation.models.throttling import ThrottleCounter
+from foundation.settings import get_settings
+from identity.password import check_credentials
+from identity.password.errors import InvalidCredentialsError
+from identity.password.hashing import HashingGate, dummy_hash, hashing_gate, hashing_place
+from identity.throttling import ServiceBusyError
+from tests.unit.identity.key_holder import FAST, NOW
+
+
+def test_threads_never_hash_more_than_the_places_at_once() -> None:
+    gate = HashingGate(places=2, wait_seconds=10)
+    running = 0
+    most = 0
+    lock = threading.Lock()
+
+    def hash_once() -> None:
+        nonlocal running, most
+        with hashing_place(gate):
+            with lock:
+                running += 1
+                most = max(most, running)
+            time.sleep(0.02)
+            with lock:
+                running -= 1
+
+    threads = [threading.Thread(target=hash_once) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most == 2
+
+
+def test_a_caller_that_waits_too_long_is_told_the_service_is_busy() -> None:
+    gate = HashingGate(places=1, wait_seconds=0.05)
+    held = threading.Event()
+    release = threading.Event()
+    refused: list[BaseException] = []
+
+    def hold() -> None:
+        with hashing_place(gate):
+            held.set()
+            release.wait(5)
+
+    def late() -> None:
+        try:
+            with hashing_place(gate):
+                pass
+        except ServiceBusyError as error:
+            refused.append(error)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    latecomer = threading.Thread(target=late)
+    latecomer.start()
+    latecomer.join()
+    release.set()
+    holder.join()
+    assert len(refused) == 1
+    assert "réessayez" in error_text("fr", refused[0]).lower()
+    with hashing_place(gate):  # the place is free again
+        pass
+
+
+def test_a_login_during_a_flood_is_refused_busy_and_counts_nothing(
+    db: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the service, with the gate the settings make: every place held by a flood, the
+    next login waits its time and gets ServiceBusyError, and no failure is counted."""
+    monkeypatch.setenv("MONESPACE_PASSWORD_HASHES_AT_ONCE", "2")
+    monkeypatch.setenv("MONESPACE_PASSWORD_HASH_WAIT_SECONDS", "0.1")
+    get_settings.cache_clear()
+    hashing_gate.cache_clear()
+    dummy_hash(FAST)  # made before the flood, as a running portal has it
+    release = threading.Event()
+    holding = threading.Semaphore(0)
+
+    def flood() -> None:
+        with hashing_place():
+            holding.release()
+            release.wait(5)
+
+    floods = [threading.Thread(target=flood) for _ in range(2)]
+    try:
+        for thread in floods:
+            thread.start()
+        for _ in floods:
+            assert holding.acquire(timeout=5)
+        started = time.perf_counter()
+        with pytest.raises(ServiceBusyError):
+            check(db)
+        assert time.perf_counter() - started >= 0.1
+        assert db.exec(select(ThrottleCounter)).all() == []
+        release.set()
+        for thread in floods:
+            thread.join()
+        with pytest.raises(InvalidCredentialsError):
+            check(db)
+    finally:
+        release.set()
+        hashing_gate.cache_clear()
+
+
+def check(db: Session) -> None:
+    check_credentials(
+        db, username="nobody.here", password="wrong password!", now=NOW, settings=FAST
+    )
