@@ -66,8 +66,23 @@ class Settings(BaseSettings):
     sms_gateway_token: SecretStr = Field(
         default=SecretStr("demo-sms-token"), description="Bearer token of the SMS provider."
     )
-    itsme_url: str = Field(default="http://127.0.0.1:8028", description="itsme-like provider.")
+    # itsme is an OpenID provider: its issuer URL (discovery at <url>/.well-known/openid-
+    # configuration), the client id and service code given at onboarding, and the portal's own
+    # key (private_key_jwt), published at routes.ITSME_CLIENT_JWKS for itsme to read.
+    itsme_url: str = Field(
+        default="http://127.0.0.1:8028", description="itsme OpenID provider (its issuer)."
+    )
     itsme_client_id: str = "monespace"
+    itsme_service_code: str = Field(
+        default="MONESPACE_LOGIN", description="itsme service code (scope service:<code>)."
+    )
+    itsme_client_key_file: Path | None = Field(
+        default=None,
+        description="The portal's itsme signing key (PEM); empty: data_dir/itsme/client-key.pem.",
+    )
+    itsme_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds the portal waits for itsme's server."
+    )
     company_register_url: str = Field(
         default="http://127.0.0.1:8031",
         description="Company register (Banque-Carrefour des Entreprises), read over HTTP.",
@@ -134,6 +149,9 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'monespace.db').resolve()}"
+
+    def resolved_itsme_client_key_file(self) -> Path:
+        return self.itsme_client_key_file or self.data_dir / "itsme" / "client-key.pem"
 
     def resolved_secret_key(self) -> str:
         """The configured secret key, or the one stored in data_dir (made on first use)."""
