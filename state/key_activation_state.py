@@ -17,6 +17,7 @@ from portal.keys import actions
 from portal.keys.wizard import wizard_of
 from state.i18n_state import I18nState
 from state.session_state import SessionState
+from state.shown_once import forget_app_seed, show_app_seed
 
 
 class KeyActivationState(SessionState):
@@ -28,16 +29,16 @@ class KeyActivationState(SessionState):
     destination: str = ""
     has_credential: bool = False
     username: str = ""
-    qr_src: str = ""
-    secret_text: str = ""
     error_text: str = ""
+    # The app's seed, until its first code proves the app holds it; its QR code and text are
+    # shown through ``state.shown_once``, never kept here.
     _secret: str = ""
 
     @rx.event
-    def load(self, kind: str) -> EventSpec | None:
+    def load(self, kind: str) -> EventSpec | list[EventSpec] | None:
         self.kind, self.steps = kind, wizard_of(kind).step_names
         self.step, self.error_text = self.steps[0], ""
-        self.qr_src = self.secret_text = self._secret = ""
+        self._secret = ""
         page = self._as_visitor(
             lambda session_id: actions.open_wizard(session_id, kind=kind, now=utc_now())
         )
@@ -46,12 +47,8 @@ class KeyActivationState(SessionState):
         opening, started = page.opening, page.opening.started
         self.email, self.allowed = page.email, opening.allowed
         self.username, self.has_credential = opening.username, bool(opening.username)
-        self._secret, self.qr_src, self.secret_text = (
-            started.secret,
-            started.qr_src,
-            started.secret_text,
-        )
-        return None
+        self._secret = started.secret
+        return show_app_seed(started.qr_src, started.secret_text) if started.secret else None
 
     @rx.var
     def step_index(self) -> int:
@@ -67,8 +64,9 @@ class KeyActivationState(SessionState):
         self._advance()
 
     @rx.event
-    def cancel(self) -> EventSpec:
-        return rx.redirect(routes.MY_KEYS)
+    def cancel(self) -> list[EventSpec]:
+        self._secret = ""
+        return [*forget_app_seed(), rx.redirect(routes.MY_KEYS)]
 
     async def _step(self, call: Callable[[str | None], object]) -> EventSpec | bool:
         """Runs one step's service call; True when it went through (the wizard moves on)."""
@@ -86,7 +84,7 @@ class KeyActivationState(SessionState):
         return True
 
     @rx.event
-    async def confirm_code(self, form: dict[str, str]) -> EventSpec | None:
+    async def confirm_code(self, form: dict[str, str]) -> EventSpec | list[EventSpec] | None:
         """The registration code, or the app's first code (with the secret shown)."""
         kind, code, secret = self.kind, form.get("code", ""), self._secret
         done = await self._step(
@@ -94,7 +92,12 @@ class KeyActivationState(SessionState):
                 session_id, kind=kind, code=code, secret=secret, now=utc_now()
             )
         )
-        return done if isinstance(done, EventSpec) else None
+        if isinstance(done, EventSpec):
+            return done
+        if done and secret:  # the app holds the seed now (the key keeps it, sealed)
+            self._secret = ""
+            return forget_app_seed()
+        return None
 
     @rx.event
     async def send_registration_code(self, form: dict[str, str]) -> EventSpec | None:

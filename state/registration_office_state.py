@@ -17,6 +17,7 @@ from identity.keys.errors import DigitalKeyError
 from portal import registration_office
 from state.i18n_state import I18nState
 from state.session_state import SessionState
+from state.shown_once import ACTIVATION_CODE
 
 
 class RegistrationOfficeState(SessionState):
@@ -27,13 +28,14 @@ class RegistrationOfficeState(SessionState):
     issued_name: str = ""
     issued_bis: str = ""
     issued_email: str = ""
-    issued_code: str = ""
     issued_until: str = ""
+    # The activation code is another person's secret: shown once on the slip through
+    # ``state.shown_once``, never kept here.
 
     @rx.event
     def load(self) -> EventSpec | None:
         self.error_text = ""
-        self.issued = False
+        self._clear_slip()
         desk = self._as_visitor(
             lambda session_id: registration_office.desk(session_id, now=utc_now())
         )
@@ -41,6 +43,10 @@ class RegistrationOfficeState(SessionState):
             return desk
         self.office, self.strong = desk.office or "", desk.strong_enough
         return None
+
+    def _clear_slip(self) -> None:
+        self.issued = False
+        self.issued_name = self.issued_bis = self.issued_email = self.issued_until = ""
 
     async def _issue(
         self, issue: Callable[[str | None], registration_office.IssuedCode]
@@ -54,9 +60,9 @@ class RegistrationOfficeState(SessionState):
             return issued
         self.issued, self.error_text = True, ""
         self.issued_name, self.issued_bis = issued.name, issued.bis_number
-        self.issued_email, self.issued_code = issued.email, issued.activation_code
+        self.issued_email = issued.email
         self.issued_until = f"{issued.expires_at.astimezone(BRUSSELS):%d/%m/%Y %H:%M}"
-        return None
+        return ACTIVATION_CODE.push(issued.activation_code)
 
     @rx.event
     async def register(self, form: dict[str, str]) -> EventSpec | None:
@@ -81,7 +87,8 @@ class RegistrationOfficeState(SessionState):
         )
 
     @rx.event
-    def another(self) -> None:
-        self.issued = False
-        self.issued_code = ""
+    def another(self) -> EventSpec:
+        """The slip is done with: the next person's form, and the code gone from the browser."""
+        self._clear_slip()
         self.error_text = ""
+        return ACTIVATION_CODE.push("")

@@ -18,6 +18,7 @@ from identity.paper_token.errors import ActivationLinkError
 from portal.keys import first_key
 from state.i18n_state import I18nState
 from state.session_state import SessionState
+from state.shown_once import TOKEN_CARD, forget_app_seed, show_app_seed
 
 STEPS = ["code", "choose", "activate", "done"]
 LINK_PARAMETER = "activation"
@@ -39,16 +40,15 @@ def card_layout(codes: list[tuple[int, str]], columns: int = 3) -> list[list[str
 class TokenActivationState(SessionState):
     step: str = "code"
     key: str = paper_token.FIRST_KEYS[0]  # chosen at the second step (the seed recommends the app)
-    qr_src: str = ""
-    secret_text: str = ""
     full_name: str = ""
     language: str = "fr"
     username: str = ""
     email: str = ""
-    card_rows: list[list[str]] = []  # noqa: RUF012 - Reflex state vars are declared this way
     error_text: str = ""
     link_ok: bool = True
     _reference: str = ""
+    # The activation code and the app's seed, until the last step spends them. The app's QR
+    # code and the token's card are shown through ``state.shown_once``, never kept here.
     _code: str = ""
     _secret: str = ""
     _terms_accepted: bool = False  # at the second step; the last step's service checks it again
@@ -58,10 +58,8 @@ class TokenActivationState(SessionState):
         self._reference = self.router.url.query_parameters.get(LINK_PARAMETER, "").strip()
         self._code = self._secret = ""
         self._terms_accepted = False
-        self.qr_src = self.secret_text = ""
         self.key = paper_token.FIRST_KEYS[0]
         self.step, self.full_name, self.username, self.email = "code", "", "", ""
-        self.card_rows = []
         self.link_ok = bool(self._reference)
         self.error_text = "" if self.link_ok else await self._text(ActivationLinkError())
         self.language = (await self.get_state(I18nState)).lang
@@ -85,7 +83,7 @@ class TokenActivationState(SessionState):
         self.step, self.error_text = "choose", ""
 
     @rx.event
-    async def choose(self, form: dict[str, str]) -> None:
+    async def choose(self, form: dict[str, str]) -> list[EventSpec] | None:
         """The key, the language and the terms of use; checked now, applied by ``activate``."""
         language, key = form.get("language", ""), form.get("key", "")
         try:
@@ -94,15 +92,17 @@ class TokenActivationState(SessionState):
             )
         except DigitalKeyError as error:
             self.error_text = await self._text(error)
-            return
+            return None
         self.language, self.key, self._terms_accepted = language, key, True
-        # A fresh secret for this page only (the app), stored once the app's first code proves it.
-        app = (
-            None if self._secret else paper_token.first_key_secret(key, account_name=self.full_name)
-        )
-        if app is not None:
-            self._secret, self.qr_src, self.secret_text = app.secret, app.qr_src, app.secret_text
         self.step, self.error_text = "activate", ""
+        # A fresh secret for this page only (the app), stored once the app's first code proves it.
+        if self._secret:
+            return None  # back from the last step: the QR code shown is still the one
+        app = paper_token.first_key_secret(key, account_name=self.full_name)
+        if app is None:
+            return None
+        self._secret = app.secret
+        return show_app_seed(app.qr_src, app.secret_text)
 
     @rx.event
     def back(self) -> None:
@@ -110,7 +110,7 @@ class TokenActivationState(SessionState):
         self.error_text = ""
 
     @rx.event
-    async def activate(self, form: dict[str, str]) -> EventSpec | None:
+    async def activate(self, form: dict[str, str]) -> list[EventSpec] | None:
         if form.get("password", "") != form.get("password_confirmation", ""):
             self.error_text = (await self.get_state(I18nState)).t["credentials.mismatch"]
             return None
@@ -135,12 +135,12 @@ class TokenActivationState(SessionState):
             self.error_text = await self._text(error)
             return None
         self._code = self._secret = ""
-        self.qr_src = self.secret_text = ""
         self._forget()
         self.username = done.username
+        shown = forget_app_seed()
         if isinstance(done, paper_token.TokenActivation):
             self.email = done.email
-            self.card_rows = card_layout(done.codes)
+            shown.append(TOKEN_CARD.push(card_layout(done.codes)))
         self.step, self.error_text = "done", ""
         # The portal now speaks the language just chosen.
-        return I18nState.set_language(self.language)
+        return [*shown, I18nState.set_language(self.language)]

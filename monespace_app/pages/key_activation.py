@@ -14,6 +14,7 @@ from foundation import routes
 from identity.key_protocol import Wizard, WizardStepName
 from state.i18n_state import I18nState
 from state.key_activation_state import KeyActivationState
+from state.shown_once import APP_QR, APP_SECRET_TEXT
 
 APP_EXAMPLES = ("Google Authenticator", "Microsoft Authenticator", "Duo Mobile", "FreeOTP")
 
@@ -72,7 +73,7 @@ def activate_step() -> rx.Component:
     return rx.el.form(
         rx.el.p(I18nState.t["totp.activate.scan"]),
         rx.el.img(
-            src=KeyActivationState.qr_src,
+            src=APP_QR.value,
             alt=I18nState.t["totp.activate.qr_alt"],
             id="totp-qr",
             style={"width": "14rem", "height": "14rem", "image_rendering": "pixelated"},
@@ -80,7 +81,7 @@ def activate_step() -> rx.Component:
         rx.el.p(I18nState.t["totp.activate.enter"]),
         field("totp.code_field", "code", "text", "one-time-code"),
         rx.el.p(I18nState.t["totp.activate.manual"]),
-        rx.el.p(KeyActivationState.secret_text, class_name="secret"),
+        rx.el.p(APP_SECRET_TEXT.value, class_name="secret"),
         rx.el.p(I18nState.t["totp.activate.personal"], class_name="alert-info"),
         wizard_buttons(),
         on_submit=KeyActivationState.confirm_code,

@@ -9,6 +9,7 @@ from components.layout import eid_login_needed, page_layout, page_title, paragra
 from identity.paper_token import DOCUMENT_TYPES
 from state.i18n_state import I18nState
 from state.registration_office_state import RegistrationOfficeState as S
+from state.shown_once import ACTIVATION_CODE
 
 
 def document_choice() -> rx.Component:
@@ -81,7 +82,7 @@ def issued_code() -> rx.Component:
             rx.el.dt(I18nState.t["office.slip.email"]),
             rx.el.dd(S.issued_email),
             rx.el.dt(I18nState.t["office.slip.code"]),
-            rx.el.dd(S.issued_code, class_name="secret", id="activation-code"),
+            rx.el.dd(ACTIVATION_CODE.value, class_name="secret", id="activation-code"),
             rx.el.dt(I18nState.t["office.slip.until"]),
             rx.el.dd(S.issued_until),
             class_name="identity-list",

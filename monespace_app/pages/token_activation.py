@@ -11,6 +11,7 @@ from components.wizard import stepper
 from foundation import routes
 from identity.paper_token import LANGUAGES
 from state.i18n_state import I18nState
+from state.shown_once import APP_QR, APP_SECRET_TEXT, TOKEN_CARD
 from state.token_activation_state import TokenActivationState as S
 
 CARD_COLUMNS = 3  # as card_layout lays the codes out
@@ -133,12 +134,12 @@ def app_activate_step() -> rx.Component:
         paragraph("token.app.text"),
         rx.el.p(I18nState.t["totp.activate.scan"]),
         rx.el.img(
-            src=S.qr_src,
+            src=APP_QR.value,
             alt=I18nState.t["totp.activate.qr_alt"],
             style={"width": "14rem", "height": "14rem", "image_rendering": "pixelated"},
         ),
         rx.el.p(I18nState.t["token.app.manual"]),
-        rx.el.p(S.secret_text, class_name="secret"),
+        rx.el.p(APP_SECRET_TEXT.value, class_name="secret"),
         rx.el.p(I18nState.t["totp.activate.personal"], class_name="alert-info"),
         rx.el.p(I18nState.t["token.app.enter"]),
         text_field(
@@ -174,7 +175,7 @@ def token_card() -> rx.Component:
             ),
             rx.el.tbody(
                 rx.foreach(
-                    S.card_rows,
+                    TOKEN_CARD.value,
                     lambda row: rx.el.tr(
                         rx.foreach(
                             row,
