@@ -3,6 +3,11 @@
 Each key package describes its codes once (``SentCodes``: kind, channel, destination kept and
 masked) and hands its delivery in. The delivery runs after the code is written in the caller's
 unit of work, so a delivery error (raised) rolls the code back with it.
+
+Besides the limits of one login attempt or enrolment (``codes``), a person gets at most
+``codes_sent_per_person_per_hour`` codes by each channel (settings), whatever the attempts:
+without it, whoever knows a password could have the person's phone flooded with SMS by starting
+login after login (``TooManyCodesSentError``).
 """
 
 from __future__ import annotations
@@ -10,12 +15,13 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlmodel import Session
 
 from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
+from foundation.settings import get_settings
 from identity.keys.errors import KeyAlreadyEnrolledError, KeyLockedError
 from identity.keys.lockout import is_locked, record_failure, record_success, unlock
 from identity.keys.mails import notify_key_added
@@ -23,6 +29,7 @@ from identity.keys.records import find_key, usable_key
 from identity.one_time_code import errors
 from identity.one_time_code.codes import Channel, check_code, issue_code
 from identity.password.login_attempts import pending_login
+from identity.throttling import Limit, TooManyCodesSentError, take, throttle_store
 
 
 class Deliver(Protocol):
@@ -73,17 +80,17 @@ def start_enrolment(
     existing = find_key(db, national_number=national_number, kind=codes.kind)
     if existing is not None and not is_locked(existing):
         raise KeyAlreadyEnrolledError(f"{national_number} already has a {codes.kind} key")
-    code = issue_code(
+    _send_counted(
         db,
+        codes,
+        deliver,
         purpose=enrolment_purpose(codes.kind),
         national_number=national_number,
         attempt_id=None,
-        channel=codes.channel,
         destination=kept,
         now=now,
         random=random,
     )
-    deliver(destination=kept, code=code, enrolment=True)
     return kept
 
 
@@ -135,17 +142,17 @@ def send_login_code(
     attempt = pending_login(db, attempt_id=attempt_id, key_kind=codes.kind, now=now)
     key = _key_with_destination(db, attempt, codes.kind)
     assert key.destination is not None
-    code = issue_code(
+    _send_counted(
         db,
+        codes,
+        deliver,
         purpose=login_purpose(codes.kind),
         national_number=attempt.national_number,
         attempt_id=attempt.id,
-        channel=codes.channel,
         destination=key.destination,
         now=now,
         random=random,
     )
-    deliver(destination=key.destination, code=code, enrolment=False)
     return codes.mask(key.destination)
 
 
@@ -177,6 +184,50 @@ def verify_login_code(
         raise
     record_success(db, key)
     return attempt
+
+
+def sends_per_hour(channel: Channel) -> Limit:
+    hourly = get_settings().codes_sent_per_person_per_hour
+    return Limit(f"codes.{channel.value}.person", hourly, timedelta(hours=1))
+
+
+def _send_counted(
+    db: Session,
+    codes: SentCodes,
+    deliver: Deliver,
+    *,
+    purpose: str,
+    national_number: str,
+    attempt_id: str | None,
+    destination: str,
+    now: datetime,
+    random: Random,
+) -> None:
+    """Issues and delivers a code, counted against the person's codes of the hour first.
+
+    Taking the count commits, so it comes before the code is written: a refused send writes no
+    code and voids none. A send refused by the attempt's own limits, or whose delivery fails,
+    does not count (the code written is rolled back first, as the caller would).
+    """
+    store = throttle_store(db)
+    hourly = sends_per_hour(codes.channel)
+    sent = take(store, hourly, subject=national_number, now=now, error=TooManyCodesSentError)
+    try:
+        code = issue_code(
+            db,
+            purpose=purpose,
+            national_number=national_number,
+            attempt_id=attempt_id,
+            channel=codes.channel,
+            destination=destination,
+            now=now,
+            random=random,
+        )
+        deliver(destination=destination, code=code, enrolment=attempt_id is None)
+    except Exception:
+        db.rollback()
+        store.give_back(sent)
+        raise
 
 
 def _key_with_destination(db: Session, attempt: LoginAttempt, kind: str) -> DigitalKeyRecord:
