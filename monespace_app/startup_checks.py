@@ -1,7 +1,12 @@
-"""What the portal checks before it serves anyone: a start-up that would be unsafe stops here,
-with the reason in the log (a lifespan step of the app: an error ends the start)."""
+"""What the portal checks and settles before it serves anyone (lifespan steps of the app): a
+start-up that would be unsafe stops here, with the reason in the log; the files of the tabs'
+states are made private to the portal's user."""
 
 from __future__ import annotations
+
+import os
+
+from reflex.utils import prerequisites
 
 from foundation.settings import get_settings
 from identity.eid.auth.trust_anchors import refuse_local_roots
@@ -13,3 +18,17 @@ def refuse_unsafe_start() -> None:
         # A root whose key is under data_dir is the simulators' test root: anyone who can read
         # that file could make cards the portal believes.
         refuse_local_roots(settings.trust_anchors_dir, [settings.data_dir])
+
+
+def keep_state_files_private() -> None:
+    """Reflex keeps what each tab's pages hold between events in files (``.states``, its disk
+    state manager): names, national numbers, what a person typed. Only the portal's own user may
+    read them: everything the process creates from now on is private (umask 077), and the
+    folder and the files an earlier run left are made so."""
+    os.umask(0o077)
+    folder = prerequisites.get_states_dir().absolute()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    for path in folder.iterdir():
+        if path.is_file() and not path.is_symlink():
+            path.chmod(0o600)
