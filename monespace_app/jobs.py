@@ -1,11 +1,12 @@
 """Background work of the portal: deliver queued mail, purge accounts past their 30 days, stop
-role assignments past their end date.
+role assignments past their end date, forget throttling events out of their window.
 
 Runs inside the app (a lifespan task) and as commands for cron:
 
     python -m monespace_app.jobs deliver
     python -m monespace_app.jobs purge [--as-of 2026-12-31T12:00:00+00:00]
     python -m monespace_app.jobs expire-roles [--as-of ...]
+    python -m monespace_app.jobs purge-throttles [--as-of ...]
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from foundation.db import session_scope
 from foundation.mail_outbox import DeliveryReport, deliver_due
 from foundation.settings import get_settings
 from foundation.smtp_transport import SmtpTransport
+from identity.throttling import purge_throttles
 from portal.accounts.deletion import purge_expired
 from portal.companies.expiry import stop_ended_assignments, warn_ending_assignments
 
@@ -46,9 +48,16 @@ def expire_role_assignments(now: datetime) -> int:
         return stop_ended_assignments(db, now)
 
 
+def forget_throttles(now: datetime) -> int:
+    """Throttling events out of their window and counters past their time (they no longer count:
+    the purge only keeps the tables small)."""
+    with session_scope() as db:
+        return purge_throttles(db, now=now)
+
+
 async def run_forever() -> None:
-    """The lifespan task: mail every two seconds; every hour, purge accounts and stop role
-    assignments past their end date; errors never stop it."""
+    """The lifespan task: mail every two seconds; every hour, purge accounts, stop role
+    assignments past their end date and forget old throttling events; errors never stop it."""
     last_purge: datetime | None = None
     while True:
         now = utc_now()
@@ -62,6 +71,7 @@ async def run_forever() -> None:
                 expired = await asyncio.to_thread(expire_role_assignments, now)
                 if expired:
                     log.info("%d role assignment(s) reached their end date", expired)
+                await asyncio.to_thread(forget_throttles, now)
         except Exception:
             log.exception("background job failed; trying again shortly")
         await asyncio.sleep(MAIL_INTERVAL.total_seconds())
@@ -69,7 +79,7 @@ async def run_forever() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m monespace_app.jobs")
-    parser.add_argument("job", choices=["deliver", "purge", "expire-roles"])
+    parser.add_argument("job", choices=["deliver", "purge", "expire-roles", "purge-throttles"])
     parser.add_argument(
         "--as-of",
         type=datetime.fromisoformat,
@@ -85,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sent {report.sent}, failed {report.failed}")
     elif args.job == "purge":
         print(f"purged {purge_accounts(now)} account(s)")
-    else:
+    elif args.job == "expire-roles":
         print(f"expired {expire_role_assignments(now)} role assignment(s)")
+    else:
+        print(f"forgot {forget_throttles(now)} throttling event(s)")
     return 0
 
 
