@@ -16,6 +16,7 @@ from identity import paper_token
 from identity.keys.errors import DigitalKeyError
 from identity.paper_token.errors import ActivationLinkError
 from portal.keys import first_key
+from state.client_address import client_address
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 from state.shown_once import TOKEN_CARD, forget_app_seed, show_app_seed
@@ -75,7 +76,9 @@ class TokenActivationState(SessionState):
     async def submit_code(self, form: dict[str, str]) -> None:
         code = form.get("code", "")
         try:
-            name = first_key.person_for_code(self._reference, code, now=utc_now())
+            name = first_key.person_for_code(
+                self._reference, code, now=utc_now(), address=client_address(self)
+            )
         except DigitalKeyError as error:
             self.error_text = await self._text(error)
             return
@@ -130,6 +133,7 @@ class TokenActivationState(SessionState):
                 secret=self._secret,
                 first_code=form.get("first_code", ""),
                 now=utc_now(),
+                address=client_address(self),
             )
         except DigitalKeyError as error:
             self.error_text = await self._text(error)

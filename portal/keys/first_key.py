@@ -1,7 +1,12 @@
 """A first key from the link a registration office e-mailed, as its page runs it: the
 activation code is the proof (no session needed), checked at the first step and spent at the
 last, where the key is activated and any session of this browser ends in the same unit of work
-(the seed: "vous avez été automatiquement déconnecté(e)")."""
+(the seed: "vous avez été automatiquement déconnecté(e)").
+
+Both steps take the activation code, so both are throttled per client address and overall
+(``identity.throttling``, step ``ACTIVATION_CODE``): a code has 3 tries, but a guesser could
+otherwise try the codes of every reference in turn. An attempt that passes is given back once its
+unit of work is committed."""
 
 from __future__ import annotations
 
@@ -12,12 +17,24 @@ from sqlalchemy.engine import Engine
 from foundation.db import session_scope
 from identity import paper_token
 from identity.sessions import revoke
+from identity.throttling import Step, begin_attempt, throttle_store
 
 
-def person_for_code(reference: str, code: str, *, now: datetime, bind: Engine | None = None) -> str:
-    """The name of the person the code was issued to; a wrong code counts, committed at once."""
+def person_for_code(
+    reference: str,
+    code: str,
+    *,
+    now: datetime,
+    address: str | None = None,
+    bind: Engine | None = None,
+) -> str:
+    """The name of the person the code was issued to; a wrong code counts, committed at once
+    (``ThrottledError`` when ``address`` or the portal made too many wrong tries)."""
     with session_scope(bind) as db:
-        return paper_token.person_for_code(db, reference=reference, code=code, now=now)
+        attempt = begin_attempt(throttle_store(db), Step.ACTIVATION_CODE, address=address, now=now)
+        name = paper_token.person_for_code(db, reference=reference, code=code, now=now)
+    attempt.succeeded()
+    return name
 
 
 def activate_first_key(
@@ -28,13 +45,16 @@ def activate_first_key(
     secret: str,
     first_code: str,
     now: datetime,
+    address: str | None = None,
     bind: Engine | None = None,
 ) -> paper_token.TokenActivation | paper_token.MobileAppActivation:
     """Spends the code, activates the key chosen, and logs this browser out."""
     with session_scope(bind) as db:
+        attempt = begin_attempt(throttle_store(db), Step.ACTIVATION_CODE, address=address, now=now)
         done = paper_token.activate_first_key(
             db, typed, key=key, secret=secret, first_code=first_code, now=now
         )
         if session_id is not None:
             revoke(db, session_id, now=now)
-        return done
+    attempt.succeeded()
+    return done
