@@ -57,6 +57,12 @@ class FileSignatureError(CardDataError):
     """The identity or address file does not match the National Register's signature."""
 
 
+class RrnCertificateError(FileSignatureError):
+    """The National Register's certificate on the card, which signs its identity and address
+    files, is not one to believe: expired or not yet valid, not made to sign, or not issued by a
+    trusted root."""
+
+
 class CardNotGenuineError(CardDataError):
     """The card could not prove it is the chip the National Register personalised (applet 1.8:
     its basic key does not match the identity file, or does not sign the reader's challenge)."""

@@ -1,6 +1,7 @@
 """Checks that the identity, address and photo files are those the National Register signed.
 
-The RRN certificate comes from the card; ``check_rrn_certificate`` ties it to trusted roots.
+The RRN certificate comes from the card; ``identity.eid.rrn_certificate`` checks it (dates,
+purpose, a trusted root).
 Applet 1.7 cards: RSA PKCS#1 v1.5 with SHA-256. Applet 1.8 cards: ECDSA P-384 with SHA-384, the
 signature DER-encoded (SEQUENCE {r, s}) and possibly followed by zero bytes up to the file's
 fixed length ("Belgian Electronic Identity Card content" v5.4, §6.2.3 and §6.2.5).
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Iterable
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -93,16 +93,3 @@ def check_identity_matches_certificate(
     )
     if [attribute.value for attribute in serial_numbers] != [national_number]:
         raise FileSignatureError("the identity file and the certificate name different people")
-
-
-def check_rrn_certificate(
-    rrn_certificate: x509.Certificate, trusted_roots: Iterable[x509.Certificate]
-) -> None:
-    """The RRN certificate must be issued by one of the trusted roots."""
-    for root in trusted_roots:
-        try:
-            rrn_certificate.verify_directly_issued_by(root)
-            return
-        except (ValueError, TypeError, InvalidSignature):
-            continue
-    raise FileSignatureError("the RRN certificate is not issued by a trusted root")

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
+from identity.eid.auth.trust_anchors import TrustAnchors
 from identity.eid.errors import CardDataError, FileSignatureError
-from identity.eid.file_signature import (
-    check_rrn_certificate,
-    verify_identity_files,
-    verify_photo,
-)
+from identity.eid.file_signature import verify_identity_files, verify_photo
 from identity.eid.identity_file import parse_address, parse_birth_date, parse_identity
+from identity.eid.rrn_certificate import check_rrn_certificate
 from identity.eid.tlv import parse_fields
 from simulators.eid.card_builder import key_kind, sign_file
 from simulators.eid.identity_files import (
@@ -25,6 +23,8 @@ from simulators.eid.identity_files import (
 )
 from simulators.personas.loader import persona
 from simulators.pki.test_pki import TestPki
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def test_identity_file_of_a_persona_reads_back() -> None:
@@ -115,7 +115,7 @@ def test_file_signatures_verify_and_tampering_is_caught(pki: TestPki, slug: str)
         "address_signature": address_signature,
     }
     verify_identity_files(**files)  # type: ignore[arg-type]
-    check_rrn_certificate(rrn.certificate, [pki.root.certificate])
+    check_rrn_certificate(rrn.certificate, TrustAnchors.of([pki.root.certificate]), now=NOW)
 
     forged = identity.replace(holder.surname.encode(), b"X" * len(holder.surname))
     with pytest.raises(FileSignatureError):
@@ -134,7 +134,9 @@ def test_an_rrn_certificate_from_another_root_is_refused(
 ) -> None:
     other = TestPki(tmp_path_factory.mktemp("other") / "pki")
     with pytest.raises(FileSignatureError):
-        check_rrn_certificate(other.rrn_rsa.certificate, [pki.root.certificate])
+        check_rrn_certificate(
+            other.rrn_rsa.certificate, TrustAnchors.of([pki.root.certificate]), now=NOW
+        )
 
 
 def test_the_photo_must_match_its_digest() -> None:
