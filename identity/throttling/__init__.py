@@ -17,7 +17,8 @@ The API, for a service that wants a limit::
   passed as ``error=``), whose ``minutes`` say when to try again and whose text the catalogues
   hold ("Trop de tentatives. Réessayez dans N minutes.").
 - ``begin_attempt(store, Step.X, address=..., now=...)`` does this for a login step per client
-  address and overall (settings ``login_failures_*``); ``attempt.succeeded()`` gives both back.
+  address and overall (settings ``login_failures_*``); ``attempt.succeeded()`` gives both back;
+  ``ensure_allowed`` refuses like it without counting (the start of a flow counted at its end).
 - ``store.add`` / ``store.count``: a plain counter (``unknown_usernames`` keeps the failures of
   usernames nobody holds with it).
 - ``ThrottleStore`` (``store.py``) is the protocol a Redis store will implement (#16);
@@ -30,7 +31,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from identity.throttling.attempts import Attempt, AttemptLimits, Step, begin_attempt
+from identity.throttling.attempts import (
+    Attempt,
+    AttemptLimits,
+    Step,
+    begin_attempt,
+    ensure_allowed,
+)
 from identity.throttling.database_store import DatabaseThrottleStore
 from identity.throttling.errors import ServiceBusyError, ThrottledError, TooManyCodesSentError
 from identity.throttling.limits import EVERYONE, Limit, take
@@ -61,6 +68,7 @@ __all__ = [
     "ThrottledError",
     "TooManyCodesSentError",
     "begin_attempt",
+    "ensure_allowed",
     "purge_throttles",
     "take",
     "throttle_store",

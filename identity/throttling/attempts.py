@@ -53,6 +53,10 @@ class Attempt:
     taken: tuple[Taken, ...]
 
     def succeeded(self) -> None:
+        self.give_back()
+
+    def give_back(self) -> None:
+        """The attempt does not count (it succeeded, or the service could not judge it)."""
         for event in self.taken:
             self.store.give_back(event)
         self.taken = ()
@@ -79,3 +83,16 @@ def begin_attempt(
         store.give_back(mine)
         raise
     return Attempt(store, (mine, everyone))
+
+
+def ensure_allowed(
+    store: ThrottleStore,
+    step: Step,
+    *,
+    address: str | None,
+    now: datetime,
+    limits: AttemptLimits | None = None,
+) -> None:
+    """``ThrottledError`` if an attempt at ``step`` from ``address`` would be refused now;
+    counts nothing (for the start of a flow whose attempt is counted at its end)."""
+    begin_attempt(store, step, address=address, now=now, limits=limits).give_back()
