@@ -23,6 +23,10 @@ SESSION_START = "/_auth/session"
 # Sets the return cookie, then opens the key chooser (or one key's page): ?suite=<path>[&cle=<kind>]
 LOGIN_THEN = "/_auth/connexion"
 LOGOUT = "/_auth/quitter"
+# itsme (an OpenID provider) sends the browser back here with ?code=&state= (the redirect URI
+# registered there), and reads the portal's public keys (private_key_jwt) at ITSME_CLIENT_JWKS.
+ITSME_RETURN = "/connexion/itsme/retour"
+ITSME_CLIENT_JWKS = "/_auth/itsme/jwks"
 # The level of assurance the key chooser asks for (the step-up): ?niveau=substantiel.
 LEVEL_PARAMETER = "niveau"
 

@@ -26,6 +26,7 @@ from foundation.settings import get_settings
 from simulators.authenticator.web import AuthenticatorPhone
 from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
+from simulators.itsme.clients import RegisteredClient, portal_client
 from simulators.itsme.web import ItsmeSimulator
 from simulators.loopback_web import Clock, LoopbackService, utc_now
 from simulators.sms_gateway.web import DEFAULT_TOKEN, SmsGateway
@@ -82,7 +83,8 @@ class KeySimulators:
 
     @property
     def itsme_url(self) -> str:
-        """The itsme provider's base URL (API under /api/requests) and its phones' index page."""
+        """The itsme provider's issuer URL (discovery under /.well-known/) and its phones'
+        index page."""
         return self.itsme.url
 
     @property
@@ -218,6 +220,17 @@ def back_office_section(back_office: BackOfficeSimulator) -> TrainerSection:
     )
 
 
+def itsme_portal_client(portal_url: str) -> RegisteredClient:
+    """The portal as itsme knows it: its return page and published keys at ``portal_url``, the
+    client id and service code of its settings (the demo shares them)."""
+    settings = get_settings()
+    return portal_client(
+        portal_url,
+        client_id=settings.itsme_client_id,
+        service_code=settings.itsme_service_code,
+    )
+
+
 def start_key_simulators(
     data_dir: Path,
     *,
@@ -229,9 +242,10 @@ def start_key_simulators(
     back_office_token: str = "",
     clock: Clock = utc_now,
 ) -> KeySimulators:
-    """Starts the six services; SMS and enrolled accounts are kept under ``data_dir``. The back
-    office calls the portal at ``portal_url`` (the local demo's when None) with
-    ``back_office_token``, the portal's ``back_office_token`` setting.
+    """Starts the six services; SMS, enrolled accounts and itsme's signing key are kept under
+    ``data_dir``. The back office calls the portal at ``portal_url`` (the local demo's when None)
+    with ``back_office_token``, the portal's ``back_office_token`` setting; itsme sends the
+    browser back to that portal and reads its public keys there.
 
     A port already in use raises KeySimulatorsError, with nothing left running.
     """
@@ -255,7 +269,15 @@ def start_key_simulators(
             lambda: SmsGateway(data_dir / "sms-gateway", host, ports.sms, sms_token, clock=clock),
         )
         itsme = listening(
-            "itsme simulator", ports.itsme, lambda: ItsmeSimulator(host, ports.itsme, clock)
+            "itsme simulator",
+            ports.itsme,
+            lambda: ItsmeSimulator(
+                host,
+                ports.itsme,
+                clock,
+                key_dir=data_dir / "itsme",
+                clients=(itsme_portal_client(portal_url or DEFAULT_PORTAL_URL),),
+            ),
         )
         authenticator = listening(
             "authenticator phone",

@@ -1,50 +1,47 @@
-"""The itsme key: identification approved on the person's phone through an itsme-like provider."""
+"""The itsme key: an OpenID Connect login (authorization code flow with PKCE, nonce and a signed
+ID token) at an itsme-like provider, whose app asks the person's phone to confirm."""
 
-from identity.itsme.client import (
-    CreatedRequest,
-    HttpItsmeClient,
-    ItsmeClient,
-    ItsmeStatus,
-    RequestState,
-    valid_national_number,
-)
+from identity.itsme.authorization import PendingAuthorization
+from identity.itsme.claims import ItsmeIdentity, valid_national_number
+
+# TRANSITION: the polling client, until the portal's itsme page moves to the code flow.
+from identity.itsme.client import HttpItsmeClient
+from identity.itsme.client_key import ClientKey
 from identity.itsme.errors import (
+    ItsmeCancelledError,
     ItsmeError,
     ItsmeExpiredError,
+    ItsmeInvalidTokenError,
+    ItsmePushesThrottledError,
     ItsmeRefusedError,
+    ItsmeStateMismatchError,
     ItsmeUnavailableError,
-    ItsmeUnknownNumberError,
 )
 from identity.itsme.key import ITSME_KEY, ItsmeKey
-from identity.itsme.service import (
-    ItsmeApproved,
-    ItsmeOutcome,
-    ItsmePending,
-    ItsmeRequest,
-    poll,
-    start,
-    wait_for_decision,
-)
+from identity.itsme.relying_party import ItsmeClient, ItsmeConfig, ItsmeRelyingParty
+from identity.itsme.service import ItsmePending, ItsmeRequest, poll, start
 
 __all__ = [
     "ITSME_KEY",
-    "CreatedRequest",
+    "ClientKey",
     "HttpItsmeClient",
-    "ItsmeApproved",
+    "ItsmeCancelledError",
     "ItsmeClient",
+    "ItsmeConfig",
     "ItsmeError",
     "ItsmeExpiredError",
+    "ItsmeIdentity",
+    "ItsmeInvalidTokenError",
     "ItsmeKey",
-    "ItsmeOutcome",
     "ItsmePending",
+    "ItsmePushesThrottledError",
     "ItsmeRefusedError",
+    "ItsmeRelyingParty",
     "ItsmeRequest",
-    "ItsmeStatus",
+    "ItsmeStateMismatchError",
     "ItsmeUnavailableError",
-    "ItsmeUnknownNumberError",
-    "RequestState",
+    "PendingAuthorization",
     "poll",
     "start",
     "valid_national_number",
-    "wait_for_decision",
 ]

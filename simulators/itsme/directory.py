@@ -9,6 +9,8 @@ from pathlib import Path
 from simulators.personas.loader import Persona, load_personas
 from simulators.sms_gateway.numbers import PhoneNumberError, display_phone, normalise_phone
 
+# itsme's claim for the Belgian national register number (scope "eid").
+NATIONAL_NUMBER_CLAIM = "http://itsme.services/v2/claim/BENationalNumber"
 PHONES_FILE = Path(__file__).resolve().parent / "phones.toml"
 
 
@@ -25,13 +27,17 @@ class ItsmePhone:
     def label(self) -> str:
         return f"{self.persona.display_name} ({display_phone(self.number)})"
 
-    def identity(self) -> dict[str, str]:
-        """What the phone hands to the portal once the holder confirms."""
+    def claims(self) -> dict[str, str | bool]:
+        """What itsme can tell a relying party about the holder once they confirm, under the
+        claim names itsme uses (the national number is itsme's own claim, from the eID)."""
         return {
-            "national_number": self.persona.national_number,
-            "surname": self.persona.surname,
-            "given_names": self.persona.given_names,
-            "birth_date": self.persona.birth_date.isoformat(),
+            "family_name": self.persona.surname,
+            "given_name": self.persona.given_names,
+            "name": f"{self.persona.given_names} {self.persona.surname}",
+            "birthdate": self.persona.birth_date.isoformat(),
+            NATIONAL_NUMBER_CLAIM: self.persona.national_number,
+            "phone_number": f"+{self.number[1:3]} {self.number[3:]}",
+            "phone_number_verified": True,
         }
 
 

@@ -1,5 +1,5 @@
-"""The portal's HTTP clients against the key simulators (SMS gateway, itsme provider): the same
-contract on both sides, through real HTTP on loopback."""
+"""The portal's SMS client against the SMS gateway simulator: the same contract on both sides,
+through real HTTP on loopback (itsme's: tests/integration/identity/itsme/test_oidc_login.py)."""
 
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ import foundation.models
 import foundation.models.digital_keys
 import foundation.models.one_time_code  # noqa: F401 - registers the tables
 from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus
-from identity import itsme, sms_code
+from identity import sms_code
 from identity.password.login_attempts import start_login
-from simulators.itsme import ItsmeSimulator
 from simulators.sms_gateway.web import SmsGateway
 
 pytestmark = pytest.mark.integration
@@ -28,14 +27,6 @@ TOKEN = "integration-sms-token"
 @pytest.fixture
 def gateway() -> Iterator[SmsGateway]:
     service = SmsGateway(None, port=0, token=TOKEN)
-    service.start()
-    yield service
-    service.stop()
-
-
-@pytest.fixture
-def provider() -> Iterator[ItsmeSimulator]:
-    service = ItsmeSimulator(port=0)
     service.start()
     yield service
     service.stop()
@@ -82,32 +73,3 @@ def test_the_gateway_refuses_a_wrong_token_and_the_portal_says_the_sms_was_not_s
     with pytest.raises(sms_code.SmsDeliveryError, match="HTTP 401"):
         sender.send(to="+32470123456", text="x")
     assert gateway.store.all() == []
-
-
-def test_an_itsme_request_approved_on_the_phone_gives_the_persona_identity(
-    provider: ItsmeSimulator,
-) -> None:
-    phone = provider.phones["+32471000001"]
-    client = itsme.HttpItsmeClient(provider.url, "monespace", timeout=5)
-    request = itsme.start(client, "0471 00 00 01", now=NOW)
-    assert itsme.poll(client, request, now=NOW) == itsme.ItsmePending(120)
-    provider.book.approve(request.id)
-    outcome = itsme.poll(client, request, now=NOW + timedelta(seconds=10))
-    assert isinstance(outcome, itsme.ItsmeApproved)
-    assert outcome.identity.national_number == phone.persona.national_number
-    assert outcome.identity.surname == phone.persona.surname
-    assert outcome.identity.birth_date == phone.persona.birth_date
-
-
-def test_an_itsme_request_refused_on_the_phone_is_refused(provider: ItsmeSimulator) -> None:
-    client = itsme.HttpItsmeClient(provider.url, "monespace", timeout=5)
-    request = itsme.start(client, "+32470123456", now=NOW)
-    provider.book.refuse(request.id)
-    with pytest.raises(itsme.ItsmeRefusedError):
-        itsme.poll(client, request, now=NOW)
-
-
-def test_a_number_without_an_itsme_phone_is_unknown(provider: ItsmeSimulator) -> None:
-    client = itsme.HttpItsmeClient(provider.url, "monespace", timeout=5)
-    with pytest.raises(itsme.ItsmeUnknownNumberError):
-        itsme.start(client, "+32 499 99 99 99", now=NOW)

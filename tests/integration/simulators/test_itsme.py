@@ -1,27 +1,43 @@
-"""The itsme simulator over real HTTP: the portal's contract, expiry, and the phone page."""
+"""The itsme simulator over real HTTP, as an OpenID provider: discovery and keys, the
+identification pages, the answers a client gets back, the token endpoint's refusals, the push
+throttle, and the demo phones' pages."""
 
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
+from joserfc import jwt
+from joserfc.jwk import KeySet
 
+from identity.itsme import ClientKey
 from simulators.itsme import ItsmeSimulator
+from tests.integration.itsme_steps import (
+    CLIENT_ID,
+    FORM,
+    REDIRECT_URI,
+    SERVICE_CODE,
+    Visit,
+    answer_on_phone,
+    open_authorization,
+    pending_push,
+    query_of,
+    registered,
+)
 from tests.integration.simulators.http_client import Response, call
 
 pytestmark = pytest.mark.integration
 
 START = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 NAIMA = "+32471000001"
-NAIMA_IDENTITY = {
-    "national_number": "86031414204",
-    "surname": "Mremi",
-    "given_names": "Naïma Samira",
-    "birth_date": "1986-03-14",
-}
+UNKNOWN = "+32479999999"
+VERIFIER = "v" * 43 + "-verifier-of-this-test"
+NATIONAL_NUMBER = "http://itsme.services/v2/claim/BENationalNumber"
 
 
 class FakeClock:
@@ -38,92 +54,358 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def itsme(clock: FakeClock) -> Iterator[ItsmeSimulator]:
-    simulator = ItsmeSimulator(port=0, clock=clock)
+def client_key() -> ClientKey:
+    return ClientKey.generate()
+
+
+@pytest.fixture
+def itsme(clock: FakeClock, client_key: ClientKey) -> Iterator[ItsmeSimulator]:
+    simulator = ItsmeSimulator(port=0, clock=clock, clients=[registered(client_key)])
     simulator.start()
     yield simulator
     simulator.stop()
 
 
-def ask(itsme: ItsmeSimulator, phone: str, client: str = "monespace") -> Response:
-    return call("POST", f"{itsme.url}/api/requests", json_body={"phone": phone, "client": client})
+def authorize_url(itsme: ItsmeSimulator, **changes: str | None) -> str:
+    query: dict[str, str | None] = {
+        "response_type": "code",
+        "client_id": CLIENT_ID,
+        "redirect_uri": REDIRECT_URI,
+        "scope": f"openid service:{SERVICE_CODE} profile eid",
+        "state": "state-of-this-login",
+        "nonce": "nonce-of-this-login",
+        "code_challenge": create_s256_code_challenge(VERIFIER),
+        "code_challenge_method": "S256",
+        "login_hint": NAIMA,
+        "claims": '{"id_token":{"family_name":null,"given_name":null,"birthdate":null,'
+        f'"{NATIONAL_NUMBER}":null}}}}',
+    }
+    query.update(changes)
+    return f"{itsme.url}/authorize?{urlencode({k: v for k, v in query.items() if v is not None})}"
 
 
-def new_request(itsme: ItsmeSimulator, phone: str = NAIMA) -> str:
-    answer = ask(itsme, phone)
-    assert answer.status == 201, answer.text
-    assert answer.json()["expires_in"] == 120
-    request_id: str = answer.json()["id"]
-    assert uuid.UUID(request_id)
-    return request_id
+def approved_code(itsme: ItsmeSimulator, phone: str = NAIMA) -> str:
+    visit = open_authorization(itsme, authorize_url(itsme))
+    visit.send(phone)
+    answer_on_phone(itsme, phone)
+    answer = visit.back_to_portal()
+    assert answer["state"] == "state-of-this-login"
+    return answer["code"]
 
 
-def status(itsme: ItsmeSimulator, request_id: str) -> Response:
-    return call("GET", f"{itsme.url}/api/requests/{request_id}")
+def token(
+    itsme: ItsmeSimulator,
+    key: ClientKey,
+    code: str,
+    *,
+    now: datetime = START,
+    verifier: str = VERIFIER,
+    redirect_uri: str = REDIRECT_URI,
+    assertion: str | None = None,
+    grant_type: str = "authorization_code",
+) -> Response:
+    form = {
+        "grant_type": grant_type,
+        "code": code,
+        "redirect_uri": redirect_uri,
+        "code_verifier": verifier,
+        "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+        "client_assertion": assertion
+        or key.assertion(client_id=CLIENT_ID, token_endpoint=f"{itsme.url}/token", now=now),
+    }
+    return call("POST", f"{itsme.url}/token", body=urlencode(form).encode(), headers=FORM)
 
 
-def test_an_approved_request_carries_the_persona_identity(itsme: ItsmeSimulator) -> None:
-    request_id = new_request(itsme, "+32 471 00 00 01")
-    assert status(itsme, request_id).json() == {"status": "pending"}
-
-    approved = call("POST", f"{itsme.url}/api/requests/{request_id}/approve")
-    assert approved.status == 200
-    assert status(itsme, request_id).json() == {"status": "approved", "identity": NAIMA_IDENTITY}
+# -- discovery and keys ----------------------------------------------------------------------
 
 
-def test_a_refused_request_carries_no_identity(itsme: ItsmeSimulator) -> None:
-    request_id = new_request(itsme, "+32470123456")
-    assert call("POST", f"{itsme.url}/api/requests/{request_id}/refuse").status == 200
-    assert status(itsme, request_id).json() == {"status": "refused"}
+def test_discovery_names_the_endpoints_and_what_the_provider_offers(itsme: ItsmeSimulator) -> None:
+    document = call("GET", f"{itsme.url}/.well-known/openid-configuration").json()
+    assert document["issuer"] == itsme.url
+    assert document["authorization_endpoint"] == f"{itsme.url}/authorize"
+    assert document["token_endpoint"] == f"{itsme.url}/token"
+    assert document["jwks_uri"] == f"{itsme.url}/jwks"
+    assert document["code_challenge_methods_supported"] == ["S256"]
+    assert document["token_endpoint_auth_methods_supported"] == ["private_key_jwt"]
+    assert document["id_token_signing_alg_values_supported"] == ["RS256"]
+    keys = call("GET", f"{itsme.url}/jwks").json()["keys"]
+    assert [(k["kty"], k["alg"], k["use"]) for k in keys] == [("RSA", "RS256", "sig")]
+    assert "d" not in keys[0]  # the public half only
 
 
-def test_a_request_expires_after_120_seconds(itsme: ItsmeSimulator, clock: FakeClock) -> None:
-    request_id = new_request(itsme)
-    clock.now = START + timedelta(seconds=119)
-    assert status(itsme, request_id).json()["status"] == "pending"
-    clock.now = START + timedelta(seconds=120)
-    assert status(itsme, request_id).json() == {"status": "expired"}
-    late = call("POST", f"{itsme.url}/api/requests/{request_id}/approve")
-    assert late.status == 409
-    assert late.json()["status"] == "expired"
+def test_the_signing_key_is_made_once_and_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "itsme"
+    first = ItsmeSimulator(port=0, key_dir=folder)
+    second = ItsmeSimulator(port=0, key_dir=folder)
+    try:
+        assert first.provider.key.kid == second.provider.key.kid
+        assert (folder / "signing-key.pem").stat().st_mode & 0o777 == 0o600
+    finally:
+        first.stop()
+        second.stop()
 
 
-def test_a_request_is_answered_once(itsme: ItsmeSimulator) -> None:
-    request_id = new_request(itsme)
-    call("POST", f"{itsme.url}/api/requests/{request_id}/refuse")
-    again = call("POST", f"{itsme.url}/api/requests/{request_id}/approve")
-    assert (again.status, again.json()["error"]) == (409, "not_pending")
-    assert status(itsme, request_id).json() == {"status": "refused"}
+# -- the identification pages ----------------------------------------------------------------
 
 
-def test_unknown_phone_is_404(itsme: ItsmeSimulator) -> None:
-    answer = ask(itsme, "+32479999999")
-    assert (answer.status, answer.json()["error"]) == (404, "unknown_phone")
+def test_the_page_asks_to_confirm_the_number_then_waits_for_the_phone(
+    itsme: ItsmeSimulator,
+) -> None:
+    visit = open_authorization(itsme, authorize_url(itsme))
+    form = visit.page().text
+    assert "Mon Espace souhaite vous identifier" in form
+    assert 'value="+32 471 00 00 01"' in form
+    assert ">Envoyer la demande</button>" in form
+    assert ">Annuler</button>" in form
+
+    assert visit.send("0471 00 00 01").status == 303
+    waiting = visit.page().text
+    assert 'role="status"' in waiting
+    assert "envoyée au +32 471 00 00 01" in waiting
+    assert 'Expire dans <span id="left">2 min 00 s</span>' in waiting
+    status = call("GET", f"{itsme.url}{visit.path}/status").json()
+    assert status == {"done": False, "left": "2 min 00 s"}
+    phone = call("GET", itsme.phone_url(NAIMA)).text
+    assert "Mon Espace souhaite vous identifier" in phone
+
+
+def test_an_approval_sends_the_browser_back_with_a_code_for_the_signed_identity(
+    itsme: ItsmeSimulator, client_key: ClientKey
+) -> None:
+    code = approved_code(itsme)
+    answer = token(itsme, client_key, code)
+    assert answer.status == 200, answer.text
+    tokens = answer.json()
+    assert tokens["token_type"] == "Bearer"
+    keys = KeySet.import_key_set(call("GET", f"{itsme.url}/jwks").json())
+    claims = jwt.decode(tokens["id_token"], keys, algorithms=["RS256"]).claims
+    assert claims["iss"] == itsme.url
+    assert claims["aud"] == CLIENT_ID
+    assert claims["nonce"] == "nonce-of-this-login"
+    assert claims["exp"] - claims["iat"] == 300
+    assert claims[NATIONAL_NUMBER] == "86031414204"
+    assert (claims["family_name"], claims["given_name"], claims["birthdate"]) == (
+        "Mremi",
+        "Naïma Samira",
+        "1986-03-14",
+    )
+    userinfo = call(
+        "GET",
+        f"{itsme.url}/userinfo",
+        headers={"Authorization": f"Bearer {tokens['access_token']}"},
+    )
+    assert userinfo.json()["sub"] == claims["sub"]
+    assert userinfo.json()[NATIONAL_NUMBER] == "86031414204"
+
+
+def test_the_same_person_has_the_same_pairwise_subject(
+    itsme: ItsmeSimulator, client_key: ClientKey
+) -> None:
+    subjects = set()
+    for _ in range(2):
+        id_token = token(itsme, client_key, approved_code(itsme)).json()["id_token"]
+        keys = KeySet.import_key_set(call("GET", f"{itsme.url}/jwks").json())
+        subjects.add(jwt.decode(id_token, keys).claims["sub"])
+    assert len(subjects) == 1
+
+
+def test_refused_on_the_phone_cancelled_or_unanswered(
+    itsme: ItsmeSimulator, clock: FakeClock
+) -> None:
+    refused = open_authorization(itsme, authorize_url(itsme))
+    refused.send(NAIMA)
+    answer_on_phone(itsme, NAIMA, approve=False)
+    answer = refused.back_to_portal()
+    assert (answer["error"], answer["state"], answer["iss"]) == (
+        "access_denied",
+        "state-of-this-login",
+        itsme.url,
+    )
+    assert "code" not in answer
+
+    cancelled = open_authorization(itsme, authorize_url(itsme))
+    cancelled.send(NAIMA)
+    back = cancelled.cancel()
+    assert query_of(back.headers["Location"])["error"] == "cancelled"
+    assert "Aucune demande en attente." in call("GET", itsme.phone_url(NAIMA)).text
+
+    late = open_authorization(itsme, authorize_url(itsme))
+    late.send(NAIMA)
+    clock.now += timedelta(seconds=120)
+    assert call("GET", f"{itsme.url}{late.path}/status").json()["done"] is True
+    assert late.back_to_portal()["error"] == "expired"
+    gone = late.page()
+    assert gone.status == 404
+    assert "existe plus" in gone.text
+
+
+def test_an_unknown_number_gets_the_same_pages_as_a_known_one(
+    itsme: ItsmeSimulator, clock: FakeClock
+) -> None:
+    pages = {}
+    for number in (NAIMA, UNKNOWN):
+        visit = open_authorization(itsme, authorize_url(itsme, login_hint=number))
+        sent = visit.send(number)
+        assert sent.status == 303
+        waiting = visit.page()
+        assert waiting.status == 200
+        pages[number] = (visit, waiting.text.replace(visit.path, "/authorize/X"))
+    known, unknown = pages[NAIMA][1], pages[UNKNOWN][1]
+    assert unknown.replace("+32 479 99 99 99", "+32 471 00 00 01") == known
+    # Nobody's phone rings for the unknown number, and it ends as an unanswered request does.
+    assert call("GET", f"{itsme.url}/api/requests?phone={UNKNOWN}").json() == []
+    clock.now += timedelta(seconds=120)
+    assert pages[UNKNOWN][0].back_to_portal()["error"] == "expired"
+
+
+def test_pushes_to_one_number_are_limited_known_or_not(itsme: ItsmeSimulator) -> None:
+    for number in (NAIMA, UNKNOWN):
+        for _ in range(5):
+            assert open_authorization(itsme, authorize_url(itsme)).send(number).status == 303
+        refused = open_authorization(itsme, authorize_url(itsme)).send(number)
+        assert refused.status == 429
+        assert "Trop de demandes ont été envoyées à ce numéro" in refused.text
+    # Another number is not held back; the test hook forgets the counts.
+    assert open_authorization(itsme, authorize_url(itsme)).send("+32472000002").status == 303
+    assert call("DELETE", f"{itsme.url}/api/requests").status == 204
+    assert open_authorization(itsme, authorize_url(itsme)).send(NAIMA).status == 303
+
+
+def test_a_number_that_is_no_phone_number_is_asked_again(itsme: ItsmeSimulator) -> None:
+    visit = open_authorization(itsme, authorize_url(itsme, login_hint=None))
+    assert 'value=""' in visit.page().text
+    wrong = visit.send("bonjour")
+    assert wrong.status == 400
+    assert "Ce numéro n&#x27;est pas un numéro de GSM" in wrong.text
+    assert 'value="bonjour"' in wrong.text
+
+
+# -- faulty authorization requests -----------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("body", "error"),
+    "changes",
     [
-        (b"{", "invalid_json"),
-        (b"[]", "invalid_json"),
-        (b'{"client": "monespace"}', "invalid_phone"),
-        (b'{"phone": "bonjour", "client": "monespace"}', "invalid_phone"),
-        (b'{"phone": "+32471000001"}', "invalid_client"),
-        (b'{"phone": "+32471000001", "client": "<script>"}', "invalid_client"),
+        {"client_id": "someone-else"},
+        {"redirect_uri": "https://attacker.example/cb"},
+        {"redirect_uri": REDIRECT_URI + "/"},
     ],
 )
-def test_a_bad_request_is_400(itsme: ItsmeSimulator, body: bytes, error: str) -> None:
-    answer = call("POST", f"{itsme.url}/api/requests", body=body)
-    assert (answer.status, answer.json()["error"]) == (400, error)
+def test_an_unknown_client_or_redirect_uri_is_never_redirected_to(
+    itsme: ItsmeSimulator, changes: dict[str, str]
+) -> None:
+    answer = call("GET", authorize_url(itsme, **changes))
+    assert answer.status == 400
+    assert "Location" not in answer.headers
+    assert 'role="alert"' in answer.text
 
 
-def test_unknown_request_is_404(itsme: ItsmeSimulator) -> None:
-    assert status(itsme, "nope").json()["error"] == "unknown_request"
-    assert call("POST", f"{itsme.url}/api/requests/nope/approve").status == 404
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"response_type": "token"}, "unsupported_response_type"),
+        ({"scope": f"profile service:{SERVICE_CODE}"}, "invalid_scope"),
+        ({"scope": "openid profile"}, "invalid_scope"),
+        ({"scope": "openid service:SOMEONE_ELSE"}, "invalid_scope"),
+        ({"nonce": None}, "invalid_request"),
+        ({"code_challenge": None}, "invalid_request"),
+        ({"code_challenge_method": "plain"}, "invalid_request"),
+        ({"claims": "{not json"}, "invalid_request"),
+    ],
+)
+def test_a_faulty_request_goes_back_to_the_client_with_its_error(
+    itsme: ItsmeSimulator, changes: dict[str, str | None], error: str
+) -> None:
+    answer = call("GET", authorize_url(itsme, **changes))
+    assert answer.status == 303
+    assert answer.headers["Location"].startswith(REDIRECT_URI + "?")
+    back = query_of(answer.headers["Location"])
+    assert (back["error"], back["state"]) == (error, "state-of-this-login")
+
+
+# -- the token endpoint ----------------------------------------------------------------------
+
+
+def test_a_code_is_good_once_and_its_reuse_revokes_what_it_gave(
+    itsme: ItsmeSimulator, client_key: ClientKey
+) -> None:
+    code = approved_code(itsme)
+    first = token(itsme, client_key, code)
+    assert first.status == 200
+    again = token(itsme, client_key, code)
+    assert (again.status, again.json()["error"]) == (400, "invalid_grant")
+    bearer = {"Authorization": f"Bearer {first.json()['access_token']}"}
+    revoked = call("GET", f"{itsme.url}/userinfo", headers=bearer)
+    assert (revoked.status, revoked.json()["error"]) == (401, "invalid_token")
+
+
+def test_a_code_needs_its_verifier_its_redirect_uri_and_time(
+    itsme: ItsmeSimulator, client_key: ClientKey, clock: FakeClock
+) -> None:
+    wrong_verifier = token(itsme, client_key, approved_code(itsme), verifier="w" * 64)
+    assert (wrong_verifier.status, wrong_verifier.json()["error"]) == (400, "invalid_grant")
+    no_verifier = token(itsme, client_key, approved_code(itsme), verifier="")
+    assert no_verifier.json()["error"] == "invalid_grant"
+    elsewhere = token(itsme, client_key, approved_code(itsme), redirect_uri="http://x/cb")
+    assert elsewhere.json()["error"] == "invalid_grant"
+    code = approved_code(itsme)
+    clock.now += timedelta(minutes=3)
+    late = token(itsme, client_key, code, now=clock.now)
+    assert (late.json()["error"], late.json()["error_description"]) == (
+        "invalid_grant",
+        "the code has expired",
+    )
+    assert (
+        token(itsme, client_key, "no-such-code", now=clock.now).json()["error"] == "invalid_grant"
+    )
+
+
+def test_the_client_must_prove_itself_with_its_own_key_once(
+    itsme: ItsmeSimulator, client_key: ClientKey
+) -> None:
+    stranger = ClientKey.generate()
+    forged = stranger.assertion(client_id=CLIENT_ID, token_endpoint=f"{itsme.url}/token", now=START)
+    refused = token(itsme, client_key, approved_code(itsme), assertion=forged)
+    assert (refused.status, refused.json()["error"]) == (401, "invalid_client")
+    assert refused.headers["WWW-Authenticate"] == 'Bearer error="invalid_client"'
+
+    assertion = client_key.assertion(
+        client_id=CLIENT_ID, token_endpoint=f"{itsme.url}/token", now=START
+    )
+    assert token(itsme, client_key, approved_code(itsme), assertion=assertion).status == 200
+    replayed = token(itsme, client_key, approved_code(itsme), assertion=assertion)
+    assert (replayed.status, replayed.json()["error"]) == (401, "invalid_client")
+
+    other_audience = client_key.assertion(
+        client_id=CLIENT_ID, token_endpoint="https://idp.example/token", now=START
+    )
+    assert token(itsme, client_key, approved_code(itsme), assertion=other_audience).status == 401
+    expired = client_key.assertion(
+        client_id=CLIENT_ID, token_endpoint=f"{itsme.url}/token", now=START - timedelta(hours=1)
+    )
+    assert token(itsme, client_key, approved_code(itsme), assertion=expired).status == 401
+
+
+def test_only_the_code_grant_in_a_form(itsme: ItsmeSimulator, client_key: ClientKey) -> None:
+    grant = token(itsme, client_key, "x", grant_type="password")
+    assert (grant.status, grant.json()["error"]) == (400, "unsupported_grant_type")
+    as_json = call("POST", f"{itsme.url}/token", json_body={"grant_type": "authorization_code"})
+    assert (as_json.status, as_json.json()["error"]) == (400, "invalid_request")
+    assert call("GET", f"{itsme.url}/userinfo").status == 401
+
+
+# -- the demo phones -------------------------------------------------------------------------
+
+
+def sent_to(itsme: ItsmeSimulator, phone: str = NAIMA) -> Visit:
+    visit = open_authorization(itsme, authorize_url(itsme, login_hint=phone))
+    assert visit.send(phone).status == 303
+    return visit
 
 
 def test_the_phone_page_shows_the_request_and_confirms_it(itsme: ItsmeSimulator) -> None:
-    request_id = new_request(itsme)
+    visit = sent_to(itsme)
+    request_id = pending_push(itsme, NAIMA)
     phone = call("GET", f"{itsme.url}/phone?number=+32471000001")
     assert phone.status == 200
     html = phone.text
@@ -137,45 +419,49 @@ def test_the_phone_page_shows_the_request_and_confirms_it(itsme: ItsmeSimulator)
         f"/phone/requests/{request_id}/confirm",
         f"/phone/requests/{request_id}/refuse",
     ]
-    assert ">Confirmer</button>" in html
-    assert ">Refuser</button>" in html
-
     pressed = call("POST", itsme.url + forms[0], body=b"")
     assert pressed.status == 303
     after = call("GET", itsme.url + pressed.headers["Location"]).text
     assert "Vous avez confirmé votre identité." in after
     assert "Aucune demande en attente." in after
     assert "<td>Confirmée</td>" in after
-    assert status(itsme, request_id).json()["identity"] == NAIMA_IDENTITY
+    assert call("GET", f"{itsme.url}/api/requests/{request_id}").json()["status"] == "approved"
+    assert "code" in visit.back_to_portal()
 
 
 def test_refusing_on_the_phone_and_pressing_too_late(
     itsme: ItsmeSimulator, clock: FakeClock
 ) -> None:
-    refused = new_request(itsme)
+    sent_to(itsme)
+    refused = pending_push(itsme, NAIMA)
     location = call("POST", f"{itsme.url}/phone/requests/{refused}/refuse").headers["Location"]
     assert "Vous avez refusé la demande." in call("GET", itsme.url + location).text
-    assert status(itsme, refused).json() == {"status": "refused"}
 
-    late = new_request(itsme)
+    sent_to(itsme)
+    late = pending_push(itsme, NAIMA)
     clock.now += timedelta(minutes=3)
     location = call("POST", f"{itsme.url}/phone/requests/{late}/confirm").headers["Location"]
     page = call("GET", itsme.url + location).text
     assert "Cette demande a expiré" in page
     assert "<td>Expirée</td>" in page
+    conflict = call("POST", f"{itsme.url}/api/requests/{late}/approve")
+    assert (conflict.status, conflict.json()["status"]) == (409, "expired")
 
 
 def test_a_phone_only_shows_its_own_requests(itsme: ItsmeSimulator) -> None:
-    new_request(itsme, "+32472000002")
+    sent_to(itsme, "+32472000002")
     page = call("GET", f"{itsme.url}/phone?number=%2B32471000001").text
     assert "Aucune demande en attente." in page
 
 
-def test_unknown_phone_page_lists_the_known_phones(itsme: ItsmeSimulator) -> None:
+def test_unknown_phone_page_and_request(itsme: ItsmeSimulator) -> None:
     page = call("GET", f"{itsme.url}/phone?number=+32479999999")
     assert page.status == 404
     assert "Aucun téléphone itsme de démonstration" in page.text
     assert "Chloé Ducoeur (+32 472 00 00 02)" in page.text
+    assert call("GET", f"{itsme.url}/api/requests/nope").json()["error"] == "unknown_request"
+    assert call("POST", f"{itsme.url}/api/requests/nope/approve").status == 404
+    assert call("GET", f"{itsme.url}/api/requests?phone=bonjour").status == 400
 
 
 def test_index_and_phone_list(itsme: ItsmeSimulator) -> None:

@@ -4,11 +4,16 @@ authenticator phone."""
 
 from __future__ import annotations
 
+import re
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
@@ -24,6 +29,22 @@ pytestmark = pytest.mark.integration
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 NOW = datetime(2026, 11, 22, 9, 0, 7, tzinfo=UTC)
 _AXE = Axe()
+RETURN_PATH = "/connexion/itsme/retour"
+
+
+class ReturnPage(BaseHTTPRequestHandler):
+    """Stands for the portal where itsme sends the browser back: a page and nothing else."""
+
+    def do_GET(self) -> None:
+        body = b'<html lang="fr"><title>Retour</title><h1>Retour au portail</h1></html>'
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        return
 
 
 def assert_no_axe_violations(page: Page) -> None:
@@ -32,9 +53,21 @@ def assert_no_axe_violations(page: Page) -> None:
 
 
 @pytest.fixture
-def simulators(tmp_path: Path) -> Iterator[KeySimulators]:
+def portal_url() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ReturnPage)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def simulators(tmp_path: Path, portal_url: str) -> Iterator[KeySimulators]:
     ports = KeySimulatorPorts(*(free_port() for _ in range(6)))
-    running = start_key_simulators(tmp_path, ports=ports, sms_token="t", clock=lambda: NOW)
+    running = start_key_simulators(
+        tmp_path, ports=ports, sms_token="t", portal_url=portal_url, clock=lambda: NOW
+    )
     yield running
     running.stop()
 
@@ -79,21 +112,60 @@ def test_authenticator_page_upload_form(
     assert_no_axe_violations(page)
 
 
-def test_itsme_phone_confirms_with_the_button(page: Page, simulators: KeySimulators) -> None:
-    created = call(
-        "POST",
-        f"{simulators.itsme_url}/api/requests",
-        json_body={"phone": "+32470123456", "client": "monespace"},
-    ).json()
-    page.goto(simulators.itsme.phone_url("+32470123456"))
+def itsme_authorize_url(simulators: KeySimulators, portal_url: str, phone: str) -> str:
+    """What the portal sends the browser to (see identity.itsme)."""
+    query = {
+        "response_type": "code",
+        "client_id": "monespace",
+        "redirect_uri": portal_url + RETURN_PATH,
+        "scope": "openid service:MONESPACE_LOGIN profile eid",
+        "state": "state-of-this-login",
+        "nonce": "nonce-of-this-login",
+        "code_challenge": create_s256_code_challenge("v" * 64),
+        "code_challenge_method": "S256",
+        "login_hint": phone,
+    }
+    return f"{simulators.itsme_url}/authorize?{urlencode(query)}"
+
+
+def test_itsme_pages_from_the_number_to_the_phone_and_back(
+    page: Page, simulators: KeySimulators, portal_url: str
+) -> None:
+    page.goto(itsme_authorize_url(simulators, portal_url, "+32470123456"))
     expect(page.get_by_role("heading", name="Mon Espace souhaite vous identifier")).to_be_visible()
+    expect(page.get_by_label("Numéro de GSM")).to_have_value("+32 470 12 34 56")
     assert_no_axe_violations(page)
-    page.get_by_role("button", name="Confirmer").click()
-    expect(page.get_by_role("status")).to_contain_text("Vous avez confirmé votre identité.")
+    page.get_by_role("button", name="Envoyer la demande").click()
+    waiting = page.get_by_role("status")
+    expect(waiting).to_contain_text("envoyée au +32 470 12 34 56")
+    expect(waiting).to_contain_text("smartphone")
     assert_no_axe_violations(page)
-    answer = call("GET", f"{simulators.itsme_url}/api/requests/{created['id']}").json()
-    assert answer["status"] == "approved"
-    assert answer["identity"]["surname"] == "El Yakoubi"
+
+    phone = page.context.new_page()
+    phone.goto(simulators.itsme.phone_url("+32470123456"))
+    expect(phone.get_by_role("heading", name="Mon Espace souhaite vous identifier")).to_be_visible()
+    assert_no_axe_violations(phone)
+    phone.get_by_role("button", name="Confirmer").click()
+    expect(phone.get_by_role("status")).to_contain_text("Vous avez confirmé votre identité.")
+    assert_no_axe_violations(phone)
+
+    # The waiting page sees the answer by itself and goes back with a code and the state.
+    page.wait_for_url(re.compile(r"/connexion/itsme/retour\?code=.+&state=state-of-this-login"))
+    expect(page.get_by_role("heading", name="Retour au portail")).to_be_visible()
+
+
+def test_itsme_page_asks_again_for_a_wrong_number(
+    page: Page, simulators: KeySimulators, portal_url: str
+) -> None:
+    page.goto(itsme_authorize_url(simulators, portal_url, ""))
+    expect(page.get_by_label("Numéro de GSM")).to_have_value("")
+    page.get_by_label("Numéro de GSM").fill("bonjour")
+    page.get_by_role("button", name="Envoyer la demande").click()
+    expect(page.get_by_role("alert")).to_have_text(
+        "Ce numéro n'est pas un numéro de GSM. Vérifiez-le."
+    )
+    expect(page.get_by_label("Numéro de GSM")).to_have_value("bonjour")
+    assert_no_axe_violations(page)
 
 
 def test_sms_inbox_search_form(page: Page, simulators: KeySimulators) -> None:

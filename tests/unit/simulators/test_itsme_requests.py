@@ -1,4 +1,4 @@
-"""itsme requests: pending until the phone answers, expired after 120 s, identities of personas."""
+"""itsme requests: pending until the phone answers, expired after 120 s; the personas' claims."""
 
 from __future__ import annotations
 
@@ -45,11 +45,14 @@ def test_demo_phones_belong_to_the_personas() -> None:
         NAIMA: "naima-mremi",
         "+32472000002": "chloe-ducoeur",
     }
-    assert phones[NAIMA].identity() == {
-        "national_number": "86031414204",
-        "surname": "Mremi",
-        "given_names": "Naïma Samira",
-        "birth_date": "1986-03-14",
+    assert phones[NAIMA].claims() == {
+        "family_name": "Mremi",
+        "given_name": "Naïma Samira",
+        "name": "Naïma Samira Mremi",
+        "birthdate": "1986-03-14",
+        "http://itsme.services/v2/claim/BENationalNumber": "86031414204",
+        "phone_number": "+32 471000001",
+        "phone_number_verified": True,
     }
     assert phones[NAIMA].label == "Naïma Mremi (+32 471 00 00 01)"
 

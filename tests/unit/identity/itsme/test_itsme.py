@@ -1,44 +1,33 @@
-"""itsme: the request to the phone, polling until approved, refused or expired."""
+"""itsme as a key and as an OpenID Connect client: the authorization request it builds (PKCE
+S256, state, nonce, the identity asked in the ID token), what it keeps of it, how a return that
+is not this login's is refused before anything reaches itsme, and the claims it maps to the
+person."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+import json
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from foundation.i18n.error_messages import error_text
 from identity import itsme
 from identity.assurance import LevelOfAssurance
+from identity.itsme.authorization import authorization_url, new_pending
+from identity.itsme.claims import NATIONAL_NUMBER_CLAIM, identity_from_claims
+from identity.itsme.relying_party import MAX_LOGIN_TIME
 from identity.registry import KeyGroup, default_registry
 from identity.sessions import LoginIdentity
-from identity.sms_code import InvalidMobileNumberError
+from simulators.itsme.provider import TRANSACTION_LIFETIME
+from simulators.itsme.requests import REQUEST_LIFETIME
 from tests.unit.identity.code_people import NOW
 
-NAIMA = LoginIdentity("85073003328", "Mremi", "Naïma", date(1985, 7, 30))
-
-
-@dataclass
-class ScriptedProvider:
-    """An ItsmeClient whose phone answers with the given statuses, one per poll."""
-
-    statuses: list[itsme.ItsmeStatus] = field(default_factory=list)
-    known: set[str] = field(default_factory=lambda: {"+32470123456"})
-    asked: list[str] = field(default_factory=list)
-    polls: int = 0
-
-    def create_request(self, phone: str) -> itsme.CreatedRequest:
-        self.asked.append(phone)
-        if phone not in self.known:
-            raise itsme.ItsmeUnknownNumberError(phone)
-        return itsme.CreatedRequest("req-1", 120)
-
-    def request_state(self, request_id: str) -> itsme.RequestState:
-        assert request_id == "req-1"
-        status = self.statuses[min(self.polls, len(self.statuses) - 1)]
-        self.polls += 1
-        identity = NAIMA if status is itsme.ItsmeStatus.APPROVED else None
-        return itsme.RequestState(status, identity)
+REDIRECT_URI = "http://localhost:3000/connexion/itsme/retour"
+# Nothing listens there: a check that asked the provider would fail with ItsmeUnavailableError.
+UNREACHABLE = "http://127.0.0.1:9"
 
 
 def test_itsme_is_a_high_key_beside_the_eid() -> None:
@@ -48,97 +37,132 @@ def test_itsme_is_a_high_key_beside_the_eid() -> None:
     assert descriptor.order == 1
 
 
-def test_start_sends_the_number_in_international_form_and_notes_the_deadline() -> None:
-    provider = ScriptedProvider()
-    request = itsme.start(provider, "0470 12 34 56", now=NOW)
-    assert provider.asked == ["+32470123456"]
-    assert request == itsme.ItsmeRequest("req-1", "+32470123456", NOW + timedelta(seconds=120))
+def query(url: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
 
 
-def test_a_number_that_is_no_belgian_mobile_is_refused_before_asking_itsme() -> None:
-    provider = ScriptedProvider()
-    with pytest.raises(InvalidMobileNumberError):
-        itsme.start(provider, "02 123 45 67", now=NOW)
-    assert provider.asked == []
-
-
-def test_a_number_without_itsme_says_so() -> None:
-    with pytest.raises(itsme.ItsmeUnknownNumberError) as unknown:
-        itsme.start(ScriptedProvider(), "+32 499 99 99 99", now=NOW)
-    assert "n'est lié à aucun compte itsme" in error_text("fr", unknown.value)
-
-
-def test_polling_says_pending_with_seconds_left_then_gives_the_identity() -> None:
-    provider = ScriptedProvider([itsme.ItsmeStatus.PENDING, itsme.ItsmeStatus.APPROVED])
-    request = itsme.start(provider, "+32470123456", now=NOW)
-    assert itsme.poll(provider, request, now=NOW + timedelta(seconds=30.5)) == itsme.ItsmePending(
-        90
+def test_the_authorization_request_carries_pkce_state_nonce_and_the_claims_asked() -> None:
+    pending = new_pending(REDIRECT_URI, NOW)
+    url = authorization_url(
+        "http://127.0.0.1:8028/authorize",
+        pending,
+        client_id="monespace",
+        service_code="MONESPACE_LOGIN",
+        phone="+32471000001",
+        language="nl",
     )
-    assert itsme.poll(provider, request, now=NOW + timedelta(seconds=40)) == itsme.ItsmeApproved(
-        NAIMA
+    assert url.startswith("http://127.0.0.1:8028/authorize?")
+    asked = query(url)
+    assert asked["response_type"] == "code"
+    assert asked["client_id"] == "monespace"
+    assert asked["redirect_uri"] == REDIRECT_URI
+    assert asked["scope"].split() == ["openid", "service:MONESPACE_LOGIN", "profile", "eid"]
+    assert (asked["state"], asked["nonce"]) == (pending.state, pending.nonce)
+    assert asked["code_challenge_method"] == "S256"
+    assert asked["code_challenge"] == create_s256_code_challenge(pending.code_verifier)
+    assert pending.code_verifier not in url  # only its hash travels
+    assert asked["login_hint"] == "+32471000001"
+    assert asked["ui_locales"] == "nl"
+    assert set(json.loads(asked["claims"])["id_token"]) == {
+        "family_name",
+        "given_name",
+        "birthdate",
+        NATIONAL_NUMBER_CLAIM,
+    }
+
+
+def test_each_login_has_its_own_unguessable_state_nonce_and_verifier() -> None:
+    first, second = new_pending(REDIRECT_URI, NOW), new_pending(REDIRECT_URI, NOW)
+    for value in (first.state, first.nonce, first.code_verifier):
+        assert len(value) >= 43
+    assert {first.state, first.nonce, first.code_verifier}.isdisjoint(
+        {second.state, second.nonce, second.code_verifier}
     )
+    assert 43 <= len(first.code_verifier) <= 128
 
 
-def test_a_refusal_on_the_phone_is_an_error_with_its_message() -> None:
-    provider = ScriptedProvider([itsme.ItsmeStatus.REFUSED])
-    request = itsme.start(provider, "+32470123456", now=NOW)
-    with pytest.raises(itsme.ItsmeRefusedError) as refused:
-        itsme.poll(provider, request, now=NOW)
-    assert "refusée" in error_text("fr", refused.value)
+def test_the_pending_login_is_kept_as_plain_strings_and_read_back() -> None:
+    pending = new_pending(REDIRECT_URI, NOW)
+    kept = pending.to_dict()
+    assert all(isinstance(v, str) for v in kept.values())
+    assert itsme.PendingAuthorization.from_dict(kept) == pending
+    assert itsme.PendingAuthorization.from_dict({}) is None
+    assert itsme.PendingAuthorization.from_dict({**kept, "started_at": "hier"}) is None
 
 
-def test_a_request_expired_at_the_provider_or_by_our_clock_is_an_expiry() -> None:
-    provider = ScriptedProvider([itsme.ItsmeStatus.EXPIRED])
-    request = itsme.start(provider, "+32470123456", now=NOW)
+def relying_party() -> itsme.ItsmeRelyingParty:
+    config = itsme.ItsmeConfig(
+        UNREACHABLE, "monespace", "MONESPACE_LOGIN", REDIRECT_URI, itsme.ClientKey.generate(), 1
+    )
+    return itsme.ItsmeRelyingParty(config)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {"code": "a-code"},  # no state at all
+        {"code": "a-code", "state": "the-state-of-another-login"},
+        {"error": "access_denied", "state": "the-state-of-another-login"},
+        {"code": "a-code", "state": ""},
+    ],
+)
+def test_a_return_that_is_not_this_logins_is_refused_before_asking_itsme(
+    answer: dict[str, str],
+) -> None:
+    with pytest.raises(itsme.ItsmeStateMismatchError):
+        relying_party().finish(new_pending(REDIRECT_URI, NOW), answer, now=NOW)
+
+
+def test_a_return_after_too_long_is_an_expiry() -> None:
+    pending = new_pending(REDIRECT_URI, NOW)
     with pytest.raises(itsme.ItsmeExpiredError):
-        itsme.poll(provider, request, now=NOW)
-    still_pending = ScriptedProvider([itsme.ItsmeStatus.PENDING])
-    request = itsme.start(still_pending, "+32470123456", now=NOW)
-    with pytest.raises(itsme.ItsmeExpiredError) as expired:
-        itsme.poll(still_pending, request, now=NOW + timedelta(seconds=120))
-    assert "pas été confirmée à temps" in error_text("fr", expired.value)
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.naps: list[float] = []
-
-    def clock(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.naps.append(seconds)
-        self.now += seconds
-
-
-def test_waiting_polls_until_the_phone_approves() -> None:
-    provider = ScriptedProvider([itsme.ItsmeStatus.PENDING] * 3 + [itsme.ItsmeStatus.APPROVED])
-    time = FakeTime()
-    identity = itsme.wait_for_decision(
-        provider, "req-1", timeout=60, clock=time.clock, sleep=time.sleep, interval=2
-    )
-    assert identity == NAIMA
-    assert time.naps == [2, 2, 2]
-
-
-def test_waiting_gives_up_at_the_timeout_without_oversleeping() -> None:
-    provider = ScriptedProvider([itsme.ItsmeStatus.PENDING])
-    time = FakeTime()
-    with pytest.raises(itsme.ItsmeExpiredError):
-        itsme.wait_for_decision(
-            provider, "req-1", timeout=5, clock=time.clock, sleep=time.sleep, interval=2
+        relying_party().finish(
+            pending, {"code": "c", "state": pending.state}, now=NOW + MAX_LOGIN_TIME * 2
         )
-    assert time.naps == [2, 2, 1]
-    assert time.now == 1005.0
 
 
-def test_waiting_stops_at_a_refusal() -> None:
-    provider = ScriptedProvider([itsme.ItsmeStatus.PENDING, itsme.ItsmeStatus.REFUSED])
-    time = FakeTime()
-    with pytest.raises(itsme.ItsmeRefusedError):
-        itsme.wait_for_decision(provider, "req-1", timeout=60, clock=time.clock, sleep=time.sleep)
-    assert provider.polls == 2
+def test_a_provider_out_of_reach_is_unavailable() -> None:
+    with pytest.raises(itsme.ItsmeUnavailableError):
+        relying_party().begin(phone="+32471000001", language="fr", now=NOW)
+
+
+def id_token_claims(**changes: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "sub": "hvhqx2ayz6gh7iy4lp2rzz32le2u76sri5tp",
+        "family_name": "Mremi",
+        "given_name": "Naïma Samira",
+        "birthdate": "1986-03-14",
+        NATIONAL_NUMBER_CLAIM: "86031414204",
+    }
+    values.update(changes)
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def test_the_national_number_claim_names_the_person() -> None:
+    found = identity_from_claims(id_token_claims())
+    assert found.subject == "hvhqx2ayz6gh7iy4lp2rzz32le2u76sri5tp"
+    assert found.identity == LoginIdentity(
+        national_number="86031414204",
+        surname="Mremi",
+        first_names="Naïma Samira",
+        birth_date=date(1986, 3, 14),
+    )
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {NATIONAL_NUMBER_CLAIM: None},
+        {NATIONAL_NUMBER_CLAIM: "86031414205"},  # the check digits do not match
+        {NATIONAL_NUMBER_CLAIM: 86031414204},  # a number, not a string
+        {"family_name": "  "},
+        {"birthdate": "14/03/1986"},
+        {"sub": None},
+    ],
+)
+def test_claims_that_do_not_name_a_person_are_refused(changes: dict[str, Any]) -> None:
+    with pytest.raises(itsme.ItsmeInvalidTokenError):
+        identity_from_claims(id_token_claims(**changes))
 
 
 @pytest.mark.parametrize(
@@ -153,3 +177,24 @@ def test_waiting_stops_at_a_refusal() -> None:
 )
 def test_national_numbers_from_the_provider_are_checked(number: str, valid: bool) -> None:
     assert itsme.valid_national_number(number) is valid
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (itsme.ItsmeCancelledError(), "annulé"),
+        (itsme.ItsmeRefusedError(), "refusée"),
+        (itsme.ItsmeExpiredError(), "à temps"),
+        (itsme.ItsmeInvalidTokenError(), "vérifiée"),
+        (itsme.ItsmeStateMismatchError(), "ce navigateur"),
+    ],
+)
+def test_each_failure_has_its_own_message(error: Exception, words: str) -> None:
+    assert words in error_text("fr", error)
+    texts = {error_text(language, error) for language in ("fr", "nl", "de", "en")}
+    assert len(texts) == 4
+
+
+def test_the_login_waits_as_long_as_the_provider_does() -> None:
+    # The provider's page waits for a number, then the phone for its answer.
+    assert TRANSACTION_LIFETIME + REQUEST_LIFETIME < MAX_LOGIN_TIME
