@@ -155,6 +155,7 @@ class Provider:
         self.issuer = issuer
         self._clock = clock
         self._lock = threading.Lock()
+        self._sending = threading.Lock()
         self._transactions: dict[str, Transaction] = {}
         self._codes: dict[str, _IssuedCode] = {}
         self._access_tokens: dict[str, _AccessToken] = {}
@@ -220,21 +221,23 @@ class Provider:
         number) or TooManyPushesError; a number itsme does not know answers the same as one it
         knows."""
         number = normalise_phone(typed_phone)
-        transaction = self.transaction(transaction_id)
-        if transaction.phone is not None or transaction.outcome is not None:
-            return transaction  # sent already (a second click): one push only
-        now = self._clock()
-        self.throttle.take(number, now)
-        client = transaction.parameters.client
-        if number in self.book.phones:
-            push = self.book.create(number, client.client_id)
-            push_id, expires_at = push.id, push.expires_at
-        else:
-            push_id, expires_at = None, now + self.book.lifetime
-        sent = replace(transaction, phone=number, push_id=push_id, push_expires_at=expires_at)
-        with self._lock:
-            self._transactions[transaction_id] = sent
-        return sent
+        # One send at a time: a double click must not push twice.
+        with self._sending:
+            transaction = self.transaction(transaction_id)
+            if transaction.phone is not None or transaction.outcome is not None:
+                return transaction  # sent already: one push only
+            now = self._clock()
+            self.throttle.take(number, now)
+            client = transaction.parameters.client
+            if number in self.book.phones:
+                push = self.book.create(number, client.client_id)
+                push_id, expires_at = push.id, push.expires_at
+            else:
+                push_id, expires_at = None, now + self.book.lifetime
+            sent = replace(transaction, phone=number, push_id=push_id, push_expires_at=expires_at)
+            with self._lock:
+                self._transactions[transaction_id] = sent
+            return sent
 
     def cancel(self, transaction_id: str) -> Transaction:
         transaction = self.transaction(transaction_id)
