@@ -275,7 +275,7 @@ def start_key_simulators(
                 host,
                 ports.itsme,
                 clock,
-                key_dir=data_dir / "itsme",
+                key_dir=data_dir / "itsme-provider",
                 clients=(itsme_portal_client(portal_url or DEFAULT_PORTAL_URL),),
             ),
         )
