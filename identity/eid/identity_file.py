@@ -25,6 +25,8 @@ _MONTHS = {
     **dict.fromkeys(("DEC", "DÉC", "DEZ"), 12),
 }
 _SEXES = {"F": "F", "V": "F", "W": "F", "M": "M"}
+_DAY = re.compile(r"[0-9]{1,2}")
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +90,8 @@ def parse_card_date(text: str) -> date:
 def parse_birth_date(text: str) -> date:
     """``DD mmmm YYYY`` with a localised month (``14 MARS 1986``, ``14 MAAR 1986``)."""
     parts = [p for p in re.split(r"[ .]+", text.strip().upper()) if p]
-    if len(parts) != 3 or not parts[0].isdigit() or not parts[2].isdigit():
+    # ASCII digits only: str.isdigit also takes "²" or "⑦", which int() then refuses.
+    if len(parts) != 3 or not _DAY.fullmatch(parts[0]) or not _YEAR.fullmatch(parts[2]):
         raise CardDataError(f"bad birth date {text!r}")
     month = _MONTHS.get(parts[1])
     if month is None:

@@ -19,6 +19,7 @@ from identity.eid.card_authentication import (
     verify_card_answer,
 )
 from identity.eid.card_reading import CardReading, EidCertificates, SignatureScheme, SigningKey
+from identity.eid.certificate_der import parse_certificate
 from identity.eid.errors import (
     CardDataError,
     CardExpiredError,
@@ -44,6 +45,11 @@ from identity.eid.identity_file import Address, Identity, parse_address, parse_i
 from identity.eid.pcsc_link import PcscConnection, PcscContext
 
 POLL_INTERVAL = 0.05
+# READ BINARY's offset has 15 bits (P1's top bit means a short file id): no file is longer. The
+# longest on a real card, the photo, is about 4 KB. A card sending more is broken or hostile.
+MAX_FILE_LENGTH = 0x8000
+# GET RESPONSE rounds for one answer: 256 bytes each, so 64 cover 16 KB (a signature: one).
+MAX_RESPONSE_ROUNDS = 64
 CARD_DATA_LENGTH = 28
 APPLET_VERSION_OFFSET = 21
 ECDSA_FROM_APPLET = 0x18
@@ -170,7 +176,11 @@ class PcscEidCard:
         if status >> 8 == 0x6C and len(command) >= 5:
             data, status = self._connection.transmit(command[:-1] + bytes([status & 0xFF]))
         collected = data
+        rounds = 0
         while status >> 8 == 0x61:
+            rounds += 1
+            if rounds > MAX_RESPONSE_ROUNDS:  # a card that never ends its answer
+                raise CardDataError(f"more than {MAX_RESPONSE_ROUNDS} GET RESPONSE rounds")
             data, status = self._connection.transmit(apdu.get_response(status & 0xFF))
             if status >> 8 == 0x6C:
                 data, status = self._connection.transmit(apdu.get_response(status & 0xFF))
@@ -196,6 +206,8 @@ class PcscEidCard:
             content += data
             if len(data) < apdu.READ_CHUNK:
                 break
+            if len(content) >= MAX_FILE_LENGTH:  # the next offset would not fit READ BINARY
+                raise CardDataError(f"file {path.hex()} longer than {MAX_FILE_LENGTH} bytes")
         return bytes(content)
 
     # -- reading -------------------------------------------------------------------------
@@ -211,7 +223,7 @@ class PcscEidCard:
 
     def _certificate(self, path: bytes) -> x509.Certificate:
         try:
-            return x509.load_der_x509_certificate(self.read_file(path))
+            return parse_certificate(self.read_file(path))
         except ValueError as error:
             raise CardDataError(f"unreadable certificate {path.hex()}") from error
 

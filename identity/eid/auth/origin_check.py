@@ -10,5 +10,8 @@ from identity.eid.auth.errors import WrongOriginError
 def check_origin(*, claimed: str, expected: str) -> None:
     # Exact comparison: no normalising of case, ports or trailing slashes, which is where
     # look-alike origins slip through. The configured origin is already normalised.
-    if not hmac.compare_digest(claimed.encode("utf-8"), expected.encode("utf-8")):
+    # "surrogatepass": a lone surrogate in a claim is one more difference, not an exception.
+    if not hmac.compare_digest(
+        claimed.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass")
+    ):
         raise WrongOriginError(f"token origin {claimed!r} is not the configured {expected!r}")

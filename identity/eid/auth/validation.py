@@ -27,6 +27,7 @@ from identity.eid.auth.revocation import RevocationChecker, require_not_revoked
 from identity.eid.auth.signature_check import verify_card_signature
 from identity.eid.auth.token import AuthenticationToken, parse_algorithm
 from identity.eid.auth.trust_anchors import TrustAnchors
+from identity.eid.certificate_der import parse_certificate
 
 # base64url without padding; the server issues 43 characters (32 bytes).
 _NONCE_SHAPE = re.compile(r"[A-Za-z0-9_-]{22,86}")
@@ -34,7 +35,7 @@ _NONCE_SHAPE = re.compile(r"[A-Za-z0-9_-]{22,86}")
 
 def _parse_certificate(der: bytes) -> x509.Certificate:
     try:
-        return x509.load_der_x509_certificate(der)
+        return parse_certificate(der)
     except ValueError as error:
         raise MalformedTokenError(f"authentication certificate is not DER: {error}") from None
 
