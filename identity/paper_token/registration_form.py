@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from foundation.email_address import is_email_address
+from foundation.well_formed_text import well_formed
 from identity.paper_token import errors
 
 # The identity documents an officer may accept (value stored → label shown).
@@ -27,6 +28,8 @@ def checked_fields(
     now: datetime,
 ) -> dict[str, str]:
     """The fields as stored (spaces tidied, the document number in capitals), each checked."""
+    # Lone surrogates (a forged event) as U+FFFD: SQLite could neither store nor look them up.
+    officer_id, surname, first_names = (well_formed(t) for t in (officer_id, surname, first_names))
     checked = {
         "officer_id": officer_id.strip(),
         "surname": " ".join(surname.split()),

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from foundation.well_formed_text import well_formed
 from identity.password.errors import (
     InvalidUsernameError,
     PasswordSameAsUsernameError,
@@ -22,8 +23,9 @@ MAX_LENGTH = 256
 
 
 def normalized_username(username: str) -> str:
-    """Usernames are compared without case and surrounding spaces."""
-    return username.strip().lower()
+    """Usernames are compared without case and surrounding spaces; looked up in SQLite, so a lone
+    surrogate (a forged event) is U+FFFD, which no username holds."""
+    return well_formed(username).strip().lower()
 
 
 def checked_username(username: str) -> str:
@@ -34,8 +36,10 @@ def checked_username(username: str) -> str:
 
 
 def normalized_password(password: str) -> str:
-    # The same password typed on two keyboards may reach us as different code points.
-    return unicodedata.normalize("NFKC", password)
+    # The same password typed on two keyboards may reach us as different code points. Hashing
+    # takes UTF-8: a lone surrogate (only a forged event sends one) would make argon2 raise,
+    # at a login as well as at a password change, instead of refusing like any wrong password.
+    return unicodedata.normalize("NFKC", well_formed(password))
 
 
 def check_password(password: str, *, username: str, personal: Iterable[str] = ()) -> None:

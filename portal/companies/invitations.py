@@ -28,6 +28,7 @@ from foundation.models.companies import (
     RoleInvitationTemplate,
 )
 from foundation.models.session import UserSession
+from foundation.well_formed_text import well_formed
 from portal.companies import errors, mails
 from portal.companies.access import require_role_manager
 from portal.companies.checks import NAME_MAX, checked_message, required_text
@@ -76,7 +77,7 @@ def acceptance_link(public_origin: str, invitation_id: str) -> str:
 
 
 def _invitee_text(value: str, field: str, row: int) -> str:
-    value = value.strip()
+    value = well_formed(value).strip()
     if not value:
         raise errors.InviteeFieldMissingError(field, field=field, row=row)
     if len(value) > NAME_MAX:

@@ -1,6 +1,7 @@
 """The form engine: which fields show, what the sources fill in, what is wrong, what is kept.
 
-``values`` is what the page sent, field key → string; keys the form does not know are dropped.
+``values`` is what the page sent, field key → string; keys the form does not know are dropped,
+a value of another type is read as its ``str``, a lone surrogate as U+FFFD (well_formed_text).
 ``sources`` is the authentic data, source name → string (``portal.dossiers.prefill`` builds it):
 the dossier keeps the mapping it was started with and hands it back at every call, so a field
 filled from a source always reads the source, whatever a (forged) submission says. A field whose
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from foundation.well_formed_text import well_formed
 from portal.dossiers.forms import problems
 from portal.dossiers.forms.model import Field, FieldType, Form
 from portal.dossiers.forms.problems import FieldProblem
@@ -31,7 +33,7 @@ def prefill(form: Form, sources: Mapping[str, str]) -> dict[str, str]:
     """The values the sources give, field key → value, for the fields that have a source."""
     keys = read_only_keys(form, sources)
     return {
-        field.key: sources[field.source].strip()
+        field.key: well_formed(sources[field.source]).strip()
         for field in form.fields
         if field.key in keys and field.source is not None
     }
@@ -42,7 +44,7 @@ def effective_values(
 ) -> dict[str, str]:
     """Every field's value: the sources' for read-only fields, else the one sent ("" if none)."""
     return {
-        **{field.key: str(values.get(field.key, "")) for field in form.fields},
+        **{field.key: well_formed(str(values.get(field.key, ""))) for field in form.fields},
         **prefill(form, sources),
     }
 

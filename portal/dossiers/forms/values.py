@@ -19,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 
 from foundation.email_address import is_email_address
+from foundation.well_formed_text import well_formed
 from portal.companies.company_number import CompanyNumberError, parse_company_number
 from portal.companies.national_number import NationalNumberError, parse_national_number
 from portal.dossiers.forms import problems
@@ -47,7 +48,7 @@ def attachment_ids(value: str) -> list[str]:
 
 def normalise(field: Field, raw: str) -> str | FieldProblem:
     """The value as the cleaned form keeps it, or what is wrong with its format."""
-    value = raw.strip()
+    value = well_formed(raw).strip()
     if is_empty(field, value):
         return ""
     match field.type:
