@@ -47,6 +47,7 @@ from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_pag
 from monespace_app.pages.token_activation import terms_page, token_activation_page
 from monespace_app.security_headers import with_security_headers
 from monespace_app.startup_checks import refuse_unsafe_start
+from monespace_app.well_formed_events import WellFormedEvents
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
@@ -74,6 +75,8 @@ app = rx.App(
     ],
 )
 app.register_lifespan_task(refuse_unsafe_start)
+# Lone surrogates of a forged event's JSON as U+FFFD, before any handler reads them.
+app.add_middleware(WellFormedEvents())
 app.register_lifespan_task(run_forever)
 
 app.add_page(home_page, route=routes.HOME, title=f"{TITLE} — Fédération Wallonie-Bruxelles")
