@@ -28,6 +28,7 @@ from foundation.db import make_engine
 from identity.eid.auth import OcspRevocationChecker, SqlChallengeStore, load_trust_anchors
 from identity.eid.login import EidLogin
 from identity.eid.pcsc_reader import PcscEidReader
+from identity.eid.reader_lease import ReaderLeases
 from identity.sessions import open_session, redeem_ticket
 from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.pcsc.stack import PcscStack
@@ -36,6 +37,7 @@ from simulators.pki.test_pki import TestPki
 
 BENCH_PORTS = range(36800, 36900, 4)
 ORIGIN = "https://monespace.localhost"
+BROWSER = "b" * 64  # the binding of the one browser logging in, round after round
 PROFILES = (("applet 1.7 (RSA-2048)", "naima-mremi"), ("applet 1.8 (ECDSA P-384)", "chloe-ducoeur"))
 
 
@@ -58,6 +60,7 @@ def main() -> None:
         reader=PcscEidReader(),
         origin=ORIGIN,
         challenge_store=SqlChallengeStore(engine),
+        reader_leases=ReaderLeases(engine),
         trust_anchors=lambda: load_trust_anchors(work / "anchors"),
         revocation_checker=OcspRevocationChecker(responder_url=ocsp.url),
         reader_name=reader_name(0),
@@ -70,13 +73,14 @@ def main() -> None:
             for _ in range(args.rounds + 3):
                 started = time.perf_counter()
                 now = dt.datetime.now(dt.UTC)
-                nonce, cert = login.begin(now=now)
+                nonce, cert = login.begin(now=now, browser_binding=BROWSER)
                 result = login.complete(
                     nonce=nonce,
                     reader=cert.reader,
                     confirmed_fingerprint=cert.fingerprint,
                     pin="1234",
                     now=now,
+                    browser_binding=BROWSER,
                 )
                 with Session(engine) as db:
                     _, ticket = open_session(
@@ -86,9 +90,10 @@ def main() -> None:
                         level=result.level,
                         now=now,
                         photo_jpeg=result.photo_jpeg,
+                        browser_binding=BROWSER,
                     )
                     db.commit()
-                    assert redeem_ticket(db, ticket, now=now) is not None
+                    assert redeem_ticket(db, ticket, browser_binding=BROWSER, now=now) is not None
                     db.commit()
                 samples.append(time.perf_counter() - started)
             print(f"  {label:26} {percentiles(samples[3:], width=6)}")  # the first rounds warm up

@@ -53,6 +53,7 @@ from portal.login.code_login import submit_code, submit_password
 START = datetime(2026, 11, 22, 8, 0, tzinfo=UTC)
 STEP = timedelta(seconds=30)
 PASSWORD = "correct horse battery staple"
+BROWSER = "b" * 64  # the binding of the browser logging in (its pre-login cookie's hash)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,18 @@ def login(
         username=person.username,
         password=PASSWORD,
         now=now,
+        browser_binding=BROWSER,
         settings=settings,
         bind=engine,
     )
-    url = submit_code(kind="totp", attempt_id=passed.attempt_id, code=code, now=now, bind=engine)
+    url = submit_code(  # the code page
+        kind="totp",
+        attempt_id=passed.attempt_id,
+        code=code,
+        now=now,
+        browser_binding=BROWSER,
+        bind=engine,
+    )
     assert url.startswith(routes.SESSION_START)  # the code page: a session, its ticket
 
 

@@ -19,6 +19,7 @@ from sqlmodel import Session, SQLModel
 import foundation.models  # noqa: F401 - every table on the metadata, for the reset between files
 from foundation.clock import utc_now
 from foundation.db import make_engine
+from foundation.models.eid_reader_lease import EidReaderLease
 from foundation.models.migrate import upgrade
 from foundation.secrets_at_rest import server_keys
 from foundation.settings import PROJECT_ROOT, get_settings
@@ -136,9 +137,14 @@ def demo_cards(pcsc_stack: PcscStack, e2e_data_dir: Path) -> Iterator[DemoCards]
 
 
 @pytest.fixture
-def card_slots(demo_cards: DemoCards) -> Iterator[CardSlots]:
-    """Empty readers at the start of each test; every PIN unblocked after it."""
+def card_slots(demo_cards: DemoCards, e2e_data_dir: Path) -> Iterator[CardSlots]:
+    """Empty readers at the start of each test, and the reader held by no login (each test is
+    another browser at the kiosk: a login an earlier test left half-way would hold the reader
+    for minutes, identity.eid.reader_lease); every PIN unblocked after it."""
     demo_cards.slots.close()
+    with Session(make_engine(f"sqlite:///{e2e_data_dir / 'monespace.db'}")) as db:
+        db.exec(delete(EidReaderLease))
+        db.commit()
     yield demo_cards.slots
     demo_cards.slots.close()
     for slug in demo_cards.slots.personas():

@@ -42,9 +42,14 @@ def start_eid_login(page: Page, base_url: str) -> None:
 
 
 def confirm_certificate(page: Page, holder: str) -> None:
+    """The card's certificate, confirmed. The reader is on the server: before the PIN the page
+    names no one (issuer, validity, fingerprint), so the holder's name is not in the dialog
+    (a person already logged in, stepping up, sees their own name in the header)."""
     dialog = page.get_by_role("dialog", name="Confirmer le certificat")
-    expect(dialog).to_contain_text(f"{holder} (Authentication)")
+    expect(dialog).to_contain_text("Certificat d'authentification de la carte")
     expect(dialog).to_contain_text("Émetteur : Citizen CA")
+    expect(dialog).to_contain_text(re.compile(r"Empreinte : ([0-9A-F]{4} ){3}[0-9A-F]{4}"))
+    expect(dialog).not_to_contain_text(holder)
     dialog.get_by_role("button", name="OK").click()
 
 

@@ -22,11 +22,18 @@ CONFIRM_TEACHING_EMAIL = "/enseignement/confirmer-email"
 SESSION_START = "/_auth/session"
 # Sets the return cookie, then opens the key chooser (or one key's page): ?suite=<path>[&cle=<kind>]
 LOGIN_THEN = "/_auth/connexion"
+# GET clears the cookie of a session already ended; POST (with its CSRF token) ends one.
 LOGOUT = "/_auth/quitter"
 # itsme (an OpenID provider) sends the browser back here with ?code=&state= (the redirect URI
 # registered there), and reads the portal's public keys (private_key_jwt) at ITSME_CLIENT_JWKS.
 ITSME_RETURN = "/connexion/itsme/retour"
 ITSME_CLIENT_JWKS = "/_auth/itsme/jwks"
+# Why a login's ticket opened nothing, for the key chooser: ?erreur=<reason>.
+LOGIN_REFUSAL_PARAMETER = "erreur"
+REFUSED_TICKET = "session"  # stale, used or unknown
+REFUSED_OTHER_BROWSER = "navigateur"  # redeemed by a browser other than the one that logged in
+REFUSED_NO_COOKIES = "cookies"  # redeemed by a browser without its pre-login cookie
+LOGIN_REFUSALS = (REFUSED_TICKET, REFUSED_OTHER_BROWSER, REFUSED_NO_COOKIES)
 # The level of assurance the key chooser asks for (the step-up): ?niveau=substantiel.
 LEVEL_PARAMETER = "niveau"
 

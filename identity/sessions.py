@@ -2,13 +2,16 @@
 
 A session is a database row; the browser holds only a signed cookie with its random id. Revoking a
 row (logout, account deletion) takes effect on the very next request. After a login the browser
-gets a one-time ticket, which a plain HTTP endpoint trades for an HttpOnly cookie.
+gets a one-time ticket, which a plain HTTP endpoint trades for an HttpOnly cookie; the ticket is
+bound to the browser that logged in (``identity.browser_binding``), so it opens nothing anywhere
+else.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from sqlmodel import Session, col, insert, select, update
 from foundation.clock import aware
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
+from identity.browser_binding import OtherBrowserError, same_browser
 from identity.keys.conditional_update import insert_row
 from identity.keys.errors import StrongLoginRequiredError
 
@@ -28,7 +32,6 @@ ABSOLUTE_LIFETIME = timedelta(hours=8)
 TICKET_LIFETIME = timedelta(seconds=60)
 # Security-sensitive actions (change the e-mail, delete the account) want a login this fresh.
 RECENT_LOGIN = timedelta(minutes=15)
-COOKIE_NAME = "monespace_session"
 NEW_SESSION = insert(UserSession)  # built once: every login runs it
 
 
@@ -52,10 +55,12 @@ def open_session(
     level: LevelOfAssurance,
     now: datetime,
     photo_jpeg: bytes | None = None,
+    browser_binding: str | None = None,
     token: Callable[[int], str] = secrets.token_hex,
 ) -> tuple[str, str]:
     """Creates a session in the caller's unit of work; returns its id and the browser's one-time
-    ticket."""
+    ticket. Only a browser whose pre-login cookie hashes to ``browser_binding`` can redeem the
+    ticket (without a binding, no browser can: the session is for the services alone)."""
     ticket = token(32)
     session_id = token(16)
     insert_row(
@@ -76,26 +81,41 @@ def open_session(
         revoked_at=None,
         ticket_hash=_hash(ticket),
         ticket_expires_at=now + TICKET_LIFETIME,
+        browser_binding=browser_binding,
     )
     return session_id, ticket
 
 
-def redeem_ticket(db: Session, ticket: str, *, now: datetime) -> UserSession | None:
-    """The session a fresh ticket stands for; a ticket works once and for a minute."""
+def redeem_ticket(
+    db: Session, ticket: str, *, browser_binding: str | None, now: datetime
+) -> UserSession | None:
+    """The session a fresh ticket stands for; a ticket works once, for a minute, and only in the
+    browser that logged in. None for an unknown, used or stale ticket. A live ticket presented by
+    another browser (or by one without its pre-login cookie) is spent in the caller's unit of work
+    and then refused with ``OtherBrowserError``: catch it inside the unit of work, so that the
+    spending is committed."""
     hashed = _hash(ticket)
     row = db.exec(select(UserSession).where(UserSession.ticket_hash == hashed)).first()
     if row is None or row.revoked_at is not None:
         return None
     if row.ticket_expires_at is None or aware(row.ticket_expires_at) <= now:
         return None
-    # Conditional UPDATE: two browsers racing with the same ticket cannot both win.
+    foreign = not same_browser(row.browser_binding, browser_binding)
+    # Conditional UPDATE: two browsers racing with the same ticket cannot both win. A ticket
+    # presented by another browser is spent too, and its session ended: the ticket has leaked
+    # (a link handed over to log someone into the sender's account, or read from a log), so no
+    # one may try it again, with another cookie or not; the person who logged in just logs in
+    # again, while leaving it live would let whoever holds it keep trying.
+    spent = {"ticket_hash": None, "ticket_expires_at": None}
     result = db.exec(
         update(UserSession)
         .where(col(UserSession.id) == row.id, col(UserSession.ticket_hash) == hashed)
-        .values(ticket_hash=None, ticket_expires_at=None, last_seen_at=now)
+        .values(**spent, **({"revoked_at": now} if foreign else {"last_seen_at": now}))
     )
     if result.rowcount != 1:
         return None
+    if foreign:
+        raise OtherBrowserError(f"ticket of session {row.id[:6]}… presented by another browser")
     db.refresh(row)
     return row
 
@@ -103,13 +123,23 @@ def redeem_ticket(db: Session, ticket: str, *, now: datetime) -> UserSession | N
 def current_session(db: Session, session_id: str, *, now: datetime) -> UserSession | None:
     """The live session with that id, its idle clock reset; None once revoked or expired."""
     row = db.get(UserSession, session_id)
-    if row is None or row.revoked_at is not None or row.ticket_hash is not None:
-        return None
-    if now >= aware(row.expires_at) or now - aware(row.last_seen_at) >= IDLE_TIMEOUT:
+    if row is None or not _is_live(row, now=now):
         return None
     row.last_seen_at = now
     db.add(row)
     return row
+
+
+def is_live(db: Session, session_id: str, *, now: datetime) -> bool:
+    """Whether the session is live, without counting this as activity (its idle clock stays)."""
+    row = db.get(UserSession, session_id)
+    return row is not None and _is_live(row, now=now)
+
+
+def _is_live(row: UserSession, *, now: datetime) -> bool:
+    if row.revoked_at is not None or row.ticket_hash is not None:
+        return False
+    return now < aware(row.expires_at) and now - aware(row.last_seen_at) < IDLE_TIMEOUT
 
 
 def revoke(db: Session, session_id: str, *, now: datetime) -> None:
@@ -194,3 +224,19 @@ class SessionCookie:
             return self._signer.unsign(value).decode()
         except BadSignature:
             return None
+
+
+class LogoutToken:
+    """The CSRF token a logout by POST must carry: a signature of the session id under a salt of
+    its own, so a page of another site, which can send the cookie but not read the page, cannot
+    log the visitor out; and the token gives away neither the session id nor its cookie."""
+
+    def __init__(self, secret_key: str) -> None:
+        self._signer = Signer(secret_key, salt="monespace.logout")
+
+    def for_session(self, session_id: str) -> str:
+        return self._signer.get_signature(session_id).decode()
+
+    def matches(self, session_id: str, token: str) -> bool:
+        expected = self.for_session(session_id)
+        return hmac.compare_digest(expected.encode(), token.encode("utf-8", "replace"))

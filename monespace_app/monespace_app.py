@@ -13,6 +13,7 @@ from identity.itsme.key import ITSME_KEY
 from identity.registry import default_registry
 from monespace_app.auth_routes import auth_api
 from monespace_app.back_office_routes import back_office_api
+from monespace_app.browser_cookie import with_browser_cookie
 from monespace_app.download_routes import download_api
 from monespace_app.export_routes import export_api
 from monespace_app.jobs import run_forever
@@ -71,6 +72,8 @@ app = rx.App(
         export_api,
         download_api,
         back_office_api,
+        # The pre-login cookie on every answer to a browser without one (login CSRF).
+        partial(with_browser_cookie, public_origin=get_settings().public_origin),
         partial(with_security_headers, public_origin=get_settings().public_origin),
     ],
 )

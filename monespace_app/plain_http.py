@@ -9,15 +9,17 @@ from urllib.parse import quote
 from starlette.requests import Request
 
 from foundation.settings import SUPPORTED_LANGUAGES, get_settings
-from identity.sessions import COOKIE_NAME, SessionCookie
+from identity.session_cookies import cookie_names
+from identity.sessions import SessionCookie
 from state.i18n_state import LANGUAGE_COOKIE
 
 NO_STORE = {"Cache-Control": "no-store"}
 
 
 def session_id_of(request: Request) -> str | None:
-    value = request.cookies.get(COOKIE_NAME)
-    return SessionCookie(get_settings().resolved_secret_key()).decode(value) if value else None
+    settings = get_settings()
+    value = request.cookies.get(cookie_names(settings.public_origin).session)
+    return SessionCookie(settings.resolved_secret_key()).decode(value) if value else None
 
 
 def language_of(request: Request) -> str:

@@ -17,21 +17,28 @@ from portal.login.code_login import (
     submit_code,
     submit_password,
 )
+from state.browser import binding_of
 from state.i18n_state import I18nState
 
 LOGIN_ERRORS = (DigitalKeyError, NoIdentityError)
 
 
-def _password_step(kind: str, username: str, password: str) -> PasswordPassed:
-    return submit_password(kind=kind, username=username, password=password, now=utc_now())
+def _password_step(kind: str, username: str, password: str, binding: str | None) -> PasswordPassed:
+    return submit_password(
+        kind=kind, username=username, password=password, now=utc_now(), browser_binding=binding
+    )
 
 
-def _finish(kind: str, national_number: str) -> str:
-    return finish_password_login(kind=kind, national_number=national_number, now=utc_now())
+def _finish(kind: str, national_number: str, binding: str | None) -> str:
+    return finish_password_login(
+        kind=kind, national_number=national_number, now=utc_now(), browser_binding=binding
+    )
 
 
-def _code_step(kind: str, attempt_id: str, code: str) -> str:
-    return submit_code(kind=kind, attempt_id=attempt_id, code=code, now=utc_now())
+def _code_step(kind: str, attempt_id: str, code: str, binding: str | None) -> str:
+    return submit_code(
+        kind=kind, attempt_id=attempt_id, code=code, now=utc_now(), browser_binding=binding
+    )
 
 
 class CodeLoginState(rx.State):
@@ -60,14 +67,15 @@ class CodeLoginState(rx.State):
     async def submit_credentials(self, form: dict[str, str]) -> EventSpec | None:
         async with self:
             kind, self.step, self.error_text = self.kind, "checking", ""
+            binding = binding_of(self)
         try:
             passed = await asyncio.to_thread(
-                _password_step, kind, form.get("username", ""), form.get("password", "")
+                _password_step, kind, form.get("username", ""), form.get("password", ""), binding
             )
             url = (
                 ""
                 if passed.prompt is not None
-                else await asyncio.to_thread(_finish, kind, passed.national_number)
+                else await asyncio.to_thread(_finish, kind, passed.national_number, binding)
             )
         except LOGIN_ERRORS as error:
             async with self:
@@ -90,8 +98,11 @@ class CodeLoginState(rx.State):
         async with self:
             kind, attempt_id, self.error_text = self.kind, self._attempt_id, ""
             self.resent = False
+            binding = binding_of(self)
         try:
-            url = await asyncio.to_thread(_code_step, kind, attempt_id, form.get("code", ""))
+            url = await asyncio.to_thread(
+                _code_step, kind, attempt_id, form.get("code", ""), binding
+            )
         except LOGIN_ERRORS as error:
             async with self:
                 await self._fail(error)

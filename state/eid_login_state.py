@@ -2,7 +2,10 @@
 
 Card work runs in background tasks (threads), so the page stays responsive and shows progress.
 The challenge nonce stays in a backend-only var: it is bound to this browser's state and never
-sent to the page.
+sent to the page. Every step hands the service this browser's binding (its pre-login cookie):
+the service holds the server's reader for this browser only and refuses any other. The page
+never gets the holder's name: before the PIN it shows what names no one (issuer, validity, the
+certificate's fingerprint).
 """
 
 import asyncio
@@ -14,19 +17,28 @@ from foundation.clock import utc_now
 from foundation.i18n.error_messages import error_text
 from identity.eid.auth.errors import EidAuthenticationError
 from identity.eid.errors import EidError, WrongPinError
-from portal.login.eid_login import begin_eid_login, finish_eid_login
+from identity.keys.errors import DigitalKeyError
+from portal.login.eid_login import begin_eid_login, cancel_eid_login, finish_eid_login
+from state.browser import binding_of
 from state.i18n_state import I18nState
 from state.session_state import load_page
 
-LOGIN_ERRORS = (EidError, EidAuthenticationError)
+# DigitalKeyError: a browser without its pre-login cookie, or not the one that began the login.
+LOGIN_ERRORS = (EidError, EidAuthenticationError, DigitalKeyError)
+FINGERPRINT_SHOWN = 16  # hex digits, in groups of four: enough to tell two certificates apart
+
+
+def shown_fingerprint(fingerprint: str) -> str:
+    head = fingerprint[:FINGERPRINT_SHOWN].upper()
+    return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
 
 
 class EidLoginState(rx.State):
     step: str = "instructions"  # instructions, reading, confirm, pin, signing
-    holder: str = ""
     issuer: str = ""
     valid_from: str = ""
     valid_until: str = ""
+    fingerprint: str = ""
     pin_tries_left: int = 3
     error_text: str = ""
     _nonce: str = ""
@@ -35,6 +47,8 @@ class EidLoginState(rx.State):
 
     @rx.event
     def reset_page(self) -> None:
+        if self._nonce:  # a login of this tab was under way: the reader is free again
+            cancel_eid_login(browser_binding=binding_of(self))
         self.step = "instructions"
         self.error_text = ""
         self._nonce = self._reader = self._fingerprint = ""
@@ -50,8 +64,11 @@ class EidLoginState(rx.State):
         async with self:
             self.step = "reading"
             self.error_text = ""
+            binding = binding_of(self)
         try:
-            nonce, certificate = await asyncio.to_thread(begin_eid_login, now=utc_now())
+            nonce, certificate = await asyncio.to_thread(
+                begin_eid_login, now=utc_now(), browser_binding=binding
+            )
         except LOGIN_ERRORS as error:
             async with self:
                 await self._fail(error)
@@ -60,7 +77,7 @@ class EidLoginState(rx.State):
             self._nonce = nonce
             self._reader = certificate.reader
             self._fingerprint = certificate.fingerprint
-            self.holder = certificate.holder
+            self.fingerprint = shown_fingerprint(certificate.fingerprint)
             self.issuer = certificate.issuer
             self.valid_from = certificate.valid_from.strftime("%d/%m/%Y")
             self.valid_until = certificate.valid_until.strftime("%d/%m/%Y")
@@ -81,6 +98,7 @@ class EidLoginState(rx.State):
             self.step = "signing"
             self.error_text = ""
             nonce, reader, fingerprint = self._nonce, self._reader, self._fingerprint
+            binding = binding_of(self)
             self._nonce = ""  # one attempt per challenge, whatever happens
         try:
             url = await asyncio.to_thread(
@@ -90,6 +108,7 @@ class EidLoginState(rx.State):
                 confirmed_fingerprint=fingerprint,
                 pin=pin,
                 now=utc_now(),
+                browser_binding=binding,
             )
         except WrongPinError as error:
             # The challenge was not used yet: the person simply types the PIN again.

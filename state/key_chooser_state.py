@@ -1,5 +1,6 @@
 """The key chooser as the step-up (DESIGN §2): opened with ``?niveau=substantiel`` by a page whose
-level the person's session does not reach, it shows which keys reach that level."""
+level the person's session does not reach, it shows which keys reach that level. Opened with
+``?erreur=<reason>`` by the session endpoint when a login's ticket opened nothing, it says why."""
 
 import reflex as rx
 
@@ -12,9 +13,15 @@ class KeyChooserState(rx.State):
     # The level the page that sent the person here needs (a LevelOfAssurance's value); 0 for a
     # plain login, where every key will do.
     required_level: int = 0
+    # The catalogue key of why the last login opened nothing (routes.LOGIN_REFUSALS); "" if none.
+    refusal_key: str = ""
 
     @rx.event
     def read_level(self) -> None:
-        asked = level_named(self.router.url.query_parameters.get(routes.LEVEL_PARAMETER, ""))
+        query = self.router.url.query_parameters
+        asked = level_named(query.get(routes.LEVEL_PARAMETER, ""))
         above_any = asked is not None and asked > LevelOfAssurance.LOW
         self.required_level = int(asked) if above_any and asked is not None else 0
+        reason = query.get(routes.LOGIN_REFUSAL_PARAMETER, "")
+        # Only the reasons the portal names: the text comes from the catalogue, never the URL.
+        self.refusal_key = f"login.refused.{reason}" if reason in routes.LOGIN_REFUSALS else ""

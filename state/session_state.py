@@ -10,7 +10,6 @@ showing the keys that reach the level), which brings them back to this very page
 
 import json
 from collections.abc import Callable
-from http.cookies import CookieError, SimpleCookie
 from typing import TypeVar
 
 import reflex as rx
@@ -20,7 +19,8 @@ from foundation import routes
 from foundation.clock import utc_now
 from foundation.models.account import AccountStatus
 from foundation.settings import get_settings
-from identity.sessions import COOKIE_NAME, SessionCookie
+from identity.session_cookies import cookie_names, cookie_value
+from identity.sessions import SessionCookie
 from portal import visits
 from portal.levels import Gate, LevelTooLowError, step_up
 from portal.visits import NotHereError, NotLoggedInError, Visit
@@ -39,15 +39,14 @@ class SessionState(rx.State):
     user_name: str = ""
 
     def _session_id(self) -> str | None:
-        jar: SimpleCookie = SimpleCookie()
-        try:
-            jar.load(self.router.headers.cookie or "")
-        except CookieError:  # a malformed cookie header means "not logged in"
+        settings = get_settings()
+        # A malformed cookie header reads as no cookie: "not logged in".
+        value = cookie_value(
+            self.router.headers.cookie, cookie_names(settings.public_origin).session
+        )
+        if value is None:
             return None
-        morsel = jar.get(COOKIE_NAME)
-        if morsel is None:
-            return None
-        return SessionCookie(get_settings().resolved_secret_key()).decode(morsel.value)
+        return SessionCookie(settings.resolved_secret_key()).decode(value)
 
     def _forget(self) -> None:
         self.logged_in = False

@@ -8,6 +8,12 @@ Two steps, as the person sees them:
 
 No card handle is kept between the steps: if the card was swapped in between, the certificate
 no longer matches the confirmed one and the login stops.
+
+The reader is on the server, so anyone who can open the portal could drive it: a login holds the
+reader for the browser that started it (``reader_lease``), each step must come from that browser
+(its pre-login cookie's binding, on the lease and on the challenge), and what the person confirms
+before the PIN names no one (issuer, validity, fingerprint): the holder's name is read only once
+the PIN has proved the card is theirs.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from identity.assurance import LevelOfAssurance
+from identity.browser_binding import require_binding
 from identity.eid.auth import (
     AuthenticatedCertificate,
     AuthenticationToken,
@@ -33,11 +40,13 @@ from identity.eid.auth import (
     issue_challenge,
     validate_token,
 )
+from identity.eid.auth.challenge import require_usable
 from identity.eid.auth.errors import CertificateNotTrustedError, EidAuthenticationError
 from identity.eid.card_reading import CardReading
-from identity.eid.errors import CardRemovedError, EidError, NoCardError
+from identity.eid.errors import CardRemovedError, EidError, NoCardError, WrongPinError
 from identity.eid.interface import EidCard, EidReader
 from identity.eid.key import EID_KEY
+from identity.eid.reader_lease import ANY_READER, ReaderLeases
 from identity.sessions import LoginIdentity
 
 CARD_WAIT_SECONDS = 1.5
@@ -53,8 +62,10 @@ class IdentityMismatchError(EidAuthenticationError):
 
 @dataclass(frozen=True, slots=True)
 class CertificateToConfirm:
+    """What the page shows before the PIN: no name, since whoever stands at a kiosk could read it
+    from a card left in the reader."""
+
     reader: str
-    holder: str  # "Naïma Mremi (Authentication)"
     issuer: str  # "Citizen CA"
     valid_from: date
     valid_until: date
@@ -86,6 +97,7 @@ class EidLogin:
         reader: EidReader,
         origin: str,
         challenge_store: ChallengeStore,
+        reader_leases: ReaderLeases,
         trust_anchors: Callable[[], TrustAnchors],
         revocation_checker: RevocationChecker,
         reader_name: str | None = None,
@@ -93,26 +105,39 @@ class EidLogin:
         self._reader = reader
         self._origin = origin
         self._challenges = challenge_store
+        self._leases = reader_leases
         self._trust_anchors = trust_anchors
         self._revocation = revocation_checker
         self._reader_name = reader_name
+        # The readers this login may use share one lease: the configured one, or all.
+        self._lease = reader_name or ANY_READER
 
     def _card(self, reader_name: str | None) -> EidCard:
         return self._reader.wait_for_card(reader=reader_name, timeout=CARD_WAIT_SECONDS)
 
-    def begin(self, *, now: datetime) -> tuple[str, CertificateToConfirm]:
-        """Issues a challenge and reads the certificate the person is asked to confirm."""
-        card = self._card(self._reader_name)
+    def begin(
+        self, *, now: datetime, browser_binding: str | None
+    ) -> tuple[str, CertificateToConfirm]:
+        """Takes the reader for this browser, issues a challenge bound to it and reads the
+        certificate the person is asked to confirm. ``ReaderInUseError`` while another browser's
+        login holds the reader, ``CookiesRequiredError`` for a browser without its pre-login
+        cookie: in both cases the card is not touched."""
+        holder = require_binding(browser_binding)
+        self._leases.acquire(self._lease, holder, now=now)
         try:
-            certificate = card.read_certificates().authentication
-            tries_left = card.pin_tries_left()
-            reader = card.reader_name
-        finally:
-            card.close()
-        challenge = issue_challenge(store=self._challenges, now=now)
+            card = self._card(self._reader_name)
+            try:
+                certificate = card.read_certificates().authentication
+                tries_left = card.pin_tries_left()
+                reader = card.reader_name
+            finally:
+                card.close()
+            challenge = issue_challenge(store=self._challenges, now=now, browser_binding=holder)
+        except BaseException:
+            self._leases.release(self._lease, holder)  # no login under way: the reader is free
+            raise
         return challenge.nonce, CertificateToConfirm(
             reader=reader,
-            holder=_common_name(certificate.subject),
             issuer=_common_name(certificate.issuer),
             valid_from=certificate.not_valid_before_utc.date(),
             valid_until=certificate.not_valid_after_utc.date(),
@@ -120,7 +145,45 @@ class EidLogin:
             pin_tries_left=tries_left,
         )
 
+    def cancel(self, *, browser_binding: str | None) -> None:
+        """The person gave up: the reader is free again (only the holder's own lease goes)."""
+        if browser_binding:
+            self._leases.release(self._lease, browser_binding)
+
     def complete(
+        self,
+        *,
+        nonce: str,
+        reader: str,
+        confirmed_fingerprint: str,
+        pin: str,
+        now: datetime,
+        browser_binding: str | None,
+    ) -> EidLoginResult:
+        """The PIN and the signature, for the browser that began the login only: its lease on the
+        reader and its challenge are checked before the card is asked for the PIN, so no other
+        browser can spend the card's tries. A wrong PIN keeps the lease (the person types it
+        again); anything else ends the login and frees the reader."""
+        holder = require_binding(browser_binding)
+        self._leases.renew(self._lease, holder, now=now)
+        try:
+            require_usable(self._challenges, nonce, browser_binding=holder, now=now)
+            result = self._sign_in(
+                nonce=nonce,
+                reader=reader,
+                confirmed_fingerprint=confirmed_fingerprint,
+                pin=pin,
+                now=now,
+            )
+        except WrongPinError:
+            raise  # the login goes on: the person types the PIN again
+        except BaseException:
+            self._leases.release(self._lease, holder)
+            raise
+        self._leases.release(self._lease, holder)
+        return result
+
+    def _sign_in(
         self, *, nonce: str, reader: str, confirmed_fingerprint: str, pin: str, now: datetime
     ) -> EidLoginResult:
         try:

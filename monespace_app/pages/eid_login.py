@@ -54,9 +54,11 @@ def certificate_confirmation() -> rx.Component:
             I18nState.t["eid.confirm.title"], style={"font_size": "1.3rem", "margin": "0 0 0.5rem"}
         ),
         rx.el.p(I18nState.t["eid.confirm.intro"]),
+        # No name before the PIN: the reader is on the server, whoever opens the page could
+        # read it from a card left there (the state never gets it).
         rx.el.div(
             rx.el.p(
-                EidLoginState.holder,
+                I18nState.t["eid.confirm.certificate"],
                 style={"font_weight": "700", "font_size": "1.15rem", "margin": "0 0 0.4rem"},
             ),
             rx.el.p(
@@ -65,7 +67,13 @@ def certificate_confirmation() -> rx.Component:
                 EidLoginState.issuer,
                 style={"margin": "0 0 0.3rem"},
             ),
-            rx.el.p(validity(), style={"margin": "0"}),
+            rx.el.p(validity(), style={"margin": "0 0 0.3rem"}),
+            rx.el.p(
+                I18nState.t["eid.confirm.fingerprint"],
+                " ",
+                rx.el.code(EidLoginState.fingerprint),
+                style={"margin": "0"},
+            ),
             class_name="tile",
             style={"max_width": "32rem", "margin": "0 0 1rem"},
         ),

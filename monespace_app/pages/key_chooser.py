@@ -61,6 +61,16 @@ def step_up_notice() -> rx.Component:
     )
 
 
+def refusal_notice() -> rx.Component:
+    """Why the login that brought the person back here opened nothing (a ticket stale, used, or
+    redeemed in another browser, or cookies blocked)."""
+    return rx.cond(
+        KeyChooserState.refusal_key != "",
+        rx.el.p(I18nState.t[KeyChooserState.refusal_key], role="alert", class_name="alert-error"),
+        rx.fragment(),
+    )
+
+
 def key_group(group: KeyGroup, keys: list[KeyDescriptor]) -> rx.Component:
     return rx.el.section(
         rx.el.h2(
@@ -143,6 +153,7 @@ def key_chooser_page() -> rx.Component:
     return page_layout(
         page_title("login.title"),
         paragraph("login.subtitle"),
+        refusal_notice(),
         step_up_notice(),
         *key_list(default_registry()),
         important_notice(),

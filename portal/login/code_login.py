@@ -22,6 +22,7 @@ from sqlmodel import Session, col, select
 
 from foundation.db import session_scope
 from foundation.models.account import Account, AccountStatus
+from identity.browser_binding import require_binding
 from identity.key_protocol import CodePrompt, LoginPage, SecondStep
 from identity.keys.conditional_update import first_row
 from identity.paper_token import registered_identity
@@ -141,13 +142,21 @@ def complete_code_login(
     kind: str,
     national_number: str,
     now: datetime,
+    browser_binding: str | None,
     registry: KeyRegistry | None = None,
 ) -> str:
-    """Opens the session of a login whose key passed; returns the URL that hands over the cookie."""
+    """Opens the session of a login whose key passed; returns the URL that hands over the cookie
+    (to the browser whose pre-login cookie hashes to ``browser_binding`` only)."""
     level = code_page_key(kind, registry).descriptor.level
     identity, home = _identity_and_home(db, national_number)
     return complete_login(
-        db, identity=identity, key_kind=kind, level=level, now=now, next_path=home
+        db,
+        identity=identity,
+        key_kind=kind,
+        level=level,
+        now=now,
+        browser_binding=browser_binding,
+        next_path=home,
     )
 
 
@@ -157,10 +166,14 @@ def submit_password(
     username: str,
     password: str,
     now: datetime,
+    browser_binding: str | None,
     settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
     bind: Engine | None = None,
 ) -> PasswordPassed:
-    """The password page's unit of work (a failure is counted and committed before the error)."""
+    """The password page's unit of work (a failure is counted and committed before the error).
+    A browser without its pre-login cookie could not finish the login: it is told at once, before
+    the password is checked or a code sent."""
+    require_binding(browser_binding)
     with session_scope(bind) as db:
         return check_password_step(
             db, kind=kind, username=username, password=password, now=now, settings=settings
@@ -168,22 +181,47 @@ def submit_password(
 
 
 def finish_password_login(
-    *, kind: str, national_number: str, now: datetime, bind: Engine | None = None
+    *,
+    kind: str,
+    national_number: str,
+    now: datetime,
+    browser_binding: str | None,
+    bind: Engine | None = None,
 ) -> str:
     """The password-only key: its login completes right after the password, in a unit of its own."""
     with session_scope(bind) as db:
-        return complete_code_login(db, kind=kind, national_number=national_number, now=now)
+        return complete_code_login(
+            db,
+            kind=kind,
+            national_number=national_number,
+            now=now,
+            browser_binding=browser_binding,
+        )
 
 
 def submit_code(
-    *, kind: str, attempt_id: str, code: str, now: datetime, bind: Engine | None = None
+    *,
+    kind: str,
+    attempt_id: str,
+    code: str,
+    now: datetime,
+    browser_binding: str | None,
+    bind: Engine | None = None,
 ) -> str:
     """The code page's unit of work: the code checked, the attempt finished and the session
     opened, all committed together before the URL is returned (a wrong code's count is committed
-    on its own before the error, see ``identity.keys.lockout``)."""
+    on its own before the error, see ``identity.keys.lockout``). A browser without its pre-login
+    cookie is refused before the code is looked at, so the code is not spent."""
+    require_binding(browser_binding)
     with session_scope(bind) as db:
         national_number = check_code_step(db, kind=kind, attempt_id=attempt_id, code=code, now=now)
-        return complete_code_login(db, kind=kind, national_number=national_number, now=now)
+        return complete_code_login(
+            db,
+            kind=kind,
+            national_number=national_number,
+            now=now,
+            browser_binding=browser_binding,
+        )
 
 
 def resend_code(

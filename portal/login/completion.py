@@ -10,6 +10,7 @@ from sqlmodel import Session
 from foundation import routes
 from foundation.models.account import AccountStatus
 from identity.assurance import LevelOfAssurance
+from identity.browser_binding import require_binding
 from identity.sessions import LoginIdentity, open_session
 from portal.accounts.routing import home_for, home_of
 from portal.accounts.service import find_account
@@ -27,12 +28,23 @@ def complete_login(
     key_kind: str,
     level: LevelOfAssurance,
     now: datetime,
+    browser_binding: str | None,
     photo_jpeg: bytes | None = None,
     next_path: str | None = None,
 ) -> str:
-    """Opens the session and returns the URL the browser must load to receive its cookie."""
+    """Opens the session and returns the URL the browser must load to receive its cookie.
+
+    ``browser_binding`` is the hash of the pre-login cookie of the browser that logged in: only
+    that browser can trade the ticket for the cookie (login CSRF). A login from a browser without
+    one is refused (``CookiesRequiredError``), before anything is committed."""
     _, ticket = open_session(
-        db, identity=identity, key_kind=key_kind, level=level, now=now, photo_jpeg=photo_jpeg
+        db,
+        identity=identity,
+        key_kind=key_kind,
+        level=level,
+        now=now,
+        photo_jpeg=photo_jpeg,
+        browser_binding=require_binding(browser_binding),
     )
     destination = next_path or home_for(find_account(db, identity.national_number))
     return f"{routes.SESSION_START}?ticket={quote(ticket)}&suite={quote(destination)}"

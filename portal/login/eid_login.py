@@ -1,6 +1,8 @@
-"""eID login, as its page runs it: ``begin_eid_login`` (a challenge, and the card's certificate
-for the person to confirm), then ``finish_eid_login`` (the PIN, the signature validated by
-``identity.eid``, and the session opened by the one completion of every login)."""
+"""eID login, as its page runs it: ``begin_eid_login`` (the reader taken for this browser, a
+challenge bound to it, and the card's certificate for the person to confirm), then
+``finish_eid_login`` (the PIN, the signature validated by ``identity.eid``, and the session opened
+by the one completion of every login), or ``cancel_eid_login``. Each takes the browser's binding
+(``identity.browser_binding``): only the browser that began a login can go on with it."""
 
 from __future__ import annotations
 
@@ -19,18 +21,35 @@ from portal.login.eid_setup import eid_login
 class CardLogin(Protocol):
     """What the page needs of ``identity.eid.login.EidLogin`` (a fake stands in for tests)."""
 
-    def begin(self, *, now: datetime) -> tuple[str, CertificateToConfirm]: ...
+    def begin(
+        self, *, now: datetime, browser_binding: str | None
+    ) -> tuple[str, CertificateToConfirm]: ...
+
+    def cancel(self, *, browser_binding: str | None) -> None: ...
 
     def complete(
-        self, *, nonce: str, reader: str, confirmed_fingerprint: str, pin: str, now: datetime
+        self,
+        *,
+        nonce: str,
+        reader: str,
+        confirmed_fingerprint: str,
+        pin: str,
+        now: datetime,
+        browser_binding: str | None,
     ) -> EidLoginResult: ...
 
 
 def begin_eid_login(
-    *, now: datetime, card_login: CardLogin | None = None
+    *, now: datetime, browser_binding: str | None, card_login: CardLogin | None = None
 ) -> tuple[str, CertificateToConfirm]:
-    """The challenge (kept server-side by the page) and the certificate read from the card."""
-    return (card_login or eid_login()).begin(now=now)
+    """The challenge (kept server-side by the page) and the certificate read from the card;
+    ``ReaderInUseError`` while another browser's login holds the reader."""
+    return (card_login or eid_login()).begin(now=now, browser_binding=browser_binding)
+
+
+def cancel_eid_login(*, browser_binding: str | None, card_login: CardLogin | None = None) -> None:
+    """Frees the reader this browser's login held."""
+    (card_login or eid_login()).cancel(browser_binding=browser_binding)
 
 
 def finish_eid_login(
@@ -40,13 +59,20 @@ def finish_eid_login(
     confirmed_fingerprint: str,
     pin: str,
     now: datetime,
+    browser_binding: str | None,
     card_login: CardLogin | None = None,
     bind: Engine | None = None,
 ) -> str:
     """Signs the challenge with the card and opens the session; returns the URL that hands the
-    browser its cookie. Raises the card's and the validation's errors (a wrong PIN among them)."""
+    browser its cookie. Raises the card's and the validation's errors (a wrong PIN among them),
+    and refuses a browser other than the one that began the login before the PIN is tried."""
     result = (card_login or eid_login()).complete(
-        nonce=nonce, reader=reader, confirmed_fingerprint=confirmed_fingerprint, pin=pin, now=now
+        nonce=nonce,
+        reader=reader,
+        confirmed_fingerprint=confirmed_fingerprint,
+        pin=pin,
+        now=now,
+        browser_binding=browser_binding,
     )
     with session_scope(bind) as db:
         return complete_login(
@@ -55,5 +81,6 @@ def finish_eid_login(
             key_kind=KeyKind.EID,
             level=result.level,
             now=now,
+            browser_binding=browser_binding,
             photo_jpeg=result.photo_jpeg,
         )

@@ -29,6 +29,7 @@ def check_itsme_request(
     request: itsme.ItsmeRequest,
     *,
     now: datetime,
+    browser_binding: str | None,
     client: ItsmeClient | None = None,
     bind: Engine | None = None,
 ) -> itsme.ItsmePending | str:
@@ -40,5 +41,10 @@ def check_itsme_request(
     level = default_registry().get(KeyKind.ITSME).descriptor.level
     with session_scope(bind) as db:
         return complete_login(
-            db, identity=outcome.identity, key_kind=KeyKind.ITSME, level=level, now=now
+            db,
+            identity=outcome.identity,
+            key_kind=KeyKind.ITSME,
+            level=level,
+            now=now,
+            browser_binding=browser_binding,
         )

@@ -1,7 +1,9 @@
 """Challenges of the eID login: 32 random bytes, valid 5 minutes, stored server-side, usable once.
 
 ``take`` is the only way to use a challenge: it marks it used and returns what the server stored,
-so the value checked against the card's signature is the server's, never the token's.
+so the value checked against the card's signature is the server's, never the token's. A challenge
+may be bound to the browser that asked for it (``identity.browser_binding``); ``require_usable``
+tells, before the card is asked for its PIN, whether this browser may go on with it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy import Table, delete, select, update
 from sqlalchemy.engine import Engine
 
 from foundation.models.eid_challenge import EidChallenge
+from identity.browser_binding import OtherBrowserError, same_browser
 from identity.eid.auth.clock import require_utc
 from identity.eid.auth.errors import ChallengeExpiredError, ReplayedChallengeError
 
@@ -35,10 +38,16 @@ class Challenge:
     created_at: datetime
     expires_at: datetime
     used_at: datetime | None = None
+    # SHA-256 of the pre-login cookie of the browser that asked for it; None: any browser.
+    browser_binding: str | None = None
 
 
 class ChallengeStore(Protocol):
     def add(self, challenge: Challenge) -> None: ...
+
+    def peek(self, nonce: str) -> Challenge | None:
+        """The challenge as stored, without using it (None for an unknown nonce)."""
+        ...
 
     def take(self, nonce: str, *, now: datetime) -> Challenge:
         """Marks the challenge used and returns it, atomically.
@@ -65,12 +74,37 @@ def issue_challenge(
     now: datetime,
     random_bytes: RandomBytes = secrets.token_bytes,
     lifetime: timedelta = CHALLENGE_LIFETIME,
+    browser_binding: str | None = None,
 ) -> Challenge:
     """Creates a challenge, stores it and returns it (its nonce goes to the reader side)."""
     now = require_utc(now)
-    challenge = Challenge(nonce=new_nonce(random_bytes), created_at=now, expires_at=now + lifetime)
+    challenge = Challenge(
+        nonce=new_nonce(random_bytes),
+        created_at=now,
+        expires_at=now + lifetime,
+        browser_binding=browser_binding,
+    )
     store.add(challenge)
     return challenge
+
+
+def require_usable(
+    store: ChallengeStore, nonce: str, *, browser_binding: str, now: datetime
+) -> None:
+    """Refuses, without using it, a challenge that ``take`` would refuse, or one issued to another
+    browser (``OtherBrowserError``): checked before the card is asked for its PIN, so a stale or
+    foreign login costs no PIN try."""
+    now = require_utc(now)
+    stored = store.peek(nonce)
+    if stored is None or stored.used_at is not None or stored.expires_at <= now:
+        _refuse(
+            nonce,
+            expires_at=None if stored is None else stored.expires_at,
+            used=stored is not None and stored.used_at is not None,
+            now=now,
+        )
+    if not same_browser(stored.browser_binding, browser_binding):
+        raise OtherBrowserError(f"challenge {nonce[:8]}… was issued to another browser")
 
 
 def _refuse(nonce: str, *, expires_at: datetime | None, used: bool, now: datetime) -> NoReturn:
@@ -95,6 +129,10 @@ class InMemoryChallengeStore:
             if challenge.nonce in self._challenges:
                 raise ValueError("a challenge with this nonce already exists")
             self._challenges[challenge.nonce] = challenge
+
+    def peek(self, nonce: str) -> Challenge | None:
+        with self._lock:
+            return self._challenges.get(nonce)
 
     def take(self, nonce: str, *, now: datetime) -> Challenge:
         now = require_utc(now)
@@ -136,9 +174,31 @@ class SqlChallengeStore:
             nonce=challenge.nonce,
             created_at=require_utc(challenge.created_at, name="created_at"),
             expires_at=require_utc(challenge.expires_at, name="expires_at"),
+            browser_binding=challenge.browser_binding,
         )
         with self._engine.begin() as connection:
             connection.execute(_TABLE.insert().values(**row.model_dump()))
+
+    def peek(self, nonce: str) -> Challenge | None:
+        table = _TABLE
+        with self._engine.connect() as connection:
+            row = connection.execute(
+                select(
+                    table.c.created_at,
+                    table.c.expires_at,
+                    table.c.used_at,
+                    table.c.browser_binding,
+                ).where(table.c.nonce == nonce)
+            ).one_or_none()
+        if row is None:
+            return None
+        return Challenge(
+            nonce=nonce,
+            created_at=_utc_from_db(row.created_at),
+            expires_at=_utc_from_db(row.expires_at),
+            used_at=None if row.used_at is None else _utc_from_db(row.used_at),
+            browser_binding=row.browser_binding,
+        )
 
     def take(self, nonce: str, *, now: datetime) -> Challenge:
         now = require_utc(now)

@@ -37,9 +37,16 @@ def _command(url: str, *arguments: str) -> subprocess.CompletedProcess[str]:
 
 def _logged_in(db: Session, who: LoginIdentity) -> str:
     now = utc_now()
-    _, ticket = open_session(db, identity=who, key_kind="eid", level=LevelOfAssurance.HIGH, now=now)
+    _, ticket = open_session(
+        db,
+        identity=who,
+        key_kind="eid",
+        level=LevelOfAssurance.HIGH,
+        now=now,
+        browser_binding="b" * 64,
+    )
     db.commit()
-    row = redeem_ticket(db, ticket, now=now)
+    row = redeem_ticket(db, ticket, browser_binding="b" * 64, now=now)
     assert row is not None
     db.commit()
     return row.id

@@ -167,9 +167,11 @@ def test_a_login_with_the_new_key_runs_its_second_step_and_gets_its_level(db: Se
     person = check_code_step(
         db, kind=KIND, attempt_id=passed.attempt_id, code=RIGHT_CODE, now=NOW, registry=keys
     )
-    url = complete_code_login(db, kind=KIND, national_number=person, now=NOW, registry=keys)
+    url = complete_code_login(
+        db, kind=KIND, national_number=person, now=NOW, browser_binding="b" * 64, registry=keys
+    )
     ticket = url.split("ticket=")[1].split("&")[0]
-    session = redeem_ticket(db, ticket, now=NOW)
+    session = redeem_ticket(db, ticket, browser_binding="b" * 64, now=NOW)
     assert isinstance(session, UserSession)
     assert (session.key_kind, session.level) == (KIND, LevelOfAssurance.SUBSTANTIAL)
 

@@ -1,5 +1,7 @@
-"""The session endpoint hands the cookie over and sends the browser on: to the person's home, or
-back to the page that sent them to log in (the return cookie, used once)."""
+"""The session endpoint hands the cookie over, to the browser that logged in only (its pre-login
+cookie), and sends it on: to the person's home, or back to the page that sent them to log in (the
+return cookie, used once). The logout endpoint ends a live session only by POST with its CSRF
+token."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 from starlette.testclient import TestClient
 
 import foundation.models  # noqa: F401 - registers every table
@@ -16,13 +18,20 @@ from foundation import db as database
 from foundation import routes
 from foundation.clock import utc_now
 from foundation.models.account import Account, AccountStatus
+from foundation.models.session import UserSession
 from foundation.settings import get_settings
 from identity.assurance import LevelOfAssurance
-from identity.sessions import COOKIE_NAME, LoginIdentity
-from monespace_app.auth_routes import auth_api
+from identity.browser_binding import browser_binding, new_browser_token
+from identity.session_cookies import cookie_names
+from identity.sessions import LoginIdentity, LogoutToken, SessionCookie, revoke
+from monespace_app.auth_routes import LOGOUT_FORM_FIELD, auth_api
 from portal.login.completion import RETURN_COOKIE, complete_login
 
 PERSON = LoginIdentity("68091717134", "Dumont", "Jean-Pierre Marie", date(1968, 9, 17))
+NAMES = cookie_names("http://localhost:3000")
+COOKIE_NAME = NAMES.session
+# The pre-login cookie of the browser that logs in (the TestClient), and another browser's.
+BROWSER_TOKEN = new_browser_token()
 
 
 @pytest.fixture
@@ -32,12 +41,14 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClie
     get_settings.cache_clear()
     database.engine.cache_clear()
     SQLModel.metadata.create_all(database.engine())
-    yield TestClient(auth_api, follow_redirects=False)
+    client = TestClient(auth_api, follow_redirects=False)
+    client.cookies.set(NAMES.browser, BROWSER_TOKEN)
+    yield client
     database.engine.cache_clear()
     get_settings.cache_clear()
 
 
-def login_url(*, account: AccountStatus | None) -> str:
+def login_url(*, account: AccountStatus | None, browser_token: str | None = BROWSER_TOKEN) -> str:
     """The URL a login page loads once the key passed (complete_login's answer)."""
     with Session(database.engine()) as db:
         if account is not None:
@@ -53,7 +64,12 @@ def login_url(*, account: AccountStatus | None) -> str:
                 )
             )
         url = complete_login(
-            db, identity=PERSON, key_kind="eid", level=LevelOfAssurance.HIGH, now=utc_now()
+            db,
+            identity=PERSON,
+            key_kind="eid",
+            level=LevelOfAssurance.HIGH,
+            now=utc_now(),
+            browser_binding=browser_binding(browser_token),
         )
         db.commit()
     return url
@@ -113,3 +129,129 @@ def test_identify_keeps_no_path_of_another_site(client: TestClient, came_from: s
     answer = client.get(routes.LOGIN_THEN, params={"suite": came_from, "cle": "../x"})
     assert answer.headers["location"] == routes.KEY_CHOOSER
     assert RETURN_COOKIE not in answer.cookies
+
+
+def attributes(set_cookie: str) -> set[str]:
+    return {part.strip() for part in set_cookie.split(";")}
+
+
+def sessions() -> list[UserSession]:
+    with Session(database.engine()) as db:
+        return list(db.exec(select(UserSession)).all())
+
+
+def logged_in(client: TestClient) -> str:
+    """The client logs in; returns its session id."""
+    answer = client.get(login_url(account=AccountStatus.ACTIVE))
+    assert answer.headers["location"] == routes.MY_SPACES
+    session_id = SessionCookie(get_settings().resolved_secret_key()).decode(
+        answer.cookies[COOKIE_NAME]
+    )
+    assert session_id is not None
+    client.cookies.set(COOKIE_NAME, answer.cookies[COOKIE_NAME])
+    return session_id
+
+
+def test_a_ticket_opened_in_another_browser_logs_it_in_as_nobody(client: TestClient) -> None:
+    """Login CSRF: someone logs in, and sends the ticket URL to a victim's browser."""
+    url = login_url(account=AccountStatus.ACTIVE, browser_token=new_browser_token())
+    answer = client.get(url)
+    assert answer.status_code == 303
+    assert answer.headers["location"] == f"{routes.KEY_CHOOSER}?erreur=navigateur"
+    assert COOKIE_NAME not in answer.cookies
+    # Spent: it opens nothing anywhere any more, and its session is over.
+    [row] = sessions()
+    assert (row.ticket_hash, row.revoked_at is not None) == (None, True)
+
+
+def test_a_ticket_opened_without_a_pre_login_cookie_asks_for_cookies(client: TestClient) -> None:
+    url = login_url(account=AccountStatus.ACTIVE)
+    client.cookies.delete(NAMES.browser)
+    answer = client.get(url)
+    assert answer.headers["location"] == f"{routes.KEY_CHOOSER}?erreur=cookies"
+    assert COOKIE_NAME not in answer.cookies
+
+
+def test_a_used_ticket_says_so(client: TestClient) -> None:
+    url = login_url(account=AccountStatus.ACTIVE)
+    assert client.get(url).headers["location"] == routes.MY_SPACES
+    again = client.get(url)
+    assert again.headers["location"] == f"{routes.KEY_CHOOSER}?erreur=session"
+    assert COOKIE_NAME not in again.cookies
+
+
+def test_the_session_cookie_is_httponly_lax_and_bare_over_http(client: TestClient) -> None:
+    answer = client.get(login_url(account=AccountStatus.ACTIVE))
+    [header] = [h for h in answer.headers.get_list("set-cookie") if h.startswith(COOKIE_NAME)]
+    assert {"HttpOnly", "SameSite=lax", "Path=/"} <= attributes(header)
+    assert "Secure" not in attributes(header)
+
+
+def test_over_https_the_session_cookie_is_host_prefixed_and_secure(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MONESPACE_PUBLIC_ORIGIN", "https://monespace.example.be")
+    get_settings.cache_clear()
+    secure = cookie_names("https://monespace.example.be")
+    client.cookies.set(secure.browser, BROWSER_TOKEN)
+    answer = client.get(login_url(account=AccountStatus.ACTIVE))
+    assert answer.headers["location"] == routes.MY_SPACES
+    [header] = [h for h in answer.headers.get_list("set-cookie") if "monespace_session" in h]
+    assert header.startswith("__Host-monespace_session=")
+    assert {"Secure", "Path=/"} <= attributes(header)
+    assert "Domain" not in header
+
+
+def test_a_logout_link_does_not_end_a_live_session(client: TestClient) -> None:
+    """A link or an image of another site loads the logout by GET: the session goes on."""
+    session_id = logged_in(client)
+    answer = client.get(routes.LOGOUT)
+    assert answer.status_code == 303
+    assert COOKIE_NAME not in answer.headers.get("set-cookie", "")
+    [row] = sessions()
+    assert (row.id, row.revoked_at) == (session_id, None)
+
+
+def test_the_get_clears_the_cookie_of_a_session_already_ended(client: TestClient) -> None:
+    """What the pages' logout event loads once it has ended the session over the websocket."""
+    session_id = logged_in(client)
+    with Session(database.engine()) as db:
+        revoke(db, session_id, now=utc_now())
+        db.commit()
+    answer = client.get(routes.LOGOUT)
+    assert answer.headers["location"] == routes.HOME
+    assert any(
+        h.startswith(f"{COOKIE_NAME}=") and "Max-Age=0" in h
+        for h in answer.headers.get_list("set-cookie")
+    )
+
+
+@pytest.mark.parametrize("form", [{}, {LOGOUT_FORM_FIELD: "forged"}], ids=["none", "wrong"])
+def test_a_logout_post_without_its_token_is_forbidden(
+    client: TestClient, form: dict[str, str]
+) -> None:
+    logged_in(client)
+    answer = client.post(routes.LOGOUT, data=form)
+    assert answer.status_code == 403
+    [row] = sessions()
+    assert row.revoked_at is None
+
+
+def test_a_logout_post_with_another_sessions_token_is_forbidden(client: TestClient) -> None:
+    logged_in(client)
+    token = LogoutToken(get_settings().resolved_secret_key()).for_session("another-session")
+    assert client.post(routes.LOGOUT, data={LOGOUT_FORM_FIELD: token}).status_code == 403
+
+
+def test_a_logout_post_with_its_token_ends_the_session(client: TestClient) -> None:
+    session_id = logged_in(client)
+    token = LogoutToken(get_settings().resolved_secret_key()).for_session(session_id)
+    answer = client.post(routes.LOGOUT, data={LOGOUT_FORM_FIELD: token})
+    assert answer.status_code == 303
+    assert answer.headers["location"] == routes.HOME
+    [row] = sessions()
+    assert row.revoked_at is not None
+    assert any(
+        h.startswith(f"{COOKIE_NAME}=") and "Max-Age=0" in h
+        for h in answer.headers.get_list("set-cookie")
+    )

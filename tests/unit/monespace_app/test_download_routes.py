@@ -17,7 +17,8 @@ from foundation import routes
 from foundation.clock import utc_now
 from foundation.models.companies import AssignmentStatus
 from foundation.settings import get_settings
-from identity.sessions import COOKIE_NAME, SessionCookie
+from identity.session_cookies import cookie_names
+from identity.sessions import SessionCookie
 from monespace_app.download_routes import download_api
 from portal.dossiers.drafting import attachments_of
 from state.i18n_state import LANGUAGE_COOKIE
@@ -59,7 +60,7 @@ def browser(engine: Engine, person: Person | None) -> TestClient:
         # The session must be live now: the endpoint reads the real clock.
         session_id = log_in(engine, person, at=utc_now())
         signed = SessionCookie(get_settings().resolved_secret_key()).encode(session_id)
-        client.cookies.set(COOKIE_NAME, signed)
+        client.cookies.set(cookie_names(get_settings().public_origin).session, signed)
     return client
 
 

@@ -21,7 +21,8 @@ from foundation import routes
 from foundation.clock import utc_now
 from foundation.settings import get_settings
 from identity.assurance import LevelOfAssurance
-from identity.sessions import COOKIE_NAME, SessionCookie
+from identity.session_cookies import cookie_names
+from identity.sessions import SessionCookie
 from monespace_app.export_routes import export_api
 from portal.companies.dates import today
 from state.i18n_state import LANGUAGE_COOKIE
@@ -69,7 +70,7 @@ def client_of(
     if person is not None:
         session_id = log_in(engine, person, level, at=utc_now())
         signed = SessionCookie(get_settings().resolved_secret_key()).encode(session_id)
-        client.cookies.set(COOKIE_NAME, signed)
+        client.cookies.set(cookie_names(get_settings().public_origin).session, signed)
     return client
 
 

@@ -23,7 +23,8 @@ from sqlalchemy.engine import Engine
 
 import foundation.db
 from foundation.settings import get_settings
-from identity.sessions import COOKIE_NAME, SessionCookie
+from identity.session_cookies import cookie_names
+from identity.sessions import SessionCookie
 from tests.unit.portal.visitors import portal_database
 
 S = TypeVar("S", bound=rx.State)
@@ -44,7 +45,7 @@ class Tab:
         self.root = rx.State(_reflex_internal_init=True)  # type: ignore[call-arg]
         if cookie is None and session_id is not None:
             signed = SessionCookie(get_settings().resolved_secret_key()).encode(session_id)
-            cookie = f"{COOKIE_NAME}={signed}"
+            cookie = f"{cookie_names(get_settings().public_origin).session}={signed}"
         self._router: dict[str, Any] = {"headers": {"cookie": cookie or ""}}
         self._router = self.root._update_router_vars(self._router, {})
 

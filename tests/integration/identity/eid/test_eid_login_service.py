@@ -1,4 +1,6 @@
-"""The portal's two-step eID login (identity/eid/login.py) through pcscd and the virtual cards."""
+"""The portal's two-step eID login (identity/eid/login.py) through pcscd and the virtual cards:
+bound to the browser that began it, the reader held by one login at a time, no name before the
+PIN."""
 
 from __future__ import annotations
 
@@ -7,15 +9,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlmodel import SQLModel
 
+from foundation.db import make_engine
+from foundation.models.eid_reader_lease import EidReaderLease
 from identity.assurance import LevelOfAssurance
+from identity.browser_binding import CookiesRequiredError, OtherBrowserError
 from identity.eid.auth.challenge import InMemoryChallengeStore
 from identity.eid.auth.errors import ReplayedChallengeError
 from identity.eid.auth.ocsp import OcspRevocationChecker
 from identity.eid.auth.trust_anchors import load_trust_anchors
-from identity.eid.errors import CardRemovedError, WrongPinError
+from identity.eid.errors import CardRemovedError, NoCardError, WrongPinError
 from identity.eid.login import CardChangedError, EidLogin
 from identity.eid.pcsc_reader import PcscEidReader
+from identity.eid.reader_lease import ReaderInUseError, ReaderLeases, ReaderNotHeldError
 from simulators.eid.card_slots import CardSlots, reader_name
 from simulators.personas.loader import persona
 from simulators.pki.ocsp_responder import OcspResponder
@@ -25,6 +32,8 @@ from tests.integration.conftest import free_port
 pytestmark = pytest.mark.integration
 
 ORIGIN = "https://monespace.localhost"
+# The bindings of the browser at the kiosk and of another one (identity.browser_binding).
+KIOSK, OTHER = "a" * 64, "b" * 64
 
 
 @pytest.fixture(scope="module")
@@ -36,13 +45,22 @@ def ocsp(test_pki: TestPki) -> Iterator[OcspResponder]:
 
 
 @pytest.fixture
-def login(test_pki: TestPki, ocsp: OcspResponder, tmp_path: Path) -> EidLogin:
+def leases(tmp_path: Path) -> Iterator[ReaderLeases]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'leases.db'}")
+    SQLModel.metadata.create_all(engine, tables=[EidReaderLease.__table__])  # type: ignore[attr-defined]
+    yield ReaderLeases(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def login(test_pki: TestPki, ocsp: OcspResponder, tmp_path: Path, leases: ReaderLeases) -> EidLogin:
     anchors = tmp_path / "anchors"
     test_pki.write_trust_anchors(anchors)
     return EidLogin(
         reader=PcscEidReader(),
         origin=ORIGIN,
         challenge_store=InMemoryChallengeStore(),
+        reader_leases=leases,
         trust_anchors=lambda: load_trust_anchors(anchors),
         revocation_checker=OcspRevocationChecker(responder_url=ocsp.url),
         reader_name=reader_name(0),
@@ -55,8 +73,9 @@ def now() -> dt.datetime:
 
 def test_both_steps_log_the_card_holder_in(slots: CardSlots, login: EidLogin) -> None:
     slots.insert(0, "naima-mremi")
-    nonce, certificate = login.begin(now=now())
-    assert certificate.holder == "Naïma Mremi (Authentication)"
+    nonce, certificate = login.begin(now=now(), browser_binding=KIOSK)
+    # Nothing names the holder before the PIN.
+    assert "Mremi" not in repr(certificate)
     assert certificate.issuer == "Citizen CA"
     assert certificate.pin_tries_left == 3
     result = login.complete(
@@ -65,6 +84,7 @@ def test_both_steps_log_the_card_holder_in(slots: CardSlots, login: EidLogin) ->
         confirmed_fingerprint=certificate.fingerprint,
         pin="1234",
         now=now(),
+        browser_binding=KIOSK,
     )
     naima = persona("naima-mremi")
     assert result.identity.national_number == naima.national_number
@@ -75,21 +95,24 @@ def test_both_steps_log_the_card_holder_in(slots: CardSlots, login: EidLogin) ->
 
 def test_a_challenge_serves_one_login_only(slots: CardSlots, login: EidLogin) -> None:
     slots.insert(0, "chloe-ducoeur")
-    nonce, certificate = login.begin(now=now())
+    nonce, certificate = login.begin(now=now(), browser_binding=KIOSK)
     args = {
         "nonce": nonce,
         "reader": certificate.reader,
         "confirmed_fingerprint": certificate.fingerprint,
         "pin": "1234",
     }
-    login.complete(**args, now=now())
+    login.complete(**args, now=now(), browser_binding=KIOSK)
+    # The login is over and the reader free: the same browser begins again, and its old
+    # challenge is refused, before the PIN.
+    login.begin(now=now(), browser_binding=KIOSK)
     with pytest.raises(ReplayedChallengeError):
-        login.complete(**args, now=now())
+        login.complete(**args, now=now(), browser_binding=KIOSK)
 
 
 def test_a_wrong_pin_leaves_the_challenge_usable(slots: CardSlots, login: EidLogin) -> None:
     slots.insert(0, "chloe-ducoeur")
-    nonce, certificate = login.begin(now=now())
+    nonce, certificate = login.begin(now=now(), browser_binding=KIOSK)
     with pytest.raises(WrongPinError) as wrong:
         login.complete(
             nonce=nonce,
@@ -97,6 +120,7 @@ def test_a_wrong_pin_leaves_the_challenge_usable(slots: CardSlots, login: EidLog
             confirmed_fingerprint=certificate.fingerprint,
             pin="4321",
             now=now(),
+            browser_binding=KIOSK,
         )
     assert wrong.value.tries_left == 2
     result = login.complete(
@@ -105,13 +129,14 @@ def test_a_wrong_pin_leaves_the_challenge_usable(slots: CardSlots, login: EidLog
         confirmed_fingerprint=certificate.fingerprint,
         pin="1234",
         now=now(),
+        browser_binding=KIOSK,
     )
     assert result.identity.surname == "Ducoeur"
 
 
 def test_a_card_swapped_after_confirmation_is_refused(slots: CardSlots, login: EidLogin) -> None:
     slots.insert(0, "naima-mremi")
-    nonce, certificate = login.begin(now=now())
+    nonce, certificate = login.begin(now=now(), browser_binding=KIOSK)
     slots.remove(0)
     slots.insert(0, "chloe-ducoeur")
     with pytest.raises(CardChangedError):
@@ -121,6 +146,7 @@ def test_a_card_swapped_after_confirmation_is_refused(slots: CardSlots, login: E
             confirmed_fingerprint=certificate.fingerprint,
             pin="1234",
             now=now(),
+            browser_binding=KIOSK,
         )
 
 
@@ -128,7 +154,7 @@ def test_a_card_pulled_out_after_confirmation_reads_as_removed(
     slots: CardSlots, login: EidLogin
 ) -> None:
     slots.insert(0, "naima-mremi")
-    nonce, certificate = login.begin(now=now())
+    nonce, certificate = login.begin(now=now(), browser_binding=KIOSK)
     slots.remove(0)
     with pytest.raises(CardRemovedError):
         login.complete(
@@ -137,4 +163,97 @@ def test_a_card_pulled_out_after_confirmation_reads_as_removed(
             confirmed_fingerprint=certificate.fingerprint,
             pin="1234",
             now=now(),
+            browser_binding=KIOSK,
         )
+
+
+def test_another_browser_cannot_start_while_a_login_holds_the_reader(
+    slots: CardSlots, login: EidLogin
+) -> None:
+    slots.insert(0, "naima-mremi")
+    login.begin(now=now(), browser_binding=KIOSK)
+    with pytest.raises(ReaderInUseError):
+        login.begin(now=now(), browser_binding=OTHER)
+
+
+def test_another_browser_cannot_spend_the_pin_tries(slots: CardSlots, login: EidLogin) -> None:
+    """Even holding the nonce (a forged event), another browser is refused before the card is
+    asked for the PIN: the card still has its three tries."""
+    slots.insert(0, "chloe-ducoeur")
+    nonce, certificate = login.begin(now=now(), browser_binding=KIOSK)
+    for pin in ("0000", "0001", "0002"):
+        with pytest.raises(ReaderNotHeldError):
+            login.complete(
+                nonce=nonce,
+                reader=certificate.reader,
+                confirmed_fingerprint=certificate.fingerprint,
+                pin=pin,
+                now=now(),
+                browser_binding=OTHER,
+            )
+    assert slots.card_of("chloe-ducoeur").content.pin.tries_left == 3
+    # The browser that began goes on.
+    result = login.complete(
+        nonce=nonce,
+        reader=certificate.reader,
+        confirmed_fingerprint=certificate.fingerprint,
+        pin="1234",
+        now=now(),
+        browser_binding=KIOSK,
+    )
+    assert result.identity.surname == "Ducoeur"
+
+
+def test_a_challenge_of_another_browser_is_refused_before_the_pin(
+    slots: CardSlots, login: EidLogin, leases: ReaderLeases
+) -> None:
+    slots.insert(0, "chloe-ducoeur")
+    nonce, certificate = login.begin(now=now(), browser_binding=KIOSK)
+    login.cancel(browser_binding=KIOSK)
+    # The other browser now holds the reader, but the challenge is still the kiosk's.
+    leases.acquire(reader_name(0), OTHER, now=now())
+    with pytest.raises(OtherBrowserError):
+        login.complete(
+            nonce=nonce,
+            reader=certificate.reader,
+            confirmed_fingerprint=certificate.fingerprint,
+            pin="0000",
+            now=now(),
+            browser_binding=OTHER,
+        )
+    assert slots.card_of("chloe-ducoeur").content.pin.tries_left == 3
+
+
+def test_the_reader_is_free_again_once_the_login_ends(slots: CardSlots, login: EidLogin) -> None:
+    slots.insert(0, "naima-mremi")
+    nonce, certificate = login.begin(now=now(), browser_binding=KIOSK)
+    login.complete(
+        nonce=nonce,
+        reader=certificate.reader,
+        confirmed_fingerprint=certificate.fingerprint,
+        pin="1234",
+        now=now(),
+        browser_binding=KIOSK,
+    )
+    login.begin(now=now(), browser_binding=OTHER)
+
+
+def test_a_failed_start_or_a_cancel_frees_the_reader(slots: CardSlots, login: EidLogin) -> None:
+    with pytest.raises(NoCardError):  # no card inserted yet
+        login.begin(now=now(), browser_binding=KIOSK)
+    slots.insert(0, "naima-mremi")
+    login.begin(now=now(), browser_binding=OTHER)
+    login.cancel(browser_binding=KIOSK)  # not the holder: nothing happens
+    with pytest.raises(ReaderInUseError):
+        login.begin(now=now(), browser_binding=KIOSK)
+    login.cancel(browser_binding=OTHER)
+    login.begin(now=now(), browser_binding=KIOSK)
+
+
+def test_a_browser_without_its_pre_login_cookie_does_not_touch_the_card(
+    slots: CardSlots, login: EidLogin
+) -> None:
+    slots.insert(0, "naima-mremi")
+    with pytest.raises(CookiesRequiredError):
+        login.begin(now=now(), browser_binding=None)
+    login.begin(now=now(), browser_binding=KIOSK)  # and the reader was not taken

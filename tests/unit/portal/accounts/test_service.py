@@ -44,8 +44,10 @@ def login(
     level: LevelOfAssurance = LevelOfAssurance.HIGH,
     key_kind: str = "eid",
 ) -> UserSession:
-    _, ticket = open_session(db, identity=NAIMA, key_kind=key_kind, level=level, now=at)
-    row = redeem_ticket(db, ticket, now=at)
+    _, ticket = open_session(
+        db, identity=NAIMA, key_kind=key_kind, level=level, now=at, browser_binding="b" * 64
+    )
+    row = redeem_ticket(db, ticket, browser_binding="b" * 64, now=at)
     assert row is not None
     db.commit()
     return row

@@ -54,8 +54,10 @@ def log_in(
             person.national_number, person.surname, person.first_names, date(1970, 1, 1)
         )
         kind = "eid" if level is LevelOfAssurance.HIGH else "password"
-        session_id, ticket = open_session(db, identity=identity, key_kind=kind, level=level, now=at)
-        assert redeem_ticket(db, ticket, now=at) is not None
+        session_id, ticket = open_session(
+            db, identity=identity, key_kind=kind, level=level, now=at, browser_binding="b" * 64
+        )
+        assert redeem_ticket(db, ticket, browser_binding="b" * 64, now=at) is not None
         db.commit()
     return session_id
 

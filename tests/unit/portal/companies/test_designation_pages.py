@@ -78,9 +78,9 @@ def log_in(
         )
         kind = "eid" if level is LevelOfAssurance.HIGH else "password"
         session_id, ticket = open_session(
-            db, identity=identity, key_kind=kind, level=level, now=NOW
+            db, identity=identity, key_kind=kind, level=level, now=NOW, browser_binding="b" * 64
         )
-        assert redeem_ticket(db, ticket, now=NOW) is not None
+        assert redeem_ticket(db, ticket, browser_binding="b" * 64, now=NOW) is not None
         db.commit()
     return session_id
 

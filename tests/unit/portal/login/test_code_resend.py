@@ -54,7 +54,13 @@ def person(engine: Engine) -> Engine:
 
 def attempt(engine: Engine, kind: str) -> str:
     passed = submit_password(
-        kind=kind, username="naima.m", password=PASSWORD, now=NOW, settings=FAST, bind=engine
+        kind=kind,
+        username="naima.m",
+        password=PASSWORD,
+        now=NOW,
+        browser_binding="b" * 64,
+        settings=FAST,
+        bind=engine,
     )
     return passed.attempt_id
 

@@ -23,9 +23,9 @@ from portal.login.eid_login import begin_eid_login, finish_eid_login
 from portal.login.itsme_login import check_itsme_request, send_itsme_request
 from tests.unit.portal.visitors import NAIMA, NOW, open_account
 
+BINDING = "b" * 64  # the hash of the pre-login cookie of the browser logging in
 CERTIFICATE = CertificateToConfirm(
     reader="Reader 0",
-    holder="Naïma Mremi (Authentication)",
     issuer="Citizen CA",
     valid_from=date(2024, 1, 1),
     valid_until=date(2034, 1, 1),
@@ -38,11 +38,23 @@ CERTIFICATE = CertificateToConfirm(
 class FakeCard:
     """An eID login whose card signs when the PIN is 1234."""
 
-    def begin(self, *, now: object) -> tuple[str, CertificateToConfirm]:
+    def begin(
+        self, *, now: object, browser_binding: str | None
+    ) -> tuple[str, CertificateToConfirm]:
         return "nonce-1", CERTIFICATE
 
+    def cancel(self, *, browser_binding: str | None) -> None:
+        pass
+
     def complete(
-        self, *, nonce: str, reader: str, confirmed_fingerprint: str, pin: str, now: object
+        self,
+        *,
+        nonce: str,
+        reader: str,
+        confirmed_fingerprint: str,
+        pin: str,
+        now: object,
+        browser_binding: str | None,
     ) -> EidLoginResult:
         assert (nonce, reader, confirmed_fingerprint) == ("nonce-1", "Reader 0", "ab" * 32)
         if pin != "1234":
@@ -80,7 +92,7 @@ def opened_by(engine: Engine, url: str) -> tuple[UserSession, str]:
     assert parts.path == routes.SESSION_START
     query = parse_qs(parts.query)
     with Session(engine) as db:
-        row = redeem_ticket(db, query["ticket"][0], now=NOW)
+        row = redeem_ticket(db, query["ticket"][0], browser_binding=BINDING, now=NOW)
         assert row is not None
         db.commit()
         db.refresh(row)
@@ -88,13 +100,14 @@ def opened_by(engine: Engine, url: str) -> tuple[UserSession, str]:
 
 
 def test_the_eid_login_opens_a_high_session_with_the_photo(engine: Engine) -> None:
-    nonce, certificate = begin_eid_login(now=NOW, card_login=FakeCard())
+    nonce, certificate = begin_eid_login(now=NOW, browser_binding=BINDING, card_login=FakeCard())
     url = finish_eid_login(
         nonce=nonce,
         reader=certificate.reader,
         confirmed_fingerprint=certificate.fingerprint,
         pin="1234",
         now=NOW,
+        browser_binding=BINDING,
         card_login=FakeCard(),
         bind=engine,
     )
@@ -112,6 +125,7 @@ def test_a_wrong_pin_opens_no_session(engine: Engine) -> None:
             confirmed_fingerprint="ab" * 32,
             pin="0000",
             now=NOW,
+            browser_binding=BINDING,
             card_login=FakeCard(),
             bind=engine,
         )
@@ -122,10 +136,12 @@ def test_itsme_waits_for_the_phone_then_opens_a_high_session(engine: Engine) -> 
     open_account(engine, AccountStatus.ACTIVE)
     phone = Phone([itsme.ItsmeStatus.PENDING, itsme.ItsmeStatus.APPROVED])
     request = send_itsme_request("0470 12 34 56", now=NOW, client=phone)
-    waiting = check_itsme_request(request, now=NOW, client=phone, bind=engine)
+    waiting = check_itsme_request(
+        request, now=NOW, browser_binding=BINDING, client=phone, bind=engine
+    )
     assert waiting == itsme.ItsmePending(120)
     assert sessions(engine) == []
-    url = check_itsme_request(request, now=NOW, client=phone, bind=engine)
+    url = check_itsme_request(request, now=NOW, browser_binding=BINDING, client=phone, bind=engine)
     assert isinstance(url, str)
     row, home = opened_by(engine, url)
     assert (row.key_kind, LevelOfAssurance(row.level)) == ("itsme", LevelOfAssurance.HIGH)
@@ -136,5 +152,5 @@ def test_a_refusal_on_the_phone_opens_no_session(engine: Engine) -> None:
     phone = Phone([itsme.ItsmeStatus.REFUSED])
     request = send_itsme_request("0470123456", now=NOW, client=phone)
     with pytest.raises(itsme.ItsmeRefusedError):
-        check_itsme_request(request, now=NOW, client=phone, bind=engine)
+        check_itsme_request(request, now=NOW, browser_binding=BINDING, client=phone, bind=engine)
     assert sessions(engine) == []

@@ -13,7 +13,8 @@ from sqlmodel import Session, SQLModel, select
 
 from foundation.db import make_engine
 from foundation.models.eid_challenge import EidChallenge
-from identity.eid.auth.challenge import SqlChallengeStore, issue_challenge
+from identity.browser_binding import OtherBrowserError
+from identity.eid.auth.challenge import SqlChallengeStore, issue_challenge, require_usable
 from identity.eid.auth.errors import ChallengeExpiredError, ReplayedChallengeError
 from identity.eid.auth.trust_anchors import TrustAnchors
 from identity.eid.auth.validation import validate_token
@@ -138,3 +139,17 @@ def test_login_with_the_sql_store_succeeds_once(store: SqlChallengeStore) -> Non
     assert login() == NATIONAL_NUMBER
     with pytest.raises(ReplayedChallengeError):
         login()
+
+
+def test_the_browser_a_challenge_was_issued_to_is_kept_with_it(store: SqlChallengeStore) -> None:
+    challenge = issue_challenge(store=store, now=NOW, browser_binding="b" * 64)
+    require_usable(store, challenge.nonce, browser_binding="b" * 64, now=NOW)
+    with pytest.raises(OtherBrowserError):
+        require_usable(store, challenge.nonce, browser_binding="c" * 64, now=NOW)
+    peeked = store.peek(challenge.nonce)
+    assert peeked is not None
+    assert (peeked.browser_binding, peeked.used_at) == ("b" * 64, None)
+    store.take(challenge.nonce, now=NOW)
+    with pytest.raises(ReplayedChallengeError):
+        require_usable(store, challenge.nonce, browser_binding="b" * 64, now=NOW)
+    assert store.peek("unknown") is None

@@ -9,10 +9,12 @@ from datetime import timedelta
 
 import pytest
 
+from identity.browser_binding import OtherBrowserError
 from identity.eid.auth.challenge import (
     InMemoryChallengeStore,
     issue_challenge,
     new_nonce,
+    require_usable,
 )
 from identity.eid.auth.errors import ChallengeExpiredError, ReplayedChallengeError
 from tests.unit.identity.eid.auth.card_pki import NOW
@@ -108,3 +110,34 @@ def test_purge_removes_only_challenges_past_their_expiry(store: InMemoryChalleng
 def test_naive_datetimes_are_refused(store: InMemoryChallengeStore) -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         issue_challenge(store=store, now=NOW.replace(tzinfo=None))
+
+
+def test_a_challenge_goes_on_only_in_the_browser_it_was_issued_to(
+    store: InMemoryChallengeStore,
+) -> None:
+    challenge = issue_challenge(store=store, now=NOW, browser_binding="b" * 64)
+    require_usable(store, challenge.nonce, browser_binding="b" * 64, now=NOW)
+    with pytest.raises(OtherBrowserError):
+        require_usable(store, challenge.nonce, browser_binding="c" * 64, now=NOW)
+    # Checking does not use it: the browser it was issued to still can.
+    assert store.take(challenge.nonce, now=NOW).browser_binding == "b" * 64
+
+
+def test_a_challenge_bound_to_no_browser_goes_on_in_none(store: InMemoryChallengeStore) -> None:
+    challenge = issue_challenge(store=store, now=NOW)
+    with pytest.raises(OtherBrowserError):
+        require_usable(store, challenge.nonce, browser_binding="b" * 64, now=NOW)
+
+
+def test_a_stale_or_used_challenge_is_refused_before_the_pin(
+    store: InMemoryChallengeStore,
+) -> None:
+    stale = issue_challenge(store=store, now=NOW, browser_binding="b" * 64)
+    with pytest.raises(ChallengeExpiredError):
+        require_usable(store, stale.nonce, browser_binding="b" * 64, now=NOW + timedelta(minutes=5))
+    used = issue_challenge(store=store, now=NOW, browser_binding="b" * 64)
+    store.take(used.nonce, now=NOW)
+    with pytest.raises(ReplayedChallengeError):
+        require_usable(store, used.nonce, browser_binding="b" * 64, now=NOW)
+    with pytest.raises(ChallengeExpiredError):
+        require_usable(store, "unknown", browser_binding="b" * 64, now=NOW)

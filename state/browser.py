@@ -1,0 +1,19 @@
+"""What a page's state knows of the browser behind its websocket: the binding of its pre-login
+cookie (``identity.browser_binding``), read from the headers of the websocket's own request, as
+the session cookie is."""
+
+import reflex as rx
+
+from foundation.settings import get_settings
+from identity.browser_binding import browser_binding
+from identity.session_cookies import cookie_names, cookie_value
+
+
+def cookie_header(state: rx.State) -> str:
+    return state.router.headers.cookie or ""
+
+
+def binding_of(state: rx.State) -> str | None:
+    """The hash of this browser's pre-login cookie; None when it sent none (cookies blocked)."""
+    name = cookie_names(get_settings().public_origin).browser
+    return browser_binding(cookie_value(cookie_header(state), name))
