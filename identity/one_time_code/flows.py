@@ -227,6 +227,7 @@ def _send_counted(
     except Exception:
         db.rollback()
         store.give_back(sent)
+        db.commit()
         raise
 
 

@@ -6,10 +6,11 @@ The API, for a service that wants a limit::
 
     PUSHES = Limit("itsme.push.phone", events=5, window=timedelta(minutes=15))
 
-    store = throttle_store(db)  # commits ``db`` on every call: call it before other writes
+    store = throttle_store(db)  # taking commits ``db``: take before other writes
     taken = take(store, PUSHES, subject=phone_number, now=now)  # or ThrottledError
     ...
-    store.give_back(taken)  # optional: when the event should not count after all (a success)
+    store.give_back(taken)  # optional: the event should not count after all (a success);
+    # in the caller's unit of work with the database store: committed with it
 
 - ``take`` records one event of ``subject`` (any string: it is stored as a keyed hash) if fewer
   than ``events`` lie in the ``window`` ending at ``now``, atomically across threads and
@@ -19,6 +20,7 @@ The API, for a service that wants a limit::
 - ``begin_attempt(store, Step.X, address=..., now=...)`` does this for a login step per client
   address and overall (settings ``login_failures_*``); ``attempt.succeeded()`` gives both back;
   ``ensure_allowed`` refuses like it without counting (the start of a flow counted at its end).
+- ``store.take_all`` takes an event in several windows, all or none, in one commit.
 - ``store.add`` / ``store.count``: a plain counter (``unknown_usernames`` keeps the failures of
   usernames nobody holds with it).
 - ``ThrottleStore`` (``store.py``) is the protocol a Redis store will implement (#16);
@@ -41,7 +43,7 @@ from identity.throttling.attempts import (
 from identity.throttling.database_store import DatabaseThrottleStore
 from identity.throttling.errors import ServiceBusyError, ThrottledError, TooManyCodesSentError
 from identity.throttling.limits import EVERYONE, Limit, take
-from identity.throttling.store import LimitReachedError, Taken, ThrottleStore
+from identity.throttling.store import LimitReachedError, Taken, ThrottleStore, Window
 
 
 def throttle_store(db: Session) -> ThrottleStore:
@@ -67,6 +69,7 @@ __all__ = [
     "ThrottleStore",
     "ThrottledError",
     "TooManyCodesSentError",
+    "Window",
     "begin_attempt",
     "ensure_allowed",
     "purge_throttles",

@@ -3,8 +3,8 @@
 Each step (``Step``: the password, a code, the eID, an activation code) has its own buckets, so
 that failures at one step do not spend another's. A step's attempt takes one event from the
 address's window and one from the overall one *before* the work (so a flood of concurrent
-attempts cannot pass the limit), and gives both back when it succeeds: failures count,
-successes do not.
+attempts cannot pass the limit), and gives both back when it succeeds, in the unit of work that
+records the success: failures count, successes do not.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from foundation.settings import Settings, get_settings
-from identity.throttling.errors import ThrottledError
-from identity.throttling.limits import EVERYONE, Limit, take
-from identity.throttling.store import Taken, ThrottleStore
+from identity.throttling.errors import ThrottledError, minutes_until
+from identity.throttling.limits import EVERYONE, bucket_of
+from identity.throttling.store import LimitReachedError, Taken, ThrottleStore, Window
 
 UNKNOWN_ADDRESS = "unknown"  # no address known (a test, a server-side call): one shared bucket
 
@@ -56,9 +56,9 @@ class Attempt:
         self.give_back()
 
     def give_back(self) -> None:
-        """The attempt does not count (it succeeded, or the service could not judge it)."""
-        for event in self.taken:
-            self.store.give_back(event)
+        """The attempt does not count (it succeeded, or the service could not judge it): in the
+        caller's unit of work with the database store, so call it before that commits."""
+        self.store.give_back(*self.taken)
         self.taken = ()
 
 
@@ -73,16 +73,20 @@ def begin_attempt(
     """Counts one attempt at ``step`` from ``address``; ``ThrottledError`` when the address
     or the whole portal has reached its limit (then nothing is counted)."""
     limits = limits or AttemptLimits.from_settings()
-    by_address = Limit(f"{step.value}.address", limits.per_address, limits.window)
-    overall = Limit(f"{step.value}.overall", limits.overall, limits.window)
     # The address first: a guesser who reached their own limit does not spend everyone's.
-    mine = take(store, by_address, subject=address or UNKNOWN_ADDRESS, now=now)
+    windows = [
+        Window(
+            bucket_of(f"{step.value}.address", address or UNKNOWN_ADDRESS),
+            limits.per_address,
+            limits.window,
+        ),
+        Window(bucket_of(f"{step.value}.overall", EVERYONE), limits.overall, limits.window),
+    ]
     try:
-        everyone = take(store, overall, subject=EVERYONE, now=now)
-    except ThrottledError:
-        store.give_back(mine)
-        raise
-    return Attempt(store, (mine, everyone))
+        taken = store.take_all(windows, now=now)  # both or neither, in one commit
+    except LimitReachedError as full:
+        raise ThrottledError(full.bucket, minutes=minutes_until(full.retry_at, now=now)) from None
+    return Attempt(store, taken)
 
 
 def ensure_allowed(
@@ -94,5 +98,6 @@ def ensure_allowed(
     limits: AttemptLimits | None = None,
 ) -> None:
     """``ThrottledError`` if an attempt at ``step`` from ``address`` would be refused now;
-    counts nothing (for the start of a flow whose attempt is counted at its end)."""
+    counts nothing once the caller's unit of work commits (for the start of a flow whose attempt
+    is counted at its end)."""
     begin_attempt(store, step, address=address, now=now, limits=limits).give_back()

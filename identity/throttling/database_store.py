@@ -4,20 +4,24 @@ No read-modify-write: every change is one conditional statement, so two backends
 last place of a window cannot both get it.
 
 - A window of ``limit`` is up to ``limit`` rows (slots) of ``throttle_slot``. An event takes the
-  oldest slot whose event has left the window (a conditional UPDATE that only matches while the
-  slot is still free), or else inserts a new slot while fewer than ``limit`` exist; the primary
-  key (bucket, slot) and ``ON CONFLICT DO NOTHING`` make the second of two racers lose, and it
-  tries again. So a window never holds more than ``limit`` events, exactly (not an estimate).
+  oldest slot whose event has left the window (one conditional UPDATE .. RETURNING, that only
+  matches while the slot is still free), or else inserts a new slot while fewer than ``limit``
+  exist; the primary key (bucket, slot) and ``ON CONFLICT DO NOTHING`` make the second of two
+  racers lose, and it tries again. So a window never holds more than ``limit`` events, exactly
+  (not an estimate).
 - A counter is one row of ``throttle_counter``, bumped by one conditional UPDATE (restarting at 1
   once it is past its time), or inserted if absent.
 
-Each operation commits the caller's session at once: the caller usually rolls its unit of work
-back when it refuses the attempt, and that must not give the attempt back. Committing also writes
-whatever else the caller had pending, so take from the store before writing anything else.
+Taking and counting commit the caller's session at once: the caller usually rolls its unit of
+work back when it refuses the attempt, and that must not give the attempt back. Committing also
+writes whatever else the caller had pending, so take from the store before writing anything else.
+Giving back joins the caller's unit of work (a login gives its attempt back in the commit that
+opens its session: no commit of its own).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -28,7 +32,7 @@ from sqlmodel import Session, col
 
 from foundation.clock import aware, require_aware
 from foundation.models.throttling import ThrottleCounter, ThrottleSlot
-from identity.throttling.store import LimitReachedError, Taken
+from identity.throttling.store import LimitReachedError, Taken, Window
 
 _BUCKET = col(ThrottleSlot.bucket) == bindparam("bucket_name")
 FREE_SLOT = (
@@ -37,15 +41,16 @@ FREE_SLOT = (
     .order_by(col(ThrottleSlot.expires_at))
     .limit(1)
 )
-# Matches only while the slot is still free: of two racers for it, one changes it.
-REUSE_SLOT = (
+# The oldest free slot, taken; matches only while it is still free: of two racers, one gets it.
+TAKE_FREE_SLOT = (
     sa.update(ThrottleSlot)
     .where(
         _BUCKET,
-        col(ThrottleSlot.slot) == bindparam("slot_number"),
+        col(ThrottleSlot.slot) == FREE_SLOT.scalar_subquery(),
         col(ThrottleSlot.expires_at) <= bindparam("now"),
     )
     .values(taken_at=bindparam("now"), expires_at=bindparam("until"))
+    .returning(col(ThrottleSlot.slot))
 )
 WINDOW_FILL = sa.select(func.count(), func.min(col(ThrottleSlot.expires_at))).where(_BUCKET)
 USED_SLOTS = sa.select(col(ThrottleSlot.slot)).where(_BUCKET)
@@ -87,44 +92,53 @@ class DatabaseThrottleStore:
         self._db = db
 
     def take(self, bucket: str, *, limit: int, window: timedelta, now: datetime) -> Taken:
+        return self.take_all([Window(bucket, limit, window)], now=now)[0]
+
+    def take_all(self, windows: Sequence[Window], *, now: datetime) -> tuple[Taken, ...]:
         require_aware(now)
-        if limit < 1:
-            raise LimitReachedError(bucket, now + window)
-        until = now + window
-        connection = self._connection()
+        taken: list[Taken] = []
         try:
-            for _ in range(MAX_ROUNDS):
-                free = connection.execute(FREE_SLOT, {"bucket_name": bucket, "now": now}).first()
-                if free is not None:
-                    params = {
-                        "bucket_name": bucket,
-                        "slot_number": free[0],
-                        "now": now,
-                        "until": until,
-                    }
-                    if connection.execute(REUSE_SLOT, params).rowcount == 1:
-                        return Taken(bucket, str(free[0]), now)
-                    continue  # another racer took it: look again
-                filled, first_out = connection.execute(WINDOW_FILL, {"bucket_name": bucket}).one()
-                if filled >= limit:
-                    raise LimitReachedError(bucket, aware(first_out))
-                used = set(connection.execute(USED_SLOTS, {"bucket_name": bucket}).scalars())
-                number = min(set(range(limit)) - used)
-                row = {"bucket": bucket, "slot": number, "taken_at": now, "expires_at": until}
-                if self._insert_new(ThrottleSlot, row) == 1:
-                    return Taken(bucket, str(number), now)
-            raise LimitReachedError(bucket, now + timedelta(minutes=1))
+            for window in windows:
+                taken.append(self._take_one(window, now))
+        except LimitReachedError:
+            self.give_back(*taken)  # all or none
+            raise
         finally:
             self._db.commit()
+        return tuple(taken)
 
-    def give_back(self, taken: Taken) -> None:
-        params = {
-            "bucket_name": taken.bucket,
-            "slot_number": int(taken.token),
-            "taken": taken.taken_at,
-        }
-        self._connection().execute(GIVE_BACK, params)
-        self._db.commit()
+    def _take_one(self, window: Window, now: datetime) -> Taken:
+        bucket, limit = window.bucket, window.limit
+        if limit < 1:
+            raise LimitReachedError(bucket, now + window.length)
+        until = now + window.length
+        connection = self._connection()
+        for _ in range(MAX_ROUNDS):
+            params = {"bucket_name": bucket, "now": now, "until": until}
+            reused = connection.execute(TAKE_FREE_SLOT, params).first()
+            if reused is not None:
+                return Taken(bucket, str(reused[0]), now)
+            filled, first_out = connection.execute(WINDOW_FILL, {"bucket_name": bucket}).one()
+            if filled >= limit:
+                if first_out is not None and aware(first_out) <= now:
+                    continue  # a slot freed since the UPDATE looked: take it
+                raise LimitReachedError(bucket, aware(first_out))
+            used = set(connection.execute(USED_SLOTS, {"bucket_name": bucket}).scalars())
+            number = min(set(range(limit)) - used)
+            row = {"bucket": bucket, "slot": number, "taken_at": now, "expires_at": until}
+            if self._insert_new(ThrottleSlot, row) == 1:
+                return Taken(bucket, str(number), now)
+        raise LimitReachedError(bucket, now + timedelta(minutes=1))
+
+    def give_back(self, *taken: Taken) -> None:
+        connection = self._connection()
+        for event in taken:
+            params = {
+                "bucket_name": event.bucket,
+                "slot_number": int(event.token),
+                "taken": event.taken_at,
+            }
+            connection.execute(GIVE_BACK, params)
 
     def add(self, bucket: str, *, ceiling: int, keep_for: timedelta, now: datetime) -> int:
         require_aware(now)

@@ -13,6 +13,7 @@ one script (a sorted set per window, ``INCR`` + ``PEXPIRE`` per counter).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -27,6 +28,15 @@ class Taken:
     taken_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A bucket that holds at most ``limit`` events in any ``length`` of time."""
+
+    bucket: str
+    limit: int
+    length: timedelta
+
+
 class LimitReachedError(Exception):
     """The window already holds ``limit`` events; the oldest leaves it at ``retry_at``."""
 
@@ -39,11 +49,19 @@ class LimitReachedError(Exception):
 class ThrottleStore(Protocol):
     def take(self, bucket: str, *, limit: int, window: timedelta, now: datetime) -> Taken:
         """Records one event if fewer than ``limit`` lie in the ``window`` ending at ``now``;
-        otherwise records nothing and raises ``LimitReachedError``."""
+        otherwise records nothing and raises ``LimitReachedError``. Durable at once."""
         ...
 
-    def give_back(self, taken: Taken) -> None:
-        """The event no longer counts (nothing happens if it has left the window already)."""
+    def take_all(self, windows: Sequence[Window], *, now: datetime) -> tuple[Taken, ...]:
+        """One event in each window, or in none (``LimitReachedError`` for the first full one);
+        durable at once."""
+        ...
+
+    def give_back(self, *taken: Taken) -> None:
+        """The events no longer count (nothing happens to one that has left its window already).
+
+        The database store does it in the caller's unit of work, committed with it (if that rolls
+        back, the events still count: the safe side); a Redis store at once."""
         ...
 
     def add(self, bucket: str, *, ceiling: int, keep_for: timedelta, now: datetime) -> int:

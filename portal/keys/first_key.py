@@ -5,8 +5,8 @@ last, where the key is activated and any session of this browser ends in the sam
 
 Both steps take the activation code, so both are throttled per client address and overall
 (``identity.throttling``, step ``ACTIVATION_CODE``): a code has 3 tries, but a guesser could
-otherwise try the codes of every reference in turn. An attempt that passes is given back once its
-unit of work is committed."""
+otherwise try the codes of every reference in turn. An attempt that passes is given back in the
+unit of work that records it."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def person_for_code(
     with session_scope(bind) as db:
         attempt = begin_attempt(throttle_store(db), Step.ACTIVATION_CODE, address=address, now=now)
         name = paper_token.person_for_code(db, reference=reference, code=code, now=now)
-    attempt.succeeded()
+        attempt.succeeded()
     return name
 
 
@@ -56,5 +56,5 @@ def activate_first_key(
         )
         if session_id is not None:
             revoke(db, session_id, now=now)
-    attempt.succeeded()
+        attempt.succeeded()
     return done

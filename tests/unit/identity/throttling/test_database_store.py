@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from foundation.models.throttling import ThrottleCounter, ThrottleSlot
 from identity.throttling import DatabaseThrottleStore, LimitReachedError
+from identity.throttling.store import Window
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 WINDOW = timedelta(minutes=15)
@@ -117,3 +118,21 @@ def test_taking_commits_so_that_the_callers_rollback_does_not_give_it_back(db: S
     db.rollback()
     with pytest.raises(LimitReachedError):
         take(store, NOW, limit=1)
+
+
+def test_taking_several_windows_takes_all_or_none(db: Session) -> None:
+    store = DatabaseThrottleStore(db)
+    store.take("full", limit=1, window=WINDOW, now=NOW)
+    with pytest.raises(LimitReachedError) as refused:
+        store.take_all([Window("free", 1, WINDOW), Window("full", 1, WINDOW)], now=NOW)
+    assert refused.value.bucket == "full"
+    store.take("free", limit=1, window=WINDOW, now=NOW)  # its place was not kept
+
+
+def test_a_give_back_rolled_back_with_its_unit_of_work_still_counts(db: Session) -> None:
+    store = DatabaseThrottleStore(db)
+    taken = store.take("b", limit=1, window=WINDOW, now=NOW)
+    store.give_back(taken)
+    db.rollback()  # the login that succeeded did not commit after all
+    with pytest.raises(LimitReachedError):
+        store.take("b", limit=1, window=WINDOW, now=NOW)
