@@ -100,6 +100,7 @@ class Catalogue:
         )
         self._procedures = tuple(ordered)
         self._by_key = {procedure.key: procedure for procedure in ordered}
+        self._haystacks = {procedure.key: _haystack(procedure) for procedure in ordered}
 
     def all(self) -> tuple[Procedure, ...]:
         """Every démarche, by audience (citizens, companies, non-profit), then by title."""
@@ -116,12 +117,14 @@ class Catalogue:
         accents and case aside; every démarche (of ``audience``) when ``text`` is blank."""
         if audience is not None and audience not in AUDIENCES:
             raise ValueError(f"unknown audience {audience!r}")
-        words = re.findall(r"\w+", folded(text))
+        # Each word once, each démarche's texts folded once: a search typed as "ab ab ab…" a
+        # million times took a minute when every word folded every démarche's texts again.
+        words = set(re.findall(r"\w+", folded(text)))
         return tuple(
             procedure
             for procedure in self._procedures
             if (audience is None or procedure.audience == audience)
-            and all(word in _haystack(procedure) for word in words)
+            and all(word in self._haystacks[procedure.key] for word in words)
         )
 
     def for_space(self, space: str) -> tuple[Procedure, ...]:
