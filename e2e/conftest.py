@@ -184,6 +184,10 @@ def portal_url(
             "MONESPACE_ITSME_URL": itsme_simulator.url,
             "MONESPACE_COMPANY_REGISTER_URL": company_register.url,
             "MONESPACE_BACK_OFFICE_TOKEN": E2E_BACK_OFFICE_TOKEN,
+            # As behind one reverse proxy: a journey may stand for another client address by
+            # sending X-Forwarded-For (e2e/test_login_throttling.py); without it the address
+            # is the socket's, 127.0.0.1, as before.
+            "MONESPACE_TRUSTED_PROXY_HOPS": "1",
             **pcsc_stack.client_env,
         },
     )

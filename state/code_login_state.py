@@ -18,14 +18,22 @@ from portal.login.code_login import (
     submit_password,
 )
 from state.browser import binding_of
+from state.client_address import client_address
 from state.i18n_state import I18nState
 
 LOGIN_ERRORS = (DigitalKeyError, NoIdentityError)
 
 
-def _password_step(kind: str, username: str, password: str, binding: str | None) -> PasswordPassed:
+def _password_step(
+    kind: str, username: str, password: str, binding: str | None, address: str | None
+) -> PasswordPassed:
     return submit_password(
-        kind=kind, username=username, password=password, now=utc_now(), browser_binding=binding
+        kind=kind,
+        username=username,
+        password=password,
+        now=utc_now(),
+        browser_binding=binding,
+        address=address,
     )
 
 
@@ -35,9 +43,16 @@ def _finish(kind: str, national_number: str, binding: str | None) -> str:
     )
 
 
-def _code_step(kind: str, attempt_id: str, code: str, binding: str | None) -> str:
+def _code_step(
+    kind: str, attempt_id: str, code: str, binding: str | None, address: str | None
+) -> str:
     return submit_code(
-        kind=kind, attempt_id=attempt_id, code=code, now=utc_now(), browser_binding=binding
+        kind=kind,
+        attempt_id=attempt_id,
+        code=code,
+        now=utc_now(),
+        browser_binding=binding,
+        address=address,
     )
 
 
@@ -67,10 +82,15 @@ class CodeLoginState(rx.State):
     async def submit_credentials(self, form: dict[str, str]) -> EventSpec | None:
         async with self:
             kind, self.step, self.error_text = self.kind, "checking", ""
-            binding = binding_of(self)
+            binding, address = binding_of(self), client_address(self)
         try:
             passed = await asyncio.to_thread(
-                _password_step, kind, form.get("username", ""), form.get("password", ""), binding
+                _password_step,
+                kind,
+                form.get("username", ""),
+                form.get("password", ""),
+                binding,
+                address,
             )
             url = (
                 ""
@@ -98,10 +118,10 @@ class CodeLoginState(rx.State):
         async with self:
             kind, attempt_id, self.error_text = self.kind, self._attempt_id, ""
             self.resent = False
-            binding = binding_of(self)
+            binding, address = binding_of(self), client_address(self)
         try:
             url = await asyncio.to_thread(
-                _code_step, kind, attempt_id, form.get("code", ""), binding
+                _code_step, kind, attempt_id, form.get("code", ""), binding, address
             )
         except LOGIN_ERRORS as error:
             async with self:

@@ -20,6 +20,7 @@ from identity.eid.errors import EidError, WrongPinError
 from identity.keys.errors import DigitalKeyError
 from portal.login.eid_login import begin_eid_login, cancel_eid_login, finish_eid_login
 from state.browser import binding_of
+from state.client_address import client_address
 from state.i18n_state import I18nState
 from state.session_state import load_page
 
@@ -64,10 +65,10 @@ class EidLoginState(rx.State):
         async with self:
             self.step = "reading"
             self.error_text = ""
-            binding = binding_of(self)
+            binding, address = binding_of(self), client_address(self)
         try:
             nonce, certificate = await asyncio.to_thread(
-                begin_eid_login, now=utc_now(), browser_binding=binding
+                begin_eid_login, now=utc_now(), browser_binding=binding, address=address
             )
         except LOGIN_ERRORS as error:
             async with self:
@@ -98,7 +99,7 @@ class EidLoginState(rx.State):
             self.step = "signing"
             self.error_text = ""
             nonce, reader, fingerprint = self._nonce, self._reader, self._fingerprint
-            binding = binding_of(self)
+            binding, address = binding_of(self), client_address(self)
             self._nonce = ""  # one attempt per challenge, whatever happens
         try:
             url = await asyncio.to_thread(
@@ -109,6 +110,7 @@ class EidLoginState(rx.State):
                 pin=pin,
                 now=utc_now(),
                 browser_binding=binding,
+                address=address,
             )
         except WrongPinError as error:
             # The challenge was not used yet: the person simply types the PIN again.

@@ -23,13 +23,18 @@ def labelled_input(label_key: str, name: str, input_type: str, autocomplete: str
 
 
 def credentials_form() -> rx.Component:
+    # Kept on the page while the password is checked, and not reset: whatever the answer (wrong
+    # password, too many attempts, service busy), what was typed is still there to send again.
     return rx.el.form(
-        rx.el.p(I18nState.t["codelogin.step1"]),
-        labelled_input("codelogin.username", "username", "text", "username"),
-        labelled_input("codelogin.password", "password", "password", "current-password"),
-        rx.el.div(submit_button("wizard.continue"), class_name="actions"),
+        rx.el.fieldset(
+            rx.el.p(I18nState.t["codelogin.step1"]),
+            labelled_input("codelogin.username", "username", "text", "username"),
+            labelled_input("codelogin.password", "password", "password", "current-password"),
+            rx.el.div(submit_button("wizard.continue"), class_name="actions"),
+            disabled=CodeLoginState.step == "checking",  # one check at a time
+            style={"border": "none", "padding": "0", "margin": "0"},
+        ),
         on_submit=CodeLoginState.submit_credentials,
-        reset_on_submit=True,
         aria_label=I18nState.t["codelogin.step1"],
     )
 
@@ -76,8 +81,8 @@ def code_form() -> rx.Component:
             rx.el.p(I18nState.t["codelogin.mail_delay"], style={"font_size": "0.9rem"}),
             rx.fragment(),
         ),
+        # Not reset: a code refused (too many attempts) is still there to send again.
         on_submit=CodeLoginState.submit_code,
-        reset_on_submit=True,
         aria_label=I18nState.t["codelogin.code"],
     )
 
@@ -105,14 +110,19 @@ def code_login_page(kind: str, *, asks_code: bool = True) -> rx.Component:
             rx.el.div(CodeLoginState.error_text, role="alert", class_name="alert-error"),
             rx.fragment(),
         ),
-        rx.match(
-            CodeLoginState.step,
-            ("code", code_form()),
-            (
-                "checking",
-                rx.el.p(I18nState.t["codelogin.checking"], role="status", class_name="alert-info"),
+        rx.cond(
+            CodeLoginState.step == "code",
+            code_form(),
+            rx.fragment(
+                rx.cond(
+                    CodeLoginState.step == "checking",
+                    rx.el.p(
+                        I18nState.t["codelogin.checking"], role="status", class_name="alert-info"
+                    ),
+                    rx.fragment(),
+                ),
+                credentials_form(),
             ),
-            credentials_form(),
         ),
         rx.el.p(rx.el.a(I18nState.t["codelogin.other_key"], href=routes.KEY_CHOOSER)),
         not_enrolled_help() if asks_code else rx.fragment(),

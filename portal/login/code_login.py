@@ -8,6 +8,11 @@ A login is two units of work, one per page: ``submit_password`` (the password, a
 attempt it opens) and ``submit_code`` (the code, the attempt finished and the session opened,
 committed together: one commit, so the spent code and the session are durable at once). The
 password-only key completes its login in a unit of its own, ``finish_password_login``.
+
+Both steps are throttled per client address and overall (``identity.throttling``, steps
+``PASSWORD`` and ``CODE``): the attempt is counted before the password or code is checked, so
+concurrent guesses cannot pass the limit, and given back in the unit of work of a step that
+passed: failures count, successes do not.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from identity.password import (
 )
 from identity.registry import DigitalKey, KeyRegistry, UnknownKeyError, or_default
 from identity.sessions import LoginIdentity
+from identity.throttling import ServiceBusyError, Step, begin_attempt, throttle_store
 from portal.accounts.routing import home_of
 from portal.login.completion import complete_login
 
@@ -167,17 +173,27 @@ def submit_password(
     password: str,
     now: datetime,
     browser_binding: str | None,
+    address: str | None = None,
     settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
     bind: Engine | None = None,
 ) -> PasswordPassed:
     """The password page's unit of work (a failure is counted and committed before the error).
     A browser without its pre-login cookie could not finish the login: it is told at once, before
-    the password is checked or a code sent."""
+    the password is checked or a code sent. ``ThrottledError`` when ``address`` (the client's)
+    or the whole portal has made too many failed attempts."""
     require_binding(browser_binding)
     with session_scope(bind) as db:
-        return check_password_step(
-            db, kind=kind, username=username, password=password, now=now, settings=settings
-        )
+        attempt = begin_attempt(throttle_store(db), Step.PASSWORD, address=address, now=now)
+        try:
+            passed = check_password_step(
+                db, kind=kind, username=username, password=password, now=now, settings=settings
+            )
+        except ServiceBusyError:
+            attempt.give_back()  # the password was not even checked
+            db.commit()
+            raise
+        attempt.succeeded()
+    return passed
 
 
 def finish_password_login(
@@ -206,22 +222,28 @@ def submit_code(
     code: str,
     now: datetime,
     browser_binding: str | None,
+    address: str | None = None,
     bind: Engine | None = None,
 ) -> str:
     """The code page's unit of work: the code checked, the attempt finished and the session
     opened, all committed together before the URL is returned (a wrong code's count is committed
     on its own before the error, see ``identity.keys.lockout``). A browser without its pre-login
-    cookie is refused before the code is looked at, so the code is not spent."""
+    cookie is refused before the code is looked at, so the code is not spent. ``ThrottledError``
+    when ``address`` or the whole portal has made too many failed attempts (the code not looked
+    at either)."""
     require_binding(browser_binding)
     with session_scope(bind) as db:
+        attempt = begin_attempt(throttle_store(db), Step.CODE, address=address, now=now)
         national_number = check_code_step(db, kind=kind, attempt_id=attempt_id, code=code, now=now)
-        return complete_code_login(
+        url = complete_code_login(
             db,
             kind=kind,
             national_number=national_number,
             now=now,
             browser_binding=browser_binding,
         )
+        attempt.succeeded()
+    return url
 
 
 def resend_code(
