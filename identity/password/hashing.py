@@ -11,6 +11,7 @@ with ``ServiceBusyError`` ("service busy, try again") instead of queueing withou
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 import threading
 from collections.abc import Iterator
@@ -66,12 +67,23 @@ class HashingGate:
 
     @contextmanager
     def place(self) -> Iterator[None]:
-        if not self._free.acquire(timeout=self.wait_seconds):
-            raise ServiceBusyError(f"no hashing place within {self.wait_seconds} s")
+        # A caller on an event loop's thread (a page handler that hashes without a worker
+        # thread) must not stall every other page while it waits: it gets a place at once or none.
+        wait = 0.0 if _on_event_loop() else self.wait_seconds
+        if not self._free.acquire(timeout=wait):
+            raise ServiceBusyError(f"no hashing place within {wait} s")
         try:
             yield
         finally:
             self._free.release()
+
+
+def _on_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 @cache

@@ -26,7 +26,6 @@ class Step(StrEnum):
     CODE = "login.code"  # the code after the password: app, SMS, e-mail, paper token
     EID = "login.eid"
     ACTIVATION_CODE = "activation_code"
-    REGISTRATION_OFFICE = "registration_office"
 
 
 @dataclass(frozen=True, slots=True)

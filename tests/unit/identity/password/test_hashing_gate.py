@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 
@@ -117,3 +118,18 @@ def check(db: Session) -> None:
     check_credentials(
         db, username="nobody.here", password="wrong password!", now=NOW, settings=FAST
     )
+
+
+def test_a_caller_on_the_event_loop_does_not_wait_for_a_place() -> None:
+    """A page handler hashing on the event loop's thread would stall every page while waiting:
+    it is told at once that the service is busy."""
+    gate = HashingGate(places=1, wait_seconds=5)
+
+    async def handler() -> float:
+        with hashing_place(gate):
+            started = time.perf_counter()
+            with pytest.raises(ServiceBusyError), hashing_place(gate):
+                pass
+            return time.perf_counter() - started
+
+    assert asyncio.run(handler()) < 0.5
