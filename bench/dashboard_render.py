@@ -29,6 +29,8 @@ from foundation.db import make_engine
 from foundation.models.account import Account, AccountStatus
 from foundation.models.migrate import upgrade
 from identity.assurance import LevelOfAssurance
+from identity.browser_binding import browser_binding
+from identity.session_cookies import cookie_names
 from identity.sessions import LoginIdentity, open_session
 from simulators.administration.seed import seed_administration_records
 from simulators.personas.loader import persona
@@ -95,6 +97,12 @@ def main() -> None:
             )
             samples = []
             for _ in range(args.rounds + 2):
+                # A new browser: its first page gives it its pre-login cookie, to which the
+                # session's ticket is then bound, as a login would bind it.
+                page = browser.new_page()
+                page.goto(f"http://localhost:{port}/aide")
+                name = cookie_names(f"http://localhost:{port}").browser
+                token = next(c["value"] for c in page.context.cookies() if c["name"] == name)
                 with Session(engine) as db:
                     _, ticket = open_session(
                         db,
@@ -102,9 +110,9 @@ def main() -> None:
                         key_kind="eid",
                         level=LevelOfAssurance.HIGH,
                         now=utc_now(),
+                        browser_binding=browser_binding(token),
                     )
                     db.commit()
-                page = browser.new_page()
                 page.goto(f"http://localhost:{port}/_auth/session?ticket={ticket}&suite=/aide")
                 started = time.perf_counter()
                 page.goto(f"http://localhost:{port}/citoyen/tableau-de-bord")
