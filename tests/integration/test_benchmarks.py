@@ -107,6 +107,16 @@ BENCHMARKS = (
         ),
     ),
     Benchmark(
+        "fuzz_inputs.py",
+        ("--inputs", "3000"),
+        (
+            r"total (2,9|3,0)\d\d inputs in \d+\.\d s \([\d,]+ inputs/s, 1 worker\), 0 crashes, "
+            r"\d+ refusal kinds",
+            r"eid\.reader_session +\d+",
+            r"forms\.save_dossier +\d+",
+        ),
+    ),
+    Benchmark(
         "role_assignments.py",
         ("--rounds", "2", "--assignments", "60", "--people", "12"),
         (
