@@ -57,6 +57,7 @@ def _refused(reason: str) -> RedirectResponse:
 async def start_session(request: Request) -> RedirectResponse:
     ticket = request.query_params.get("ticket", "")
     binding = browser_binding(request.cookies.get(_names().browser))
+    earlier = _session_id(request)
     with session_scope() as db:
         try:
             row = redeem_ticket(db, ticket, browser_binding=binding, now=utc_now())
@@ -66,6 +67,10 @@ async def start_session(request: Request) -> RedirectResponse:
         else:
             other_browser = False
         session_id = row.id if row is not None else None
+        if session_id is not None and earlier is not None and earlier != session_id:
+            # A new login (a step-up among them) replaces the browser's earlier session, which
+            # ends here rather than lingering at its lower level (ASVS 7.2.4).
+            revoke(db, earlier, now=utc_now())
     if session_id is None:
         if other_browser:
             return _refused(routes.REFUSED_OTHER_BROWSER if binding else routes.REFUSED_NO_COOKIES)

@@ -172,6 +172,17 @@ def test_a_ticket_opened_without_a_pre_login_cookie_asks_for_cookies(client: Tes
     assert COOKIE_NAME not in answer.cookies
 
 
+def test_a_new_login_ends_the_session_the_browser_had(client: TestClient) -> None:
+    """The step-up: a password session, then the eID in the same browser; the first one ends
+    instead of living on at its lower level (ASVS 7.2.4)."""
+    first = logged_in(client)
+    answer = client.get(login_url(account=None))  # the account is there already
+    second = SessionCookie(get_settings().resolved_secret_key()).decode(answer.cookies[COOKIE_NAME])
+    assert second not in (None, first)
+    ended = {row.id: row.revoked_at is not None for row in sessions()}
+    assert ended == {first: True, second: False}
+
+
 def test_a_used_ticket_says_so(client: TestClient) -> None:
     url = login_url(account=AccountStatus.ACTIVE)
     assert client.get(url).headers["location"] == routes.MY_SPACES
