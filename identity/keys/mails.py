@@ -77,6 +77,25 @@ def key_removed_mail(*, to: str, full_name: str, kind: str, when: datetime) -> O
     )
 
 
+def keys_removed_together_mail(
+    *, to: str, full_name: str, kind: str, going_with: list[str], when: datetime
+) -> OutgoingMail:
+    """Username + password removed, and the code keys that only worked with it."""
+    others = ", ".join(key_label(other) for other in going_with)
+    return _mail(
+        to=to,
+        subject="Des clés numériques ont été supprimées de votre compte Mon Espace",
+        paragraphs=[
+            f"Bonjour {full_name}",
+            f"Une clé numérique a été supprimée de votre compte Mon Espace {_when(when)} : "
+            f"{key_label(kind)}. Les clés suivantes ne fonctionnaient qu'avec elle et ont été "
+            f"supprimées en même temps : {others}. Vous ne pouvez plus les utiliser pour vous "
+            "connecter.",
+            ON_YOUR_BEHALF,
+        ],
+    )
+
+
 def password_changed_mail(*, to: str, full_name: str, when: datetime) -> OutgoingMail:
     return _mail(
         to=to,
@@ -111,6 +130,14 @@ def notify_key_added(db: Session, *, national_number: str, kind: str, now: datet
 
 def notify_key_removed(db: Session, *, national_number: str, kind: str, now: datetime) -> bool:
     return _notify(db, national_number, now, key_removed_mail, kind=kind)
+
+
+def notify_keys_removed_together(
+    db: Session, *, national_number: str, kind: str, going_with: list[str], now: datetime
+) -> bool:
+    return _notify(
+        db, national_number, now, keys_removed_together_mail, kind=kind, going_with=going_with
+    )
 
 
 def notify_password_changed(db: Session, *, national_number: str, now: datetime) -> bool:
