@@ -47,7 +47,7 @@ from monespace_app.pages.roles_pages import add_roles_pages
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
 from monespace_app.security_headers import with_security_headers
-from monespace_app.startup_checks import refuse_unsafe_start
+from monespace_app.startup_checks import keep_state_files_private, refuse_unsafe_start
 from monespace_app.well_formed_events import WellFormedEvents
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
@@ -57,6 +57,7 @@ from state.itsme_login_state import ItsmeLoginState
 from state.key_chooser_state import KeyChooserState
 from state.keys_state import KeysState
 from state.login_return_state import LoginReturnState
+from state.my_sessions_state import MySessionsState
 from state.registration_office_state import RegistrationOfficeState
 from state.space_state import SpacePageState, SpacesState
 from state.token_activation_state import TokenActivationState
@@ -78,6 +79,8 @@ app = rx.App(
     ],
 )
 app.register_lifespan_task(refuse_unsafe_start)
+# Before the first event: the tabs' states (session cookie in their headers) are private files.
+app.register_lifespan_task(keep_state_files_private)
 # Lone surrogates of a forged event's JSON as U+FFFD, before any handler reads them.
 app.add_middleware(WellFormedEvents())
 app.register_lifespan_task(run_forever)
@@ -169,7 +172,7 @@ for space in routes.SPACES:
         partial(profile_page, space),
         route=routes.space_page(space, "profil"),
         title=f"Mon profil — {TITLE}",
-        on_load=SpacePageState.load_profile(space),
+        on_load=[SpacePageState.load_profile(space), MySessionsState.load],
     )
 
 add_pages(

@@ -12,6 +12,7 @@ from components.space_layout import heading, space_layout
 from components.suggested import suggested_item
 from foundation import routes
 from monespace_app.pages.account_settings import eid_again_notice
+from monespace_app.pages.my_sessions import my_sessions_section
 from state.i18n_state import I18nState
 from state.space_state import (
     CompanySpaceCard,
@@ -256,6 +257,7 @@ def profile_page(space: str) -> rx.Component:
         ),
         teaching_email_section() if space == "enseignement" else rx.fragment(),
         rx.el.a(I18nState.t["user.account"], href=routes.ACCOUNT, class_name="button-secondary"),
+        my_sessions_section(),
     )
 
 
