@@ -36,6 +36,9 @@ class Account(SQLModel, table=True):
     teaching_email_pending: str | None = Field(default=None, max_length=320)
     teaching_email_nonce: str | None = Field(default=None, max_length=64)
     deletion_requested_at: datetime | None = None
+    # The language of the person's pages (set at creation, followed when they switch): the
+    # e-mails to the person are written in it.
+    language: str = Field(default="fr", max_length=2)
 
 
 class AccountHistoryEntry(SQLModel, table=True):
