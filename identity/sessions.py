@@ -33,6 +33,9 @@ TICKET_LIFETIME = timedelta(seconds=60)
 # Security-sensitive actions (change the e-mail, delete the account) want a login this fresh.
 RECENT_LOGIN = timedelta(minutes=15)
 NEW_SESSION = insert(UserSession)  # built once: every login runs it
+# What a session keeps of its browser's User-Agent (Mes sessions names it): the column's size; a
+# longer header, which anyone may send, is cut, never refused.
+USER_AGENT_LENGTH = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ def open_session(
     now: datetime,
     photo_jpeg: bytes | None = None,
     browser_binding: str | None = None,
+    user_agent: str | None = None,
     token: Callable[[int], str] = secrets.token_hex,
 ) -> tuple[str, str]:
     """Creates a session in the caller's unit of work; returns its id and the browser's one-time
@@ -82,6 +86,7 @@ def open_session(
         ticket_hash=_hash(ticket),
         ticket_expires_at=now + TICKET_LIFETIME,
         browser_binding=browser_binding,
+        user_agent=(user_agent or "").strip()[:USER_AGENT_LENGTH] or None,
     )
     return session_id, ticket
 

@@ -1,6 +1,6 @@
 """What a page's state knows of the browser behind its websocket: the binding of its pre-login
 cookie (``identity.browser_binding``), read from the headers of the websocket's own request, as
-the session cookie is."""
+the session cookie is, and its User-Agent (a login's session keeps it for Mes sessions)."""
 
 import reflex as rx
 
@@ -17,3 +17,8 @@ def binding_of(state: rx.State) -> str | None:
     """The hash of this browser's pre-login cookie; None when it sent none (cookies blocked)."""
     name = cookie_names(get_settings().public_origin).browser
     return browser_binding(cookie_value(cookie_header(state), name))
+
+
+def user_agent_of(state: rx.State) -> str:
+    """Whatever the browser calls itself: a name for Mes sessions, never a check."""
+    return state.router.headers.user_agent or ""

@@ -17,7 +17,7 @@ from portal.login.code_login import (
     submit_code,
     submit_password,
 )
-from state.browser import binding_of
+from state.browser import binding_of, user_agent_of
 from state.client_address import client_address
 from state.i18n_state import I18nState
 
@@ -37,14 +37,23 @@ def _password_step(
     )
 
 
-def _finish(kind: str, national_number: str, binding: str | None) -> str:
+def _finish(kind: str, national_number: str, binding: str | None, user_agent: str) -> str:
     return finish_password_login(
-        kind=kind, national_number=national_number, now=utc_now(), browser_binding=binding
+        kind=kind,
+        national_number=national_number,
+        now=utc_now(),
+        browser_binding=binding,
+        user_agent=user_agent,
     )
 
 
 def _code_step(
-    kind: str, attempt_id: str, code: str, binding: str | None, address: str | None
+    kind: str,
+    attempt_id: str,
+    code: str,
+    binding: str | None,
+    address: str | None,
+    user_agent: str,
 ) -> str:
     return submit_code(
         kind=kind,
@@ -53,6 +62,7 @@ def _code_step(
         now=utc_now(),
         browser_binding=binding,
         address=address,
+        user_agent=user_agent,
     )
 
 
@@ -83,6 +93,7 @@ class CodeLoginState(rx.State):
         async with self:
             kind, self.step, self.error_text = self.kind, "checking", ""
             binding, address = binding_of(self), client_address(self)
+            user_agent = user_agent_of(self)
         try:
             passed = await asyncio.to_thread(
                 _password_step,
@@ -95,7 +106,9 @@ class CodeLoginState(rx.State):
             url = (
                 ""
                 if passed.prompt is not None
-                else await asyncio.to_thread(_finish, kind, passed.national_number, binding)
+                else await asyncio.to_thread(
+                    _finish, kind, passed.national_number, binding, user_agent
+                )
             )
         except LOGIN_ERRORS as error:
             async with self:
@@ -119,9 +132,10 @@ class CodeLoginState(rx.State):
             kind, attempt_id, self.error_text = self.kind, self._attempt_id, ""
             self.resent = False
             binding, address = binding_of(self), client_address(self)
+            user_agent = user_agent_of(self)
         try:
             url = await asyncio.to_thread(
-                _code_step, kind, attempt_id, form.get("code", ""), binding, address
+                _code_step, kind, attempt_id, form.get("code", ""), binding, address, user_agent
             )
         except LOGIN_ERRORS as error:
             async with self:

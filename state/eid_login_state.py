@@ -19,7 +19,7 @@ from identity.eid.auth.errors import EidAuthenticationError
 from identity.eid.errors import EidError, WrongPinError
 from identity.keys.errors import DigitalKeyError
 from portal.login.eid_login import begin_eid_login, cancel_eid_login, finish_eid_login
-from state.browser import binding_of
+from state.browser import binding_of, user_agent_of
 from state.client_address import client_address
 from state.i18n_state import I18nState
 from state.session_state import load_page
@@ -100,6 +100,7 @@ class EidLoginState(rx.State):
             self.error_text = ""
             nonce, reader, fingerprint = self._nonce, self._reader, self._fingerprint
             binding, address = binding_of(self), client_address(self)
+            user_agent = user_agent_of(self)
             self._nonce = ""  # one attempt per challenge, whatever happens
         try:
             url = await asyncio.to_thread(
@@ -111,6 +112,7 @@ class EidLoginState(rx.State):
                 now=utc_now(),
                 browser_binding=binding,
                 address=address,
+                user_agent=user_agent,
             )
         except WrongPinError as error:
             # The challenge was not used yet: the person simply types the PIN again.

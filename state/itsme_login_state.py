@@ -9,7 +9,7 @@ from foundation.clock import utc_now
 from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError
 from portal.login.itsme_login import check_itsme_request, send_itsme_request
-from state.browser import binding_of
+from state.browser import binding_of, user_agent_of
 from state.i18n_state import I18nState
 from state.session_state import load_page
 
@@ -33,7 +33,7 @@ class ItsmeLoginState(rx.State):
     async def send(self, form: dict[str, str]) -> EventSpec | None:
         async with self:
             self.error_text = ""
-            binding = binding_of(self)
+            binding, user_agent = binding_of(self), user_agent_of(self)
         try:
             request = await asyncio.to_thread(
                 send_itsme_request, form.get("phone", ""), now=utc_now()
@@ -42,7 +42,11 @@ class ItsmeLoginState(rx.State):
                 self.step = "waiting"
             while True:
                 outcome = await asyncio.to_thread(
-                    check_itsme_request, request, now=utc_now(), browser_binding=binding
+                    check_itsme_request,
+                    request,
+                    now=utc_now(),
+                    browser_binding=binding,
+                    user_agent=user_agent,
                 )
                 if isinstance(outcome, str):
                     return load_page(outcome)

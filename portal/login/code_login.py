@@ -149,10 +149,12 @@ def complete_code_login(
     national_number: str,
     now: datetime,
     browser_binding: str | None,
+    user_agent: str | None = None,
     registry: KeyRegistry | None = None,
 ) -> str:
     """Opens the session of a login whose key passed; returns the URL that hands over the cookie
-    (to the browser whose pre-login cookie hashes to ``browser_binding`` only)."""
+    (to the browser whose pre-login cookie hashes to ``browser_binding`` only); the session keeps
+    the browser's ``user_agent`` for Mes sessions."""
     level = code_page_key(kind, registry).descriptor.level
     identity, home = _identity_and_home(db, national_number)
     return complete_login(
@@ -163,6 +165,7 @@ def complete_code_login(
         now=now,
         browser_binding=browser_binding,
         next_path=home,
+        user_agent=user_agent,
     )
 
 
@@ -202,6 +205,7 @@ def finish_password_login(
     national_number: str,
     now: datetime,
     browser_binding: str | None,
+    user_agent: str | None = None,
     bind: Engine | None = None,
 ) -> str:
     """The password-only key: its login completes right after the password, in a unit of its own."""
@@ -212,6 +216,7 @@ def finish_password_login(
             national_number=national_number,
             now=now,
             browser_binding=browser_binding,
+            user_agent=user_agent,
         )
 
 
@@ -223,6 +228,7 @@ def submit_code(
     now: datetime,
     browser_binding: str | None,
     address: str | None = None,
+    user_agent: str | None = None,
     bind: Engine | None = None,
 ) -> str:
     """The code page's unit of work: the code checked, the attempt finished and the session
@@ -241,6 +247,7 @@ def submit_code(
             national_number=national_number,
             now=now,
             browser_binding=browser_binding,
+            user_agent=user_agent,
         )
         attempt.succeeded()
     return url

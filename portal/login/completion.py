@@ -31,12 +31,14 @@ def complete_login(
     browser_binding: str | None,
     photo_jpeg: bytes | None = None,
     next_path: str | None = None,
+    user_agent: str | None = None,
 ) -> str:
     """Opens the session and returns the URL the browser must load to receive its cookie.
 
     ``browser_binding`` is the hash of the pre-login cookie of the browser that logged in: only
     that browser can trade the ticket for the cookie (login CSRF). A login from a browser without
-    one is refused (``CookiesRequiredError``), before anything is committed."""
+    one is refused (``CookiesRequiredError``), before anything is committed. ``user_agent`` is
+    the browser's header, kept for Mes sessions."""
     _, ticket = open_session(
         db,
         identity=identity,
@@ -45,6 +47,7 @@ def complete_login(
         now=now,
         photo_jpeg=photo_jpeg,
         browser_binding=require_binding(browser_binding),
+        user_agent=user_agent,
     )
     destination = next_path or home_for(find_account(db, identity.national_number))
     return f"{routes.SESSION_START}?ticket={quote(ticket)}&suite={quote(destination)}"

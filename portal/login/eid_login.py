@@ -77,6 +77,7 @@ def finish_eid_login(
     now: datetime,
     browser_binding: str | None,
     address: str | None = None,
+    user_agent: str | None = None,
     card_login: CardLogin | None = None,
     bind: Engine | None = None,
 ) -> str:
@@ -102,6 +103,7 @@ def finish_eid_login(
             now=now,
             browser_binding=browser_binding,
             photo_jpeg=result.photo_jpeg,
+            user_agent=user_agent,
         )
         attempt.succeeded()
     return url

@@ -30,6 +30,7 @@ def check_itsme_request(
     *,
     now: datetime,
     browser_binding: str | None,
+    user_agent: str | None = None,
     client: ItsmeClient | None = None,
     bind: Engine | None = None,
 ) -> itsme.ItsmePending | str:
@@ -47,4 +48,5 @@ def check_itsme_request(
             level=level,
             now=now,
             browser_binding=browser_binding,
+            user_agent=user_agent,
         )
