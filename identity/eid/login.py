@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from cryptography import x509
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from identity.assurance import LevelOfAssurance
@@ -41,12 +40,13 @@ from identity.eid.auth import (
     validate_token,
 )
 from identity.eid.auth.challenge import require_usable
-from identity.eid.auth.errors import CertificateNotTrustedError, EidAuthenticationError
+from identity.eid.auth.errors import EidAuthenticationError
 from identity.eid.card_reading import CardReading
 from identity.eid.errors import CardRemovedError, EidError, NoCardError, WrongPinError
 from identity.eid.interface import EidCard, EidReader
 from identity.eid.key import EID_KEY
 from identity.eid.reader_lease import ANY_READER, ReaderLeases
+from identity.eid.rrn_certificate import check_rrn_certificate
 from identity.sessions import LoginIdentity
 
 CARD_WAIT_SECONDS = 1.5
@@ -218,7 +218,7 @@ class EidLogin:
             now=now,
             intermediates=[reading.certificates.citizen_ca],
         )
-        _check_identity_binding(reading, person, anchors)
+        _check_identity_binding(reading, person, anchors, now)
         identity = reading.identity
         return EidLoginResult(
             identity=LoginIdentity(
@@ -234,19 +234,13 @@ class EidLogin:
 
 
 def _check_identity_binding(
-    reading: CardReading, person: AuthenticatedCertificate, anchors: TrustAnchors
+    reading: CardReading, person: AuthenticatedCertificate, anchors: TrustAnchors, now: datetime
 ) -> None:
     """The identity files are only worth their RRN signature, and the RRN certificate only
-    worth its issuer: it must come from a trusted root, and name the same person."""
-    rrn = reading.certificates.rrn
-    for root in anchors.roots:
-        try:
-            rrn.verify_directly_issued_by(root)
-        except (ValueError, TypeError, InvalidSignature):
-            continue
-        break
-    else:
-        raise CertificateNotTrustedError("the card's RRN certificate is not from a trusted root")
+    worth what the card's other certificates are checked for (dates, purpose, a trusted root:
+    ``RrnCertificateError``, the same check as the dossiers' card data); the files must name the
+    person the authentication certificate names."""
+    check_rrn_certificate(reading.certificates.rrn, anchors, now=now)
     if reading.identity.national_number != person.national_number:
         raise IdentityMismatchError(
             f"identity file {reading.identity.national_number} != certificate "
