@@ -121,14 +121,12 @@ def logout_button(label_key: str, class_name: str = "button-secondary") -> rx.Co
     )
 
 
-def eid_login_needed(text_key: str) -> rx.Component:
-    """Why the page is closed for now, and the way in: an eID login."""
+def eid_login_needed(text_key: str, login: str | rx.Var[str]) -> rx.Component:
+    """Why the page is closed for now, and the way in: ``login``, an eID login that comes back to
+    this page (``routes.login_then(<this page>, key="eid")``): the person asked for this page,
+    not for Mes espaces."""
     return rx.el.div(
         rx.el.p(I18nState.t[text_key]),
-        rx.el.a(
-            I18nState.t["codelogin.eid_link"],
-            href=routes.key_login("eid"),
-            class_name="button-primary",
-        ),
+        rx.el.a(I18nState.t["codelogin.eid_link"], href=login, class_name="button-primary"),
         class_name="alert-info",
     )

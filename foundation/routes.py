@@ -86,9 +86,18 @@ def login_then(path: str, *, key: str | None = None, level: str | None = None) -
     return f"{LOGIN_THEN}?{query}"
 
 
-def key_activation(kind: str) -> str:
-    """The wizard that activates (or modifies) one kind of key."""
-    return f"{MY_KEYS}/activer/{kind}"
+# The activation wizard's "Retour à l'application" goes back to ?retour=<path>: the page whose
+# login sent the person to activate the key first.
+RETURN_PARAMETER = "retour"
+
+
+def key_activation(kind: str, *, back: str = "") -> str:
+    """The wizard that activates (or modifies) one kind of key; ``back``, a path of this site,
+    is where its "Retour à l'application" leads (Mes espaces without it)."""
+    path = f"{MY_KEYS}/activer/{kind}"
+    if back and is_local_path(back):
+        path += f"?{RETURN_PARAMETER}={quote(back, safe='')}"
+    return path
 
 
 def key_login(kind: str) -> str:

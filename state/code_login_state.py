@@ -6,9 +6,11 @@ import json
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from foundation import routes
 from foundation.clock import utc_now
 from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError
+from identity.registry import UnknownKeyError, or_default
 from portal.login.code_login import (
     NoIdentityError,
     PasswordPassed,
@@ -20,8 +22,21 @@ from portal.login.code_login import (
 from state.browser import binding_of, user_agent_of
 from state.client_address import client_address
 from state.i18n_state import I18nState
+from state.login_return_state import LoginReturnState
 
 LOGIN_ERRORS = (DigitalKeyError, NoIdentityError)
+
+
+def activation_login(kind: str, came_from: str) -> str:
+    """The eID login that opens the key's activation wizard (a key activated elsewhere, the paper
+    token, has none: the eID login alone)."""
+    try:
+        wizard = or_default(None).get(kind).wizard
+    except UnknownKeyError:
+        wizard = None
+    if wizard is None:
+        return routes.key_login("eid")
+    return routes.login_then(routes.key_activation(kind, back=came_from), key="eid")
 
 
 def _password_step(
@@ -74,15 +89,21 @@ class CodeLoginState(rx.State):
     can_resend: bool = False
     resent: bool = False
     error_text: str = ""
+    # "IDENTIFICATION avec un lecteur de cartes eID" for a key not activated yet: the eID login,
+    # then straight to this key's activation wizard (seed 004 §2e/§2f, option A), whose "Retour à
+    # l'application" leads where this login was asked from.
+    activation_login: str = routes.key_login("eid")
     _attempt_id: str = ""
 
     @rx.event
-    def load(self, kind: str) -> None:
+    async def load(self, kind: str) -> None:
         self.kind = kind
         self.step = "credentials"
         self.error_text = ""
         self.resent = False
         self._attempt_id = ""
+        came_from = (await self.get_state(LoginReturnState)).came_from
+        self.activation_login = activation_login(kind, came_from)
 
     async def _fail(self, error: Exception) -> None:
         language = (await self.get_state(I18nState)).lang

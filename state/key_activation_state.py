@@ -30,6 +30,10 @@ class KeyActivationState(SessionState):
     has_credential: bool = False
     username: str = ""
     error_text: str = ""
+    # Where "Retour à l'application" leads: the page whose login sent the person here (?retour=),
+    # else Mes espaces; and the eID login that comes back to this very wizard.
+    back_to: str = routes.MY_SPACES
+    eid_login: str = ""
     # The app's seed, until its first code proves the app holds it; its QR code and text are
     # shown through ``state.shown_once``, never kept here.
     _secret: str = ""
@@ -39,6 +43,9 @@ class KeyActivationState(SessionState):
         self.kind, self.steps = kind, wizard_of(kind).step_names
         self.step, self.error_text = self.steps[0], ""
         self._secret = ""
+        back = self.router.url.query_parameters.get(routes.RETURN_PARAMETER, "")
+        self.back_to = back if routes.is_local_path(back) else routes.MY_SPACES
+        self.eid_login = routes.login_then(self._here(), key="eid")
         page = self._as_visitor(
             lambda session_id: actions.open_wizard(session_id, kind=kind, now=utc_now())
         )

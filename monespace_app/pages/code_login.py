@@ -92,7 +92,7 @@ def not_enrolled_help() -> rx.Component:
         rx.el.p(I18nState.t["codelogin.not_enrolled"], style={"margin": "0 0 0.6rem"}),
         rx.el.a(
             I18nState.t["codelogin.eid_link"],
-            href=routes.key_login("eid"),
+            href=CodeLoginState.activation_login,
             class_name="key-link",
             style={"max_width": "24rem"},
         ),

@@ -164,7 +164,11 @@ def confirmation_step(wizard: Wizard) -> rx.Component:
         rx.el.p(I18nState.t["keys.reminder"]),
         rx.el.div(
             rx.el.a(I18nState.t["keys.title"], href=routes.MY_KEYS, class_name="button-secondary"),
-            rx.el.a(I18nState.t["keys.back"], href=routes.MY_SPACES, class_name="button-primary"),
+            rx.el.a(
+                I18nState.t["keys.back"],
+                href=KeyActivationState.back_to,
+                class_name="button-primary",
+            ),
             class_name="actions",
         ),
     )
@@ -197,7 +201,7 @@ def key_activation_page(wizard: Wizard) -> rx.Component:
                         confirmation_step(wizard),
                     ),
                 ),
-                eid_login_needed("keys.strong_login_needed"),
+                eid_login_needed("keys.strong_login_needed", KeyActivationState.eid_login),
             ),
         ),
     )

@@ -6,6 +6,7 @@ import reflex as rx
 
 from components.forms import print_button, submit_button, text_field
 from components.layout import eid_login_needed, page_layout, page_title, paragraph, private
+from foundation import routes
 from identity.paper_token import DOCUMENT_TYPES
 from state.i18n_state import I18nState
 from state.registration_office_state import RegistrationOfficeState as S
@@ -125,7 +126,10 @@ def registration_office_page() -> rx.Component:
                 rx.cond(
                     S.strong,
                     back_office(),
-                    eid_login_needed("office.strong_needed"),
+                    eid_login_needed(
+                        "office.strong_needed",
+                        routes.login_then(routes.REGISTRATION_OFFICE, key="eid"),
+                    ),
                 ),
             ),
         ),
