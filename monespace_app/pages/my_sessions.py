@@ -27,7 +27,11 @@ def browser_text(row: SessionRow) -> rx.Component:
 def session_action(row: SessionRow) -> rx.Component:
     return rx.cond(
         row.current,
-        rx.el.strong(I18nState.t["sessions.current"], class_name="badge badge-active"),
+        rx.el.strong(
+            I18nState.t["sessions.current"],
+            class_name="badge badge-active",
+            style={"white_space": "nowrap"},
+        ),
         rx.el.button(
             I18nState.t["sessions.end"],
             # Which session the button ends, for a screen reader going through the buttons alone.
