@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-import reflex as rx
+from reflex.state import BaseState
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -46,7 +46,7 @@ CREDENTIALS = {
 }
 
 
-def _tree(state: rx.State) -> Iterator[rx.State]:
+def _tree(state: BaseState) -> Iterator[BaseState]:
     yield state
     for substate in state.substates.values():
         yield from _tree(substate)
