@@ -127,6 +127,11 @@ def eid_login_needed(text_key: str, login: str | rx.Var[str]) -> rx.Component:
     not for Mes espaces."""
     return rx.el.div(
         rx.el.p(I18nState.t[text_key]),
-        rx.el.a(I18nState.t["codelogin.eid_link"], href=login, class_name="button-primary"),
+        rx.el.a(
+            I18nState.t["codelogin.eid_link"],
+            href=login,
+            reload_document=True,  # the login's entry is an HTTP endpoint, not a page
+            class_name="button-primary",
+        ),
         class_name="alert-info",
     )

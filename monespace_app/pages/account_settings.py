@@ -41,6 +41,7 @@ def eid_again_notice(back: str) -> rx.Component:
         rx.el.a(
             I18nState.t["account_page.reauthenticate"],
             href=routes.login_then(back, key="eid"),
+            reload_document=True,  # the login's entry is an HTTP endpoint, not a page
             class_name="button-secondary",
         ),
         class_name="alert-info",

@@ -93,6 +93,7 @@ def not_enrolled_help() -> rx.Component:
         rx.el.a(
             I18nState.t["codelogin.eid_link"],
             href=CodeLoginState.activation_login,
+            reload_document=True,  # the login's entry is an HTTP endpoint, not a page
             class_name="key-link",
             style={"max_width": "24rem"},
         ),
