@@ -189,6 +189,12 @@ def revoke_everyone(db: Session, *, now: datetime) -> int:
     return int(result.rowcount)
 
 
+def is_recent_login(row: UserSession, *, now: datetime) -> bool:
+    """Logged in, with any key, within ``RECENT_LOGIN``: credentials entered again a moment ago
+    (what ending one's other sessions asks, ASVS 7.5.2)."""
+    return now - aware(row.authenticated_at) <= RECENT_LOGIN
+
+
 def is_recent_strong_login(row: UserSession, *, now: datetime) -> bool:
     return (
         LevelOfAssurance(row.level) is LevelOfAssurance.HIGH

@@ -6,6 +6,8 @@ session of an active account, at the level of ``Gate.MY_SESSIONS``). A session i
 page by a reference, a digest of its id: the id is what the cookie carries, so it never leaves
 the server, and a reference opens nothing. Ending a session looks the reference up among the
 visitor's own live sessions only: another person's session, whatever the page sends, is refused.
+Ending sessions needs a login of the last minutes (ASVS 7.5.2, "having re-entered login
+credentials"): someone who took over a session left open cannot throw its owner out with it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from foundation.clock import aware
 from foundation.models.account import AccountStatus
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
-from identity.sessions import IDLE_TIMEOUT, revoke, revoke_others
+from identity.sessions import IDLE_TIMEOUT, is_recent_login, revoke, revoke_others
 from portal.levels import Gate
 from portal.user_agents import BrowserName, browser_name
 from portal.visits import Entered, entered
@@ -33,6 +35,10 @@ ACTIVE = (AccountStatus.ACTIVE,)
 class SessionNotFoundError(LookupError):
     """The session to end is not one of the person's other live sessions (ended already, or
     someone else's)."""
+
+
+class RecentLoginRequiredError(PermissionError):
+    """Ending sessions asks for a login of the last 15 minutes; this one is older."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,7 @@ def end_session(
     """Ends one other session of the person (its browser is out at its next step); returns the
     sessions left. ``SessionNotFoundError`` for anything else, which then stays as it was."""
     with _entered(session_id, now, bind) as inside:
+        _require_recent_login(inside, now)
         others = {
             reference_of(row.id): row.id
             for row in _live_rows(inside.db, inside.visit.national_number, now)
@@ -81,8 +88,16 @@ def end_other_sessions(
 ) -> list[SessionView]:
     """Ends every session of the person but this one; returns what is left (this one)."""
     with _entered(session_id, now, bind) as inside:
+        _require_recent_login(inside, now)
         revoke_others(inside.db, inside.visit.national_number, keep=inside.session_row.id, now=now)
         return _views(inside, now)
+
+
+def _require_recent_login(inside: Entered, now: datetime) -> None:
+    if not is_recent_login(inside.session_row, now=now):
+        raise RecentLoginRequiredError(
+            f"session {inside.session_row.id[:6]}… is not a recent login"
+        )
 
 
 def _entered(

@@ -9,10 +9,11 @@ import dataclasses
 import reflex as rx
 from reflex_base.event import EventSpec
 
+from foundation import routes
 from foundation.clock import BRUSSELS, utc_now
 from foundation.i18n.error_messages import error_text
 from portal import my_sessions
-from portal.my_sessions import SessionNotFoundError, SessionView
+from portal.my_sessions import RecentLoginRequiredError, SessionNotFoundError, SessionView
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 
@@ -46,6 +47,7 @@ class MySessionsState(SessionState):
     rows: list[SessionRow] = []  # noqa: RUF012 - Reflex state vars are declared this way
     message_key: str = ""
     error_text: str = ""
+    relogin_url: str = ""  # "S'identifier à nouveau", when ending sessions needs a fresh login
 
     def _show(self, found: list[SessionView] | EventSpec) -> EventSpec | None:
         if isinstance(found, EventSpec):
@@ -58,32 +60,44 @@ class MySessionsState(SessionState):
             self._as_visitor(lambda session_id: my_sessions.my_sessions(session_id, now=utc_now()))
         )
 
+    def _clear_messages(self) -> None:
+        self.message_key = self.error_text = self.relogin_url = ""
+
+    async def _refused(self, error: Exception) -> EventSpec | None:
+        self.error_text = error_text((await self.get_state(I18nState)).lang, error)
+        if isinstance(error, RecentLoginRequiredError):
+            # A fresh login in this browser replaces this session and comes back here.
+            self.relogin_url = routes.login_then(self._here())
+        return self._rows_now()  # what is left, as it is now
+
     @rx.event
     def load(self) -> EventSpec | None:
-        self.message_key = self.error_text = ""
+        self._clear_messages()
         return self._rows_now()
 
     @rx.event
     async def end(self, reference: str) -> EventSpec | None:
         """Déconnecter: one other session of the person."""
-        self.message_key = self.error_text = ""
+        self._clear_messages()
         try:
             left = self._as_visitor(
                 lambda session_id: my_sessions.end_session(session_id, reference, now=utc_now())
             )
-        except SessionNotFoundError as error:
-            self.error_text = error_text((await self.get_state(I18nState)).lang, error)
-            return self._rows_now()  # what is left, as it is now
+        except (SessionNotFoundError, RecentLoginRequiredError) as error:
+            return await self._refused(error)
         self.message_key = "sessions.ended"
         return self._show(left)
 
     @rx.event
-    def end_others(self) -> EventSpec | None:
+    async def end_others(self) -> EventSpec | None:
         """Déconnecter toutes les autres sessions."""
-        self.message_key = self.error_text = ""
-        left = self._as_visitor(
-            lambda session_id: my_sessions.end_other_sessions(session_id, now=utc_now())
-        )
+        self._clear_messages()
+        try:
+            left = self._as_visitor(
+                lambda session_id: my_sessions.end_other_sessions(session_id, now=utc_now())
+            )
+        except RecentLoginRequiredError as error:
+            return await self._refused(error)
         if not isinstance(left, EventSpec):
             self.message_key = "sessions.others_ended"
         return self._show(left)

@@ -70,7 +70,21 @@ def my_sessions_section() -> rx.Component:
         ),
         rx.cond(
             MySessionsState.error_text != "",
-            rx.el.p(MySessionsState.error_text, role="alert", class_name="alert-error"),
+            rx.el.div(
+                rx.el.p(MySessionsState.error_text, style={"margin": "0"}),
+                rx.cond(
+                    MySessionsState.relogin_url != "",
+                    rx.el.a(
+                        I18nState.t["sessions.log_in_again"],
+                        href=MySessionsState.relogin_url,
+                        class_name="button-primary",
+                        style={"display": "inline-block", "margin_top": "0.6rem"},
+                    ),
+                    rx.fragment(),
+                ),
+                role="alert",
+                class_name="alert-error",
+            ),
             rx.fragment(),
         ),
         rx.el.table(

@@ -15,7 +15,7 @@ from identity.assurance import LevelOfAssurance
 from identity.sessions import LoginIdentity
 from portal import my_sessions
 from portal.levels import LevelTooLowError
-from portal.my_sessions import SessionNotFoundError, reference_of
+from portal.my_sessions import RecentLoginRequiredError, SessionNotFoundError, reference_of
 from portal.user_agents import BrowserName
 from portal.visits import NotLoggedInError
 from tests.unit.portal.visitors import NOW, log_in, open_account
@@ -137,4 +137,19 @@ def test_an_ended_session_can_end_nothing(engine: Engine, naima: tuple[str, str,
     my_sessions.end_session(phone, reference_of(here), now=LATER, bind=engine)
     with pytest.raises(NotLoggedInError):
         my_sessions.end_other_sessions(here, now=LATER, bind=engine)
+    assert is_live(engine, phone)
+
+
+def test_ending_sessions_needs_a_login_of_the_last_fifteen_minutes(
+    engine: Engine, naima: tuple[str, str, str]
+) -> None:
+    """ASVS 7.5.2: whoever took over a session left open an hour ago cannot throw its owner's
+    other browsers out; the list stays readable."""
+    here, phone, _ = naima  # here logged in at NOW + 5 min
+    much_later = NOW + timedelta(minutes=21)
+    assert len(my_sessions.my_sessions(here, now=much_later, bind=engine)) == 2
+    with pytest.raises(RecentLoginRequiredError):
+        my_sessions.end_session(here, reference_of(phone), now=much_later, bind=engine)
+    with pytest.raises(RecentLoginRequiredError):
+        my_sessions.end_other_sessions(here, now=much_later, bind=engine)
     assert is_live(engine, phone)

@@ -3,7 +3,7 @@ session, and a forged event naming someone else's session, refused with nothing 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -91,3 +91,17 @@ def test_a_session_below_the_level_is_stepped_up_and_shown_nothing(engine: Engin
     assert loaded(fire(page, "load")) == routes.login_then("/citoyen/profil", level="substantiel")
     assert page.rows == []
     assert loaded(fire(page, "end_others")).startswith(routes.LOGIN_THEN)
+
+
+def test_an_old_login_is_asked_to_log_in_again_before_ending_sessions(engine: Engine) -> None:
+    open_account(engine, AccountStatus.ACTIVE)
+    here = log_in(engine, at=utc_now() - timedelta(minutes=20))
+    other = log_in(engine, at=utc_now(), key_kind="eid")
+    page = profile_tab(here)
+    fire(page, "load")
+    assert fire(page, "end", page.rows[1].reference) is None
+    assert page.error_text == FRENCH["error.RecentLoginRequiredError"]
+    assert page.relogin_url == routes.login_then("/citoyen/profil")
+    assert fire(page, "end_others") is None
+    assert page.message_key == ""
+    assert is_live(engine, other)
