@@ -32,6 +32,10 @@ ABSOLUTE_LIFETIME = timedelta(hours=8)
 TICKET_LIFETIME = timedelta(seconds=60)
 # Security-sensitive actions (change the e-mail, delete the account) want a login this fresh.
 RECENT_LOGIN = timedelta(minutes=15)
+# Browsers one person may be logged in from at once (ASVS 7.1.2): a new login beyond this ends the
+# least recently used, so a forgotten or stolen session cannot pile up unseen; a person with a
+# laptop, a phone and an office computer is far from it.
+MAX_LIVE_SESSIONS = 10
 NEW_SESSION = insert(UserSession)  # built once: every login runs it
 # What a session keeps of its browser's User-Agent (Mes sessions names it): the column's size; a
 # longer header, which anyone may send, is cut, never refused.
@@ -88,7 +92,24 @@ def open_session(
         browser_binding=browser_binding,
         user_agent=(user_agent or "").strip()[:USER_AGENT_LENGTH] or None,
     )
+    _end_beyond_the_limit(db, identity.national_number, now=now)
     return session_id, ticket
+
+
+def _end_beyond_the_limit(db: Session, national_number: str, *, now: datetime) -> None:
+    """Ends the person's least recently used sessions beyond ``MAX_LIVE_SESSIONS``."""
+    beyond = db.exec(
+        select(UserSession.id)
+        .where(
+            col(UserSession.national_number) == national_number,
+            col(UserSession.revoked_at).is_(None),
+            col(UserSession.expires_at) > now,
+        )
+        .order_by(col(UserSession.last_seen_at).desc(), col(UserSession.created_at).desc())
+        .offset(MAX_LIVE_SESSIONS)
+    ).all()
+    if beyond:
+        db.exec(update(UserSession).where(col(UserSession.id).in_(beyond)).values(revoked_at=now))
 
 
 def redeem_ticket(

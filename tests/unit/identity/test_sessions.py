@@ -13,6 +13,7 @@ from identity.browser_binding import OtherBrowserError, browser_binding, new_bro
 from identity.sessions import (
     ABSOLUTE_LIFETIME,
     IDLE_TIMEOUT,
+    MAX_LIVE_SESSIONS,
     LoginIdentity,
     LogoutToken,
     SessionCookie,
@@ -165,3 +166,16 @@ def test_cookie_is_signed() -> None:
     assert cookie.decode(value) == "abc123"
     assert cookie.decode(value.replace("abc123", "abc124")) is None
     assert SessionCookie("other secret").decode(value) is None
+
+
+def test_a_login_beyond_the_limit_ends_the_least_recently_used_session(db: Session) -> None:
+    """ASVS 7.1.2: at most MAX_LIVE_SESSIONS browsers at once; the eleventh login ends the one
+    unused for the longest, the others go on."""
+    first = [login(db, at=NOW + timedelta(minutes=minute)) for minute in range(MAX_LIVE_SESSIONS)]
+    later = NOW + timedelta(minutes=20)
+    for session_id in first[1:]:
+        assert current_session(db, session_id, now=later) is not None  # used again just now
+    db.commit()
+    newest = login(db, at=later)
+    live = [s for s in [*first, newest] if current_session(db, s, now=later) is not None]
+    assert live == [*first[1:], newest]
