@@ -28,7 +28,7 @@ from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
 from simulators.eid.demo_cards import DemoCards, start_demo_cards
-from simulators.itsme.web import ItsmeSimulator
+from simulators.itsme import ItsmeSimulator, portal_client
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
@@ -105,9 +105,14 @@ def sms_gateway(e2e_data_dir: Path) -> Iterator[SmsGateway]:
 
 
 @pytest.fixture(scope="session")
-def itsme_simulator() -> Iterator[ItsmeSimulator]:
-    """The itsme provider and its phones, whose pages the tests open to confirm a request."""
-    simulator = ItsmeSimulator(port=E2E_ITSME_PORT)
+def itsme_simulator(e2e_data_dir: Path) -> Iterator[ItsmeSimulator]:
+    """The itsme OpenID provider and its phones, whose pages the tests open to confirm a request;
+    it knows the portal of this suite (its return page, its published keys)."""
+    simulator = ItsmeSimulator(
+        port=E2E_ITSME_PORT,
+        key_dir=e2e_data_dir / "itsme-provider",
+        clients=[portal_client(f"http://localhost:{E2E_PORT}")],
+    )
     simulator.start()
     yield simulator
     simulator.stop()

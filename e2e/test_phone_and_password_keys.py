@@ -134,6 +134,11 @@ def test_itsme_refused_then_confirmed_on_the_phone(
         page.goto(base_url + "/connexion/itsme")
         page.get_by_role("textbox", name="Numéro de GSM (BE +32)").fill("0471 00 00 01")
         page.get_by_role("button", name="Envoyer").click()
+        # itsme's own page (an OpenID provider): the number to confirm, then the wait.
+        expect(page.get_by_role("textbox", name="Numéro de GSM", exact=True)).to_have_value(
+            "+32 471 00 00 01"
+        )
+        page.get_by_role("button", name="Envoyer la demande").click()
         waiting = page.get_by_role("status").filter(has_text="smartphone")
         expect(waiting).to_be_visible()
         if answer == "Refuser":
@@ -142,7 +147,13 @@ def test_itsme_refused_then_confirmed_on_the_phone(
         phone.get_by_role("button", name=answer).click()
         expect(phone.get_by_role("status")).to_be_visible()
         if answer == "Refuser":
-            expect(page.get_by_role("alert")).to_be_visible()
+            # Back on the portal's return page, which says why no session opened.
+            expect(page.get_by_role("alert")).to_have_text(
+                "La demande d'identification a été refusée dans l'application itsme. "
+                "Si c'était une erreur, recommencez."
+            )
+            assert_no_axe_violations(page)
+    # The approval: back through the return page, the code exchanged, the session opened.
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
     phone.close()
     log_out(page, HOLDER)

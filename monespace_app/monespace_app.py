@@ -16,6 +16,7 @@ from monespace_app.back_office_routes import back_office_api
 from monespace_app.browser_cookie import with_browser_cookie
 from monespace_app.download_routes import download_api
 from monespace_app.export_routes import export_api
+from monespace_app.itsme_routes import itsme_api
 from monespace_app.jobs import run_forever
 from monespace_app.page_table import add_pages
 from monespace_app.pages.account_form import account_form_page, account_pending_page
@@ -35,7 +36,7 @@ from monespace_app.pages.dossier_pages import add_dossier_pages
 from monespace_app.pages.eid_login import eid_login_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
-from monespace_app.pages.itsme_login import itsme_login_page
+from monespace_app.pages.itsme_login import itsme_login_page, itsme_return_page
 from monespace_app.pages.key_chooser import key_chooser_page
 from monespace_app.pages.key_pages import add_key_pages
 from monespace_app.pages.my_keys import my_keys_page
@@ -70,6 +71,7 @@ app = rx.App(
     # Last, so that it wraps the others and the pages too.
     api_transformer=[
         auth_api,
+        itsme_api,
         export_api,
         download_api,
         back_office_api,
@@ -105,6 +107,14 @@ add_pages(
             routes.key_login(ITSME_KEY.kind),
             "IDENTIFICATION via itsme",
             ItsmeLoginState.load,
+        ),
+        # itsme sends the browser back here (the redirect URI registered there): the page checks
+        # the answer, then opens the session or says why not.
+        (
+            itsme_return_page,
+            routes.ITSME_RETURN,
+            "IDENTIFICATION via itsme",
+            ItsmeLoginState.come_back,
         ),
         (my_keys_page, routes.MY_KEYS, "Mes clés numériques", KeysState.load),
         (

@@ -1,4 +1,9 @@
-"""Login via itsme (seed 004 §2d): the phone number, then the approval on the phone."""
+"""Login via itsme (seed 004 §2d): the phone number, itsme's page and the phone, then the return.
+
+What the login keeps between "envoyer" and the return (the state, the nonce, the PKCE verifier
+and the browser's binding) stays in a backend-only var: it never reaches the browser, and only
+this tab's state holds it.
+"""
 
 import asyncio
 
@@ -8,18 +13,16 @@ from reflex_base.event import EventSpec
 from foundation.clock import utc_now
 from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError
-from portal.login.itsme_login import check_itsme_request, send_itsme_request
+from portal.login.itsme_login import finish_itsme_login, start_itsme_login
 from state.browser import binding_of, user_agent_of
 from state.i18n_state import I18nState
 from state.session_state import load_page
 
-POLL_SECONDS = 1.0
-
 
 class ItsmeLoginState(rx.State):
-    step: str = "phone"  # phone, waiting
-    seconds_left: int = 0
+    step: str = "phone"  # phone, leaving (on the way to itsme), checking (back from itsme)
     error_text: str = ""
+    _kept: dict[str, str] = {}  # noqa: RUF012 - a Reflex var's default, copied per state
 
     @rx.event
     def load(self) -> None:
@@ -33,33 +36,44 @@ class ItsmeLoginState(rx.State):
     async def send(self, form: dict[str, str]) -> EventSpec | None:
         async with self:
             self.error_text = ""
-            binding, user_agent = binding_of(self), user_agent_of(self)
+            binding = binding_of(self)
+            language = (await self.get_state(I18nState)).lang
         try:
-            request = await asyncio.to_thread(
-                send_itsme_request, form.get("phone", ""), now=utc_now()
+            started = await asyncio.to_thread(
+                start_itsme_login,
+                form.get("phone", ""),
+                now=utc_now(),
+                language=language,
+                browser_binding=binding,
             )
-            async with self:
-                self.step = "waiting"
-            while True:
-                outcome = await asyncio.to_thread(
-                    check_itsme_request,
-                    request,
-                    now=utc_now(),
-                    browser_binding=binding,
-                    user_agent=user_agent,
-                )
-                if isinstance(outcome, str):
-                    return load_page(outcome)
-                async with self:
-                    if self.step != "waiting":  # the person cancelled
-                        return None
-                    self.seconds_left = outcome.seconds_left
-                await asyncio.sleep(POLL_SECONDS)
         except DigitalKeyError as error:
             async with self:
                 await self._fail(error)
             return None
+        async with self:
+            self._kept = started.kept
+            self.step = "leaving"
+        return load_page(started.url)
 
-    @rx.event
-    def cancel(self) -> None:
-        self.step = "phone"
+    @rx.event(background=True)
+    async def come_back(self) -> EventSpec | None:
+        """The return page's load: itsme's answer is in its query (code and state, or error)."""
+        async with self:
+            answer = dict(self.router.url.query_parameters)
+            kept, self._kept = self._kept, {}  # one answer per login, whatever it says
+            self.step, self.error_text = "checking", ""
+            binding, user_agent = binding_of(self), user_agent_of(self)
+        try:
+            url = await asyncio.to_thread(
+                finish_itsme_login,
+                kept,
+                answer,
+                now=utc_now(),
+                browser_binding=binding,
+                user_agent=user_agent,
+            )
+        except DigitalKeyError as error:
+            async with self:
+                await self._fail(error)
+            return None
+        return load_page(url)

@@ -3,9 +3,6 @@ ID token) at an itsme-like provider, whose app asks the person's phone to confir
 
 from identity.itsme.authorization import PendingAuthorization
 from identity.itsme.claims import ItsmeIdentity, valid_national_number
-
-# TRANSITION: the polling client, until the portal's itsme page moves to the code flow.
-from identity.itsme.client import HttpItsmeClient
 from identity.itsme.client_key import ClientKey
 from identity.itsme.errors import (
     ItsmeCancelledError,
@@ -19,12 +16,10 @@ from identity.itsme.errors import (
 )
 from identity.itsme.key import ITSME_KEY, ItsmeKey
 from identity.itsme.relying_party import ItsmeClient, ItsmeConfig, ItsmeRelyingParty
-from identity.itsme.service import ItsmePending, ItsmeRequest, poll, start
 
 __all__ = [
     "ITSME_KEY",
     "ClientKey",
-    "HttpItsmeClient",
     "ItsmeCancelledError",
     "ItsmeClient",
     "ItsmeConfig",
@@ -33,15 +28,11 @@ __all__ = [
     "ItsmeIdentity",
     "ItsmeInvalidTokenError",
     "ItsmeKey",
-    "ItsmePending",
     "ItsmePushesThrottledError",
     "ItsmeRefusedError",
     "ItsmeRelyingParty",
-    "ItsmeRequest",
     "ItsmeStateMismatchError",
     "ItsmeUnavailableError",
     "PendingAuthorization",
-    "poll",
-    "start",
     "valid_national_number",
 ]

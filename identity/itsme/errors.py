@@ -37,10 +37,6 @@ class ItsmeUnavailableError(ItsmeError):
     """The provider cannot be reached, or answered something we cannot read."""
 
 
-class ItsmeUnknownNumberError(ItsmeError):
-    """This mobile number is not linked to any itsme account."""
-
-
 class ItsmePushesThrottledError(ThrottledError):
     """Too many itsme requests to this phone number lately (push bombing): try again in
     ``minutes`` minutes. Said for any number, itsme's or not."""

@@ -1,4 +1,6 @@
-"""IDENTIFICATION via itsme: the phone number (+32), "envoyer", then the approval on the phone."""
+"""IDENTIFICATION via itsme: the phone number (+32), "envoyer", then itsme's own page (the number
+confirmed there, the request approved on the phone), and back on the return page, where the
+answer is checked before the session opens."""
 
 from __future__ import annotations
 
@@ -34,19 +36,12 @@ def phone_form() -> rx.Component:
     )
 
 
-def waiting() -> rx.Component:
+def progress(text_key: str) -> rx.Component:
     return rx.el.div(
         rx.el.div(
             rx.el.span(class_name="spinner", aria_hidden="true"),
-            rx.el.span(I18nState.t["itsme.waiting"]),
+            rx.el.span(I18nState.t[text_key]),
             class_name="progress",
-        ),
-        rx.el.p(I18nState.t["itsme.seconds_left"], " ", ItsmeLoginState.seconds_left.to_string()),  # type: ignore[attr-defined]
-        rx.el.button(
-            I18nState.t["wizard.cancel"],
-            type="button",
-            on_click=ItsmeLoginState.cancel,
-            class_name="button-secondary",
         ),
         role="status",
         aria_live="polite",
@@ -54,14 +49,28 @@ def waiting() -> rx.Component:
     )
 
 
-def itsme_login_page() -> rx.Component:
-    return page_layout(
-        page_title("key.itsme"),
+def body() -> rx.Component:
+    return rx.fragment(
         rx.cond(
             ItsmeLoginState.error_text != "",
             rx.el.div(ItsmeLoginState.error_text, role="alert", class_name="alert-error"),
             rx.fragment(),
         ),
-        rx.cond(ItsmeLoginState.step == "waiting", waiting(), phone_form()),
+        rx.match(
+            ItsmeLoginState.step,
+            ("leaving", progress("itsme.redirecting")),
+            ("checking", progress("itsme.checking")),
+            phone_form(),
+        ),
         rx.el.p(rx.el.a(I18nState.t["codelogin.other_key"], href=routes.KEY_CHOOSER)),
     )
+
+
+def itsme_login_page() -> rx.Component:
+    return page_layout(page_title("key.itsme"), body())
+
+
+def itsme_return_page() -> rx.Component:
+    """Where itsme sends the browser back (``routes.ITSME_RETURN``): the same page, which checks
+    the answer, then opens the session or says why not and offers to start again."""
+    return page_layout(page_title("key.itsme"), body())

@@ -1,9 +1,10 @@
-"""eID and itsme logins finish as the code keys do: one completion opens the session, records
-the key and its level, and names the person's first page; a failure opens nothing."""
+"""eID logins finish as the code keys do: one completion opens the session, records the key and
+its level, and names the person's first page; a failure opens nothing (itsme's login:
+test_itsme_login.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
@@ -12,16 +13,13 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from foundation import routes
-from foundation.models.account import AccountStatus
 from foundation.models.session import UserSession
-from identity import itsme
 from identity.assurance import LevelOfAssurance
 from identity.eid.errors import WrongPinError
 from identity.eid.login import CertificateToConfirm, EidLoginResult
 from identity.sessions import redeem_ticket
 from portal.login.eid_login import begin_eid_login, finish_eid_login
-from portal.login.itsme_login import check_itsme_request, send_itsme_request
-from tests.unit.portal.visitors import NAIMA, NOW, open_account
+from tests.unit.portal.visitors import NAIMA, NOW
 
 BINDING = "b" * 64  # the hash of the pre-login cookie of the browser logging in
 CERTIFICATE = CertificateToConfirm(
@@ -65,20 +63,6 @@ class FakeCard:
             level=LevelOfAssurance.HIGH,
             certificate=None,  # type: ignore[arg-type]  # the page never reads it
         )
-
-
-@dataclass
-class Phone:
-    """An itsme provider whose phone answers with the given statuses, one per poll."""
-
-    statuses: list[itsme.ItsmeStatus] = field(default_factory=list)
-
-    def create_request(self, phone: str) -> itsme.CreatedRequest:
-        return itsme.CreatedRequest("req-1", 120)
-
-    def request_state(self, request_id: str) -> itsme.RequestState:
-        status = self.statuses.pop(0)
-        return itsme.RequestState(status, NAIMA if status is itsme.ItsmeStatus.APPROVED else None)
 
 
 def sessions(engine: Engine) -> list[UserSession]:
@@ -129,28 +113,4 @@ def test_a_wrong_pin_opens_no_session(engine: Engine) -> None:
             card_login=FakeCard(),
             bind=engine,
         )
-    assert sessions(engine) == []
-
-
-def test_itsme_waits_for_the_phone_then_opens_a_high_session(engine: Engine) -> None:
-    open_account(engine, AccountStatus.ACTIVE)
-    phone = Phone([itsme.ItsmeStatus.PENDING, itsme.ItsmeStatus.APPROVED])
-    request = send_itsme_request("0470 12 34 56", now=NOW, client=phone)
-    waiting = check_itsme_request(
-        request, now=NOW, browser_binding=BINDING, client=phone, bind=engine
-    )
-    assert waiting == itsme.ItsmePending(120)
-    assert sessions(engine) == []
-    url = check_itsme_request(request, now=NOW, browser_binding=BINDING, client=phone, bind=engine)
-    assert isinstance(url, str)
-    row, home = opened_by(engine, url)
-    assert (row.key_kind, LevelOfAssurance(row.level)) == ("itsme", LevelOfAssurance.HIGH)
-    assert home == routes.MY_SPACES
-
-
-def test_a_refusal_on_the_phone_opens_no_session(engine: Engine) -> None:
-    phone = Phone([itsme.ItsmeStatus.REFUSED])
-    request = send_itsme_request("0470123456", now=NOW, client=phone)
-    with pytest.raises(itsme.ItsmeRefusedError):
-        check_itsme_request(request, now=NOW, browser_binding=BINDING, client=phone, bind=engine)
     assert sessions(engine) == []
