@@ -43,6 +43,10 @@ MY_KEYS = "/mes-cles"
 TOKEN_ACTIVATION = f"{MY_KEYS}/activer-token"
 REGISTRATION_OFFICE = "/bureau-enregistrement"
 TERMS = "/conditions-d-utilisation"
+# Public help (seed 004 §3): how to use the online services without an eID, and the list of the
+# local registration offices (BEL) where a paper token is issued.
+WITHOUT_EID = "/sans-eid"
+REGISTRATION_OFFICES = f"{WITHOUT_EID}/bureaux-enregistrement"
 
 
 # "Ma gestion des rôles eGov". The acceptance link is the one an invitation e-mail carries

@@ -1,5 +1,6 @@
 """Background work of the portal: deliver queued mail, purge accounts past their 30 days, stop
-role assignments past their end date, forget throttling events out of their window.
+role assignments past their end date, forget throttling events out of their window, warn of a
+username + password about to expire for want of use.
 
 Runs inside the app (a lifespan task) and as commands for cron:
 
@@ -7,6 +8,7 @@ Runs inside the app (a lifespan task) and as commands for cron:
     python -m monespace_app.jobs purge [--as-of 2026-12-31T12:00:00+00:00]
     python -m monespace_app.jobs expire-roles [--as-of ...]
     python -m monespace_app.jobs purge-throttles [--as-of ...]
+    python -m monespace_app.jobs warn-passwords [--as-of ...]
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from foundation.db import session_scope
 from foundation.mail_outbox import DeliveryReport, deliver_due
 from foundation.settings import get_settings
 from foundation.smtp_transport import SmtpTransport
+from identity.password import warn_expiring_credentials
 from identity.throttling import purge_throttles
 from portal.accounts.deletion import purge_expired
 from portal.companies.expiry import stop_ended_assignments, warn_ending_assignments
@@ -55,9 +58,17 @@ def forget_throttles(now: datetime) -> int:
         return purge_throttles(db, now=now)
 
 
+def warn_expiring_passwords(now: datetime) -> int:
+    """E-mails those whose username + password expires within 30 days for want of use (once
+    per expiry date); returns how many."""
+    with session_scope() as db:
+        return warn_expiring_credentials(db, now=now)
+
+
 async def run_forever() -> None:
     """The lifespan task: mail every two seconds; every hour, purge accounts, stop role
-    assignments past their end date and forget old throttling events; errors never stop it."""
+    assignments past their end date, forget old throttling events and warn of passwords about
+    to expire; errors never stop it."""
     last_purge: datetime | None = None
     while True:
         now = utc_now()
@@ -72,6 +83,9 @@ async def run_forever() -> None:
                 if expired:
                     log.info("%d role assignment(s) reached their end date", expired)
                 await asyncio.to_thread(forget_throttles, now)
+                warned = await asyncio.to_thread(warn_expiring_passwords, now)
+                if warned:
+                    log.info("%d person(s) warned of a password about to expire", warned)
         except Exception:
             log.exception("background job failed; trying again shortly")
         await asyncio.sleep(MAIL_INTERVAL.total_seconds())
@@ -79,7 +93,10 @@ async def run_forever() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m monespace_app.jobs")
-    parser.add_argument("job", choices=["deliver", "purge", "expire-roles", "purge-throttles"])
+    parser.add_argument(
+        "job",
+        choices=["deliver", "purge", "expire-roles", "purge-throttles", "warn-passwords"],
+    )
     parser.add_argument(
         "--as-of",
         type=datetime.fromisoformat,
@@ -97,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"purged {purge_accounts(now)} account(s)")
     elif args.job == "expire-roles":
         print(f"expired {expire_role_assignments(now)} role assignment(s)")
+    elif args.job == "warn-passwords":
+        print(f"warned {warn_expiring_passwords(now)} person(s) of a password about to expire")
     else:
         print(f"forgot {forget_throttles(now)} throttling event(s)")
     return 0

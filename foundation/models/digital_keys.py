@@ -42,9 +42,13 @@ class Credential(SQLModel, table=True):
     username: str = Field(max_length=64, unique=True, index=True)
     password_hash: str = Field(max_length=256)
     created_at: datetime = Field(sa_type=DateTime(timezone=True))
+    # Two years after its last login (identity.password.expiry); None only for rows older than
+    # that rule, which the next login sets.
     expires_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     consecutive_failures: int = 0
     locked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    # The expiry the person was warned of by e-mail (once per date).
+    expiry_notice_for: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
 
 
 class LoginAttempt(SQLModel, table=True):

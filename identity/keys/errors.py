@@ -55,3 +55,8 @@ class KeyNotRemovableError(DigitalKeyError):
 
 class StrongLoginRequiredError(DigitalKeyError):
     """Adding or removing a key wants a login with a high-level key (the eID) a few minutes ago."""
+
+
+class KeysGoingWithChangedError(DigitalKeyError):
+    """The keys a removal takes with it are not those its confirmation named (they changed
+    since the page was shown): nothing is removed, the page shows them again."""

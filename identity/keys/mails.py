@@ -109,6 +109,28 @@ def password_changed_mail(*, to: str, full_name: str, when: datetime) -> Outgoin
     )
 
 
+def password_expiring_mail(
+    *, to: str, full_name: str, expires_on: str, offices_url: str
+) -> OutgoingMail:
+    """Thirty days before username + password expires for want of use (identity.password.expiry)."""
+    return _mail(
+        to=to,
+        subject="Votre nom d'utilisateur et mot de passe Mon Espace vont expirer",
+        paragraphs=[
+            f"Bonjour {full_name}",
+            f"Votre clé numérique « nom d'utilisateur et mot de passe » expire le {expires_on} : "
+            "elle n'a servi à aucune connexion depuis près de deux ans.",
+            "Pour la garder, identifiez-vous une fois avec elle avant cette date (seule, ou avec "
+            "votre code de sécurité : application mobile, SMS, e-mail ou token). Chaque "
+            "connexion reporte l'expiration de deux ans. Vous n'avez pas à changer de mot de "
+            "passe.",
+            "Après cette date, vous pourrez en choisir un nouveau dans « Mes clés numériques » "
+            "après une identification avec votre carte eID ; sans eID, rendez-vous dans un "
+            f"bureau d'enregistrement local : {offices_url}",
+        ],
+    )
+
+
 MailBuilder = Callable[..., OutgoingMail]
 
 

@@ -1,8 +1,15 @@
 """A person's key rows: finding the usable one, the store of the keys kept as a row, and removing
-a key of any kind (the registry says how it is kept and whether it may go)."""
+a key of any kind (the registry says how it is kept and whether it may go).
+
+Username + password is the first factor of every code key (their login asks it before the code):
+removing it takes the person's code keys with it, in the same unit of work and with one e-mail
+naming them all, so that no key is left ACTIVE that could no longer log in. The page names those
+keys in its confirmation and hands the list back; the service refuses when the person's keys
+changed since (``KeysGoingWithChangedError``), so nothing is removed that was not named."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
@@ -14,12 +21,17 @@ from sqlmodel import Session, col, delete, select
 from foundation.clock import aware
 from foundation.models.digital_keys import DigitalKeyRecord, LoginAttempt
 from foundation.models.session import UserSession
-from identity.key_protocol import Enrolment, KeyView, KeyViewStatus, SecondStep, Wizard
+from identity.key_protocol import Enrolment, KeyView, KeyViewStatus, LoginPage, SecondStep, Wizard
 from identity.keys.conditional_update import first_row
-from identity.keys.errors import KeyLockedError, KeyNotEnrolledError, KeyNotRemovableError
+from identity.keys.errors import (
+    KeyLockedError,
+    KeyNotEnrolledError,
+    KeyNotRemovableError,
+    KeysGoingWithChangedError,
+)
 from identity.keys.lockout import ensure_not_locked
-from identity.keys.mails import notify_key_removed
-from identity.registry import KeyDescriptor, KeyRegistry, UnknownKeyError, or_default
+from identity.keys.mails import notify_key_removed, notify_keys_removed_together
+from identity.registry import DigitalKey, KeyDescriptor, KeyRegistry, UnknownKeyError, or_default
 from identity.sessions import require_recent_strong_login, revoke_others
 
 _OF_PERSON_AND_KIND = (
@@ -131,6 +143,35 @@ def end_unfinished_logins(db: Session, *, national_number: str, kind: str | None
     db.exec(unfinished)
 
 
+def needs_password(key: DigitalKey) -> bool:
+    """A code key: its login asks username + password, then its own code."""
+    return key.descriptor.login_page is LoginPage.CODE and key.second_step is not None
+
+
+def is_password(key: DigitalKey) -> bool:
+    """Username + password itself: it logs in on the code page without a code of its own."""
+    return key.descriptor.login_page is LoginPage.CODE and key.second_step is None
+
+
+def keys_going_with(
+    db: Session, *, national_number: str, kind: str, registry: KeyRegistry | None = None
+) -> list[str]:
+    """The person's keys that removing ``kind`` takes with it, in the key chooser's order: their
+    code keys for username + password (they cannot log in without it), none for any other key."""
+    registry = or_default(registry)
+    try:
+        key = registry.get(kind)
+    except UnknownKeyError:
+        return []
+    if not is_password(key):
+        return []
+    return [
+        other.descriptor.kind
+        for other in registry.ordered()
+        if needs_password(other) and other.store.view(db, national_number) is not None
+    ]
+
+
 def remove_key(
     db: Session,
     *,
@@ -138,19 +179,30 @@ def remove_key(
     kind: str,
     now: datetime,
     registry: KeyRegistry | None = None,
-) -> None:
-    """Removes the key, ends the logins half-way through it, and tells the person by e-mail.
+) -> list[str]:
+    """Removes the key and the keys that go with it (``keys_going_with``), ends the logins
+    half-way through them, and tells the person by one e-mail; returns the kinds removed.
 
     No check of who asks: ``remove_own_key`` is the one a page calls.
     """
+    registry = or_default(registry)
     try:
-        key = or_default(registry).get(kind)
+        key = registry.get(kind)
     except UnknownKeyError:
         raise KeyNotEnrolledError(f"{national_number} has no {kind} key") from None
     if not key.removable:
         raise KeyNotRemovableError(national_number)
+    going = keys_going_with(db, national_number=national_number, kind=kind, registry=registry)
     key.store.remove(db, national_number)
-    notify_key_removed(db, national_number=national_number, kind=kind, now=now)
+    for other in going:
+        registry.get(other).store.remove(db, national_number)
+    if going:
+        notify_keys_removed_together(
+            db, national_number=national_number, kind=kind, going_with=going, now=now
+        )
+    else:
+        notify_key_removed(db, national_number=national_number, kind=kind, now=now)
+    return [kind, *going]
 
 
 def remove_own_key(
@@ -159,10 +211,18 @@ def remove_own_key(
     session: UserSession,
     kind: str,
     now: datetime,
+    going_with: Collection[str] = (),
     registry: KeyRegistry | None = None,
-) -> None:
+) -> list[str]:
     """Mes clés numériques: the session's person removes one of their keys, which wants a
-    recent strong login (``StrongLoginRequiredError``)."""
+    recent strong login (``StrongLoginRequiredError``). ``going_with`` is what the confirmation
+    named as going with it; when the person's keys say otherwise (a key added or removed
+    meanwhile, or a forged event naming none), nothing is removed
+    (``KeysGoingWithChangedError``)."""
     national_number = require_recent_strong_login(session, now=now)
-    remove_key(db, national_number=national_number, kind=kind, now=now, registry=registry)
+    going = keys_going_with(db, national_number=national_number, kind=kind, registry=registry)
+    if set(going) != set(going_with):
+        raise KeysGoingWithChangedError(f"{kind}: named {sorted(going_with)}, holds {going}")
+    removed = remove_key(db, national_number=national_number, kind=kind, now=now, registry=registry)
     revoke_others(db, national_number, keep=session.id, now=now)
+    return removed

@@ -38,6 +38,7 @@ from identity.password.errors import (
     PasswordLockedError,
     UsernameTakenError,
 )
+from identity.password.expiry import DORMANT_AFTER
 from identity.password.hashing import (
     DEFAULT_HASHER_SETTINGS,
     PasswordHasherSettings,
@@ -72,12 +73,13 @@ def set_credentials(
     username: str,
     password: str,
     now: datetime,
-    expires_in: timedelta | None = None,
+    expires_in: timedelta = DORMANT_AFTER,
     settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
 ) -> Credential:
     """Creates the person's username and password, or replaces them (which also unlocks them).
 
-    No expiry by default: forced periodic changes make passwords weaker (NIST SP 800-63B 5.1.1.2).
+    They expire after two years without use, never for their age alone (``expiry``): forced
+    periodic changes make passwords weaker (NIST SP 800-63B 5.1.1.2, ASVS 6.2.10).
     """
     require_aware(now)
     name = checked_username(username)
@@ -90,7 +92,7 @@ def set_credentials(
         raise UsernameTakenError(name)
     with hashing_place():
         password_hash = password_hasher(settings).hash(normalized_password(password))
-    expires_at = now + expires_in if expires_in is not None else None
+    expires_at = now + expires_in
     row = db.get(Credential, national_number)
     if row is None:
         row = Credential(
@@ -104,7 +106,7 @@ def set_credentials(
     else:
         row.username = name
         row.password_hash = password_hash
-        row.expires_at = expires_at
+        row.expires_at, row.expiry_notice_for = expires_at, None
         unlock(db, row)
         notify_password_changed(db, national_number=national_number, now=now)
     db.add(row)

@@ -41,6 +41,14 @@ def status_badge(row: KeyRow) -> rx.Component:
         row.status,
         ("ACTIVE", rx.el.span(I18nState.t["keys.status.active"], class_name="badge badge-active")),
         ("LOCKED", rx.el.span(I18nState.t["keys.status.locked"], class_name="badge badge-locked")),
+        (
+            "EXPIRED",
+            rx.el.span(I18nState.t["keys.status.expired"], class_name="badge badge-locked"),
+        ),
+        (
+            "NO_PASSWORD",
+            rx.el.span(I18nState.t["keys.status.no_password"], class_name="badge badge-locked"),
+        ),
         rx.el.span(I18nState.t["keys.status.inactive"], class_name="badge"),
     )
 
@@ -65,6 +73,11 @@ def key_row(row: KeyRow) -> rx.Component:
                 ),
                 style={"margin": "0.3rem 0 0", "font_size": "0.95rem"},
             ),
+            rx.fragment(),
+        ),
+        rx.cond(
+            row.note_key != "",
+            rx.el.p(I18nState.t[row.note_key], style={"margin": "0.3rem 0 0"}),
             rx.fragment(),
         ),
         rx.el.div(
@@ -107,11 +120,30 @@ def key_group(group: KeyGroupRows) -> rx.Component:
     )
 
 
+def keys_going_with() -> rx.Component:
+    """The code keys removed with username + password, named before anything is removed."""
+    return rx.cond(
+        KeysState.confirm_going_names.length() > 0,  # type: ignore[attr-defined]
+        rx.fragment(
+            rx.el.p(I18nState.t["keys.remove_going_with"]),
+            rx.el.ul(
+                rx.foreach(
+                    KeysState.confirm_going_names,
+                    lambda name_key: rx.el.li(rx.el.strong(I18nState.t[name_key])),
+                )
+            ),
+        ),
+        rx.fragment(),
+    )
+
+
 def remove_confirmation() -> rx.Component:
     return rx.cond(
         KeysState.confirm_remove != "",
         rx.el.div(
             rx.el.p(I18nState.t["keys.remove_confirm"]),
+            keys_going_with(),
+            rx.el.p(I18nState.t["keys.remove_why_confirm"], style={"font_size": "0.95rem"}),
             rx.el.div(
                 rx.el.button(
                     I18nState.t["keys.remove"],
@@ -135,10 +167,29 @@ def remove_confirmation() -> rx.Component:
     )
 
 
+def shown_for() -> rx.Component:
+    """ "Affichez des clés numériques pour : Utilisation standard" (seed 004 §2b); the one use
+    this portal has, its "?" a disclosure that says what it means."""
+    return rx.el.div(
+        rx.el.p(
+            I18nState.t["keys.shown_for"],
+            " ",
+            rx.el.strong(I18nState.t["keys.shown_for.standard"]),
+            style={"margin": "0"},
+        ),
+        rx.el.details(
+            rx.el.summary(I18nState.t["keys.shown_for.help_summary"]),
+            rx.el.p(I18nState.t["keys.shown_for.help"], style={"margin": "0.4rem 0 0"}),
+        ),
+        style={"margin": "0 0 1rem"},
+    )
+
+
 def keys_tab() -> rx.Component:
     return rx.fragment(
         rx.el.h2(I18nState.t["keys.intro_title"], style={"font_size": "1.3rem"}),
         paragraph("keys.intro"),
+        shown_for(),
         rx.cond(
             KeysState.strong_login,
             rx.fragment(),
@@ -166,10 +217,30 @@ def profile_tab() -> rx.Component:
     )
 
 
+def info_tab() -> rx.Component:
+    """What a key is, and the rule that sets the expiry of username + password, with its why."""
+    return rx.fragment(
+        paragraph("keys.info.text"),
+        rx.el.h2(I18nState.t["keys.info.expiry_title"], style={"font_size": "1.15rem"}),
+        paragraph("keys.info.expiry_rule"),
+        paragraph("keys.info.expiry_why"),
+        paragraph("keys.info.expiry_after"),
+    )
+
+
+def welcome() -> rx.Component:
+    return rx.cond(
+        KeysState.full_name != "",
+        rx.el.p(I18nState.t["keys.welcome"], " ", rx.el.strong(KeysState.full_name)),
+        rx.fragment(),
+    )
+
+
 def my_keys_page() -> rx.Component:
     return page_layout(
         page_title("keys.title"),
         private(
+            welcome(),
             tab_bar(),
             rx.cond(
                 KeysState.message_key != "",
@@ -187,7 +258,7 @@ def my_keys_page() -> rx.Component:
                 KeysState.tab,
                 ("profile", profile_tab()),
                 ("authorisations", paragraph("keys.authorisations.none")),
-                ("info", paragraph("keys.info.text")),
+                ("info", info_tab()),
                 keys_tab(),
             ),
             rx.el.a(I18nState.t["keys.back"], href=routes.MY_SPACES, class_name="button-primary"),

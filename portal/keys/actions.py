@@ -7,6 +7,7 @@ Pages hand over the session id their cookie names, nothing else of the person.""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
@@ -29,6 +30,7 @@ class MyKeysPage:
     email: str
     strong_login: bool
     groups: list[KeyGroupRows]
+    full_name: str = ""  # "Bienvenue, <name>" (seed 004 §2b)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,7 +49,9 @@ def show_my_keys(
     with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_KEYS, bind=bind) as inside:
         overview = my_keys(inside.db, session=inside.session_row, now=now, registry=registry)
         email = inside.known_account.email
-    return MyKeysPage(email, overview.strong_login, overview.groups)
+        person = inside.visit.identity
+    full_name = f"{person.first_names} {person.surname}"
+    return MyKeysPage(email, overview.strong_login, overview.groups, full_name)
 
 
 def remove_key(
@@ -55,11 +59,21 @@ def remove_key(
     *,
     kind: str,
     now: datetime,
+    going_with: Sequence[str] = (),
     registry: KeyRegistry | None = None,
     bind: Engine | None = None,
-) -> None:
+) -> list[str]:
+    """Removes the key and those its confirmation named as going with it (username + password
+    takes the code keys); returns the kinds removed."""
     with entered(session_id, now=now, accepted=ACTIVE, needs=Gate.MY_KEYS, bind=bind) as inside:
-        remove_own_key(inside.db, session=inside.session_row, kind=kind, now=now, registry=registry)
+        return remove_own_key(
+            inside.db,
+            session=inside.session_row,
+            kind=kind,
+            now=now,
+            going_with=going_with,
+            registry=registry,
+        )
 
 
 def open_wizard(

@@ -37,6 +37,7 @@ from identity.password import (
     check_credentials,
     finish_login,
     pending_person,
+    renew_on_login,
     start_login,
 )
 from identity.registry import DigitalKey, KeyRegistry, UnknownKeyError, or_default
@@ -154,9 +155,11 @@ def complete_code_login(
 ) -> str:
     """Opens the session of a login whose key passed; returns the URL that hands over the cookie
     (to the browser whose pre-login cookie hashes to ``browser_binding`` only); the session keeps
-    the browser's ``user_agent`` for Mes sessions."""
+    the browser's ``user_agent`` for Mes sessions. The username + password the login started
+    with was used: its expiry moves two years ahead (``renew_on_login``)."""
     level = code_page_key(kind, registry).descriptor.level
     identity, home = _identity_and_home(db, national_number)
+    renew_on_login(db, national_number=national_number, now=now)
     return complete_login(
         db,
         identity=identity,

@@ -106,7 +106,7 @@ def test_the_new_key_gets_the_code_login_page_and_its_wizard_page() -> None:
 
 def test_mes_cles_lists_the_new_key_with_its_actions() -> None:
     views = [KeyView(KIND, KeyViewStatus.LOCKED, NOW, None)]
-    [eid_group, code_group, password_group] = key_groups(registry(), views)
+    [eid_group, code_group, password_group] = key_groups(registry(), views, now=NOW)
     assert code_group.title_key == "keys.group.code"
     [row] = code_group.rows
     assert (row.kind, row.name_key, row.status, row.since) == (
@@ -132,10 +132,23 @@ def test_the_new_keys_store_shows_it_held_in_mes_cles(db: Session) -> None:
     overview = my_keys(db, session=fresh_eid_login(db), now=NOW, registry=registry())
     assert overview.strong_login
     rows = {row.kind: row for group in overview.groups for row in group.rows}
-    assert rows[KIND].status == "ACTIVE"
+    # A code key: its login starts with username + password, which the person has not yet.
+    assert rows[KIND].status == "NO_PASSWORD"
     assert rows[KIND].removable
     assert rows["eid"].status == "ACTIVE"
     assert not rows["eid"].removable
+    set_credentials(
+        db,
+        national_number=PERSON.national_number,
+        username="marie.dupont",
+        password="correct horse battery",
+        now=NOW,
+        settings=FAST,
+    )
+    overview = my_keys(db, session=fresh_eid_login(db), now=NOW, registry=registry())
+    rows = {row.kind: row for group in overview.groups for row in group.rows}
+    assert rows[KIND].status == "ACTIVE"
+    assert rows["password"].goes_with == [KIND]
 
 
 def test_a_login_with_the_new_key_runs_its_second_step_and_gets_its_level(db: Session) -> None:

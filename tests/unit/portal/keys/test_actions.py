@@ -13,9 +13,9 @@ from sqlmodel import Session
 from foundation.models.account import AccountStatus
 from foundation.models.digital_keys import DigitalKeyRecord
 from identity.assurance import LevelOfAssurance
-from identity.keys.errors import StrongLoginRequiredError
+from identity.keys.errors import KeysGoingWithChangedError, StrongLoginRequiredError
 from identity.keys.records import find_key
-from identity.password import username_of
+from identity.password import set_credentials, username_of
 from identity.sessions import RECENT_LOGIN
 from portal.keys import actions
 from portal.visits import NotHereError, NotLoggedInError
@@ -46,6 +46,18 @@ def test_mes_cles_wants_a_live_session_and_an_active_account(engine: Engine) -> 
         actions.show_my_keys(log_in(engine), now=NOW, bind=engine)
 
 
+def credentials(engine: Engine) -> None:
+    with Session(engine) as db:
+        set_credentials(
+            db,
+            national_number=NAIMA.national_number,
+            username="naima.m",
+            password="tulipe cartable horizon",
+            now=NOW,
+        )
+        db.commit()
+
+
 def test_mes_cles_shows_the_account_email_and_the_keys(engine: Engine) -> None:
     open_account(engine, AccountStatus.ACTIVE)
     sms_key(engine)
@@ -53,7 +65,37 @@ def test_mes_cles_shows_the_account_email_and_the_keys(engine: Engine) -> None:
     assert page.email == "naima@example.be"
     assert page.strong_login
     rows = {row.kind: row for group in page.groups for row in group.rows}
-    assert rows["sms_code"].status == "ACTIVE"
+    # Without username + password the SMS code cannot log in: not ACTIVE, and the row says why.
+    assert (rows["sms_code"].status, rows["sms_code"].note_key) == (
+        "NO_PASSWORD",
+        "keys.note.no_password",
+    )
+    credentials(engine)
+    page = actions.show_my_keys(log_in(engine), now=NOW, bind=engine)
+    rows = {row.kind: row for group in page.groups for row in group.rows}
+    assert (rows["sms_code"].status, rows["sms_code"].note_key) == ("ACTIVE", "")
+    assert rows["password"].goes_with == ["sms_code"]
+
+
+def test_removing_the_password_takes_exactly_the_code_keys_its_confirmation_named(
+    engine: Engine,
+) -> None:
+    open_account(engine, AccountStatus.ACTIVE)
+    credentials(engine)
+    sms_key(engine)
+    # A forged event (or a page shown before the SMS code was added) names none: nothing goes.
+    with pytest.raises(KeysGoingWithChangedError):
+        actions.remove_key(log_in(engine), kind="password", now=NOW, bind=engine)
+    assert held(engine, "sms_code")
+    with Session(engine) as db:
+        assert username_of(db, NAIMA.national_number) == "naima.m"
+    removed = actions.remove_key(
+        log_in(engine), kind="password", going_with=["sms_code"], now=NOW, bind=engine
+    )
+    assert removed == ["password", "sms_code"]
+    assert not held(engine, "sms_code")
+    with Session(engine) as db:
+        assert username_of(db, NAIMA.national_number) is None
 
 
 def test_removal_by_an_old_eid_login_is_refused_and_the_key_stays(engine: Engine) -> None:
