@@ -9,14 +9,18 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
+from authlib.common.security import is_secure_transport
+
 from identity.itsme.errors import ItsmeUnavailableError
 
 MAX_ANSWER = 1024 * 1024  # a discovery document, a JWKS or a token answer is far smaller
 
 
 def check_url(url: str) -> str:
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
-        raise ItsmeUnavailableError(f"not an http(s) URL: {url!r}")
+    """``url`` if it is https, or http on this machine's loopback (the demo's simulator); what
+    itsme answers elsewhere over plain http could be read or changed on the way."""
+    if not is_secure_transport(url) or not urlsplit(url).netloc:
+        raise ItsmeUnavailableError(f"itsme must be reached over https: {url!r}")
     return url
 
 

@@ -18,6 +18,8 @@ from identity import itsme
 from identity.assurance import LevelOfAssurance
 from identity.itsme.authorization import authorization_url, new_pending
 from identity.itsme.claims import NATIONAL_NUMBER_CLAIM, identity_from_claims
+from identity.itsme.http_json import check_url
+from identity.itsme.provider_metadata import parse_metadata
 from identity.itsme.relying_party import MAX_LOGIN_TIME
 from identity.registry import KeyGroup, default_registry
 from identity.sessions import LoginIdentity
@@ -198,3 +200,53 @@ def test_each_failure_has_its_own_message(error: Exception, words: str) -> None:
 def test_the_login_waits_as_long_as_the_provider_does() -> None:
     # The provider's page waits for a number, then the phone for its answer.
     assert TRANSACTION_LIFETIME + REQUEST_LIFETIME < MAX_LOGIN_TIME
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://idp.itsme.example/v2", "ftp://127.0.0.1/x", "file:///etc/passwd", "https://"],
+)
+def test_itsme_is_reached_over_https_only_but_on_this_machine(url: str) -> None:
+    with pytest.raises(itsme.ItsmeUnavailableError, match="https"):
+        check_url(url)
+    assert check_url("https://idp.prd.itsme.services/v2") == "https://idp.prd.itsme.services/v2"
+    assert check_url("http://127.0.0.1:8028/token") == "http://127.0.0.1:8028/token"
+
+
+def discovery(**changes: object) -> dict[str, object]:
+    document: dict[str, object] = {
+        "issuer": "https://idp.example/v2",
+        "authorization_endpoint": "https://idp.example/v2/authorize",
+        "token_endpoint": "https://idp.example/v2/token",
+        "jwks_uri": "https://idp.example/v2/jwks",
+        "id_token_signing_alg_values_supported": ["RS256", "HS256", "none"],
+        "code_challenge_methods_supported": ["plain", "S256"],
+        "token_endpoint_auth_methods_supported": ["client_secret_basic", "private_key_jwt"],
+    }
+    document.update(changes)
+    return document
+
+
+def test_the_discovery_document_is_read_as_far_as_the_portal_trusts_it() -> None:
+    metadata = parse_metadata("https://idp.example/v2", discovery())
+    assert metadata.token_endpoint == "https://idp.example/v2/token"
+    assert metadata.id_token_algorithms == ("RS256",)  # never HS256 nor none
+
+
+@pytest.mark.parametrize(
+    ("changes", "reason"),
+    [
+        ({"issuer": "https://idp.example/v2/"}, "issuer"),
+        ({"token_endpoint": "http://idp.example/v2/token"}, "https"),
+        ({"jwks_uri": None}, "jwks_uri"),
+        ({"id_token_signing_alg_values_supported": ["HS256", "none"]}, "signs"),
+        ({"code_challenge_methods_supported": ["plain"]}, "S256"),
+        ({"token_endpoint_auth_methods_supported": ["client_secret_basic"]}, "private_key_jwt"),
+    ],
+)
+def test_a_provider_that_is_not_what_the_portal_relies_on_is_not_used(
+    changes: dict[str, object], reason: str
+) -> None:
+    document = {k: v for k, v in discovery(**changes).items() if v is not None}
+    with pytest.raises(itsme.ItsmeUnavailableError, match=reason):
+        parse_metadata("https://idp.example/v2", document)
