@@ -58,11 +58,13 @@ def register(
     form: PersonForm,
     *,
     now: datetime,
+    language: str | None = None,
     link: paper_token.ActivationLink | None = None,
     bind: Engine | None = None,
 ) -> IssuedCode:
     """Registers the person and issues their activation code (``NotAnOfficerError``,
-    ``OfficerLoginTooWeakError`` or a field's error otherwise)."""
+    ``OfficerLoginTooWeakError`` or a field's error otherwise); the activation e-mail is in
+    ``language``, the office page's."""
     with entered(session_id, now=now, accepted=ANY_ACCOUNT, bind=bind) as inside:
         return _slip(
             paper_token.register_person(
@@ -77,6 +79,7 @@ def register(
                 email=form.email,
                 link=link or activation_link(),
                 now=now,
+                language=language,
             )
         )
 

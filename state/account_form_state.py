@@ -14,6 +14,7 @@ from portal.accounts import actions
 from portal.accounts.errors import AccountError
 from portal.accounts.service import LinkContext
 from portal.levels import Gate
+from state.i18n_state import I18nState
 from state.session_state import SessionState
 
 
@@ -62,15 +63,18 @@ class AccountFormState(AccountPageState):
         return None
 
     @rx.event
-    def submit(self, form: dict[str, str]) -> EventSpec | None:
+    async def submit(self, form: dict[str, str]) -> EventSpec | None:
         email = form.get("email", "")
         self.email_value = email
+        # The account's language, for its e-mails: the page's.
+        language = (await self.get_state(I18nState)).lang
         return self._act(
             lambda session_id: actions.open_account(
                 session_id,
                 link_context(),
                 email=email,
                 confirmation=form.get("email_confirmation", ""),
+                language=language,
                 now=utc_now(),
             ),
             then=lambda: rx.redirect(routes.ACCOUNT_PENDING),

@@ -5,7 +5,7 @@ The challenge nonce stays in a backend-only var: it is bound to this browser's s
 sent to the page. Every step hands the service this browser's binding (its pre-login cookie):
 the service holds the server's reader for this browser only and refuses any other. The page
 never gets the holder's name: before the PIN it shows what names no one (issuer, validity, the
-certificate's fingerprint).
+certificate's fingerprint, and among its properties a subject without the holder's attributes).
 """
 
 import asyncio
@@ -16,6 +16,7 @@ from reflex_base.event import EventSpec
 from foundation.clock import utc_now
 from foundation.i18n.error_messages import error_text
 from identity.eid.auth.errors import EidAuthenticationError
+from identity.eid.certificate_properties import CertificateProperties, written
 from identity.eid.errors import EidError, WrongPinError
 from identity.keys.errors import DigitalKeyError
 from portal.login.eid_login import begin_eid_login, cancel_eid_login, finish_eid_login
@@ -26,6 +27,9 @@ from state.session_state import load_page
 
 # DigitalKeyError: a browser without its pre-login cookie, or not the one that began the login.
 LOGIN_ERRORS = (EidError, EidAuthenticationError, DigitalKeyError)
+# What stands for each of the holder's attributes in the subject before the PIN.
+HIDDEN = "…"
+MOMENT = "%d/%m/%Y %H:%M:%S UTC"
 FINGERPRINT_SHOWN = 16  # hex digits, in groups of four: enough to tell two certificates apart
 
 
@@ -41,6 +45,14 @@ class EidLoginState(rx.State):
     valid_until: str = ""
     fingerprint: str = ""
     pin_tries_left: int = 3
+    # "Cliquez ici pour afficher les propriétés du certificat." (the holder left out, see
+    # identity.eid.certificate_properties)
+    subject: str = ""
+    issuer_name: str = ""
+    serial_number: str = ""
+    valid_from_time: str = ""
+    valid_until_time: str = ""
+    fingerprint_sha256: str = ""
     error_text: str = ""
     _nonce: str = ""
     _reader: str = ""
@@ -83,7 +95,20 @@ class EidLoginState(rx.State):
             self.valid_from = certificate.valid_from.strftime("%d/%m/%Y")
             self.valid_until = certificate.valid_until.strftime("%d/%m/%Y")
             self.pin_tries_left = certificate.pin_tries_left
+            self._show_properties(certificate.properties)
             self.step = "confirm"
+
+    def _show_properties(self, properties: CertificateProperties | None) -> None:
+        if properties is None:
+            self.subject = self.issuer_name = self.serial_number = ""
+            self.valid_from_time = self.valid_until_time = self.fingerprint_sha256 = ""
+            return
+        self.subject = written(properties.subject, HIDDEN)
+        self.issuer_name = written(properties.issuer, HIDDEN)
+        self.serial_number = properties.serial_number
+        self.valid_from_time = properties.valid_from.strftime(MOMENT)
+        self.valid_until_time = properties.valid_until.strftime(MOMENT)
+        self.fingerprint_sha256 = properties.fingerprint_sha256
 
     @rx.event
     def confirm(self) -> None:

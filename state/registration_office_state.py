@@ -74,8 +74,12 @@ class RegistrationOfficeState(SessionState):
             document_number=form.get("document_number", ""),
             email=form.get("email", ""),
         )
+        # The activation e-mail is in this page's language, until the person chooses theirs.
+        language = (await self.get_state(I18nState)).lang
         return await self._issue(
-            lambda session_id: registration_office.register(session_id, typed, now=utc_now())
+            lambda session_id: registration_office.register(
+                session_id, typed, now=utc_now(), language=language
+            )
         )
 
     @rx.event

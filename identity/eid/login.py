@@ -12,8 +12,8 @@ no longer matches the confirmed one and the login stops.
 The reader is on the server, so anyone who can open the portal could drive it: a login holds the
 reader for the browser that started it (``reader_lease``), each step must come from that browser
 (its pre-login cookie's binding, on the lease and on the challenge), and what the person confirms
-before the PIN names no one (issuer, validity, fingerprint): the holder's name is read only once
-the PIN has proved the card is theirs.
+before the PIN names no one (issuer, validity, fingerprint, and a subject without the holder's
+attributes): the holder's name is read only once the PIN has proved the card is theirs.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from identity.eid.auth import (
 from identity.eid.auth.challenge import require_usable
 from identity.eid.auth.errors import EidAuthenticationError
 from identity.eid.card_reading import CardReading
+from identity.eid.certificate_properties import CertificateProperties, properties_before_pin
 from identity.eid.errors import CardRemovedError, EidError, NoCardError, WrongPinError
 from identity.eid.interface import EidCard, EidReader
 from identity.eid.key import EID_KEY
@@ -71,6 +72,9 @@ class CertificateToConfirm:
     valid_until: date
     fingerprint: str  # SHA-256 of the DER, hex
     pin_tries_left: int
+    # "Cliquez ici pour afficher les propriétés du certificat.": the subject without the holder
+    # (None only for a stand-in card of a unit test, which has no certificate to show).
+    properties: CertificateProperties | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +147,7 @@ class EidLogin:
             valid_until=certificate.not_valid_after_utc.date(),
             fingerprint=fingerprint(certificate),
             pin_tries_left=tries_left,
+            properties=properties_before_pin(certificate),
         )
 
     def cancel(self, *, browser_binding: str | None) -> None:

@@ -15,8 +15,10 @@ from secrets import randbelow
 
 from sqlmodel import Session
 
+from foundation.contacts import language_of
 from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
+from foundation.mail_templates import mail_language
 from identity.email_code.mails import login_code_mail, registration_code_mail
 from identity.keys.errors import DigitalKeyError
 from identity.keys.kinds import KeyKind
@@ -43,11 +45,13 @@ def mask_email(email: str) -> str:
 
 
 def mailer(db: Session, now: datetime) -> flows.Deliver:
-    """The codes go through the outbox, in the caller's unit of work."""
+    """The codes go through the outbox, in the caller's unit of work, in the person's language
+    (their account's; the portal's default for someone who has none)."""
 
-    def deliver(*, destination: str, code: str, enrolment: bool) -> None:
+    def deliver(*, destination: str, code: str, enrolment: bool, national_number: str) -> None:
         build = registration_code_mail if enrolment else login_code_mail
-        enqueue(db, build(to=destination, code=code), now=now)
+        language = mail_language(language_of(db, national_number))
+        enqueue(db, build(to=destination, language=language, code=code), now=now)
 
     return deliver
 

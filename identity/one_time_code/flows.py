@@ -33,8 +33,11 @@ from identity.throttling import Limit, TooManyCodesSentError, take, throttle_sto
 
 
 class Deliver(Protocol):
-    def __call__(self, *, destination: str, code: str, enrolment: bool) -> None:
-        """Sends the code to the destination (an enrolment code or a login code)."""
+    def __call__(
+        self, *, destination: str, code: str, enrolment: bool, national_number: str
+    ) -> None:
+        """Sends the code to the destination (an enrolment code or a login code) of the person
+        ``national_number`` (an e-mail is written in their language)."""
 
 
 Random = Callable[[int], int]  # secrets.randbelow, or a test's fixed sequence
@@ -70,15 +73,18 @@ def start_enrolment(
     now: datetime,
     deliver: Deliver,
     random: Random = secrets.randbelow,
+    replacing: bool = False,
 ) -> str:
     """Sends a registration code to the destination; returns the destination as kept.
 
     Asking again sends a new code (the previous one stops working), at most once a minute and
-    five times an hour.
+    five times an hour. ``replacing``: the key the person may hold already is to be replaced
+    (a first key from a registration office's activation code, the office having checked who
+    they are: a recovery); otherwise an active key is refused.
     """
     kept = codes.keep(destination)
     existing = find_key(db, national_number=national_number, kind=codes.kind)
-    if existing is not None and not is_locked(existing):
+    if existing is not None and not is_locked(existing) and not replacing:
         raise KeyAlreadyEnrolledError(f"{national_number} already has a {codes.kind} key")
     _send_counted(
         db,
@@ -95,11 +101,18 @@ def start_enrolment(
 
 
 def confirm_enrolment(
-    db: Session, *, kind: str, national_number: str, code: str, now: datetime
+    db: Session,
+    *,
+    kind: str,
+    national_number: str,
+    code: str,
+    now: datetime,
+    replacing: bool = False,
 ) -> DigitalKeyRecord:
     """The registration code received: the key is ACTIVE with that destination.
 
-    A locked key of the kind is unlocked by a new enrolment (the path the lockout message names).
+    A locked key of the kind is unlocked by a new enrolment (the path the lockout message names);
+    an active one is refused, unless ``replacing`` (see ``start_enrolment``).
     """
     sent = check_code(
         db,
@@ -110,7 +123,7 @@ def confirm_enrolment(
         now=now,
     )
     key = find_key(db, national_number=national_number, kind=kind)
-    if key is not None and not is_locked(key):
+    if key is not None and not is_locked(key) and not replacing:
         raise KeyAlreadyEnrolledError(f"{national_number} already has a {kind} key")
     if key is None:
         key = DigitalKeyRecord(
@@ -223,7 +236,12 @@ def _send_counted(
             now=now,
             random=random,
         )
-        deliver(destination=destination, code=code, enrolment=attempt_id is None)
+        deliver(
+            destination=destination,
+            code=code,
+            enrolment=attempt_id is None,
+            national_number=national_number,
+        )
     except Exception:
         db.rollback()
         store.give_back(sent)

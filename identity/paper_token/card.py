@@ -16,8 +16,9 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select, update
 
-from foundation.contacts import find_account
+from foundation.contacts import find_account, language_of
 from foundation.mail_outbox import enqueue
+from foundation.mail_templates import mail_language
 from foundation.models.digital_keys import DigitalKeyRecord, KeyStatus, LoginAttempt
 from foundation.models.paper_token import PaperTokenCard, PaperTokenCode
 from identity.keys.errors import KeyLockedError, LoginAttemptExpiredError
@@ -104,7 +105,9 @@ def send_token_card(
         address, name = account.email, f"{account.first_names} {account.surname}"
     else:
         raise errors.PersonNotFoundError(national_number)
-    enqueue(db, token_card_mail(to=address, full_name=name, codes=codes), now=now)
+    language = mail_language(language_of(db, national_number))
+    mail = token_card_mail(to=address, language=language, full_name=name, codes=codes)
+    enqueue(db, mail, now=now)
     return address
 
 

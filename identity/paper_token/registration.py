@@ -19,8 +19,10 @@ from urllib.parse import quote
 
 from sqlmodel import Session, col, select, update
 
-from foundation.clock import BRUSSELS, aware
+from foundation.clock import aware
+from foundation.contacts import language_of
 from foundation.mail_outbox import enqueue
+from foundation.mail_templates import mail_language
 from foundation.models.paper_token import ActivationCode, RegisteredPerson
 from identity.one_time_code.hashing import code_hash, matches, new_salt
 from identity.paper_token import errors
@@ -82,10 +84,12 @@ def register_person(
     email: str,
     link: ActivationLink,
     now: datetime,
+    language: str | None = None,
     random: Callable[[int], int] = secrets.randbelow,
     token: Callable[[int], str] = secrets.token_urlsafe,
 ) -> Registration:
-    """Registers the person (a new BIS number), issues the activation code, queues the e-mail.
+    """Registers the person (a new BIS number), issues the activation code, queues the e-mail,
+    in ``language``, the officer's page's (the person chooses their own at activation).
 
     Only an officer, logged in at ``officer_level`` high, may (``NotAnOfficerError``,
     ``OfficerLoginTooWeakError``)."""
@@ -118,6 +122,8 @@ def register_person(
         email=fields["email"],
         officer_id=fields["officer_id"],
         created_at=now,
+        # Until the person chooses at activation: the language of the officer's page.
+        language=mail_language(language),
     )
     db.add(person)
     db.flush()
@@ -259,9 +265,10 @@ def _issue(
         db,
         activation_mail(
             to=person.email,
+            language=mail_language(language_of(db, person.bis_number)),
             full_name=f"{person.first_names} {person.surname}",
             activate_url=url,
-            valid_until=f"{expires_at.astimezone(BRUSSELS):%d/%m/%Y à %H:%M}",
+            valid_until=expires_at,
         ),
         now=now,
     )

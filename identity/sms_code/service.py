@@ -35,7 +35,7 @@ def registration_text(code: str) -> str:
 
 
 def texter(sender: SmsSender) -> flows.Deliver:
-    def deliver(*, destination: str, code: str, enrolment: bool) -> None:
+    def deliver(*, destination: str, code: str, enrolment: bool, national_number: str) -> None:
         text = registration_text(code) if enrolment else login_text(code)
         sender.send(to=destination, text=text)
 

@@ -48,6 +48,41 @@ def validity() -> rx.Var[str]:
     )
 
 
+def property_row(label_key: str, value: rx.Var[str] | str) -> list[rx.Component]:
+    return [
+        rx.el.dt(I18nState.t[label_key]),
+        rx.el.dd(rx.el.code(value, style={"overflow_wrap": "anywhere"})),
+    ]
+
+
+def certificate_properties() -> rx.Component:
+    """Seed 004 §2c: "Cliquez ici pour afficher les propriétés du certificat." Before the PIN the
+    subject leaves the holder out ("…"), and the page says why."""
+    return rx.cond(
+        EidLoginState.fingerprint_sha256 != "",
+        rx.el.details(
+            rx.el.summary(
+                I18nState.t["eid.properties.show"],
+                style={"cursor": "pointer", "text_decoration": "underline"},
+            ),
+            rx.el.dl(
+                *property_row("eid.properties.subject", EidLoginState.subject),
+                *property_row("eid.properties.issuer", EidLoginState.issuer_name),
+                *property_row("eid.properties.serial", EidLoginState.serial_number),
+                *property_row("eid.properties.valid_from", EidLoginState.valid_from_time),
+                *property_row("eid.properties.valid_until", EidLoginState.valid_until_time),
+                *property_row("eid.properties.fingerprint", EidLoginState.fingerprint_sha256),
+                class_name="identity-list",
+                style={"margin": "0.75rem 0 0.5rem"},
+            ),
+            rx.el.p(I18nState.t["eid.properties.holder_hidden"], style={"font_size": "0.95rem"}),
+            id="certificate-properties",
+            style={"max_width": "48rem", "margin": "0 0 1rem"},
+        ),
+        rx.fragment(),
+    )
+
+
 def certificate_confirmation() -> rx.Component:
     return rx.el.section(
         rx.el.h2(
@@ -77,6 +112,7 @@ def certificate_confirmation() -> rx.Component:
             class_name="tile",
             style={"max_width": "32rem", "margin": "0 0 1rem"},
         ),
+        certificate_properties(),
         rx.el.p(I18nState.t["eid.confirm.check"]),
         rx.el.div(
             rx.el.button(

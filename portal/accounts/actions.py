@@ -33,10 +33,12 @@ def open_account(
     *,
     email: str,
     confirmation: str,
+    language: str,
     now: datetime,
     bind: Engine | None = None,
 ) -> None:
-    """The first-login form: the account, with the identity the login key gave."""
+    """The first-login form: the account, with the identity the login key gave, in the
+    language of the page (its e-mails' language)."""
     with entered(
         session_id, now=now, accepted=FIRST_LOGIN, needs=Gate.ACCOUNT_CREATION, bind=bind
     ) as inside:
@@ -46,6 +48,7 @@ def open_account(
             identity=inside.visit.identity,
             email=email,
             confirmation=confirmation,
+            language=language,
             now=now,
         )
 

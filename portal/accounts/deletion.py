@@ -42,7 +42,10 @@ def request_deletion(
     enqueue(
         db,
         account_mails.deletion_notice(
-            to=account.email, full_name=full_name(account), until=until.strftime("%d/%m/%Y")
+            to=account.email,
+            language=account.language,
+            full_name=full_name(account),
+            until=until.strftime("%d/%m/%Y"),
         ),
         now=now,
     )

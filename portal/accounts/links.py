@@ -41,7 +41,7 @@ class AddressToConfirm:
     nonce_field: str  # the nonce the link carries
     route: str
     purpose: str  # the link's purpose, also its action in ``portal.accounts.actions``
-    mail_purpose: str  # what the mail says the address is for
+    mail: str  # the template of the mail that confirms it (``foundation.mail_templates``)
 
 
 ACCOUNT_EMAIL = AddressToConfirm(
@@ -49,14 +49,14 @@ ACCOUNT_EMAIL = AddressToConfirm(
     "email_change_nonce",
     routes.CONFIRM_EMAIL,
     "confirm-email",
-    "pour votre compte Mon Espace",
+    "accounts.confirm_account_email",
 )
 TEACHING_EMAIL = AddressToConfirm(
     "teaching_email_pending",
     "teaching_email_nonce",
     routes.CONFIRM_TEACHING_EMAIL,
     "teaching-email",
-    "pour l'espace Membre des personnels de l'enseignement",
+    "accounts.confirm_teaching_email",
 )
 
 
@@ -97,11 +97,12 @@ def send_confirmation(
         db,
         account_mails.confirm_email_mail(
             to=address,
+            language=account.language,
             full_name=full_name(account),
             confirm_url=links.url(
                 to_confirm.route, to_confirm.purpose, LinkClaims(account.id, nonce), now
             ),
-            purpose=to_confirm.mail_purpose,
+            template=to_confirm.mail,
         ),
         now=now,
     )

@@ -17,6 +17,7 @@ from foundation.contacts import find_account as find_account  # re-exported: the
 from foundation.contacts import full_name as full_name
 from foundation.email_address import is_email_address
 from foundation.mail_outbox import enqueue
+from foundation.mail_templates import mail_language
 from foundation.models.account import Account, AccountStatus
 from foundation.models.session import UserSession
 from foundation.signed_links import LinkClaims
@@ -53,9 +54,12 @@ def register(
     identity: LoginIdentity,
     email: str,
     confirmation: str,
+    language: str,
     now: datetime,
 ) -> Account:
-    """First login: the account is created pending, and the activation e-mail is queued."""
+    """First login: the account is created pending, and the activation e-mail is queued, both
+    in the language of the page the person created it from (the person's language from then
+    on: ``account.language``)."""
     address = checked_email(email, confirmation)
     account = find_account(db, identity.national_number)
     if account is not None and account.status is not AccountStatus.PENDING:
@@ -70,6 +74,7 @@ def register(
             created_at=now,
         )
     account.email = address
+    account.language = mail_language(language)
     _send_activation(db, links, account, now=now)
     return account
 
@@ -104,6 +109,7 @@ def _send_activation(db: Session, links: LinkContext, account: Account, *, now: 
         db,
         account_mails.activation_mail(
             to=account.email,
+            language=account.language,
             full_name=full_name(account),
             activate_url=links.url(routes.ACTIVATE_ACCOUNT, "activate", claims, now),
             cancel_url=links.url(routes.CANCEL_ACTIVATION, "cancel-activation", claims, now),
@@ -165,7 +171,10 @@ def confirm_email_change(
         enqueue(
             db,
             account_mails.email_changed_notice(
-                to=old, full_name=full_name(account), new_email=account.email
+                to=old,
+                language=account.language,
+                full_name=full_name(account),
+                new_email=account.email,
             ),
             now=now,
         )

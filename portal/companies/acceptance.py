@@ -38,6 +38,7 @@ from portal.companies.access import caller_name, current_gap, require_high_assur
 from portal.companies.checks import checked_email
 from portal.companies.dates import today
 from portal.companies.invitations import invitees_of
+from portal.companies.mail_language import recipient_language
 from portal.companies.people import Person, assignments_for
 from portal.companies.roles import Role, find_role
 
@@ -216,6 +217,7 @@ def _tell_the_gap(
         db,
         mails.request_to_evaluate(
             to=gap.email,
+            language=recipient_language(db, national_number=gap.national_number, actor=session),
             person=caller_name(session),
             roles=[r.label for a in assignments if (r := find_role(a.role_code)) is not None],
             company=company.name,

@@ -24,6 +24,7 @@ from portal.companies.access import (
     role_administrator,
 )
 from portal.companies.company_number import parse_company_number
+from portal.companies.mail_language import recipient_language
 from portal.companies.people import Person, checked_person
 
 # The person as the GAP types them (or as ``direct.find_person`` prefills them).
@@ -104,6 +105,7 @@ def name_role_administrator(
         db,
         assignment_mails.role_administrator_named(
             to=person.email,
+            language=recipient_language(db, national_number=person.national_number, actor=session),
             company=_company(db, number).name,
             gap=caller_name(session),
             management_url=f"{public_origin}{routes.ROLE_MANAGEMENT}",
@@ -138,6 +140,9 @@ def remove_role_administrator(
         db,
         assignment_mails.role_administrator_removed(
             to=administrator.email,
+            language=recipient_language(
+                db, national_number=administrator.national_number, actor=session
+            ),
             company=_company(db, administrator.company_number).name,
             gap=caller_name(session),
         ),

@@ -12,7 +12,8 @@ from foundation.models.companies import Company, RoleAssignment
 from foundation.models.session import UserSession
 from portal.companies import history, mails
 from portal.companies.access import RoleManager, caller_name
-from portal.companies.dates import shown
+from portal.companies.dates import validity
+from portal.companies.mail_language import recipient_language
 from portal.companies.roles import find_role
 
 
@@ -45,20 +46,25 @@ def announce_approval(
         db,
         mails.role_granted(
             to=assignment.email,
+            language=recipient_language(
+                db, national_number=assignment.national_number, actor=session
+            ),
             role=label,
             company=company,
             assignments_url=f"{public_origin}{routes.MY_ROLE_ASSIGNMENTS}",
         ),
         now=now,
     )
+    language = recipient_language(db, national_number=gap.national_number, actor=session)
     enqueue(
         db,
         mails.role_granted_to_gap(
             to=gap.email,
+            language=language,
             role=label,
             person=f"{assignment.first_names} {assignment.surname}",
             company=company,
-            validity=f"{shown(assignment.starts_on)} - {shown(assignment.ends_on)}",
+            validity=validity(language, assignment.starts_on, assignment.ends_on),
             management_url=f"{public_origin}{routes.ROLE_MANAGEMENT}",
         ),
         now=now,
@@ -74,6 +80,9 @@ def announce_rejection(
         db,
         mails.role_rejected(
             to=assignment.email,
+            language=recipient_language(
+                db, national_number=assignment.national_number, actor=session
+            ),
             role=role_label(assignment.role_code),
             company=_company_name(db, assignment.company_number),
             reason=assignment.reject_reason or "",

@@ -29,9 +29,10 @@ from portal.companies.access import (
 )
 from portal.companies.checks import checked_message
 from portal.companies.company_number import parse_company_number
-from portal.companies.dates import shown, today
+from portal.companies.dates import today, validity
 from portal.companies.decisions import role_label
 from portal.companies.invitations import check_roles, check_validity
+from portal.companies.mail_language import recipient_language
 from portal.companies.national_number import parse_national_number
 from portal.companies.people import Person as Person  # the tests name a person from here
 from portal.companies.people import assignments_for, checked_person
@@ -120,11 +121,12 @@ def assign_to_members(
     now: datetime,
     *,
     public_origin: str,
+    page_language: str | None = None,
 ) -> list[RoleAssignment]:
     """ "Terminer l'attribution directe de rôle" for members chosen at step 1 (their keys)."""
     manager = require_role_manager(db, session, parse_company_number(draft.company_number), now)
     people = chosen_people(db, session, member_keys)
-    return _grant(db, session, manager, people, draft, now, public_origin)
+    return _grant(db, session, manager, people, draft, now, public_origin, page_language)
 
 
 def assign_by_national_number(
@@ -135,10 +137,13 @@ def assign_by_national_number(
     now: datetime,
     *,
     public_origin: str,
+    page_language: str | None = None,
 ) -> list[RoleAssignment]:
-    """ "Donner une attribution de rôle via numéro de registre national"."""
+    """ "Donner une attribution de rôle via numéro de registre national"; the person, who may
+    have no account yet, gets the e-mail in the page's language then."""
     manager = require_role_manager(db, session, parse_company_number(draft.company_number), now)
-    return _grant(db, session, manager, (checked_person(person),), draft, now, public_origin)
+    person = checked_person(person)
+    return _grant(db, session, manager, (person,), draft, now, public_origin, page_language)
 
 
 def refuse_held(
@@ -169,6 +174,7 @@ def _grant(
     draft: DirectDraft,
     now: datetime,
     public_origin: str,
+    page_language: str | None,
 ) -> list[RoleAssignment]:
     draft = checked_draft(draft, now)
     refuse_held(db, draft.company_number, people, draft.role_codes)
@@ -188,28 +194,39 @@ def _grant(
     company = db.get(Company, draft.company_number)
     assert company is not None  # it has a manager, so it was registered
     gap = current_gap(db, draft.company_number)
-    told = {manager.email} | ({gap.email} if gap is not None else set())
+    # By address (one mail each), with the national number that gives each one's language.
+    told = {manager.email: manager.national_number}
+    if gap is not None:
+        told.setdefault(gap.email, gap.national_number)
     for assignment in granted:
         assert assignment.id is not None
         history.record(db, assignment.id, DIRECT, by=session, at=now, details=draft.message)
         history.record(db, assignment.id, history.GRANTED, by=None, at=now)
-        _tell(db, assignment, company, told, now, public_origin)
+        _tell(db, session, assignment, company, told, now, public_origin, page_language)
     return granted
 
 
 def _tell(
     db: Session,
+    session: UserSession,
     assignment: RoleAssignment,
     company: Company,
-    managers: set[str],
+    managers: dict[str, str],
     now: datetime,
     public_origin: str,
+    page_language: str | None,
 ) -> None:
     label = role_label(assignment.role_code)
     enqueue(
         db,
         mails.role_granted(
             to=assignment.email,
+            language=recipient_language(
+                db,
+                national_number=assignment.national_number,
+                page_language=page_language,
+                actor=session,
+            ),
             role=label,
             company=company.name,
             assignments_url=f"{public_origin}{routes.MY_ROLE_ASSIGNMENTS}",
@@ -217,14 +234,18 @@ def _tell(
         now=now,
     )
     for address in sorted(managers):  # the GAP, and the role administrator who gave it
+        language = recipient_language(
+            db, national_number=managers[address], page_language=page_language, actor=session
+        )
         enqueue(
             db,
             mails.role_granted_to_gap(
                 to=address,
+                language=language,
                 role=label,
                 person=f"{assignment.first_names} {assignment.surname}",
                 company=company.name,
-                validity=f"{shown(assignment.starts_on)} - {shown(assignment.ends_on)}",
+                validity=validity(language, assignment.starts_on, assignment.ends_on),
                 management_url=f"{public_origin}{routes.ROLE_MANAGEMENT}",
             ),
             now=now,

@@ -200,19 +200,33 @@ def finish(
     *,
     now: datetime,
     public_origin: str,
+    page_language: str | None = None,
     bind: Engine | None = None,
 ) -> tuple[Granted, ...]:
-    """ "Terminer l'attribution directe de rôle": the roles, active at once, and the e-mails."""
+    """ "Terminer l'attribution directe de rôle": the roles, active at once, and the e-mails
+    (in the page's language for a person without an account)."""
     draft = draft_of(form)
     with entered(session_id, now=now, bind=bind) as inside:
         db, session = inside.db, inside.session_row
         if by_number:
             granted = assign_by_national_number(
-                db, session, person_of(form), draft, now, public_origin=public_origin
+                db,
+                session,
+                person_of(form),
+                draft,
+                now,
+                public_origin=public_origin,
+                page_language=page_language,
             )
         else:
             granted = assign_to_members(
-                db, session, form.member_keys, draft, now, public_origin=public_origin
+                db,
+                session,
+                form.member_keys,
+                draft,
+                now,
+                public_origin=public_origin,
+                page_language=page_language,
             )
         return tuple(
             Granted(f"{a.first_names} {a.surname}", role(a.role_code).name) for a in granted

@@ -14,6 +14,7 @@ from foundation.models.companies import AssignmentStatus, Company, RoleAssignmen
 from portal.companies import assignment_mails, history, mails
 from portal.companies.dates import shown, today
 from portal.companies.decisions import role_label
+from portal.companies.mail_language import recipient_language
 
 # A request never approved expires too: it could no longer be granted for its period.
 ENDING = (
@@ -59,6 +60,7 @@ def stop_ended_assignments(db: Session, now: datetime) -> int:
                 db,
                 mails.role_expired(
                     to=assignment.email,
+                    language=recipient_language(db, national_number=assignment.national_number),
                     role=role_label(assignment.role_code),
                     company=company.name if company is not None else assignment.company_number,
                     ended_on=shown(assignment.ends_on),
@@ -107,6 +109,7 @@ def warn_ending_assignments(db: Session, now: datetime, *, public_origin: str) -
             db,
             assignment_mails.role_ending(
                 to=assignment.email,
+                language=recipient_language(db, national_number=assignment.national_number),
                 role=role_label(assignment.role_code),
                 company=company.name if company is not None else assignment.company_number,
                 ends_on=shown(assignment.ends_on),

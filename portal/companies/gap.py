@@ -20,6 +20,7 @@ from foundation import routes
 from foundation.clock import aware
 from foundation.contacts import find_account
 from foundation.mail_outbox import enqueue
+from foundation.mail_templates import mail_language
 from foundation.models.companies import Company, MainAccessManager
 from foundation.models.session import UserSession
 from portal.companies import errors, mails
@@ -30,6 +31,7 @@ from portal.companies.access import (
 )
 from portal.companies.checks import checked_email, required_text
 from portal.companies.company_number import format_company_number, parse_company_number
+from portal.companies.mail_language import recipient_language
 from portal.companies.national_number import parse_national_number
 from portal.companies.register import CompanyRegister
 
@@ -184,6 +186,7 @@ def _send_designation_mails(
         db,
         mails.gap_designated(
             to=manager.email,
+            language=recipient_language(db, national_number=manager.national_number, actor=session),
             company=company.name,
             representative=caller_name(session),
             management_url=management_url,
@@ -195,7 +198,10 @@ def _send_designation_mails(
         enqueue(
             db,
             mails.gap_designation_confirmed(
-                to=representative.email, company=company.name, gap=gap_name
+                to=representative.email,
+                language=mail_language(representative.language),
+                company=company.name,
+                gap=gap_name,
             ),
             now=now,
         )
@@ -203,7 +209,14 @@ def _send_designation_mails(
         if previous.national_number != manager.national_number:
             enqueue(
                 db,
-                mails.gap_replaced(to=previous.email, company=company.name, new_gap=gap_name),
+                mails.gap_replaced(
+                    to=previous.email,
+                    language=recipient_language(
+                        db, national_number=previous.national_number, actor=session
+                    ),
+                    company=company.name,
+                    new_gap=gap_name,
+                ),
                 now=now,
             )
 

@@ -178,11 +178,18 @@ def finish(
     *,
     now: datetime,
     public_origin: str,
+    page_language: str | None = None,
     bind: Engine | None = None,
 ) -> CreatedInvitation:
-    """ "Terminer l'invitation": the invitation, its e-mails and the saved copy, if asked."""
+    """ "Terminer l'invitation": the invitation, its e-mails (in the page's language for an
+    invitee without an account) and the saved copy, if asked."""
     draft = draft_of(form)
     with entered(session_id, now=now, bind=bind) as inside:
         return create_invitation(
-            inside.db, inside.session_row, draft, now, public_origin=public_origin
+            inside.db,
+            inside.session_row,
+            draft,
+            now,
+            public_origin=public_origin,
+            page_language=page_language,
         )

@@ -34,6 +34,7 @@ from portal.companies.access import require_role_manager
 from portal.companies.checks import NAME_MAX, checked_message, required_text
 from portal.companies.company_number import parse_company_number
 from portal.companies.dates import one_year_after, today
+from portal.companies.mail_language import recipient_language
 from portal.companies.roles import find_role
 
 DESCRIPTION_MAX = 1000
@@ -180,10 +181,11 @@ def create_invitation(
     now: datetime,
     *,
     public_origin: str,
+    page_language: str | None = None,
     new_id: Callable[[], uuid.UUID] = uuid.uuid4,
 ) -> CreatedInvitation:
     """ "Terminer l'invitation": only the company's GAP or role administrators; an e-mail to
-    each person named."""
+    each person named, in their account's language, or else the inviting page's."""
     require_role_manager(db, session, parse_company_number(draft.company_number), now)
     draft = checked_draft(draft, on=today(now))
     assert draft.expires_on is not None  # filled in by check_details
@@ -222,7 +224,9 @@ def create_invitation(
     company = db.get(Company, draft.company_number)
     assert company is not None  # it has a GAP, so it was registered
     for person in draft.persons:
-        mail_invitation(db, invitation, person.email, company, now, public_origin)
+        mail_invitation(
+            db, invitation, person.email, company, now, public_origin, session, page_language
+        )
     db.flush()
     return CreatedInvitation(id=invitation.id, link=link)
 
@@ -234,12 +238,19 @@ def mail_invitation(
     company: Company,
     now: datetime,
     public_origin: str,
+    inviter: UserSession,
+    page_language: str | None,
 ) -> None:
-    """The seed's invitation e-mail, with the acceptance link; sent again by "Renvoyer"."""
+    """The seed's invitation e-mail, with the acceptance link; sent again by "Renvoyer". The
+    invitee has no account yet, as a rule: the mail is in the language of the inviting page
+    (``page_language``; the inviter's own when no page says), unless an account has the
+    invitee's address, whose language wins."""
+    language = recipient_language(db, address=to, page_language=page_language, actor=inviter)
     enqueue(
         db,
         mails.invitation(
             to=to,
+            language=language,
             company=company.name,
             message=invitation.message,
             accept_url=acceptance_link(public_origin, invitation.id),

@@ -71,12 +71,19 @@ def resend(
     *,
     now: datetime,
     public_origin: str,
+    page_language: str | None = None,
     bind: Engine | None = None,
 ) -> int:
-    """ "Renvoyer": how many persons get the e-mail again."""
+    """ "Renvoyer": how many persons get the e-mail again (in the page's language for those
+    without an account)."""
     with entered(session_id, now=now, bind=bind) as inside:
         return resend_invitation(
-            inside.db, inside.session_row, invitation_id, now, public_origin=public_origin
+            inside.db,
+            inside.session_row,
+            invitation_id,
+            now,
+            public_origin=public_origin,
+            page_language=page_language,
         )
 
 

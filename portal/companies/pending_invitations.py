@@ -95,7 +95,13 @@ def pending_invitations(
 
 
 def resend_invitation(
-    db: Session, session: UserSession, invitation_id: str, now: datetime, *, public_origin: str
+    db: Session,
+    session: UserSession,
+    invitation_id: str,
+    now: datetime,
+    *,
+    public_origin: str,
+    page_language: str | None = None,
 ) -> int:
     """ "Renvoyer": the invitation's e-mail again to each named person who has not accepted;
     returns how many. Refused for a withdrawn or expired invitation, and when no one is left."""
@@ -110,5 +116,7 @@ def resend_invitation(
     company = db.get(Company, invitation.company_number)
     assert company is not None  # a foreign key
     for person in waiting:
-        mail_invitation(db, invitation, person.email, company, now, public_origin)
+        mail_invitation(
+            db, invitation, person.email, company, now, public_origin, session, page_language
+        )
     return len(waiting)

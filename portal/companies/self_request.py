@@ -25,6 +25,7 @@ from portal.companies.dates import today
 from portal.companies.decisions import role_label
 from portal.companies.direct import refuse_held
 from portal.companies.invitations import check_roles, check_validity
+from portal.companies.mail_language import recipient_language
 from portal.companies.people import Person, assignments_for
 
 
@@ -74,20 +75,26 @@ def request_assignment(
     db.add_all(asked)
     db.flush()
     administrators = db.exec(
-        select(RoleAdministrator.email).where(
+        select(RoleAdministrator.email, RoleAdministrator.national_number).where(
             RoleAdministrator.company_number == number,
             col(RoleAdministrator.removed_at).is_(None),
         )
     ).all()
-    approvers = sorted({gap.email, *administrators})
+    # One mail per address, in the language of the person the address belongs to.
+    approvers = {gap.email: gap.national_number}
+    for address, national_number in administrators:
+        approvers.setdefault(address, national_number)
     for assignment in asked:
         assert assignment.id is not None
         history.record(db, assignment.id, history.REQUESTED, by=session, at=now, details=message)
-        for address in approvers:
+        for address in sorted(approvers):
             enqueue(
                 db,
                 assignment_mails.self_request_to_evaluate(
                     to=address,
+                    language=recipient_language(
+                        db, national_number=approvers[address], actor=session
+                    ),
                     person=caller_name(session),
                     role=role_label(assignment.role_code),
                     company=company.name,

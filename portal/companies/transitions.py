@@ -18,6 +18,7 @@ from enum import StrEnum
 from sqlmodel import Session, col, update
 
 from foundation import routes
+from foundation.i18n.catalog import text
 from foundation.mail_outbox import enqueue
 from foundation.models.companies import AssignmentStatus, Company, RoleAssignment
 from foundation.models.session import UserSession
@@ -26,6 +27,7 @@ from portal.companies import assignment_mails, history
 from portal.companies.access import caller_name, require_high_assurance, require_role_manager
 from portal.companies.dates import shown, today
 from portal.companies.decisions import role_label
+from portal.companies.mail_language import recipient_language
 
 
 class Action(StrEnum):
@@ -74,12 +76,12 @@ TABLE: Mapping[Action, Mapping[AssignmentStatus, Outcome]] = {
 
 @dataclass(frozen=True, slots=True)
 class Wording:
-    """The history lines (by the manager, then by "Automatique" if any) and the e-mail's line."""
+    """The history lines (by the manager, then by "Automatique" if any); the e-mail's line is
+    ``mail.role_change.<action>`` in the text catalogues, in the person's language."""
 
     asked: str
     approved: str
     automatic: str | None
-    change: str
 
 
 WORDING: Mapping[Action, Wording] = {
@@ -87,26 +89,12 @@ WORDING: Mapping[Action, Wording] = {
         "Modification de la date d'expiration demandée",
         "Modification de la date d'expiration approuvée",
         None,
-        "La date d'expiration de l'attribution de rôle a été modifiée",
     ),
-    Action.STOP: Wording(
-        "Suspension demandée",
-        "Suspension approuvée",
-        "Archivé(e)",
-        "L'attribution de rôle a été suspendue",
-    ),
+    Action.STOP: Wording("Suspension demandée", "Suspension approuvée", "Archivé(e)"),
     Action.DEACTIVATE: Wording(
-        "Désactivation temporaire demandée",
-        "Désactivation temporaire approuvée",
-        None,
-        "L'attribution de rôle a été désactivée temporairement",
+        "Désactivation temporaire demandée", "Désactivation temporaire approuvée", None
     ),
-    Action.RESTART: Wording(
-        "Réactivation demandée",
-        "Réactivation approuvée",
-        None,
-        "L'attribution de rôle a été réactivée",
-    ),
+    Action.RESTART: Wording("Réactivation demandée", "Réactivation approuvée", None),
 }
 
 
@@ -195,13 +183,19 @@ def _announce(
     if wording.automatic is not None:
         history.record(db, assignment.id, wording.automatic, by=None, at=now)
     company = db.get(Company, assignment.company_number)
-    end = "Permanent" if assignment.ends_on is None else shown(assignment.ends_on)
+    language = recipient_language(db, national_number=assignment.national_number, actor=session)
+    end = (
+        text(language, "mail.role_change.permanent")
+        if assignment.ends_on is None
+        else shown(assignment.ends_on)
+    )
     enqueue(
         db,
         assignment_mails.role_changed(
             to=assignment.email,
+            language=language,
             role=role_label(assignment.role_code),
-            change=wording.change,
+            change=text(language, f"mail.role_change.{action.value}"),
             validity=f"{shown(assignment.starts_on)} - {end}",
             company=company.name if company is not None else assignment.company_number,
             company_number=assignment.company_number,

@@ -126,9 +126,10 @@ def request_complement(
         enqueue(
             db,
             mails.complement_requested(
-                to=to,
+                to=to.address,
+                language=to.language,
                 reference=dossier.reference,
-                title=dossier.title,
+                title=to.title,
                 message=text,
                 dossier_url=f"{public_origin}{routes.dossier(dossier.reference)}",
             ),
@@ -193,9 +194,10 @@ def close(
         enqueue(
             db,
             mails.closed(
-                to=to,
+                to=to.address,
+                language=to.language,
                 reference=dossier.reference,
-                title=dossier.title,
+                title=to.title,
                 decision=text,
                 dossier_url=f"{public_origin}{routes.dossier(dossier.reference)}",
             ),

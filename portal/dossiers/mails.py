@@ -1,49 +1,62 @@
-"""The dossiers' e-mails, in French like the portal's other letters."""
+"""The dossiers' e-mails, in the recipient's language (``notices.recipients`` says whose); their
+words are in ``foundation/i18n/mails/dossiers.<language>.toml`` (``foundation.mail_templates``).
+The administration's message and decision are its own words, as written."""
 
 from __future__ import annotations
 
-from foundation.mail_letters import letter, quoted
+from datetime import datetime
+
+from foundation.clock import BRUSSELS
 from foundation.mail_outbox import OutgoingMail
+from foundation.mail_templates import compose
 
 
-def submitted(*, to: str, reference: str, title: str, when: str, dossier_url: str) -> OutgoingMail:
+def submitted(
+    *,
+    to: str,
+    language: str,
+    reference: str,
+    title: str,
+    when: datetime,
+    dossier_url: str,
+) -> OutgoingMail:
     """The acknowledgement: the administration has received the dossier."""
-    return letter(
+    local = when.astimezone(BRUSSELS)
+    return compose(
         to,
-        f"Accusé de réception de votre dossier {reference}",
-        [
-            f"Votre dossier {reference} {quoted(title)} a bien été introduit le {when}.",
-            "L'accusé de réception signé est disponible dans Mon Espace, rubrique Mes documents. "
-            "Vous serez informé(e) de chaque étape du traitement de votre dossier.",
-        ],
-        [("Consulter mon dossier", dossier_url)],
+        "dossiers.submitted",
+        language,
+        reference=reference,
+        title=title,
+        date=f"{local:%d/%m/%Y}",
+        time=f"{local:%H:%M}",
+        dossier_url=dossier_url,
     )
 
 
 def complement_requested(
-    *, to: str, reference: str, title: str, message: str, dossier_url: str
+    *, to: str, language: str, reference: str, title: str, message: str, dossier_url: str
 ) -> OutgoingMail:
-    return letter(
+    return compose(
         to,
-        f"Complément demandé pour votre dossier {reference}",
-        [
-            f"L'administration demande un complément pour votre dossier {reference} "
-            f"{quoted(title)} :",
-            message,
-            "Répondez depuis votre dossier dans Mon Espace.",
-        ],
-        [("Répondre à la demande", dossier_url)],
+        "dossiers.complement_requested",
+        language,
+        reference=reference,
+        title=title,
+        message=message,
+        dossier_url=dossier_url,
     )
 
 
-def closed(*, to: str, reference: str, title: str, decision: str, dossier_url: str) -> OutgoingMail:
-    return letter(
+def closed(
+    *, to: str, language: str, reference: str, title: str, decision: str, dossier_url: str
+) -> OutgoingMail:
+    return compose(
         to,
-        f"Décision pour votre dossier {reference}",
-        [
-            f"Le traitement de votre dossier {reference} {quoted(title)} est terminé.",
-            decision,
-            "Le document de décision est disponible dans Mon Espace, rubrique Mes documents.",
-        ],
-        [("Consulter mon dossier", dossier_url)],
+        "dossiers.closed",
+        language,
+        reference=reference,
+        title=title,
+        decision=decision,
+        dossier_url=dossier_url,
     )

@@ -4,28 +4,53 @@ space asked for them ("Gérer l'espace")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session
 
-from foundation.contacts import find_account
+from foundation.contacts import find_account, language_of
+from foundation.mail_templates import mail_language
 from foundation.models.dossiers import CompanySpace, Dossier, PersonalItem
+from portal.dossiers.catalogue import UnknownProcedureError, load_catalogue
 
 DOCUMENT = "document"
 NOTIFICATION = "notification"
 
 
-def recipients(db: Session, dossier: Dossier, person: str, *, setting: str) -> list[str]:
-    """``person``'s account address, and the space's contact address if ``setting`` is on."""
-    found: list[str] = []
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    address: str
+    language: str
+    title: str  # the dossier's démarche, named in that language
+
+
+def recipients(db: Session, dossier: Dossier, person: str, *, setting: str) -> list[Recipient]:
+    """``person``'s account address, and the space's contact address if ``setting`` is on; both
+    in ``person``'s language (the contact address is the company's, which has none of its
+    own: it reads the mail of the person whose dossier it is)."""
+    language = mail_language(language_of(db, person))
+    title = title_in(dossier, language)
+    found: list[Recipient] = []
     account = find_account(db, person)
     if account is not None and account.email:
-        found.append(account.email)
+        found.append(Recipient(account.email, language, title))
     space = db.get(CompanySpace, dossier.company_number) if dossier.company_number else None
     asked = space is not None and getattr(space, setting) and space.contact_email
-    if space is not None and asked and space.contact_email not in found:
-        found.append(space.contact_email)
+    if space is not None and asked and all(r.address != space.contact_email for r in found):
+        found.append(Recipient(space.contact_email, language, title))
     return found
+
+
+def title_in(dossier: Dossier, language: str) -> str:
+    """The démarche's title in ``language``; the one the dossier keeps (French) for a dossier
+    without a démarche of the catalogue."""
+    if dossier.procedure_key is None:
+        return dossier.title
+    try:
+        return load_catalogue().get(dossier.procedure_key).title.in_language(language)
+    except UnknownProcedureError:
+        return dossier.title
 
 
 def add_item(

@@ -139,13 +139,13 @@ def submit(
     add_item(db, dossier, DOCUMENT, receipt_title, now)
     introduced = f"Votre dossier {dossier.reference} « {dossier.title} » a été introduit."
     add_item(db, dossier, NOTIFICATION, introduced, now)
-    when = now.astimezone(BRUSSELS).strftime("%d/%m/%Y à %H:%M")
     for to in recipients(db, dossier, holder, setting="notify_submitted"):
         mail = mails.submitted(
-            to=to,
+            to=to.address,
+            language=to.language,
             reference=dossier.reference,
-            title=dossier.title,
-            when=when,
+            title=to.title,
+            when=now,
             dossier_url=f"{public_origin}{routes.dossier(dossier.reference)}",
         )
         enqueue(db, mail, now=now)

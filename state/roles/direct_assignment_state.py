@@ -108,9 +108,16 @@ class DirectAssignmentState(RoleWizardMixin, DirectPeopleMixin, SessionState):
     def _show_preview(self, shown: Any) -> None:
         self.preview = shown
 
-    def _finish(self, session_id: str | None, public_origin: str) -> tuple[Granted, ...]:
+    def _finish(
+        self, session_id: str | None, public_origin: str, page_language: str
+    ) -> tuple[Granted, ...]:
         return direct_visits.finish(
-            session_id, self.by_number, self._form(), now=utc_now(), public_origin=public_origin
+            session_id,
+            self.by_number,
+            self._form(),
+            now=utc_now(),
+            public_origin=public_origin,
+            page_language=page_language,
         )
 
     def _finished(self, done: Any) -> None:

@@ -100,9 +100,15 @@ class InvitationWizardState(RoleWizardMixin, PersonsMixin, SessionState):
     def _show_preview(self, shown: Any) -> None:
         self.preview = shown
 
-    def _finish(self, session_id: str | None, public_origin: str) -> CreatedInvitation:
+    def _finish(
+        self, session_id: str | None, public_origin: str, page_language: str
+    ) -> CreatedInvitation:
         return invitation_wizard.finish(
-            session_id, self._form(), now=utc_now(), public_origin=public_origin
+            session_id,
+            self._form(),
+            now=utc_now(),
+            public_origin=public_origin,
+            page_language=page_language,
         )
 
     def _finished(self, done: Any) -> None:

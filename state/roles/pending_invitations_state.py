@@ -19,6 +19,7 @@ from portal.companies import pending_invitation_visits
 from portal.companies.errors import CompanyError
 from portal.companies.pending_invitation_visits import SentInvitation
 from state.focus import focus_when_drawn
+from state.i18n_state import I18nState
 from state.roles.refusals import RefusalsMixin
 from state.session_state import SessionState
 
@@ -69,9 +70,11 @@ class PendingInvitationsState(RefusalsMixin, SessionState):
     async def resend(self, invitation_id: str) -> EventSpec | None:
         """ "Renvoyer": the e-mail again to the named persons who have not accepted."""
         chosen = str(invitation_id)
+        # For those who have no account: the e-mail in this page's language.
+        language = (await self.get_state(I18nState)).lang
         count = await self._send(
             lambda s, origin: pending_invitation_visits.resend(
-                s, chosen, now=utc_now(), public_origin=origin
+                s, chosen, now=utc_now(), public_origin=origin, page_language=language
             )
         )
         if not isinstance(count, int):

@@ -19,6 +19,7 @@ from reflex_base.event import EventSpec
 from foundation.settings import get_settings
 from portal.companies.gap import CompanyOption
 from state.focus import focus_when_drawn
+from state.i18n_state import I18nState
 from state.roles.refusals import RefusalsMixin
 from state.roles.role_picker_state import RolePickerMixin
 
@@ -95,8 +96,9 @@ class RoleWizardMixin(RoleFormMixin, mixin=True):
     def _show_preview(self, shown: Any) -> None:
         raise NotImplementedError
 
-    def _finish(self, session_id: str | None, public_origin: str) -> Any:
-        """The service's "Terminer", every step checked again."""
+    def _finish(self, session_id: str | None, public_origin: str, page_language: str) -> Any:
+        """The service's "Terminer", every step checked again; ``page_language`` is the
+        language of the e-mails to people who have no account."""
         raise NotImplementedError
 
     def _finished(self, done: Any) -> None:
@@ -166,7 +168,8 @@ class RoleWizardMixin(RoleFormMixin, mixin=True):
     async def finish(self) -> EventSpec | None:
         """ "Terminer": the service checks every step again."""
         origin = get_settings().public_origin
-        done = await self._ask(lambda session: self._finish(session, origin))
+        language = (await self.get_state(I18nState)).lang
+        done = await self._ask(lambda session: self._finish(session, origin, language))
         if done is None or isinstance(done, EventSpec):
             return done
         self._finished(done)

@@ -57,6 +57,7 @@ def open_account(
     email: str = "naima@example.be",
     pending_email: str | None = None,
     deletion_requested_at: datetime | None = None,
+    language: str = "fr",
 ) -> None:
     with Session(engine) as db:
         db.add(
@@ -70,6 +71,7 @@ def open_account(
                 created_at=NOW,
                 pending_email=pending_email,
                 deletion_requested_at=deletion_requested_at,
+                language=language,
             )
         )
         db.commit()

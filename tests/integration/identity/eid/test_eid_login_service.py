@@ -19,6 +19,7 @@ from identity.eid.auth.challenge import InMemoryChallengeStore
 from identity.eid.auth.errors import ReplayedChallengeError
 from identity.eid.auth.ocsp import OcspRevocationChecker
 from identity.eid.auth.trust_anchors import load_trust_anchors
+from identity.eid.certificate_properties import written
 from identity.eid.errors import CardRemovedError, NoCardError, WrongPinError
 from identity.eid.login import CardChangedError, EidLogin
 from identity.eid.pcsc_reader import PcscEidReader
@@ -78,6 +79,15 @@ def test_both_steps_log_the_card_holder_in(slots: CardSlots, login: EidLogin) ->
     assert "Mremi" not in repr(certificate)
     assert certificate.issuer == "Citizen CA"
     assert certificate.pin_tries_left == 3
+    # Its properties (seed 004 §2c) neither: the subject keeps the country alone.
+    naima = persona("naima-mremi")
+    properties = certificate.properties
+    assert properties is not None
+    for own in (naima.surname, naima.given_names, naima.national_number):
+        assert own not in repr(properties)
+    assert written(properties.subject, "…") == "SERIALNUMBER=…, GN=…, SN=…, CN=…, C=BE"
+    assert "CN=Citizen CA" in written(properties.issuer, "…")
+    assert properties.fingerprint_sha256.replace(":", "").lower() == certificate.fingerprint
     result = login.complete(
         nonce=nonce,
         reader=certificate.reader,
@@ -86,7 +96,6 @@ def test_both_steps_log_the_card_holder_in(slots: CardSlots, login: EidLogin) ->
         now=now(),
         browser_binding=KIOSK,
     )
-    naima = persona("naima-mremi")
     assert result.identity.national_number == naima.national_number
     assert result.identity.surname == "Mremi"
     assert result.level is LevelOfAssurance.HIGH

@@ -90,10 +90,12 @@ def test_activation_spends_the_code_and_makes_credentials_card_and_mail(db: Sess
     assert key.status == KeyStatus.ACTIVE
     assert db.get(Credential, bis) is not None
     assert check_credentials(db, username="anna.k", password=PASSWORD, now=NOW) == bis
+    # The card comes in the language Anna chose on the page ("Ma préférence linguistique").
     card_mail = outbox(db)[outbox_before:][-1]
-    assert card_mail.subject == "Votre token Mon Espace"
+    assert card_mail.subject == "Uw Mon Espace-token"
     number, code = result.codes[0]
-    assert f"n°  {number} : {code}" in card_mail.text_body
+    assert f"nr.  {number}: {code}" in card_mail.text_body
+    assert '<html lang="nl">' in (card_mail.html_body or "")
     with pytest.raises(e.ActivationCodeUsedError):
         activate(db, registration, username="anna.k2")
 

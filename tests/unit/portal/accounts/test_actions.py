@@ -41,7 +41,13 @@ def test_the_first_login_form_opens_the_account_with_the_identity_of_the_login(
 ) -> None:
     session_id = log_in(engine)
     actions.open_account(
-        session_id, LINKS, email="n@example.be", confirmation="n@example.be", now=LATER, bind=engine
+        session_id,
+        LINKS,
+        email="n@example.be",
+        confirmation="n@example.be",
+        language="fr",
+        now=LATER,
+        bind=engine,
     )
     account = account_of(engine)
     assert account is not None
@@ -53,6 +59,7 @@ def test_the_first_login_form_opens_the_account_with_the_identity_of_the_login(
             LINKS,
             email="x@example.be",
             confirmation="x@example.be",
+            language="fr",
             now=LATER,
             bind=engine,
         )

@@ -32,8 +32,12 @@ def token_in(message: OutboxMessage, path: str) -> str:
     return match.group(1)
 
 
-def register(db: Session, email: str = "naima@example.org", at: datetime = NOW) -> Account:
-    account = accounts.register(db, LINKS, identity=NAIMA, email=email, confirmation=email, now=at)
+def register(
+    db: Session, email: str = "naima@example.org", at: datetime = NOW, language: str = "fr"
+) -> Account:
+    account = accounts.register(
+        db, LINKS, identity=NAIMA, email=email, confirmation=email, language=language, now=at
+    )
     db.commit()
     return account
 
@@ -75,7 +79,13 @@ def test_bad_addresses_are_refused_and_nothing_is_created(
 ) -> None:
     with pytest.raises(error):
         accounts.register(
-            db, LINKS, identity=NAIMA, email=email, confirmation=confirmation, now=NOW
+            db,
+            LINKS,
+            identity=NAIMA,
+            email=email,
+            confirmation=confirmation,
+            language="fr",
+            now=NOW,
         )
     assert db.exec(select(Account)).all() == []
     assert outbox(db) == []

@@ -7,13 +7,15 @@ import html
 
 import pytest
 
-from foundation.mail_outbox import SIGNATURE, OutgoingMail
+from foundation.mail_outbox import OutgoingMail
+from foundation.mail_templates import signature
 from portal.companies import assignment_mails
 
 URL = "https://monespace.test/roles/mes-attributions?a=1&b=2"
 EVERY_MAIL = [
     assignment_mails.role_changed(
         to="a@b.be",
+        language="fr",
         role="Rédacteur de dossiers",
         change="L'attribution de rôle a été suspendue",
         validity="12/06/2017 - Permanent",
@@ -23,14 +25,16 @@ EVERY_MAIL = [
         assignments_url=URL,
     ),
     assignment_mails.role_ending(
-        to="a@b.be", role="R", company="E", ends_on="16/03/2026", assignments_url=URL
+        to="a@b.be", language="fr", role="R", company="E", ends_on="16/03/2026", assignments_url=URL
     ),
     assignment_mails.role_administrator_named(
-        to="a@b.be", company="E", gap="Chloé", management_url=URL
+        to="a@b.be", language="fr", company="E", gap="Chloé", management_url=URL
     ),
-    assignment_mails.role_administrator_removed(to="a@b.be", company="E", gap="Chloé"),
+    assignment_mails.role_administrator_removed(
+        to="a@b.be", language="fr", company="E", gap="Chloé"
+    ),
     assignment_mails.self_request_to_evaluate(
-        to="a@b.be", person="Naïma", role="R", company="E", message="", tasks_url=URL
+        to="a@b.be", language="fr", person="Naïma", role="R", company="E", message="", tasks_url=URL
     ),
 ]
 
@@ -38,9 +42,9 @@ EVERY_MAIL = [
 @pytest.mark.parametrize("mail", EVERY_MAIL, ids=lambda m: m.subject)
 def test_every_mail_greets_and_signs_as_the_seeds_do(mail: OutgoingMail) -> None:
     assert mail.text_body.startswith("Madame, Monsieur,\n\n")
-    assert mail.text_body.endswith(f"Sincères salutations,\n\n{SIGNATURE}\n")
+    assert mail.text_body.endswith(f"Sincères salutations,\n\n{signature('fr')}\n")
     assert mail.html_body is not None
-    assert html.escape(SIGNATURE) in mail.html_body
+    assert html.escape(signature("fr"), quote=False) in mail.html_body
 
 
 def test_change_mail_has_the_seeds_lines() -> None:
@@ -66,6 +70,7 @@ def test_request_without_message_says_nothing_of_one() -> None:
 def test_requesters_message_is_escaped_in_html() -> None:
     mail = assignment_mails.self_request_to_evaluate(
         to="a@b.be",
+        language="fr",
         person="<b>Naïma</b>",
         role="R",
         company="A&B",
