@@ -36,6 +36,9 @@ REFUSED_NO_COOKIES = "cookies"  # redeemed by a browser without its pre-login co
 LOGIN_REFUSALS = (REFUSED_TICKET, REFUSED_OTHER_BROWSER, REFUSED_NO_COOKIES)
 # The level of assurance the key chooser asks for (the step-up): ?niveau=substantiel.
 LEVEL_PARAMETER = "niveau"
+# "Nom d'utilisateur et/ou mot de passe oublié(s)?" of every username + password page: how to
+# recover them, and the new password once identified with the eID or itsme.
+FORGOTTEN_CREDENTIALS = f"{KEY_CHOOSER}/identifiants-oublies"
 
 
 MY_KEYS = "/mes-cles"
@@ -162,6 +165,7 @@ ALL_PAGES = (
     HELP,
     PRIVACY,
     KEY_CHOOSER,
+    FORGOTTEN_CREDENTIALS,
     ACCOUNT_FORM,
     ACCOUNT_PENDING,
     ACTIVATE_ACCOUNT,

@@ -34,6 +34,7 @@ from monespace_app.pages.account_settings import (
 )
 from monespace_app.pages.dossier_pages import add_dossier_pages
 from monespace_app.pages.eid_login import eid_login_page
+from monespace_app.pages.forgotten_credentials import forgotten_credentials_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
 from monespace_app.pages.itsme_login import itsme_login_page, itsme_return_page
@@ -54,6 +55,7 @@ from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
 from state.eid_login_state import EidLoginState
+from state.forgotten_credentials_state import ForgottenCredentialsState
 from state.itsme_login_state import ItsmeLoginState
 from state.key_chooser_state import KeyChooserState
 from state.keys_state import KeysState
@@ -143,6 +145,12 @@ add_pages(
             routes.key_login(EID_KEY.kind),
             "Identification avec lecteur de carte eID",
             [EidLoginState.reset_page, LoginReturnState.remember_if_asked],
+        ),
+        (
+            forgotten_credentials_page,
+            routes.FORGOTTEN_CREDENTIALS,
+            "Nom d'utilisateur et/ou mot de passe oublié(s)?",
+            ForgottenCredentialsState.load,
         ),
         (account_form_page, routes.ACCOUNT_FORM, "Mon compte", AccountFormState.load),
         (account_pending_page, routes.ACCOUNT_PENDING, "Votre compte", AccountPendingState.load),
