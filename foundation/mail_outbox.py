@@ -19,9 +19,6 @@ from sqlmodel import Session, col, select
 from foundation.models.outbox import OutboxMessage
 from foundation.secrets_at_rest import UnreadableSecretError
 
-# Every e-mail of the portal ends with it.
-SIGNATURE = "L'équipe Mon Espace"
-
 RETRY_DELAYS: Sequence[timedelta] = (
     timedelta(minutes=1),
     timedelta(minutes=5),

@@ -33,7 +33,6 @@ class KeyDescriptor:
     level: LevelOfAssurance
     order: int = 0
     login_page: LoginPage = LoginPage.OWN
-    mail_name: str = ""  # how the e-mails about the key name it (they are in French)
 
 
 class DigitalKey(Protocol):

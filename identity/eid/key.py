@@ -18,7 +18,6 @@ EID_KEY = KeyDescriptor(
     group=KeyGroup.EID,
     level=LevelOfAssurance.HIGH,
     order=0,
-    mail_name="la carte d'identité électronique (eID)",
 )
 
 

@@ -21,7 +21,6 @@ EMAIL_CODE_KEY = KeyDescriptor(
     level=LevelOfAssurance.LOW,
     order=1,
     login_page=LoginPage.CODE,
-    mail_name="le code de sécurité envoyé par e-mail",
 )
 
 EMAIL_CODE_WIZARD = sent_code_wizard(

@@ -13,7 +13,6 @@ ITSME_KEY = KeyDescriptor(
     group=KeyGroup.EID,
     level=LevelOfAssurance.HIGH,
     order=1,
-    mail_name="itsme",
 )
 
 

@@ -1,4 +1,7 @@
-"""The e-mails a person receives when a digital key is added, removed or its password changed.
+"""The e-mails a person receives when a digital key is added, removed, its password changed or
+about to expire, in the person's language; their words are in
+``foundation/i18n/mails/keys.<language>.toml`` (``foundation.mail_templates``), and the name each
+key goes by in them is ``mail.key.<kind>`` in the text catalogues.
 
 They go to the account's address, into the outbox of the caller's unit of work, so they are sent
 only if the change commits. A person without an account gets none.
@@ -6,7 +9,6 @@ only if the change commits. A person without an account gets none.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import datetime
 
@@ -14,120 +16,79 @@ from sqlmodel import Session
 
 from foundation.clock import BRUSSELS
 from foundation.contacts import find_account, full_name
-from foundation.mail_outbox import SIGNATURE, OutgoingMail, enqueue
-from identity.registry import UnknownKeyError, default_registry
-
-ON_YOUR_BEHALF = (
-    "Si vous n'êtes pas à l'origine de ce changement, connectez-vous sans attendre avec votre "
-    "carte d'identité électronique, vérifiez vos clés dans « Mes clés numériques » et "
-    "contactez-nous."
-)
+from foundation.i18n.catalog import catalog
+from foundation.mail_outbox import OutgoingMail, enqueue
+from foundation.mail_templates import compose, mail_language
 
 
-def key_label(kind: str) -> str:
-    """The name the key's registry entry gives it in e-mails (the kind for an unknown one)."""
-    try:
-        return default_registry().get(kind).descriptor.mail_name or kind
-    except UnknownKeyError:
-        return kind
+def key_label(kind: str, language: str) -> str:
+    """The name e-mails give the key in ``language`` (the kind, for a key without one)."""
+    return catalog(mail_language(language)).get(f"mail.key.{kind}", kind)
 
 
-def _when(moment: datetime) -> str:
-    local = moment.astimezone(BRUSSELS)
-    return f"le {local:%d/%m/%Y} à {local:%H:%M}"
+def _moment(when: datetime) -> dict[str, str]:
+    local = when.astimezone(BRUSSELS)
+    return {"date": f"{local:%d/%m/%Y}", "time": f"{local:%H:%M}"}
 
 
-def _mail(*, to: str, subject: str, paragraphs: list[str]) -> OutgoingMail:
-    text = "\n\n".join([*paragraphs, SIGNATURE]) + "\n"
-    body = "".join(f"<p>{html.escape(p)}</p>" for p in [*paragraphs, SIGNATURE])
-    return OutgoingMail(
-        recipient=to,
-        subject=subject,
-        text_body=text,
-        html_body=(
-            '<!doctype html><html lang="fr"><body style="font-family:Arial,sans-serif;'
-            f'color:#1d2433">{body}</body></html>'
-        ),
+def key_added_mail(
+    *, to: str, language: str, full_name: str, kind: str, when: datetime
+) -> OutgoingMail:
+    return compose(
+        to,
+        "keys.key_added",
+        language,
+        full_name=full_name,
+        key=key_label(kind, language),
+        **_moment(when),
     )
 
 
-def key_added_mail(*, to: str, full_name: str, kind: str, when: datetime) -> OutgoingMail:
-    return _mail(
-        to=to,
-        subject="Une clé numérique a été ajoutée à votre compte Mon Espace",
-        paragraphs=[
-            f"Bonjour {full_name}",
-            f"Une clé numérique a été ajoutée à votre compte Mon Espace {_when(when)} : "
-            f"{key_label(kind)}. Vous pouvez désormais l'utiliser pour vous connecter.",
-            ON_YOUR_BEHALF,
-        ],
-    )
-
-
-def key_removed_mail(*, to: str, full_name: str, kind: str, when: datetime) -> OutgoingMail:
-    return _mail(
-        to=to,
-        subject="Une clé numérique a été supprimée de votre compte Mon Espace",
-        paragraphs=[
-            f"Bonjour {full_name}",
-            f"Une clé numérique a été supprimée de votre compte Mon Espace {_when(when)} : "
-            f"{key_label(kind)}. Vous ne pouvez plus l'utiliser pour vous connecter.",
-            ON_YOUR_BEHALF,
-        ],
+def key_removed_mail(
+    *, to: str, language: str, full_name: str, kind: str, when: datetime
+) -> OutgoingMail:
+    return compose(
+        to,
+        "keys.key_removed",
+        language,
+        full_name=full_name,
+        key=key_label(kind, language),
+        **_moment(when),
     )
 
 
 def keys_removed_together_mail(
-    *, to: str, full_name: str, kind: str, going_with: list[str], when: datetime
+    *, to: str, language: str, full_name: str, kind: str, going_with: list[str], when: datetime
 ) -> OutgoingMail:
     """Username + password removed, and the code keys that only worked with it."""
-    others = ", ".join(key_label(other) for other in going_with)
-    return _mail(
-        to=to,
-        subject="Des clés numériques ont été supprimées de votre compte Mon Espace",
-        paragraphs=[
-            f"Bonjour {full_name}",
-            f"Une clé numérique a été supprimée de votre compte Mon Espace {_when(when)} : "
-            f"{key_label(kind)}. Les clés suivantes ne fonctionnaient qu'avec elle et ont été "
-            f"supprimées en même temps : {others}. Vous ne pouvez plus les utiliser pour vous "
-            "connecter.",
-            ON_YOUR_BEHALF,
-        ],
+    return compose(
+        to,
+        "keys.keys_removed_together",
+        language,
+        full_name=full_name,
+        key=key_label(kind, language),
+        others=", ".join(key_label(other, language) for other in going_with),
+        **_moment(when),
     )
 
 
-def password_changed_mail(*, to: str, full_name: str, when: datetime) -> OutgoingMail:
-    return _mail(
-        to=to,
-        subject="Le mot de passe de votre compte Mon Espace a changé",
-        paragraphs=[
-            f"Bonjour {full_name}",
-            f"Le nom d'utilisateur ou le mot de passe de votre compte Mon Espace a été modifié "
-            f"{_when(when)}.",
-            ON_YOUR_BEHALF,
-        ],
-    )
+def password_changed_mail(
+    *, to: str, language: str, full_name: str, when: datetime
+) -> OutgoingMail:
+    return compose(to, "keys.password_changed", language, full_name=full_name, **_moment(when))
 
 
 def password_expiring_mail(
-    *, to: str, full_name: str, expires_on: str, offices_url: str
+    *, to: str, language: str, full_name: str, expires_on: str, offices_url: str
 ) -> OutgoingMail:
     """Thirty days before username + password expires for want of use (identity.password.expiry)."""
-    return _mail(
-        to=to,
-        subject="Votre nom d'utilisateur et mot de passe Mon Espace vont expirer",
-        paragraphs=[
-            f"Bonjour {full_name}",
-            f"Votre clé numérique « nom d'utilisateur et mot de passe » expire le {expires_on} : "
-            "elle n'a servi à aucune connexion depuis près de deux ans.",
-            "Pour la garder, identifiez-vous une fois avec elle avant cette date (seule, ou avec "
-            "votre code de sécurité : application mobile, SMS, e-mail ou token). Chaque "
-            "connexion reporte l'expiration de deux ans. Vous n'avez pas à changer de mot de "
-            "passe.",
-            "Après cette date, vous pourrez en choisir un nouveau dans « Mes clés numériques » "
-            "après une identification avec votre carte eID ; sans eID, rendez-vous dans un "
-            f"bureau d'enregistrement local : {offices_url}",
-        ],
+    return compose(
+        to,
+        "keys.password_expiring",
+        language,
+        full_name=full_name,
+        expires_on=expires_on,
+        offices_url=offices_url,
     )
 
 
@@ -140,7 +101,13 @@ def _notify(
     account = find_account(db, national_number)
     if account is None:
         return False
-    mail = build(to=account.email, full_name=full_name(account), when=now, **extra)
+    mail = build(
+        to=account.email,
+        language=account.language,
+        full_name=full_name(account),
+        when=now,
+        **extra,
+    )
     enqueue(db, mail, now=now)
     return True
 

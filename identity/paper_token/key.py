@@ -21,7 +21,6 @@ PAPER_TOKEN_KEY = KeyDescriptor(
     level=LevelOfAssurance.SUBSTANTIAL,
     order=4,
     login_page=LoginPage.CODE,
-    mail_name="le token (carte de codes)",
 )
 
 

@@ -20,8 +20,9 @@ from sqlmodel import Session, col, select, update
 
 from foundation import routes
 from foundation.clock import BRUSSELS, aware, require_aware
-from foundation.contacts import find_account, full_name
+from foundation.contacts import find_account, full_name, language_of
 from foundation.mail_outbox import enqueue
+from foundation.mail_templates import mail_language
 from foundation.models.digital_keys import Credential
 from foundation.models.paper_token import RegisteredPerson
 from foundation.settings import get_settings
@@ -112,6 +113,7 @@ def warn_expiring_credentials(db: Session, *, now: datetime) -> int:
         address, name = contact
         mail = password_expiring_mail(
             to=address,
+            language=mail_language(language_of(db, credential.national_number)),
             full_name=name,
             expires_on=f"{aware(expires_at).astimezone(BRUSSELS):%d/%m/%Y}",
             offices_url=get_settings().public_origin + routes.REGISTRATION_OFFICES,

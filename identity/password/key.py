@@ -25,7 +25,6 @@ PASSWORD_KEY = KeyDescriptor(
     level=LevelOfAssurance.LOW,
     order=0,
     login_page=LoginPage.CODE,
-    mail_name="le nom d'utilisateur et mot de passe",
 )
 
 PASSWORD_WIZARD = Wizard(

@@ -23,7 +23,6 @@ SMS_CODE_KEY = KeyDescriptor(
     level=LevelOfAssurance.SUBSTANTIAL,
     order=3,
     login_page=LoginPage.CODE,
-    mail_name="le code de sécurité envoyé par SMS",
 )
 
 SMS_CODE_WIZARD = sent_code_wizard(KeyKind.SMS_CODE, texts="sms", input_type="tel")

@@ -35,7 +35,6 @@ TOTP_KEY = KeyDescriptor(
     level=LevelOfAssurance.SUBSTANTIAL,
     order=2,
     login_page=LoginPage.CODE,
-    mail_name="l'application d'authentification mobile (code à 6 chiffres)",
 )
 
 # Seed 004 §2e, "Activer une application mobile" in 5 steps.

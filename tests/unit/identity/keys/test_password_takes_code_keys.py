@@ -72,8 +72,8 @@ def test_removing_the_password_removes_the_code_key_and_says_so_in_one_mail(
     assert not held(db, code_key)
     [mail] = outbox(db)[mails_before:]
     assert mail.subject == "Des clés numériques ont été supprimées de votre compte Mon Espace"
-    assert key_label("password") in mail.text_body
-    assert key_label(code_key) in mail.text_body
+    assert key_label("password", "fr") in mail.text_body
+    assert key_label(code_key, "fr") in mail.text_body
 
 
 @pytest.mark.parametrize("code_key", CODE_KEYS)

@@ -117,15 +117,24 @@ def test_the_eid_cannot_be_removed(db: Session, account: Account) -> None:
     assert "clé de base" in error_text("fr", raised.value)
 
 
-def test_key_mails_are_french_text_and_html_with_the_key_named() -> None:
-    added = key_added_mail(to=EMAIL, full_name="Marie Dupont", kind="sms_code", when=NOW)
-    removed = key_removed_mail(to=EMAIL, full_name="Marie Dupont", kind="totp", when=NOW)
+def test_key_mails_are_text_and_html_with_the_key_named_in_the_language() -> None:
+    added = key_added_mail(
+        to=EMAIL, language="fr", full_name="Marie Dupont", kind="sms_code", when=NOW
+    )
+    removed = key_removed_mail(
+        to=EMAIL, language="fr", full_name="Marie Dupont", kind="totp", when=NOW
+    )
     assert added.text_body.startswith("Bonjour Marie Dupont")
     assert "code de sécurité envoyé par SMS" in added.text_body
     assert "application d'authentification" in removed.text_body
     assert added.html_body is not None
     assert 'lang="fr"' in added.html_body
-    assert "l&#x27;équipe" in added.html_body.lower()
+    assert "l'équipe mon espace" in added.html_body.lower()
+    german = key_added_mail(
+        to=EMAIL, language="de", full_name="Marie Dupont", kind="sms_code", when=NOW
+    )
+    assert "der Sicherheitscode per SMS" in german.text_body
+    assert 'lang="de"' in (german.html_body or "")
 
 
 def test_the_registry_offers_the_app_among_code_keys_and_the_password_alone() -> None:
