@@ -77,7 +77,12 @@ def password_field(label_key: str, name: str) -> rx.Component:
 
 def new_password_form() -> rx.Component:
     return rx.el.form(
-        rx.el.p(I18nState.t["recovery.your_username"], " ", rx.el.strong(S.username)),
+        rx.el.p(
+            I18nState.t["recovery.your_username"],
+            " ",
+            rx.el.strong(S.username),
+            style={"margin": "0 0 0.75rem"},
+        ),
         paragraph("recovery.new_password.text"),
         password_field("recovery.new_password", "password"),
         password_field("credentials.password_confirm", "password_confirmation"),
