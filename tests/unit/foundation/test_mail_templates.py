@@ -331,3 +331,18 @@ def test_every_registered_key_has_a_name_in_the_mails(language: str) -> None:
     assert [k for k in kinds if f"mail.key.{k}" not in catalog(language)] == []
     assert key_mails.key_label("password", language) == catalog(language)["mail.key.password"]
     assert key_mails.key_label("not_a_key", language) == "not_a_key"
+
+
+def test_every_mail_of_the_portal_goes_through_the_templates() -> None:
+    """No module writes a mail by hand: a new e-mail gets a template in the four languages."""
+    from foundation.settings import PROJECT_ROOT
+
+    allowed = {Path("foundation/mail_templates.py"), Path("foundation/mail_outbox.py")}
+    by_hand = [
+        path.relative_to(PROJECT_ROOT)
+        for folder in ("foundation", "identity", "portal", "state", "monespace_app")
+        for path in (PROJECT_ROOT / folder).rglob("*.py")
+        if "OutgoingMail(" in path.read_text("utf-8")
+        and path.relative_to(PROJECT_ROOT) not in allowed
+    ]
+    assert by_hand == []

@@ -216,3 +216,28 @@ def test_the_hundredth_consecutive_wrong_code_locks_the_key(
 def test_masking_keeps_the_first_letter_and_the_domain() -> None:
     assert email_code.mask_email("marouan_ey@hotmail.com") == "m*****@hotmail.com"
     assert email_code.mask_email("a@b.be") == "a*****@b.be"
+
+
+def test_the_codes_come_in_the_language_of_the_account(
+    db: Session, account: Account, start_attempt: StartAttempt
+) -> None:
+    account.language = "de"
+    db.add(account)
+    db.commit()
+    email_code.start_enrolment(
+        db, national_number=NATIONAL_NUMBER, email=ACCOUNT_EMAIL, now=NOW, random=sequence(7)
+    )
+    email_code.confirm_enrolment(db, national_number=NATIONAL_NUMBER, code="000007", now=NOW)
+    db.commit()
+    registration = outbox(db)[0]
+    assert registration.subject == "Ihr Mon Espace-Registrierungscode"
+    assert "Ihr Registrierungscode: 000007\n" in registration.text_body
+    attempt = start_attempt(KIND)
+    email_code.send_login_code(
+        db, attempt_id=attempt, now=NOW + timedelta(minutes=2), random=sequence(4)
+    )
+    db.commit()
+    login = outbox(db)[-1]
+    assert login.subject == "Ihr Mon Espace-Sicherheitscode"
+    assert "Ihr Sicherheitscode: 000004\n" in login.text_body
+    assert '<html lang="de">' in (login.html_body or "")

@@ -106,6 +106,28 @@ def test_registration_makes_a_bis_number_an_activation_code_and_an_activation_ma
     assert "29/11/2026" in mail.text_body  # valid 7 days (Brussels time)
 
 
+def test_the_activation_mail_is_in_the_language_of_the_office_page(db: Session) -> None:
+    registration = register(db, language="de")
+    [mail] = outbox(db)
+    assert mail.subject == "Aktivieren Sie Ihren digitalen Schlüssel für Mon Espace"
+    assert mail.text_body.startswith("Guten Tag Anna Maria Kowalska,")
+    assert f"Meinen digitalen Schlüssel aktivieren: {registration.activation_url}" in (
+        mail.text_body
+    )
+    assert "der Code ist bis zum 29/11/2026 um 08:00 gültig." in mail.text_body
+    # Until the person chooses at activation, the office page's language is theirs.
+    assert db.exec(select(RegisteredPerson.language)).one() == "de"
+    paper_token.issue_activation_code(
+        db,
+        officer_id=OFFICER,
+        officer_level=LevelOfAssurance.HIGH,
+        bis_number=registration.person.bis_number,
+        link=LINK,
+        now=NOW,
+    )
+    assert outbox(db)[-1].subject == mail.subject
+
+
 def test_the_activation_code_uses_no_ambiguous_characters() -> None:
     assert not set("01OI") & set(ALPHABET)
     assert len(ALPHABET) == 32
