@@ -2,7 +2,8 @@
 via application mobile" (or "par e-mail") without that key active: the page sends him to identify
 with his eID first, and that login opens the activation of the key he asked for, not Mes espaces.
 Sent there by a page that needed a higher level, "Retour à l'application" at the end of the
-activation brings him back to that page.
+activation brings him back to that page. And Élise, invited to a role before she ever had an
+account: her first login creates the account, whose activation leads back to the invitation.
 """
 
 from __future__ import annotations
@@ -16,23 +17,32 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.steps import (
+    TEST_COMPANY,
     active_account,
+    card_session,
     checked,
     confirm_certificate,
     credentials_step,
     database,
     enter_pin,
+    link_in,
     log_out,
+    mails_to,
+    make_gap,
 )
 from identity.password import set_credentials
+from portal.companies.dates import today
+from portal.companies.invitations import InvitationDraft, create_invitation
 from simulators.authenticator.otp import current_code, parse_otpauth
 from simulators.authenticator.qr import decode_qr
+from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
 from simulators.personas.loader import persona
 
 pytestmark = pytest.mark.e2e
 
 MAROUAN = persona("marouan-el-yakoubi")
+CHLOE, ELISE = persona("chloe-ducoeur"), persona("elise-wauters")
 HOLDER = "Marouan El Yakoubi"
 USERNAME, PASSWORD = "marouan.ey", "Tartine-au-speculoos-47"
 DASHBOARD = "/citoyen/tableau-de-bord"
@@ -133,3 +143,57 @@ def test_the_mail_code_not_active_yet_the_eid_then_its_activation(
     expect(page.get_by_role("heading", level=1)).to_have_text("Code de sécurité par e-mail")
     checked(page, "back-to-purpose-mail-activation")
     log_out(page, HOLDER)
+
+
+@pytest.fixture
+def invitation_link(
+    e2e_data_dir: Path, base_url: str, company_register: CompanyRegisterSimulator
+) -> str:
+    """Chloé, GAP of "Entreprise de test", invites whoever has the link as Rédacteur de dossiers
+    (through the services; the wizard's own journey is e2e/test_invitation_wizard.py)."""
+    make_gap(e2e_data_dir, company_register.url, base_url, gap=CHLOE)
+    now = datetime.now(UTC)
+    with database(e2e_data_dir) as db:
+        created = create_invitation(
+            db,
+            card_session(CHLOE, now),
+            InvitationDraft(TEST_COMPANY, ("monespace.writer",), valid_from=today(now)),
+            now,
+            public_origin=base_url,
+        )
+        db.commit()
+        return f"{base_url}/roleinvitation/accept?invitation={created.id}"
+
+
+def test_an_invitation_survives_the_creation_of_the_account(
+    page: Page, base_url: str, card_slots: CardSlots, invitation_link: str
+) -> None:
+    card_slots.insert(0, ELISE.slug)
+    page.goto(invitation_link)
+    expect(page.locator("main").get_by_role("heading", level=2)).to_have_text("Étape 1 : Aperçu")
+    page.get_by_role("link", name="S'identifier").click()
+    page.get_by_role("link", name=EID_LINK).click()
+    page.get_by_role("button", name="S'identifier").click()
+    confirm_certificate(page, f"{ELISE.given_names} {ELISE.surname}")
+    enter_pin(page, "1234")
+
+    # Her first login: the account first, as always.
+    expect(page.get_by_role("heading", level=1)).to_have_text("MON COMPTE")
+    page.get_by_label("E-mail*", exact=True).fill(ELISE.email)
+    page.get_by_label("E-mail de confirmation*").fill(ELISE.email)
+    page.get_by_role("button", name="Enregistrer").click()
+    expect(page.get_by_text("Merci de valider votre compte via le lien fourni")).to_be_visible()
+    [mail] = mails_to(ELISE.email, subject="Activez votre compte Mon Espace")
+    page.goto(link_in(mail, "/mon-compte/activer"))
+    expect(page.get_by_role("status")).to_contain_text(
+        "Votre compte Mon Espace est maintenant activé"
+    )
+    checked(page, "back-to-purpose-account-activated")
+
+    # Then back to the invitation she was accepting, now at its second step.
+    page.get_by_role("link", name="Reprendre là où vous étiez").click()
+    expect(page).to_have_url(re.compile(r"/roleinvitation/accept/?\?invitation="))
+    expect(page.locator("main").get_by_role("heading", level=2)).to_have_text(
+        "Étape 2 : Coordonnées"
+    )
+    expect(page.get_by_label("Adresse e-mail *")).to_have_value(ELISE.email)

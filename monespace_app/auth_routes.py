@@ -24,7 +24,12 @@ from identity.browser_binding import OtherBrowserError, browser_binding
 from identity.session_cookies import CookieNames, cookie_names
 from identity.sessions import LogoutToken, SessionCookie, is_live, redeem_ticket, revoke
 from portal.levels import level_named
-from portal.login.completion import RETURN_COOKIE, RETURN_COOKIE_MAX_AGE, return_after_login
+from portal.login.completion import (
+    RETURN_COOKIE,
+    RETURN_COOKIE_MAX_AGE,
+    keeps_return_for_later,
+    return_after_login,
+)
 
 NO_STORE = {"Cache-Control": "no-store"}
 # The form field of the logout's CSRF token (identity.sessions.LogoutToken).
@@ -76,12 +81,15 @@ async def start_session(request: Request) -> RedirectResponse:
             return _refused(routes.REFUSED_OTHER_BROWSER if binding else routes.REFUSED_NO_COOKIES)
         return _refused(routes.REFUSED_TICKET)
     # The page that sent the person to log in, if any (the browser percent-encodes the cookie).
-    came_from = request.cookies.get(RETURN_COOKIE)
-    destination = return_after_login(
-        safe_next(request.query_params.get("suite")), unquote(came_from) if came_from else None
+    cookie = request.cookies.get(RETURN_COOKIE)
+    came_from = unquote(cookie) if cookie else None
+    home = safe_next(request.query_params.get("suite"))
+    response = RedirectResponse(
+        return_after_login(home, came_from), status_code=303, headers=NO_STORE
     )
-    response = RedirectResponse(destination, status_code=303, headers=NO_STORE)
-    response.delete_cookie(RETURN_COOKIE, path="/")
+    # Used once; kept while the account is created, for its activation to lead there.
+    if not keeps_return_for_later(home, came_from):
+        response.delete_cookie(RETURN_COOKIE, path="/")
     names = _names()
     response.set_cookie(
         names.session,

@@ -34,3 +34,9 @@ class LoginReturnState(rx.State):
         asked = self._asked()
         if asked:
             self.came_from = asked
+
+    @rx.var
+    def resume_path(self) -> str:
+        """The page that asked for a login the account's creation interrupted ("" if none): the
+        activation of the account leads there (``keeps_return_for_later``)."""
+        return self.came_from if routes.is_local_path(self.came_from) else ""

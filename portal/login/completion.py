@@ -53,6 +53,14 @@ def complete_login(
     return f"{routes.SESSION_START}?ticket={quote(ticket)}&suite={quote(destination)}"
 
 
+def keeps_return_for_later(home: str, came_from: str | None) -> bool:
+    """A first login (the account to create) or an account still to validate: the page that
+    asked for the login (an invitation to accept, a key to activate) is not served yet, so it is
+    kept for the account's activation to lead there instead of being forgotten."""
+    waiting = home in (home_of(None), home_of(AccountStatus.PENDING))
+    return waiting and bool(came_from) and routes.is_local_path(came_from or "")
+
+
 def return_after_login(home: str, came_from: str | None) -> str:
     """Back to the page that asked for the login (single sign-on: "S'identifier" in a section
     brings the person back there), when the login leads to the spaces of an active account. A

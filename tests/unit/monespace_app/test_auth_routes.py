@@ -99,6 +99,19 @@ def test_a_first_login_goes_to_the_account_form_whatever_asked(client: TestClien
     assert answer.headers["location"] == routes.ACCOUNT_FORM
 
 
+def test_a_first_login_keeps_the_page_asked_for_until_the_account_is_active(
+    client: TestClient,
+) -> None:
+    """An invitation accepted by someone without an account yet: the return cookie stays, so
+    that the account's activation can lead back to it."""
+    client.cookies.set(RETURN_COOKIE, "%2Froleinvitation%2Faccept%3Finvitation%3Dabc")
+    answer = client.get(login_url(account=None))
+    assert answer.headers["location"] == routes.ACCOUNT_FORM
+    assert not any(
+        header.startswith(f"{RETURN_COOKIE}=") for header in answer.headers.get_list("set-cookie")
+    )
+
+
 def test_a_return_cookie_naming_another_site_is_ignored(client: TestClient) -> None:
     client.cookies.set(RETURN_COOKIE, "https%3A%2F%2Fevil.example%2F")
     answer = client.get(login_url(account=AccountStatus.ACTIVE))

@@ -94,3 +94,12 @@ def test_a_wizard_closed_for_a_weaker_login_offers_an_eid_login_back_to_it(engin
     fire(wizard, "load", "totp")
     assert not wizard.allowed
     assert comes_back_to(wizard.eid_login) == routes.key_activation("totp", back=DASHBOARD)
+
+
+def test_the_account_activation_resumes_only_a_path_of_this_site() -> None:
+    remembered = Tab().page(LoginReturnState)
+    remembered.came_from = "/roleinvitation/accept?invitation=abc"
+    assert remembered.resume_path == "/roleinvitation/accept?invitation=abc"
+    for elsewhere in ("", "https://evil.example/", "//evil.example"):
+        remembered.came_from = elsewhere
+        assert remembered.resume_path == ""
