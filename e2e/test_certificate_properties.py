@@ -30,6 +30,7 @@ def test_the_properties_of_the_certificate_without_the_holder(
     panel = dialog.locator("#certificate-properties")
     properties = panel.locator("dl")
     expect(properties).not_to_be_visible()  # folded until asked for
+    checked(page, "eid-certificate")
 
     dialog.get_by_text(SHOW).click()
     expect(properties).to_be_visible()
