@@ -5,13 +5,22 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from foundation.demo_clock import demo_clock_offset
+from foundation.settings import get_settings
+
 # Where the portal's people live: dates on pages and in e-mails, and the days roles run, are
 # Belgian days.
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    """The real time; in demo mode, plus the demo clock's offset (foundation.demo_clock), which
+    a portal outside demo mode never reads (and refuses to start with)."""
+    now = datetime.now(UTC)
+    settings = get_settings()
+    if settings.demo_mode:
+        return now + demo_clock_offset(settings.data_dir)
+    return now
 
 
 def aware(moment: datetime) -> datetime:

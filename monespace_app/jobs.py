@@ -9,6 +9,9 @@ Runs inside the app (a lifespan task) and as commands for cron:
     python -m monespace_app.jobs expire-roles [--as-of ...]
     python -m monespace_app.jobs purge-throttles [--as-of ...]
     python -m monespace_app.jobs warn-passwords [--as-of ...]
+    python -m monespace_app.jobs hourly [--as-of ...]
+
+"now" is foundation.clock.utc_now: in demo mode it follows the demo clock (foundation.demo_clock).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from foundation.clock import utc_now
@@ -65,27 +69,48 @@ def warn_expiring_passwords(now: datetime) -> int:
         return warn_expiring_credentials(db, now=now)
 
 
+@dataclass(frozen=True, slots=True)
+class HourlyReport:
+    purged_accounts: int
+    ended_assignments: int
+    forgotten_throttles: int
+    warned_passwords: int
+
+
+def run_hourly_jobs(now: datetime) -> HourlyReport:
+    """The hourly work, as of ``now``: purge accounts past their 30 days, stop role assignments
+    past their end date, forget old throttling events, warn of passwords about to expire. The
+    demo's trainers' page runs it on demand ("Lancer les tâches horaires")."""
+    purged = purge_accounts(now)
+    if purged:
+        log.info("purged %d account(s) past their withdrawal period", purged)
+    expired = expire_role_assignments(now)
+    if expired:
+        log.info("%d role assignment(s) reached their end date", expired)
+    forgotten = forget_throttles(now)
+    warned = warn_expiring_passwords(now)
+    if warned:
+        log.info("%d person(s) warned of a password about to expire", warned)
+    return HourlyReport(purged, expired, forgotten, warned)
+
+
+def hourly_jobs_due(now: datetime, last_run: datetime | None) -> bool:
+    """An hour since the last run. A time before the last run (a demo clock set back to the
+    real time) is due too: waiting for the clock to catch up would stop the jobs for days."""
+    return last_run is None or now < last_run or now - last_run >= PURGE_INTERVAL
+
+
 async def run_forever() -> None:
-    """The lifespan task: mail every two seconds; every hour, purge accounts, stop role
-    assignments past their end date, forget old throttling events and warn of passwords about
-    to expire; errors never stop it."""
+    """The lifespan task: mail every two seconds; every hour (of utc_now, so at once after a
+    demo clock's jump) the hourly jobs; errors never stop it."""
     last_purge: datetime | None = None
     while True:
         now = utc_now()
         try:
             await asyncio.to_thread(deliver_mail, now)
-            if last_purge is None or now - last_purge >= PURGE_INTERVAL:
-                purged = await asyncio.to_thread(purge_accounts, now)
+            if hourly_jobs_due(now, last_purge):
                 last_purge = now
-                if purged:
-                    log.info("purged %d account(s) past their withdrawal period", purged)
-                expired = await asyncio.to_thread(expire_role_assignments, now)
-                if expired:
-                    log.info("%d role assignment(s) reached their end date", expired)
-                await asyncio.to_thread(forget_throttles, now)
-                warned = await asyncio.to_thread(warn_expiring_passwords, now)
-                if warned:
-                    log.info("%d person(s) warned of a password about to expire", warned)
+                await asyncio.to_thread(run_hourly_jobs, now)
         except Exception:
             log.exception("background job failed; trying again shortly")
         await asyncio.sleep(MAIL_INTERVAL.total_seconds())
@@ -95,7 +120,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m monespace_app.jobs")
     parser.add_argument(
         "job",
-        choices=["deliver", "purge", "expire-roles", "purge-throttles", "warn-passwords"],
+        choices=[
+            "deliver",
+            "purge",
+            "expire-roles",
+            "purge-throttles",
+            "warn-passwords",
+            "hourly",
+        ],
     )
     parser.add_argument(
         "--as-of",
@@ -108,12 +140,19 @@ def main(argv: list[str] | None = None) -> int:
     if now.tzinfo is None:
         parser.error("--as-of needs a time zone, e.g. 2026-12-31T12:00:00+00:00")
     if args.job == "deliver":
-        report = deliver_mail(now)
-        print(f"sent {report.sent}, failed {report.failed}")
+        delivered = deliver_mail(now)
+        print(f"sent {delivered.sent}, failed {delivered.failed}")
     elif args.job == "purge":
         print(f"purged {purge_accounts(now)} account(s)")
     elif args.job == "expire-roles":
         print(f"expired {expire_role_assignments(now)} role assignment(s)")
+    elif args.job == "hourly":
+        report = run_hourly_jobs(now)
+        print(
+            f"purged {report.purged_accounts} account(s), expired {report.ended_assignments} "
+            f"role assignment(s), forgot {report.forgotten_throttles} throttling event(s), "
+            f"warned {report.warned_passwords} person(s)"
+        )
     elif args.job == "warn-passwords":
         print(f"warned {warn_expiring_passwords(now)} person(s) of a password about to expire")
     else:

@@ -6,6 +6,7 @@ mailbox page, the portal. One Ctrl-C stops everything it started.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -15,6 +16,7 @@ from types import FrameType
 
 from foundation.clock import utc_now
 from foundation.db import session_scope
+from foundation.demo_clock import demo_clock_for
 from foundation.models.migrate import upgrade
 from foundation.settings import get_settings
 from simulators.administration.seed import seed_administration_records
@@ -35,6 +37,10 @@ from simulators.stack.processes import (
 
 
 def main() -> int:
+    # This process and the portal it starts are the demo: both read the demo clock
+    # (foundation.clock.utc_now), the portal through portal_process's environment.
+    os.environ["MONESPACE_DEMO_MODE"] = "true"
+    get_settings.cache_clear()
     settings = get_settings()
     demo = DemoSettings()
     data_dir = settings.data_dir
@@ -112,6 +118,8 @@ def main() -> int:
             # The portal (started below with the same settings and data folder) resolves the
             # same token: the one configured, or the one derived from its secret key.
             back_office_token=settings.resolved_back_office_token(),
+            clock=demo_clock_for(data_dir),
+            demo_clock_dir=data_dir,
         )
         stoppers.append(("key simulators", keys.stop))
         sink.start()

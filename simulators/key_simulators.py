@@ -241,11 +241,16 @@ def start_key_simulators(
     portal_url: str | None = None,
     back_office_token: str = "",
     clock: Clock = utc_now,
+    demo_clock_dir: Path | None = None,
 ) -> KeySimulators:
     """Starts the six services; SMS, enrolled accounts and itsme's signing key are kept under
     ``data_dir``. The back office calls the portal at ``portal_url`` (the local demo's when None)
     with ``back_office_token``, the portal's ``back_office_token`` setting; itsme sends the
     browser back to that portal and reads its public keys there.
+
+    With ``demo_clock_dir`` (the demo's data folder) the trainers' page moves that demo's
+    clock; ``clock`` should then follow it (foundation.demo_clock.demo_clock_for), so that the
+    phones' codes and itsme's tokens agree with the portal's time.
 
     A port already in use raises KeySimulatorsError, with nothing left running.
     """
@@ -312,7 +317,9 @@ def start_key_simulators(
             portal_url=portal_url,
         )
         trainers = listening(
-            "trainers' page", ports.trainers, lambda: TrainersPage(sections, host, ports.trainers)
+            "trainers' page",
+            ports.trainers,
+            lambda: TrainersPage(sections, host, ports.trainers, clock_dir=demo_clock_dir),
         )
         for service in created:
             service.start()

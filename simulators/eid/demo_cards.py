@@ -10,9 +10,12 @@ them all.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from foundation.demo_clock import demo_clock_for
 from simulators.eid.card_slots import CardSlots
 from simulators.eid.control import ControlServer
 from simulators.pcsc.stack import PcscStack
@@ -55,14 +58,17 @@ def start_demo_cards(
     trust_anchors_dir: Path | None = None,
     ocsp_port: int = DEFAULT_OCSP_PORT,
     personas: tuple[str | None, ...] = (FIRST_READER_PERSONA, SECOND_READER_PERSONA),
+    clock: Callable[[], dt.datetime] | None = None,
 ) -> DemoCards:
     """Generates the test PKI on first run (under ``data_dir/pki``), writes its root to
     ``trust_anchors_dir`` (default ``data_dir/pki/trust-anchors``, the portal's default),
     starts the OCSP responder on 127.0.0.1:``ocsp_port`` and the control socket
-    ``data_dir/cards/control.sock``, and inserts ``personas[i]`` in reader i."""
+    ``data_dir/cards/control.sock``, and inserts ``personas[i]`` in reader i. The responder
+    dates its answers by ``clock``, by default ``data_dir``'s demo clock: a portal whose time a
+    trainer moved 30 days ahead would find answers of the real time too old."""
     pki = TestPki(data_dir / "pki", ocsp_url=f"http://127.0.0.1:{ocsp_port}/ocsp")
     trust_anchor = pki.write_trust_anchors(trust_anchors_dir or data_dir / "pki" / "trust-anchors")
-    ocsp = OcspResponder(pki, port=ocsp_port)
+    ocsp = OcspResponder(pki, port=ocsp_port, clock=clock or demo_clock_for(data_dir))
     ocsp.start()
     slots = CardSlots(stack, pki)
     try:

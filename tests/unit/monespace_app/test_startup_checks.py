@@ -1,17 +1,23 @@
-"""The portal's start-up: the simulators' test root is trusted in demo mode only, and the
-files of the tabs' states are readable by the portal's user alone."""
+"""The portal's start-up: the simulators' test root and the demo clock are for demo mode only,
+and the files of the tabs' states are readable by the portal's user alone."""
 
 from __future__ import annotations
 
 import os
 import stat
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from foundation.demo_clock import set_demo_clock_offset
 from foundation.settings import get_settings
 from identity.eid.auth.trust_anchors import LocalTestRootError
-from monespace_app.startup_checks import keep_state_files_private, refuse_unsafe_start
+from monespace_app.startup_checks import (
+    DemoClockOutsideDemoError,
+    keep_state_files_private,
+    refuse_unsafe_start,
+)
 from simulators.pki.test_pki import TestPki
 
 
@@ -72,3 +78,23 @@ def test_a_missing_state_folder_is_made_private(
     finally:
         os.umask(umask)
     assert stat.S_IMODE((tmp_path / "states").stat().st_mode) == 0o700
+
+
+def test_outside_demo_mode_a_demo_clock_stops_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A demo clock file left in the data folder: the demo starts, production refuses."""
+    monkeypatch.setenv("MONESPACE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("MONESPACE_TRUST_ANCHORS_DIR", str(tmp_path / "trust-anchors"))
+    monkeypatch.setenv("MONESPACE_DEMO_MODE", "false")
+    get_settings.cache_clear()
+    try:
+        refuse_unsafe_start()  # no file: starts
+        set_demo_clock_offset(tmp_path, timedelta(days=31))
+        with pytest.raises(DemoClockOutsideDemoError, match=r"demo-clock\.json"):
+            refuse_unsafe_start()
+        monkeypatch.setenv("MONESPACE_DEMO_MODE", "true")
+        get_settings.cache_clear()
+        refuse_unsafe_start()
+    finally:
+        get_settings.cache_clear()
