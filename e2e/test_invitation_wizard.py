@@ -12,13 +12,15 @@ e2e/test_gap_designation.py). Set MONESPACE_E2E_SCREENSHOTS=<folder> to keep the
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from e2e.steps import checked, link_in, log_in, mails_to, make_gap, shoot
+from e2e.steps import checked, database, link_in, log_in, mails_to, make_gap, shoot
+from foundation.contacts import find_account
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
 from simulators.personas.loader import persona
@@ -242,3 +244,56 @@ def test_the_whole_wizard_with_the_keyboard_alone(chloe: Page) -> None:
     focus(page, page.get_by_role("button", name="Terminer l'invitation"))
     page.keyboard.press("Enter")
     expect(page.locator("#invitation-link")).to_have_text(LINK)
+
+
+def test_an_invitee_without_an_account_gets_the_mail_in_the_inviting_pages_language(
+    chloe: Page, e2e_data_dir: Path
+) -> None:
+    """Chloé finishes the invitation on the page in German: the invitee, who has no account,
+    gets the e-mail in German (an account of theirs would have its own language)."""
+    page = chloe
+    guest = f"greta.{uuid.uuid4().hex[:8]}@example.de"
+    try:
+        page.get_by_role("link", name="Envoyer une nouvelle invitation").click()
+        heading(page, "Étape 1 : Sélectionner une entreprise")
+        next_step(page)
+        pick_role(page, ROLE)
+        next_step(page)
+        heading(page, "Étape 3 : Sélection des propriétés")
+        next_step(page)
+        heading(page, "Étape 4 : Sélectionner des personnes")
+        page.get_by_label("Nom", exact=True).fill("Gast")
+        page.get_by_label("Prénom").fill("Greta")
+        page.get_by_label("Adresse e-mail").fill(guest)
+        page.get_by_role("button", name="Ajouter", exact=True).click()
+        expect(page.get_by_role("table", name="Personnes")).to_contain_text(guest)
+        next_step(page)
+        page.get_by_label("Message à l'attention des destinataires de l'invitation :").fill(
+            "Willkommen im Team."
+        )
+        next_step(page)
+        heading(page, "Étape 6 : Aperçu")
+        page.get_by_role("button", name="Deutsch").click()
+        page.get_by_role("button", name="Einladung abschließen").click()
+        link = page.locator("#invitation-link")
+        expect(link).to_have_text(LINK)
+        checked(page, "invitation-done-de")
+        [mail] = mails_to(
+            guest, subject="Einladung zur Annahme einer Rolle in einer eGov-Anwendung"
+        )
+        assert link_in(mail, "/roleinvitation/accept", "invitation") == link.inner_text()
+        text = str(mail["text"])
+        assert text.startswith("Sehr geehrte Damen und Herren,\n")
+        assert "Persönliche Nachricht: Willkommen im Team." in text
+        assert "Unternehmen: Entreprise de test" in text
+        assert '<html lang="de">' in str(mail["html"])
+        page.get_by_role("button", name="Français").click()
+    finally:
+        # Chloé's account follows her pages (German now): French again for the other journeys,
+        # whose mails to her are read in French, whatever happened above.
+        with database(e2e_data_dir) as db:
+            account = find_account(db, CHLOE.national_number)
+            if account is not None:
+                account.language = "fr"
+                db.add(account)
+                db.commit()
