@@ -30,6 +30,10 @@ def credentials_form() -> rx.Component:
             rx.el.p(I18nState.t["codelogin.step1"]),
             labelled_input("codelogin.username", "username", "text", "username"),
             labelled_input("codelogin.password", "password", "password", "current-password"),
+            rx.el.p(
+                rx.el.a(I18nState.t["recovery.link"], href=routes.FORGOTTEN_CREDENTIALS),
+                style={"margin": "0 0 1rem"},
+            ),
             rx.el.div(submit_button("wizard.continue"), class_name="actions"),
             disabled=CodeLoginState.step == "checking",  # one check at a time
             style={"border": "none", "padding": "0", "margin": "0"},
