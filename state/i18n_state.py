@@ -1,13 +1,15 @@
 """The language the person reads the portal in, kept in a cookie, and on the logged-in person's
 account (the language of their e-mails: ``portal.accounts.language``)."""
 
+from http.cookies import CookieError, SimpleCookie
+
 import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation.clock import utc_now
 from foundation.i18n.catalog import catalog
 from foundation.settings import SUPPORTED_LANGUAGES, get_settings
-from portal.accounts.language import follow_page_language
+from portal.accounts.language import account_language, follow_page_language
 from state.session_state import SessionState
 
 LANGUAGE_COOKIE = "monespace_lang"
@@ -34,11 +36,27 @@ class I18nState(rx.State):
 
     @rx.event
     async def sync_document_language(self) -> EventSpec:
-        """Every page, once shown: its language on <html>, and on the account of whoever is
-        logged in (a language chosen before logging in, or in another browser)."""
+        """Every page, once shown: its language on <html>. With someone logged in, a language
+        chosen in this browser goes to their account; a browser that never chose one (its
+        default) shows the account's language instead, rather than overwrite it."""
         language = self.lang if self.lang in SUPPORTED_LANGUAGES else "fr"
-        await self._keep_on_account(language)
+        if self._language_chosen_here():
+            await self._keep_on_account(language)
+        else:
+            session = await self.get_state(SessionState)
+            kept = account_language(session._session_id(), now=utc_now())
+            if kept in SUPPORTED_LANGUAGES and kept != language:
+                self.lang = language = kept
         return rx.call_script(f"document.documentElement.lang = {language!r}")
+
+    def _language_chosen_here(self) -> bool:
+        """Whether this browser carries the language cookie (set by a switch, ever)."""
+        jar: SimpleCookie = SimpleCookie()
+        try:
+            jar.load(self.router.headers.cookie or "")
+        except CookieError:
+            return False
+        return LANGUAGE_COOKIE in jar
 
     async def _keep_on_account(self, language: str) -> None:
         session = await self.get_state(SessionState)

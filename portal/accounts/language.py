@@ -1,7 +1,8 @@
 """The account keeps the language of its holder's pages, the language its e-mails are written in
 (``foundation.mail_templates``): set when the account is created, then followed whenever the
-person, logged in, switches language or opens a page in another one (chosen before logging in,
-or in another browser)."""
+person, logged in, switches language or opens a page in a language chosen in that browser. A
+browser where no language was ever chosen (a first visit, shown in the default language) takes
+the account's instead of giving it its default."""
 
 from __future__ import annotations
 
@@ -30,3 +31,17 @@ def follow_page_language(
             return True
     except NotLoggedInError:
         return False
+
+
+def account_language(
+    session_id: str | None, *, now: datetime, bind: Engine | None = None
+) -> str | None:
+    """The logged-in person's account language; None with nobody logged in or no account."""
+    if not session_id:
+        return None
+    try:
+        with entered(session_id, now=now, accepted=ANY_ACCOUNT, bind=bind) as inside:
+            account = inside.account
+            return None if account is None else account.language
+    except NotLoggedInError:
+        return None

@@ -10,8 +10,11 @@ from sqlmodel import Session, select
 from foundation.clock import utc_now
 from foundation.models.account import Account, AccountStatus
 from foundation.models.outbox import OutboxMessage
+from foundation.settings import get_settings
+from identity.session_cookies import cookie_names
+from identity.sessions import SessionCookie
 from state.account_form_state import AccountFormState
-from state.i18n_state import I18nState
+from state.i18n_state import LANGUAGE_COOKIE, I18nState
 from tests.unit.portal.visitors import log_in, open_account
 from tests.unit.state.conftest import Tab, fire
 
@@ -33,9 +36,16 @@ def test_the_first_login_form_opens_the_account_in_the_pages_language(engine: En
     assert mail.subject == "Aktivieren Sie Ihr Mon Espace-Konto"
 
 
+def cookies(session_id: str, language: str | None) -> str:
+    """The cookie header of a browser logged in, with a language chosen there or not."""
+    signed = SessionCookie(get_settings().resolved_secret_key()).encode(session_id)
+    header = f"{cookie_names(get_settings().public_origin).session}={signed}"
+    return header + (f"; {LANGUAGE_COOKIE}={language}" if language else "")
+
+
 def test_a_page_shown_or_a_switch_moves_the_logged_in_persons_account(engine: Engine) -> None:
     open_account(engine, AccountStatus.ACTIVE)
-    tab = Tab(log_in(engine, at=utc_now()))
+    tab = Tab(cookie=cookies(log_in(engine, at=utc_now()), "en"))
     i18n = tab.page(I18nState)
     i18n.lang = "en"  # chosen before logging in: the cookie
     fire(i18n, "sync_document_language")
@@ -52,3 +62,18 @@ def test_a_visitor_not_logged_in_switches_without_an_account(engine: Engine) -> 
     fire(i18n, "set_language", "de")
     assert i18n.lang == "de"
     assert account_language(engine) == "fr"
+
+
+def test_a_browser_that_never_chose_a_language_shows_the_accounts(engine: Engine) -> None:
+    """Marouan reads in Dutch; he logs in on a new computer, whose pages start in the default
+    French: the pages turn Dutch, and his account stays Dutch."""
+    open_account(engine, AccountStatus.ACTIVE)
+    tab = Tab(cookie=cookies(log_in(engine, at=utc_now()), "nl"))
+    tab.page(I18nState).lang = "nl"  # the cookie, as the browser hands it to the state
+    fire(tab.page(I18nState), "sync_document_language")
+    assert account_language(engine) == "nl"
+    new_computer = Tab(cookie=cookies(log_in(engine, at=utc_now()), None))
+    i18n = new_computer.page(I18nState)
+    assert i18n.lang == "fr"
+    fire(i18n, "sync_document_language")
+    assert (i18n.lang, account_language(engine)) == ("nl", "nl")
