@@ -60,6 +60,8 @@ def _personas(slots: CardSlots, _request: dict[str, Any]) -> dict[str, Any]:
                 "slug": p.slug,
                 "name": p.display_name,
                 "description": p.description,
+                # The address a tester's suite registers the persona's account with.
+                "email": p.email,
                 "applet": p.card.applet,
                 "pin": p.card.pin,
                 "puk": p.card.puk,
