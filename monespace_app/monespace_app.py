@@ -48,6 +48,7 @@ from monespace_app.pages.registration_office import registration_office_page
 from monespace_app.pages.roles_pages import add_roles_pages
 from monespace_app.pages.spaces import dashboard_page, items_page, my_spaces_page, profile_page
 from monespace_app.pages.token_activation import terms_page, token_activation_page
+from monespace_app.pages.without_eid import registration_offices_page, without_eid_page
 from monespace_app.security_headers import with_security_headers
 from monespace_app.startup_checks import keep_state_files_private, refuse_unsafe_start
 from monespace_app.well_formed_events import WellFormedEvents
@@ -95,6 +96,13 @@ add_pages(
     (
         (help_page, routes.HELP, "Besoin d'aide ?", None),
         (privacy_page, routes.PRIVACY, "Politique de confidentialité", None),
+        (without_eid_page, routes.WITHOUT_EID, "Sans eID", None),
+        (
+            registration_offices_page,
+            routes.REGISTRATION_OFFICES,
+            "Bureaux d'enregistrement locaux",
+            None,
+        ),
     ),
     site_title=TITLE,
 )

@@ -13,8 +13,11 @@ from foundation import routes
 from foundation.clock import utc_now
 from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError, StrongLoginRequiredError
+from portal.accounts import actions as account_actions
+from portal.accounts.errors import AccountError
 from portal.keys import actions
 from portal.keys.wizard import wizard_of
+from state.account_form_state import link_context
 from state.i18n_state import I18nState
 from state.session_state import SessionState
 from state.shown_once import forget_app_seed, show_app_seed
@@ -34,6 +37,11 @@ class KeyActivationState(SessionState):
     # else Mes espaces; and the eID login that comes back to this very wizard.
     back_to: str = routes.MY_SPACES
     eid_login: str = ""
+    # "Modifier" at the first step of the app's wizard (seed 004 §2e): a new address for the
+    # account, which replaces the old one only once the link sent to it is followed.
+    editing_email: bool = False
+    email_sent_to: str = ""
+    email_error: str = ""
     # The app's seed, until its first code proves the app holds it; its QR code and text are
     # shown through ``state.shown_once``, never kept here.
     _secret: str = ""
@@ -42,6 +50,7 @@ class KeyActivationState(SessionState):
     def load(self, kind: str) -> EventSpec | list[EventSpec] | None:
         self.kind, self.steps = kind, wizard_of(kind).step_names
         self.step, self.error_text = self.steps[0], ""
+        self.editing_email, self.email_sent_to, self.email_error = False, "", ""
         self._secret = ""
         back = self.router.url.query_parameters.get(routes.RETURN_PARAMETER, "")
         self.back_to = back if routes.is_local_path(back) else routes.MY_SPACES
@@ -69,6 +78,33 @@ class KeyActivationState(SessionState):
     @rx.event
     def next_step(self) -> None:
         self._advance()
+
+    @rx.event
+    def edit_email(self, editing: bool) -> None:
+        self.editing_email, self.email_error = editing, ""
+
+    @rx.event
+    async def change_email(self, form: dict[str, str]) -> EventSpec | None:
+        """The account's new address, confirmed by the link sent to it (``portal.accounts``:
+        a recent strong login, the two fields alike)."""
+        email, confirmation = form.get("email", "").strip(), form.get("email_confirmation", "")
+        try:
+            refused = self._as_visitor(
+                lambda session_id: account_actions.change_email(
+                    session_id,
+                    link_context(),
+                    email=email,
+                    confirmation=confirmation,
+                    now=utc_now(),
+                )
+            )
+        except AccountError as error:
+            self.email_error = error_text((await self.get_state(I18nState)).lang, error)
+            return None
+        if isinstance(refused, EventSpec):
+            return refused
+        self.editing_email, self.email_error, self.email_sent_to = False, "", email
+        return None
 
     @rx.event
     def cancel(self) -> list[EventSpec]:

@@ -1,6 +1,6 @@
 """Activation of a first key from the link a registration office e-mailed (seed 004,
-"Activer votre clé numérique": the activation code, the key — mobile app or paper token — then
-its activation).
+"Activer votre clé numérique": the activation code, the key — mobile app, SMS code or paper
+token — then its activation; the SMS code's number first, then the code it brought).
 
 No session is needed: the activation code is the proof. The code stays in a backend-only var
 between the steps and is spent only by the last one, so a reload asks for it again and loses
@@ -45,6 +45,8 @@ class TokenActivationState(SessionState):
     language: str = "fr"
     username: str = ""
     email: str = ""
+    phone: str = ""  # masked: where the SMS code went (the SMS key's activation step)
+    sms_sent: bool = False
     error_text: str = ""
     link_ok: bool = True
     _reference: str = ""
@@ -61,6 +63,7 @@ class TokenActivationState(SessionState):
         self._terms_accepted = False
         self.key = paper_token.FIRST_KEYS[0]
         self.step, self.full_name, self.username, self.email = "code", "", "", ""
+        self.phone, self.sms_sent = "", False
         self.link_ok = bool(self._reference)
         self.error_text = "" if self.link_ok else await self._text(ActivationLinkError())
         self.language = (await self.get_state(I18nState)).lang
@@ -108,6 +111,26 @@ class TokenActivationState(SessionState):
         return show_app_seed(app.qr_src, app.secret_text)
 
     @rx.event
+    async def send_sms(self, form: dict[str, str]) -> None:
+        """The SMS code's number: a registration code is sent to it (again, after a minute)."""
+        try:
+            self.phone = first_key.send_sms_code(
+                self._reference,
+                self._code,
+                form.get("phone", ""),
+                now=utc_now(),
+                address=client_address(self),
+            )
+        except DigitalKeyError as error:
+            self.error_text = await self._text(error)
+            return
+        self.sms_sent, self.error_text = True, ""
+
+    @rx.event
+    def other_number(self) -> None:
+        self.sms_sent, self.error_text = False, ""
+
+    @rx.event
     def back(self) -> None:
         self.step = STEPS[max(self.step_index - 1, 0)]
         self.error_text = ""
@@ -145,6 +168,8 @@ class TokenActivationState(SessionState):
         if isinstance(done, paper_token.TokenActivation):
             self.email = done.email
             shown.append(TOKEN_CARD.push(card_layout(done.codes)))
+        if isinstance(done, paper_token.SmsCodeActivation):
+            self.phone = done.phone
         self.step, self.error_text = "done", ""
         # The portal now speaks the language just chosen.
         return [*shown, I18nState.set_language(self.language)]

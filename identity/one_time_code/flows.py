@@ -136,6 +136,8 @@ def confirm_enrolment(
     else:
         unlock(db, key)
         key.destination = sent.destination
+        if replacing:  # a new key in all but its row: "Depuis le" starts again
+            key.created_at = now
     db.add(key)
     notify_key_added(db, national_number=national_number, kind=kind, now=now)
     db.flush()

@@ -7,13 +7,16 @@ from identity.paper_token.activation import (
     AppSecret,
     FirstKeyForm,
     MobileAppActivation,
+    SmsCodeActivation,
     TokenActivation,
     activate_first_key,
     activate_mobile_app,
     activate_paper_token,
+    activate_sms_code,
     check_choices,
     first_key_secret,
     person_for_code,
+    send_sms_code,
 )
 from identity.paper_token.bis import is_valid_bis_number, make_bis_number
 from identity.paper_token.card import (
@@ -50,10 +53,12 @@ __all__ = [
     "MobileAppActivation",
     "PaperTokenKey",
     "Registration",
+    "SmsCodeActivation",
     "TokenActivation",
     "activate_first_key",
     "activate_mobile_app",
     "activate_paper_token",
+    "activate_sms_code",
     "check_activation_code",
     "check_choices",
     "codes_left",
@@ -69,6 +74,7 @@ __all__ = [
     "redeem_activation_code",
     "register_person",
     "registered_identity",
+    "send_sms_code",
     "send_token_card",
     "verify_token_code",
 ]

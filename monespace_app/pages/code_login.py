@@ -43,13 +43,15 @@ def credentials_form() -> rx.Component:
     )
 
 
-def code_form() -> rx.Component:
+def code_form(field_key: str) -> rx.Component:
+    """``field_key``: the code field's label, the key's own ("Saisissez votre mot de passe à usage
+    unique" for the e-mail code, as seed 004 §2f writes it)."""
     return rx.el.form(
         rx.el.p(
             I18nState.t[CodeLoginState.prompt_key], " ", rx.el.strong(CodeLoginState.prompt_detail)
         ),
         rx.el.div(
-            rx.el.label(I18nState.t["codelogin.code"], html_for="field-code"),
+            rx.el.label(I18nState.t[field_key], html_for="field-code"),
             rx.el.input(
                 id="field-code",
                 name="code",
@@ -106,6 +108,26 @@ def not_enrolled_help() -> rx.Component:
     )
 
 
+def no_eid_help() -> rx.Component:
+    """Seed 004 §2e-2f, "Vous n'avez pas d'eID ?": how to use the online services without one."""
+    return rx.el.aside(
+        rx.el.h2(I18nState.t["codelogin.no_eid"], style={"font_size": "1.1rem", "margin": "0"}),
+        rx.el.p(
+            rx.el.a(I18nState.t["codelogin.no_eid_link"], href=routes.WITHOUT_EID),
+            " ",
+            I18nState.t["codelogin.no_eid_text"],
+            style={"margin": "0.4rem 0 0"},
+        ),
+        aria_label=I18nState.t["codelogin.no_eid"],
+        style={"margin_top": "1.5rem"},
+    )
+
+
+def code_field_key(kind: str) -> str:
+    """The catalogue's label for this key's code field: ``codelogin.code.<kind>``."""
+    return f"codelogin.code.{kind}"
+
+
 def code_login_page(kind: str, *, asks_code: bool = True) -> rx.Component:
     """``asks_code``: a code key (its activation needs an eID login first), not the password."""
     return page_layout(
@@ -117,7 +139,7 @@ def code_login_page(kind: str, *, asks_code: bool = True) -> rx.Component:
         ),
         rx.cond(
             CodeLoginState.step == "code",
-            code_form(),
+            code_form(code_field_key(kind) if asks_code else "codelogin.code"),
             rx.fragment(
                 rx.cond(
                     CodeLoginState.step == "checking",
@@ -131,4 +153,5 @@ def code_login_page(kind: str, *, asks_code: bool = True) -> rx.Component:
         ),
         rx.el.p(rx.el.a(I18nState.t["codelogin.other_key"], href=routes.KEY_CHOOSER)),
         not_enrolled_help() if asks_code else rx.fragment(),
+        no_eid_help(),
     )

@@ -48,15 +48,73 @@ def field(label_key: str, name: str, input_type: str, autocomplete: str) -> rx.C
     )
 
 
+def email_change_form() -> rx.Component:
+    """ "Modifier": the new address twice; it replaces the old one once confirmed by e-mail."""
+    return rx.el.form(
+        field("totp.contact.new_email", "email", "email", "email"),
+        field("totp.contact.new_email_confirm", "email_confirmation", "email", "email"),
+        rx.cond(
+            KeyActivationState.email_error != "",
+            rx.el.p(KeyActivationState.email_error, role="alert", class_name="alert-error"),
+            rx.fragment(),
+        ),
+        rx.el.div(
+            rx.el.button(
+                I18nState.t["wizard.cancel"],
+                type="button",
+                on_click=KeyActivationState.edit_email(False),
+                class_name="button-secondary",
+            ),
+            rx.el.button(
+                I18nState.t["totp.contact.save"], type="submit", class_name="button-primary"
+            ),
+            class_name="actions",
+        ),
+        on_submit=KeyActivationState.change_email,
+        aria_label=I18nState.t["totp.contact.change"],
+    )
+
+
 def contact_step() -> rx.Component:
     return rx.fragment(
         paragraph("totp.contact.text"),
         rx.el.dl(
             rx.el.dt(I18nState.t["keys.profile.email"]),
-            rx.el.dd(KeyActivationState.email),
+            rx.el.dd(
+                KeyActivationState.email,
+                " ",
+                rx.cond(
+                    KeyActivationState.editing_email,
+                    rx.fragment(),
+                    rx.el.button(
+                        I18nState.t["keys.modify"],
+                        type="button",
+                        on_click=KeyActivationState.edit_email(True),
+                        aria_label=I18nState.t["totp.contact.change"],
+                        class_name="button-secondary",
+                    ),
+                ),
+            ),
             class_name="identity-list",
         ),
-        wizard_buttons(continue_type="button"),
+        rx.cond(KeyActivationState.editing_email, email_change_form(), rx.fragment()),
+        rx.cond(
+            KeyActivationState.email_sent_to != "",
+            rx.el.div(
+                rx.el.p(
+                    I18nState.t["totp.contact.sent"],
+                    " ",
+                    rx.el.strong(KeyActivationState.email_sent_to),
+                ),
+                rx.el.p(I18nState.t["totp.contact.why_confirm"]),
+                role="status",
+                class_name="alert-info",
+            ),
+            rx.fragment(),
+        ),
+        rx.cond(
+            KeyActivationState.editing_email, rx.fragment(), wizard_buttons(continue_type="button")
+        ),
     )
 
 
@@ -80,6 +138,7 @@ def activate_step() -> rx.Component:
         ),
         rx.el.p(I18nState.t["totp.activate.enter"]),
         field("totp.code_field", "code", "text", "one-time-code"),
+        rx.el.p(I18nState.t["totp.activate.validity"], class_name="field-help"),
         rx.el.p(I18nState.t["totp.activate.manual"]),
         rx.el.p(APP_SECRET_TEXT.value, class_name="secret"),
         rx.el.p(I18nState.t["totp.activate.personal"], class_name="alert-info"),
@@ -120,6 +179,7 @@ def code_step(wizard: Wizard) -> rx.Component:
         paragraph(wizard.code_text_key) if wizard.code_text_key else rx.fragment(),
         rx.el.p(rx.el.strong(KeyActivationState.destination)),
         field("enrol.code.field", "code", "text", "one-time-code"),
+        rx.el.p(I18nState.t["enrol.code.resend_delay"], class_name="field-help"),
         wizard_buttons(),
         on_submit=KeyActivationState.confirm_code,
         reset_on_submit=True,

@@ -1,5 +1,5 @@
-"""Activer votre clé numérique (seed 004): activation code, key (mobile app or paper token),
-activation; the token to print."""
+"""Activer votre clé numérique (seed 004): activation code, key (mobile app, SMS code or paper
+token), activation; the token to print."""
 
 from __future__ import annotations
 
@@ -74,7 +74,12 @@ def choose_step() -> rx.Component:
         rx.el.fieldset(
             rx.el.legend(I18nState.t["token.choose.legend"]),
             rx.el.p(I18nState.t["token.choose.recommended"], class_name="field-help"),
+            rx.el.details(
+                rx.el.summary(I18nState.t["token.choose.why"]),
+                rx.el.p(I18nState.t["token.choose.why_text"], class_name="field-help"),
+            ),
             key_choice("totp", "token.choose.totp"),
+            key_choice("sms_code", "token.choose.sms_code"),
             key_choice("paper_token", "token.choose.paper_token"),
             class_name="choice-group",
         ),
@@ -153,8 +158,53 @@ def app_activate_step() -> rx.Component:
     )
 
 
+def sms_number_form() -> rx.Component:
+    """The SMS code, first: the number its registration code goes to."""
+    return rx.el.form(
+        paragraph("token.sms.text"),
+        text_field("token.sms.field", "phone", input_type="tel", autocomplete="tel"),
+        rx.el.div(back_button(), submit_button("token.sms.send"), class_name="actions"),
+        on_submit=S.send_sms,
+        aria_label=I18nState.t["token.step.activate"],
+    )
+
+
+def sms_code_form() -> rx.Component:
+    """Then the code the SMS brought, with the username + password it is used with."""
+    return rx.el.form(
+        rx.el.p(I18nState.t["token.sms.sent"], " ", rx.el.strong(S.phone), role="status"),
+        rx.el.p(I18nState.t["token.sms.enter"]),
+        text_field(
+            "token.sms.code_field", "first_code", input_type="text", autocomplete="one-time-code"
+        ),
+        rx.el.p(
+            rx.el.button(
+                I18nState.t["token.sms.other_number"],
+                type="button",
+                on_click=S.other_number,
+                class_name="button-link",
+            ),
+        ),
+        rx.el.p(I18nState.t["token.sms.resend_delay"], class_name="field-help"),
+        paragraph("token.sms.credentials"),
+        credential_fields(),
+        rx.el.div(back_button(), submit_button("token.sms.submit"), class_name="actions"),
+        on_submit=S.activate,
+        aria_label=I18nState.t["token.step.activate"],
+    )
+
+
+def sms_activate_step() -> rx.Component:
+    return rx.cond(S.sms_sent, sms_code_form(), sms_number_form())
+
+
 def activate_step() -> rx.Component:
-    return rx.match(S.key, ("totp", app_activate_step()), token_activate_step())
+    return rx.match(
+        S.key,
+        ("totp", app_activate_step()),
+        ("sms_code", sms_activate_step()),
+        token_activate_step(),
+    )
 
 
 def token_card() -> rx.Component:
@@ -241,8 +291,29 @@ def app_done() -> rx.Component:
     )
 
 
+def sms_done() -> rx.Component:
+    return rx.fragment(
+        rx.el.div(
+            rx.el.h2(I18nState.t["token.done.sms_title"], style={"margin": "0 0 0.5rem"}),
+            rx.el.p(I18nState.t["token.done.logged_out"]),
+            rx.el.p(I18nState.t["token.done.sms_how"], " ", rx.el.strong(S.phone)),
+            role="status",
+            class_name="alert-success",
+        ),
+        rx.el.p(I18nState.t["token.done.warning"], class_name="alert-info"),
+        rx.el.div(
+            rx.el.a(
+                I18nState.t["token.done.login"],
+                href=routes.key_login("sms_code"),
+                class_name="button-primary",
+            ),
+            class_name="actions",
+        ),
+    )
+
+
 def done_step() -> rx.Component:
-    return rx.match(S.key, ("totp", app_done()), token_done())
+    return rx.match(S.key, ("totp", app_done()), ("sms_code", sms_done()), token_done())
 
 
 def token_activation_page() -> rx.Component:

@@ -3,7 +3,8 @@ activation code is the proof (no session needed), checked at the first step and 
 last, where the key is activated and any session of this browser ends in the same unit of work
 (the seed: "vous avez été automatiquement déconnecté(e)").
 
-Both steps take the activation code, so both are throttled per client address and overall
+Every step that takes the activation code (the first, the SMS code's sending, the last) is
+throttled per client address and overall
 (``identity.throttling``, step ``ACTIVATION_CODE``): a code has 3 tries, but a guesser could
 otherwise try the codes of every reference in turn. An attempt that passes is given back in the
 unit of work that records it."""
@@ -17,6 +18,7 @@ from sqlalchemy.engine import Engine
 from foundation.db import session_scope
 from identity import paper_token
 from identity.sessions import revoke
+from identity.sms_code.sender import SmsSender, configured_sender
 from identity.throttling import Step, begin_attempt, throttle_store
 
 
@@ -37,6 +39,33 @@ def person_for_code(
     return name
 
 
+def send_sms_code(
+    reference: str,
+    code: str,
+    phone: str,
+    *,
+    now: datetime,
+    address: str | None = None,
+    sender: SmsSender | None = None,
+    bind: Engine | None = None,
+) -> str:
+    """The SMS code as first key: the activation code checked again, a registration code sent
+    to ``phone`` (the configured SMS gateway unless a ``sender`` is given); returns the number
+    masked. A wrong activation code counts, committed at once."""
+    with session_scope(bind) as db:
+        attempt = begin_attempt(throttle_store(db), Step.ACTIVATION_CODE, address=address, now=now)
+        masked = paper_token.send_sms_code(
+            db,
+            reference=reference,
+            code=code,
+            phone=phone,
+            now=now,
+            sender=sender if sender is not None else configured_sender(),
+        )
+        attempt.succeeded()
+    return masked
+
+
 def activate_first_key(
     session_id: str | None,
     typed: paper_token.FirstKeyForm,
@@ -47,7 +76,7 @@ def activate_first_key(
     now: datetime,
     address: str | None = None,
     bind: Engine | None = None,
-) -> paper_token.TokenActivation | paper_token.MobileAppActivation:
+) -> paper_token.TokenActivation | paper_token.MobileAppActivation | paper_token.SmsCodeActivation:
     """Spends the code, activates the key chosen, and logs this browser out."""
     with session_scope(bind) as db:
         attempt = begin_attempt(throttle_store(db), Step.ACTIVATION_CODE, address=address, now=now)
