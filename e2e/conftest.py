@@ -19,11 +19,13 @@ from sqlmodel import Session, SQLModel
 import foundation.models  # noqa: F401 - every table on the metadata, for the reset between files
 from foundation.clock import utc_now
 from foundation.db import make_engine
+from foundation.demo_clock import demo_clock_for, reset_demo_clock
 from foundation.models.eid_reader_lease import EidReaderLease
 from foundation.models.migrate import upgrade
 from foundation.secrets_at_rest import server_keys
 from foundation.settings import PROJECT_ROOT, get_settings
 from simulators.administration.seed import seed_administration_records
+from simulators.authenticator.web import AuthenticatorPhone
 from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
@@ -33,9 +35,11 @@ from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
 from simulators.pcsc.stack import PcscStack
+from simulators.scenarios.reset import DemoParts
 from simulators.sms_gateway.web import SmsGateway
 from simulators.stack.portal_process import portal_process, web_dir_for
 from simulators.stack.processes import port_is_free, wait_for_http
+from simulators.trainers_page import TrainersPage
 
 # Two suites can run side by side on one machine: MONESPACE_E2E_PORT moves the portal (and its
 # build folder .web-<port>), MONESPACE_E2E_SIMULATORS_PORT the first of the simulators' ports.
@@ -48,6 +52,8 @@ E2E_SMS_PORT = _SIMULATORS_PORT + 3
 E2E_ITSME_PORT = _SIMULATORS_PORT + 4
 E2E_COMPANY_REGISTER_PORT = _SIMULATORS_PORT + 5
 E2E_BACK_OFFICE_PORT = _SIMULATORS_PORT + 6
+E2E_TRAINERS_PORT = _SIMULATORS_PORT + 7
+E2E_AUTHENTICATOR_PORT = _SIMULATORS_PORT + 8
 E2E_SMS_TOKEN = "e2e-sms-token"
 E2E_BACK_OFFICE_TOKEN = "e2e-back-office-token"
 # One server secret for the portal and for this process: the journeys' set-up writes mail to the
@@ -98,7 +104,12 @@ def mail_store(e2e_data_dir: Path) -> Iterator[MailStore]:
 @pytest.fixture(scope="session")
 def sms_gateway(e2e_data_dir: Path) -> Iterator[SmsGateway]:
     """The SMS provider the portal posts to; tests read the inbox through its HTTP API."""
-    gateway = SmsGateway(e2e_data_dir / "sms", port=E2E_SMS_PORT, token=E2E_SMS_TOKEN)
+    gateway = SmsGateway(
+        e2e_data_dir / "sms",
+        port=E2E_SMS_PORT,
+        token=E2E_SMS_TOKEN,
+        clock=demo_clock_for(e2e_data_dir),
+    )
     gateway.start()
     yield gateway
     gateway.stop()
@@ -110,6 +121,7 @@ def itsme_simulator(e2e_data_dir: Path) -> Iterator[ItsmeSimulator]:
     it knows the portal of this suite (its return page, its published keys)."""
     simulator = ItsmeSimulator(
         port=E2E_ITSME_PORT,
+        clock=demo_clock_for(e2e_data_dir),
         key_dir=e2e_data_dir / "itsme-provider",
         clients=[portal_client(f"http://localhost:{E2E_PORT}")],
     )
@@ -237,6 +249,56 @@ def fresh_records(
         db.commit()
     mail_store.clear()
     sms_gateway.store.clear()
+    reset_demo_clock(e2e_data_dir)  # a file whose test moved the portal's time left it moved
+
+
+@pytest.fixture(scope="session")
+def authenticator_phone(e2e_data_dir: Path) -> Iterator[AuthenticatorPhone]:
+    """The authenticator app's phone (its accounts and codes), on the portal's time."""
+    phone = AuthenticatorPhone(
+        port=E2E_AUTHENTICATOR_PORT,
+        clock=demo_clock_for(e2e_data_dir),
+        store_dir=e2e_data_dir / "authenticator",
+    )
+    phone.start()
+    yield phone
+    phone.stop()
+
+
+@pytest.fixture(scope="session")
+def trainers_page(
+    portal_url: str,
+    e2e_data_dir: Path,
+    mail_store: MailStore,
+    demo_cards: DemoCards,
+    sms_gateway: SmsGateway,
+    itsme_simulator: ItsmeSimulator,
+    company_register: CompanyRegisterSimulator,
+    authenticator_phone: AuthenticatorPhone,
+) -> Iterator[TrainersPage]:
+    """The trainers' page of this stack, as ``make demo`` runs it: the demo clock of the
+    suite's data folder, scenario resets, the guides and the hardware panel."""
+    page = TrainersPage([], port=E2E_TRAINERS_PORT, clock_dir=e2e_data_dir)
+    page.attach(
+        DemoParts(
+            data_dir=e2e_data_dir,
+            database_url=f"sqlite:///{e2e_data_dir / 'monespace.db'}",
+            public_origin=portal_url,
+            company_register_url=company_register.url,
+            trust_anchors_dir=e2e_data_dir / "trust-anchors",
+            mail_store=mail_store,
+            card_slots=demo_cards.slots,
+            sms=sms_gateway.store,
+            wallet=authenticator_phone.wallet,
+            itsme=itsme_simulator,
+            mailbox_url=f"http://127.0.0.1:{E2E_MAILBOX_PORT}",
+            sms_url=sms_gateway.url,
+            authenticator_url=authenticator_phone.url,
+        )
+    )
+    page.start()
+    yield page
+    page.stop()
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy.engine import Engine
+
 from foundation.clock import utc_now
 from foundation.db import session_scope
 from foundation.mail_outbox import DeliveryReport, deliver_due
@@ -42,30 +44,33 @@ def deliver_mail(now: datetime) -> DeliveryReport:
         return deliver_due(db, SmtpTransport(get_settings(), timeout=10), now=now)
 
 
-def purge_accounts(now: datetime) -> int:
-    with session_scope() as db:
+def purge_accounts(now: datetime, bind: Engine | None = None) -> int:
+    with session_scope(bind) as db:
         return purge_expired(db, now=now)
 
 
-def expire_role_assignments(now: datetime) -> int:
+def expire_role_assignments(
+    now: datetime, bind: Engine | None = None, public_origin: str | None = None
+) -> int:
     """Warns those whose assignment ends within 14 days (once), then ends those past their
     last day; returns how many ended."""
-    with session_scope() as db:
-        warn_ending_assignments(db, now, public_origin=get_settings().public_origin)
+    with session_scope(bind) as db:
+        origin = public_origin or get_settings().public_origin
+        warn_ending_assignments(db, now, public_origin=origin)
         return stop_ended_assignments(db, now)
 
 
-def forget_throttles(now: datetime) -> int:
+def forget_throttles(now: datetime, bind: Engine | None = None) -> int:
     """Throttling events out of their window and counters past their time (they no longer count:
     the purge only keeps the tables small)."""
-    with session_scope() as db:
+    with session_scope(bind) as db:
         return purge_throttles(db, now=now)
 
 
-def warn_expiring_passwords(now: datetime) -> int:
+def warn_expiring_passwords(now: datetime, bind: Engine | None = None) -> int:
     """E-mails those whose username + password expires within 30 days for want of use (once
     per expiry date); returns how many."""
-    with session_scope() as db:
+    with session_scope(bind) as db:
         return warn_expiring_credentials(db, now=now)
 
 
@@ -77,18 +82,21 @@ class HourlyReport:
     warned_passwords: int
 
 
-def run_hourly_jobs(now: datetime) -> HourlyReport:
+def run_hourly_jobs(
+    now: datetime, *, bind: Engine | None = None, public_origin: str | None = None
+) -> HourlyReport:
     """The hourly work, as of ``now``: purge accounts past their 30 days, stop role assignments
     past their end date, forget old throttling events, warn of passwords about to expire. The
-    demo's trainers' page runs it on demand ("Lancer les tâches horaires")."""
-    purged = purge_accounts(now)
+    demo's trainers' page runs it on demand ("Lancer les tâches horaires") on the demo's
+    database (``bind``; the settings' by default) with the portal's ``public_origin``."""
+    purged = purge_accounts(now, bind)
     if purged:
         log.info("purged %d account(s) past their withdrawal period", purged)
-    expired = expire_role_assignments(now)
+    expired = expire_role_assignments(now, bind, public_origin)
     if expired:
         log.info("%d role assignment(s) reached their end date", expired)
-    forgotten = forget_throttles(now)
-    warned = warn_expiring_passwords(now)
+    forgotten = forget_throttles(now, bind)
+    warned = warn_expiring_passwords(now, bind)
     if warned:
         log.info("%d person(s) warned of a password about to expire", warned)
     return HourlyReport(purged, expired, forgotten, warned)

@@ -2,15 +2,22 @@
 
 Starts, in order: the database migrations, pcscd with the virtual readers, the SMTP sink with its
 mailbox page, the portal. One Ctrl-C stops everything it started.
+
+``python -m simulators.demo reset --scenario NAME`` puts the running demo into a named, known
+state (simulators/scenarios/, docs/trainers.md) through its trainers' page.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import signal
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from types import FrameType
 
@@ -27,6 +34,8 @@ from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
 from simulators.mailbox.web import MailboxWeb
 from simulators.pcsc.stack import PcscStack
+from simulators.scenarios.model import load_scenarios
+from simulators.scenarios.reset import DemoParts
 from simulators.stack.portal_process import portal_process, web_dir_for
 from simulators.stack.processes import (
     ProcessStartError,
@@ -36,7 +45,7 @@ from simulators.stack.processes import (
 )
 
 
-def main() -> int:
+def run_demo() -> int:
     # This process and the portal it starts are the demo: both read the demo clock
     # (foundation.clock.utc_now), the portal through portal_process's environment.
     os.environ["MONESPACE_DEMO_MODE"] = "true"
@@ -101,6 +110,9 @@ def main() -> int:
             ocsp_port=demo.ocsp_port,
         )
         stoppers.append(("virtual cards", cards.stop))
+        # The trainers' tools read and sign with the cards from this process: with a private
+        # pcscd, this process must reach it too (pyscard reads the socket's path once).
+        os.environ.update(pcsc.client_env)
         base = demo.key_simulators_port
         keys = start_key_simulators(
             data_dir,
@@ -122,6 +134,24 @@ def main() -> int:
             demo_clock_dir=data_dir,
         )
         stoppers.append(("key simulators", keys.stop))
+        keys.trainers.attach(
+            DemoParts(
+                data_dir=data_dir,
+                database_url=settings.effective_database_url,
+                public_origin=settings.public_origin,
+                company_register_url=keys.company_register_url,
+                trust_anchors_dir=settings.trust_anchors_dir,
+                mail_store=store,
+                card_slots=cards.slots,
+                sms=keys.sms.store,
+                wallet=keys.authenticator.wallet,
+                itsme=keys.itsme,
+                mailbox_url=mailbox_web.url,
+                sms_url=keys.sms_url,
+                authenticator_url=keys.authenticator_url,
+                back_office_url=keys.back_office_url,
+            )
+        )
         sink.start()
         stoppers.append(("SMTP sink", sink.stop))
         mailbox_web.start()
@@ -168,6 +198,59 @@ def main() -> int:
             except Exception as error:
                 print(f"warning: stopping {name} failed: {error}", file=sys.stderr)
         print("Mon Espace est arrêté.", flush=True)
+
+
+def trainers_url() -> str:
+    """The running demo's trainers' page (the fourth of the key simulators' ports)."""
+    return f"http://127.0.0.1:{DemoSettings().key_simulators_port + 3}"
+
+
+def reset(name: str) -> int:
+    """Asks the running demo's trainers' page for the reset: the demo's own process holds the
+    cards in the readers, the phones and the mailbox it empties and fills."""
+    url = f"{trainers_url()}/api/scenarios/{name}"
+    request = urllib.request.Request(url, data=b"", method="POST")  # noqa: S310 - loopback
+    print(f"Remise à zéro de la démo : scénario « {name} »…", flush=True)
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+            report = json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        detail = json.loads(error.read() or b"{}").get("message", error.reason)
+        print(f"error: the reset failed: {detail}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(
+            f"error: no running demo answers at {trainers_url()} ({error}); start `make demo` "
+            "first (in another terminal).",
+            file=sys.stderr,
+        )
+        return 2
+    readers = ", ".join(
+        f"lecteur {i + 1} : {slug}" for i, slug in enumerate(report["readers"]) if slug
+    )
+    print(
+        f"La démo est dans l'état « {report['title']} » en {report['seconds']:.1f} s "
+        f"({report['sessions_ended']} session(s) fermée(s) ; cartes : {readers}).",
+        flush=True,
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m simulators.demo",
+        description="Run the demo (no command), or reset the running demo to a scenario.",
+    )
+    commands = parser.add_subparsers(dest="command")
+    resetting = commands.add_parser(
+        "reset", help="put the running demo into a named, known state (docs/trainers.md)"
+    )
+    names = list(load_scenarios())
+    resetting.add_argument("--scenario", required=True, choices=names, help="the state")
+    arguments = parser.parse_args(argv)
+    if arguments.command == "reset":
+        return reset(arguments.scenario)
+    return run_demo()
 
 
 if __name__ == "__main__":

@@ -22,13 +22,14 @@ from types import FrameType
 from typing import TypeVar
 
 from foundation import routes
+from foundation.demo_clock import demo_clock_for
 from foundation.settings import get_settings
 from simulators.authenticator.web import AuthenticatorPhone
 from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.itsme.clients import RegisteredClient, portal_client
 from simulators.itsme.web import ItsmeSimulator
-from simulators.loopback_web import Clock, LoopbackService, utc_now
+from simulators.loopback_web import Clock, LoopbackService
 from simulators.sms_gateway.web import DEFAULT_TOKEN, SmsGateway
 from simulators.trainers_page import TrainerLink, TrainerSection, TrainersPage, eid_section
 
@@ -240,7 +241,7 @@ def start_key_simulators(
     mailbox_url: str = DEFAULT_MAILBOX_URL,
     portal_url: str | None = None,
     back_office_token: str = "",
-    clock: Clock = utc_now,
+    clock: Clock | None = None,
     demo_clock_dir: Path | None = None,
 ) -> KeySimulators:
     """Starts the six services; SMS, enrolled accounts and itsme's signing key are kept under
@@ -248,13 +249,16 @@ def start_key_simulators(
     with ``back_office_token``, the portal's ``back_office_token`` setting; itsme sends the
     browser back to that portal and reads its public keys there.
 
-    With ``demo_clock_dir`` (the demo's data folder) the trainers' page moves that demo's
-    clock; ``clock`` should then follow it (foundation.demo_clock.demo_clock_for), so that the
-    phones' codes and itsme's tokens agree with the portal's time.
+    The trainers' page moves the demo clock of ``demo_clock_dir`` (by default ``data_dir``, the
+    demo's data folder, which the portal shares); the simulators date by ``clock``, by default
+    that same demo clock (foundation.demo_clock.demo_clock_for), so that the phones' codes and
+    itsme's tokens agree with the portal's time.
 
     A port already in use raises KeySimulatorsError, with nothing left running.
     """
     ports = ports or KeySimulatorPorts()
+    clock_dir = demo_clock_dir or data_dir
+    clock = clock or demo_clock_for(clock_dir)
     created: list[LoopbackService] = []
 
     def listening(what: str, port: int, make: Callable[[], _S]) -> _S:
@@ -319,7 +323,7 @@ def start_key_simulators(
         trainers = listening(
             "trainers' page",
             ports.trainers,
-            lambda: TrainersPage(sections, host, ports.trainers, clock_dir=demo_clock_dir),
+            lambda: TrainersPage(sections, host, ports.trainers, clock_dir=clock_dir),
         )
         for service in created:
             service.start()

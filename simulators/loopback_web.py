@@ -44,6 +44,8 @@ fieldset{border:1px solid #d5dbe8;border-radius:.3rem;margin:.6rem 0}legend{font
 :focus-visible{outline:3px solid #b35c00;outline-offset:2px}
 pre,code{font-family:"DejaVu Sans Mono",monospace}
 pre{white-space:pre-wrap;background:#fff;padding:1rem;border:1px solid #d5dbe8}
+form.inline,label.inline{display:inline}label.inline{font-weight:normal}
+ul.plain{list-style:none;padding:0}ol.steps>li{margin-bottom:1rem}
 """
 
 Clock = Callable[[], datetime]

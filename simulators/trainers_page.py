@@ -1,31 +1,41 @@
-"""The trainers' page: one place with a link to every simulated piece of hardware of the demo.
+"""The trainers' page: one place with a link to every simulated piece of hardware of the demo,
+and the trainers' tools (simulators/trainers/, docs/trainers.md).
 
 Served on loopback apart from the portal (``http://127.0.0.1:8030`` in the demo);
-``/api/links`` gives the same as JSON. With the demo's data folder it also moves the demo clock:
-buttons on the page, and ``GET``/``POST /api/clock`` (simulators/trainers/clock_controls.py).
+``/api/links`` gives the links as JSON. With the demo's data folder (``clock_dir``) it moves
+the demo clock: buttons, and ``GET``/``POST /api/clock`` (simulators/trainers/clock_controls.py).
+With the running demo's pieces attached (``attach(DemoParts)``) it also resets the demo to a
+scenario (``POST /scenarios/<name>``, ``POST /api/scenarios/<name>``), runs the hourly jobs
+(``POST /taches-horaires``, ``POST /api/jobs/hourly``), walks through the seed guides
+(``/guides/<slug>``) and drives the cards in the readers (``POST /lecteurs``).
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timedelta
 from http import HTTPStatus
 from pathlib import Path
-from urllib.parse import parse_qs
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from foundation.clock import BRUSSELS
-from foundation.demo_clock import DemoClockError, demo_clock_offset
-from simulators.loopback_web import LoopbackService, SimulatorHandler, esc, page
+from foundation.db import make_engine
+from foundation.demo_clock import DemoClockError, demo_clock_for
+from monespace_app.jobs import HourlyReport, run_hourly_jobs
+from simulators.loopback_web import LoopbackService, SimulatorHandler, esc
+from simulators.scenarios.model import ScenarioError, load_scenarios
+from simulators.scenarios.reset import DemoParts, ResetBusyError, ResetReport, reset_demo
 from simulators.trainers.clock_controls import (
-    CLOCK_BUTTONS,
     apply_clock_request,
     clock_state,
     press_clock_button,
 )
+from simulators.trainers.guide_files import Guide, load_guides
+from simulators.trainers.pages import Flash, guide_html, home_html, tool_urls
+from simulators.trainers.panel import PanelError, apply_card_action
 
 DEFAULT_PORT = 8030
-TITLE = "Mon Espace — outils des formateurs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,106 +97,204 @@ def _section_html(index: int, section: TrainerSection) -> str:
     return "".join(parts)
 
 
-def _offset_text(offset: timedelta) -> str:
-    if not offset:
-        return "à l'heure réelle"
-    days, seconds = offset.days, offset.seconds
-    parts = [f"{days} jour{'s' if days > 1 else ''}"] if days else []
-    if seconds:
-        parts.append(f"{seconds // 3600} h {seconds % 3600 // 60:02d}")
-    return "en avance de " + " ".join(parts)
+def links_html(sections: Sequence[TrainerSection]) -> str:
+    return "".join(_section_html(i, s) for i, s in enumerate(sections, start=1))
 
 
-def clock_section_html(clock_dir: Path, message: str = "") -> str:
-    """The demo clock's card: the portal's time now and the buttons that move it."""
-    offset = demo_clock_offset(clock_dir)
-    now = clock_state(clock_dir)["now"]
-    shown = datetime.fromisoformat(now).astimezone(BRUSSELS).strftime("%d/%m/%Y %H:%M")
-    buttons = "".join(
-        f'<button type="submit" name="bouton" value="{esc(value)}">{esc(label)}</button>'
-        for value, (label, _move) in CLOCK_BUTTONS.items()
-    )
-    status = f'<p class="status" role="status">{esc(message)}</p>' if message else ""
+def report_json(report: ResetReport) -> dict[str, Any]:
+    return {
+        "scenario": report.scenario,
+        "title": report.title,
+        "seconds": round(report.seconds, 2),
+        "sessions_ended": report.sessions_ended,
+        "readers": list(report.readers),
+    }
+
+
+def jobs_text(report: HourlyReport) -> str:
     return (
-        '<section class="card" id="horloge" aria-labelledby="horloge-titre">'
-        '<h2 id="horloge-titre">Horloge de la démo</h2>'
-        f"{status}"
-        f"<p>Heure du portail : <strong>{esc(shown)}</strong> ({esc(_offset_text(offset))}).</p>"
-        "<p>Avancer le temps montre en direct la fin du délai de rétractation d'une suppression "
-        "de compte (30 jours), l'expiration d'une invitation ou la fin d'une attribution de "
-        "rôle. Les sessions ouvertes expirent aussi : il faudra se reconnecter.</p>"
-        f'<form method="post" action="/horloge">{buttons}</form>'
-        "</section>"
+        f"Tâches horaires lancées : {report.purged_accounts} compte(s) supprimé(s) "
+        f"définitivement, {report.ended_assignments} attribution(s) de rôle expirée(s), "
+        f"{report.warned_passwords} avertissement(s) de mot de passe."
     )
 
 
-def trainers_page_html(
-    sections: Sequence[TrainerSection], *, clock_dir: Path | None = None, message: str = ""
-) -> bytes:
-    body = "".join(_section_html(i, s) for i, s in enumerate(sections, start=1))
-    if clock_dir is not None:
-        body = clock_section_html(clock_dir, message) + body
-    return page(
-        TITLE,
-        TITLE,
-        body,
-        subtitle=(
-            "Le matériel simulé de la démo : e-mails, SMS, téléphones, cartes eID, "
-            "registre des entreprises"
-        ),
-    )
+class TrainersState:
+    """What the page's handler reads at each request: the demo's pieces once attached, and the
+    message of the last button, shown once."""
+
+    def __init__(self, sections: Sequence[TrainerSection], clock_dir: Path | None) -> None:
+        self.sections = tuple(sections)
+        self.clock_dir = clock_dir
+        self.parts: DemoParts | None = None
+        self.guides: dict[str, Guide] = load_guides()
+        self._flash: Flash | None = None
+        self._lock = threading.Lock()
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        with self._lock:
+            self._flash = Flash(message, error)
+
+    def take_flash(self) -> Flash | None:
+        with self._lock:
+            flash, self._flash = self._flash, None
+            return flash
+
+    def reset(self, name: str) -> ResetReport:
+        if self.parts is None:
+            raise ScenarioError("no demo attached")
+        return reset_demo(self.parts, name)
+
+    def run_jobs(self) -> HourlyReport:
+        assert self.parts is not None
+        now = demo_clock_for(self.parts.data_dir)()
+        engine = make_engine(self.parts.database_url)
+        try:
+            return run_hourly_jobs(now, bind=engine, public_origin=self.parts.public_origin)
+        finally:
+            engine.dispose()
 
 
-def make_handler(
-    sections: Sequence[TrainerSection], clock_dir: Path | None = None
-) -> type[SimulatorHandler]:
-    as_json = [asdict(s) for s in sections]
+def _local(path: str, default: str = "/") -> str:
+    """Where a button comes back to: a path of this page only."""
+    return path if path.startswith("/") and not path.startswith("//") else default
 
+
+def make_handler(state: TrainersState) -> type[SimulatorHandler]:
     class TrainersHandler(SimulatorHandler):
         server_version = "MonEspaceTrainers/1"
 
         def on_get(self) -> None:
-            if self.url_path == "/":
-                message = CLOCK_MESSAGES.get(self.url_query.removeprefix("fait="), "")
-                body = trainers_page_html(sections, clock_dir=clock_dir, message=message)
+            path = self.url_path
+            if path == "/":
+                body = home_html(
+                    links_html(state.sections),
+                    clock_dir=state.clock_dir,
+                    parts=state.parts,
+                    guides=state.guides,
+                    flash=state.take_flash(),
+                )
                 self.send_page(HTTPStatus.OK, body)
-            elif self.url_path == "/api/links":
-                self.send_json(HTTPStatus.OK, as_json)
-            elif self.url_path == "/api/clock" and clock_dir is not None:
-                self.send_json(HTTPStatus.OK, clock_state(clock_dir))
+            elif path.startswith("/guides/") and state.parts is not None:
+                guide = state.guides.get(unquote(path.removeprefix("/guides/")))
+                if guide is None:
+                    self.not_found()
+                    return
+                body = guide_html(
+                    guide,
+                    state.parts,
+                    tool_urls(state.parts),
+                    state.take_flash(),
+                    clock_dir=state.clock_dir,
+                )
+                self.send_page(HTTPStatus.OK, body)
+            elif path == "/api/links":
+                self.send_json(HTTPStatus.OK, [asdict(s) for s in state.sections])
+            elif path == "/api/clock" and state.clock_dir is not None:
+                self.send_json(HTTPStatus.OK, clock_state(state.clock_dir))
+            elif path == "/api/scenarios" and state.parts is not None:
+                listed = [
+                    {"name": s.name, "title": s.title, "description": s.description}
+                    for s in load_scenarios().values()
+                ]
+                self.send_json(HTTPStatus.OK, listed)
             else:
                 self.not_found()
 
         def on_post(self) -> None:
-            if clock_dir is None:
+            if not self._same_site():
+                self.send_error_json(
+                    HTTPStatus.FORBIDDEN, "cross_site", "only this page may press its buttons"
+                )
+                return
+            path = self.url_path
+            if path == "/api/clock" and state.clock_dir is not None:
+                self._clock_api(state.clock_dir)
+            elif path == "/horloge" and state.clock_dir is not None:
+                self._clock_button(state.clock_dir)
+            elif state.parts is None:
                 self.not_found()
-            elif self.url_path == "/api/clock":
-                payload = self.read_json_object('{"advance_seconds": n}')
-                if payload is None:
-                    return
-                try:
-                    self.send_json(HTTPStatus.OK, apply_clock_request(clock_dir, payload))
-                except DemoClockError as error:
-                    self.send_error_json(HTTPStatus.BAD_REQUEST, "invalid_clock", str(error))
-            elif self.url_path == "/horloge":
-                form = parse_qs(self.read_body(4096).decode("utf-8", "replace"))
-                button = (form.get("bouton") or [""])[0]
-                try:
-                    press_clock_button(clock_dir, button)
-                except DemoClockError:
-                    self.redirect("/?fait=horloge-refusee#horloge")
-                    return
-                self.redirect("/?fait=horloge#horloge")
+            elif path.startswith("/api/scenarios/"):
+                self._reset_api(unquote(path.removeprefix("/api/scenarios/")))
+            elif path.startswith("/scenarios/"):
+                self._reset_button(unquote(path.removeprefix("/scenarios/")))
+            elif path == "/api/jobs/hourly":
+                self.send_json(HTTPStatus.OK, asdict(state.run_jobs()))
+            elif path == "/taches-horaires":
+                form = self._form()
+                state.say(jobs_text(state.run_jobs()))
+                self.redirect(_local(form.get("retour", "")) + "#horloge")
+            elif path == "/lecteurs":
+                self._card_button()
             else:
                 self.not_found()
 
+        def _same_site(self) -> bool:
+            """A button of this page, or a program (no Origin): never another site's page
+            (a form posted from elsewhere to 127.0.0.1 would reset the demo)."""
+            host = self.headers.get("Host") or ""
+            if urlsplit(f"http://{host}").hostname not in ("127.0.0.1", "localhost", "::1"):
+                return False  # a name rebound to loopback (DNS rebinding)
+            origin = self.headers.get("Origin")
+            return origin is None or origin == f"http://{host}"
+
+        def _form(self) -> dict[str, str]:
+            raw = parse_qs(self.read_body(16 * 1024).decode("utf-8", "replace"))
+            return {key: values[0] for key, values in raw.items()}
+
+        def _clock_api(self, clock_dir: Path) -> None:
+            payload = self.read_json_object('{"advance_seconds": n}')
+            if payload is None:
+                return
+            try:
+                self.send_json(HTTPStatus.OK, apply_clock_request(clock_dir, payload))
+            except DemoClockError as error:
+                self.send_error_json(HTTPStatus.BAD_REQUEST, "invalid_clock", str(error))
+
+        def _clock_button(self, clock_dir: Path) -> None:
+            form = self._form()
+            try:
+                press_clock_button(clock_dir, form.get("bouton", ""))
+                state.say("L'horloge de la démo a été déplacée.")
+            except DemoClockError:
+                state.say(
+                    "L'horloge de la démo ne peut pas aller plus loin (10 ans au plus).",
+                    error=True,
+                )
+            self.redirect(_local(form.get("retour", "")) + "#horloge")
+
+        def _reset_api(self, name: str) -> None:
+            try:
+                self.send_json(HTTPStatus.OK, report_json(state.reset(name)))
+            except ResetBusyError as error:
+                self.send_error_json(HTTPStatus.CONFLICT, "reset_running", str(error))
+            except ScenarioError as error:
+                self.send_error_json(HTTPStatus.BAD_REQUEST, "scenario_failed", str(error))
+
+        def _reset_button(self, name: str) -> None:
+            form = self._form()
+            try:
+                report = state.reset(name)
+                state.say(
+                    f"La démo est dans l'état « {report.title} » "
+                    f"(remise à zéro en {report.seconds:.1f} s)."
+                )
+            except ResetBusyError:
+                state.say("Une remise à zéro est déjà en cours : réessayez.", error=True)
+            except ScenarioError as error:
+                state.say(f"La remise à zéro a échoué : {error}", error=True)
+            self.redirect(_local(form.get("retour", "")))
+
+        def _card_button(self) -> None:
+            form = self._form()
+            assert state.parts is not None
+            try:
+                state.say(apply_card_action(state.parts, form))
+            except PanelError as error:
+                state.say(str(error), error=True)
+            self.redirect(_local(form.get("retour", ""), "/#materiel"))
+
     return TrainersHandler
-
-
-CLOCK_MESSAGES = {
-    "horloge": "L'horloge de la démo a été déplacée.",
-    "horloge-refusee": "L'horloge de la démo ne peut pas aller plus loin (10 ans au plus).",
-}
 
 
 class TrainersPage(LoopbackService):
@@ -200,6 +308,18 @@ class TrainersPage(LoopbackService):
     ) -> None:
         """``clock_dir``: the demo's data folder, whose demo clock the page moves (no clock
         controls without it)."""
-        self.sections = tuple(links)
-        self.clock_dir = clock_dir
-        super().__init__(make_handler(self.sections, clock_dir), host=host, port=port)
+        self.state = TrainersState(links, clock_dir)
+        super().__init__(make_handler(self.state), host=host, port=port)
+
+    @property
+    def sections(self) -> tuple[TrainerSection, ...]:
+        return self.state.sections
+
+    @property
+    def clock_dir(self) -> Path | None:
+        return self.state.clock_dir
+
+    def attach(self, parts: DemoParts) -> None:
+        """The running demo's pieces: from now on the page resets scenarios, runs the hourly
+        jobs, shows the guides and the hardware panel."""
+        self.state.parts = parts

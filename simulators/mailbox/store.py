@@ -52,6 +52,10 @@ class MailStore:
         for key in list(self._maildir.iterkeys()):
             self._maildir.discard(key)
 
+    def discard(self, key: str) -> None:
+        """Removes one message (a demo's scenario reset takes back what it did not mean)."""
+        self._maildir.discard(key)
+
     def _read(self, key: str) -> StoredMail:
         raw = self._maildir.get_bytes(key)
         message = BytesParser(policy=policy.default).parsebytes(raw)
