@@ -97,17 +97,22 @@ def read_guide(path: Path) -> Guide:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise GuideError(f"{path.name}: {error}") from error
-    t = TomlTable(data, path.name)
-    guide = Guide(
-        slug=path.stem,
-        seed=t.text("seed"),
-        title=t.text("title"),
-        summary=t.text("summary"),
-        parts=tuple(
-            _part(raw, f"{path.name}, part {n}") for n, raw in enumerate(t.tables("parts"), 1)
-        ),
-    )
-    t.done()
+    try:
+        t = TomlTable(data, path.name)
+        guide = Guide(
+            slug=path.stem,
+            seed=t.text("seed"),
+            title=t.text("title"),
+            summary=t.text("summary"),
+            parts=tuple(
+                _part(raw, f"{path.name}, part {n}") for n, raw in enumerate(t.tables("parts"), 1)
+            ),
+        )
+        t.done()
+    except GuideError:
+        raise
+    except ScenarioError as error:  # the table reader's own: a guide's file said so
+        raise GuideError(str(error)) from error
     return guide
 
 
