@@ -83,6 +83,13 @@ class Settings(BaseSettings):
     itsme_timeout: float = Field(
         default=10.0, gt=0, description="Seconds the portal waits for itsme's server."
     )
+    # "Créer votre compte itsme" and the itsme page's "Plus d'info" (seed 004 §2a, §2d): itsme's
+    # own page for getting started; "{lang}" becomes the page's language (fr, nl, de, en). Empty:
+    # <itsme_url>/get-started, the simulator's page in the demo, so the link works offline.
+    itsme_account_url: str = Field(
+        default="",
+        description="itsme's page for creating an account ({lang}: the page's language).",
+    )
     company_register_url: str = Field(
         default="http://127.0.0.1:8031",
         description="Company register (Banque-Carrefour des Entreprises), read over HTTP.",
@@ -135,6 +142,14 @@ class Settings(BaseSettings):
     def _known_language(cls, value: str) -> str:
         if value not in SUPPORTED_LANGUAGES:
             raise ValueError(f"default_language must be one of {', '.join(SUPPORTED_LANGUAGES)}")
+        return value
+
+    @field_validator("itsme_account_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        # A link on the pages: a web address or nothing, never javascript: or a local path.
+        if value.strip() and not value.strip().lower().startswith(("https://", "http://")):
+            raise ValueError("itsme_account_url must be an http(s) address, or empty")
         return value
 
     @field_validator("public_origin")

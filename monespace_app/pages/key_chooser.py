@@ -19,14 +19,32 @@ from components import theme
 from components.layout import page_layout, page_title, paragraph
 from foundation import routes
 from identity.assurance import LevelOfAssurance
+from identity.keys.kinds import KeyKind
 from identity.registry import KeyDescriptor, KeyGroup, KeyRegistry, default_registry
 from monespace_app.pages.home import labelled_panel
 from state.i18n_state import I18nState
+from state.itsme_link_state import ItsmeLinkState
 from state.key_chooser_state import KeyChooserState
+
+
+def itsme_account_link() -> rx.Component:
+    """ "Créer votre compte itsme" under the itsme key (seed 004 §2b-2d): itsme's page for
+    getting started, on itsme's site (the simulator's in the demo), and the link says so."""
+    return rx.el.p(
+        rx.el.a(
+            I18nState.t["itsme.create_account"],
+            " ",
+            I18nState.t["itsme.elsewhere"],
+            href=ItsmeLinkState.account_url,
+            rel="noopener",
+        ),
+        style={"margin": "0.4rem 0 0 0.25rem"},
+    )
 
 
 def key_link(key: KeyDescriptor) -> rx.Component:
     """The key's login page; greyed, with the reason, when it does not reach the level asked."""
+    extras = [itsme_account_link()] if key.kind == KeyKind.ITSME else []
     return rx.el.li(
         rx.cond(
             KeyChooserState.required_level > int(key.level),
@@ -41,6 +59,7 @@ def key_link(key: KeyDescriptor) -> rx.Component:
                 class_name="key-link",
             ),
         ),
+        *extras,
         style={"list_style": "none"},
     )
 

@@ -127,6 +127,42 @@ def index_page(phones: dict[str, ItsmePhone]) -> bytes:
     return page(TITLE, TITLE, body)
 
 
+def get_started_page(phones: dict[str, ItsmePhone]) -> bytes:
+    """ "Créer votre compte itsme" and "Plus d'info" of the portal lead here (itsme's own page
+    for getting started is at the same path): what creating an account takes with the real
+    itsme, and that in the demo the accounts are the personas', already made."""
+    items = "".join(
+        f'<li><a href="{esc(phone_link(p.number))}">Téléphone de {esc(p.persona.display_name)}'
+        f"</a> — {esc(display_phone(p.number))}</li>"
+        for p in phones.values()
+    )
+    body = (
+        '<section class="card" aria-labelledby="real"><h2 id="real">Avec le vrai itsme</h2>'
+        "<p>itsme est une application pour smartphone qui confirme votre identité auprès des "
+        "services en ligne. Pour créer votre compte itsme :</p><ol>"
+        "<li>installez l'application « itsme » sur votre smartphone (App Store ou Google "
+        "Play) ;</li>"
+        "<li>identifiez-vous avec votre carte eID et un lecteur de cartes, ou avec votre carte "
+        "bancaire et son lecteur, et votre code PIN ;</li>"
+        "<li>confirmez votre numéro de téléphone belge, puis choisissez votre code itsme.</li>"
+        "</ol><p>Ensuite, sur un site qui propose « IDENTIFICATION via itsme », introduisez "
+        "votre numéro de GSM et confirmez la demande dans l'application.</p></section>"
+        '<section class="card" aria-labelledby="demo"><h2 id="demo">Dans la démonstration</h2>'
+        "<p>Rien à installer ni à créer : les comptes itsme de démonstration existent déjà, "
+        "un par personne ci-dessous. Introduisez son numéro sur le portail, puis ouvrez son "
+        "téléphone pour confirmer ou refuser la demande.</p>"
+        f"<ul>{items}</ul>"
+        '<p class="muted">Un autre numéro de GSM belge est accepté de la même manière, mais '
+        "aucun téléphone ne reçoit la demande : elle expire sans réponse.</p></section>"
+    )
+    return page(
+        "Créer votre compte itsme — itsme",
+        "Créer votre compte itsme",
+        body,
+        subtitle="itsme — commencer avec itsme",
+    )
+
+
 def _request_card(request: IdentificationRequest, client: str, now: datetime) -> str:
     title_id = f"request-{request.id}"
     button_attributes = f'type="submit" aria-describedby="{esc(title_id)}"'

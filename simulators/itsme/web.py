@@ -11,6 +11,9 @@ Provider (what the portal's ``identity.itsme`` client speaks):
 - ``POST /token`` (``private_key_jwt``): the code, its PKCE verifier and redirect URI for an ID
   token signed RS256 and an access token; ``GET|POST /userinfo`` with that access token.
 
+Getting started: ``GET /get-started``, what creating an itsme account takes, and the demo's
+accounts (the phones below).
+
 Phones (pages for testers and trainers): ``GET /`` and ``GET /phone?number=+32…`` (Confirmer /
 Refuser). Test hooks: ``GET /api/phones``, ``GET /api/requests?phone=…``,
 ``GET /api/requests/<id>`` (its status), ``POST /api/requests/<id>/approve`` and ``…/refuse``,
@@ -35,6 +38,7 @@ from simulators.itsme.clients import RegisteredClient, portal_client
 from simulators.itsme.directory import ItsmePhone, load_phones
 from simulators.itsme.pages import (
     duration,
+    get_started_page,
     index_page,
     phone_form_page,
     phone_link,
@@ -72,6 +76,9 @@ from simulators.sms_gateway.numbers import PhoneNumberError, normalise_phone, ph
 
 DEFAULT_PORT = 8028
 DEFAULT_PORTAL_ORIGIN = "http://localhost:3000"
+# itsme's page for getting started (the real one's path): the portal's "Créer votre compte
+# itsme" leads here by default (portal/login/itsme_account_link.py).
+GET_STARTED = "/get-started"
 _API_REQUEST = re.compile(r"/api/requests/([^/]+)(?:/(approve|refuse))?")
 _PHONE_ANSWER = re.compile(r"/phone/requests/([^/]+)/(confirm|refuse)")
 _TRANSACTION = re.compile(r"/authorize/([A-Za-z0-9_-]+)(?:/(send|cancel|status))?")
@@ -124,6 +131,8 @@ def make_handler(provider: Provider) -> type[SimulatorHandler]:
                 self._userinfo()
             elif path == "/":
                 self.send_page(HTTPStatus.OK, index_page(book.phones))
+            elif path == GET_STARTED:
+                self.send_page(HTTPStatus.OK, get_started_page(book.phones))
             elif path == "/phone":
                 self._phone_page()
             elif path == "/api/phones":

@@ -474,3 +474,19 @@ def test_index_and_phone_list(itsme: ItsmeSimulator) -> None:
         ("+32472000002", "chloe-ducoeur"),
     ]
     assert itsme.phone_url("0471 00 00 01") == f"{itsme.url}/phone?number=%2B32471000001"
+
+
+def test_the_get_started_page_says_what_an_account_takes_and_lists_the_demo_phones(
+    itsme: ItsmeSimulator,
+) -> None:
+    """Where the portal's "Créer votre compte itsme" and "Plus d'info" lead in the demo."""
+    page = call("GET", f"{itsme.url}/get-started")
+    assert page.status == 200
+    assert "Créer votre compte itsme" in page.text
+    assert "carte eID" in page.text
+    assert "carte bancaire" in page.text
+    assert "code PIN" in page.text
+    for name, number in (("Marouan El Yakoubi", "+32 470 12 34 56"), ("Naïma Mremi", "")):
+        assert f"Téléphone de {name}" in page.text
+        assert number in page.text
+    assert 'href="/phone?number=%2B32472000002"' in page.text
