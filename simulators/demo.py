@@ -103,6 +103,10 @@ def run_demo() -> int:
     try:
         pcsc.start()
         stoppers.append(("pcscd", pcsc.stop))
+        # The trainers' tools read and sign with the cards from this process: with a private
+        # pcscd, this process must reach it too, before its first PC/SC call (libpcsclite reads
+        # the socket's path once per process).
+        os.environ.update(pcsc.client_env)
         cards = start_demo_cards(
             pcsc,
             data_dir,
@@ -110,9 +114,6 @@ def run_demo() -> int:
             ocsp_port=demo.ocsp_port,
         )
         stoppers.append(("virtual cards", cards.stop))
-        # The trainers' tools read and sign with the cards from this process: with a private
-        # pcscd, this process must reach it too (pyscard reads the socket's path once).
-        os.environ.update(pcsc.client_env)
         base = demo.key_simulators_port
         keys = start_key_simulators(
             data_dir,

@@ -98,6 +98,19 @@ def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
             for pid in children
             if b"reflex" in _command_line(pid)
         )
+        # A trainer's reset from a second terminal: the demo's own process reads Naïma's card
+        # and signs her dossiers through its private pcscd (docs/trainers.md).
+        reset = subprocess.run(
+            [sys.executable, "-m", "simulators.demo", "reset", "--scenario", "dossiers"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert reset.returncode == 0, reset.stderr
+        assert "La démo est dans l'état « Dossiers »" in reset.stdout
     finally:
         demo.send_signal(signal.SIGINT)
         output, _ = demo.communicate(timeout=60)
