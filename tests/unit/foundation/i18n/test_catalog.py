@@ -42,6 +42,7 @@ NEVER_SHOWN = {
     "_UnreliableResponseError": "private to the OCSP check, turned into RevocationUnknownError",
     "LocalTestRootError": "stops the portal's start-up, for the operator's log, before any page",
     "LimitReachedError": "a throttle store's refusal, turned into ThrottledError by its caller",
+    "DemoClockError": "the demo clock's refusal, for the trainers' page and testers' suites",
 }
 # Errors about one field of a form have a text per field: error.<ClassName>.<field>.
 PER_FIELD = {"RegistrationFieldError": paper_token_errors.RegistrationFieldError.FIELDS}
