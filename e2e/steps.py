@@ -25,52 +25,19 @@ from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES, is_locked, record_failure
 from identity.keys.records import find_key
+
+# The eID login's steps are the testers' plugin's (docs/testing.md): one copy, which every
+# journey here keeps in step with the portal's pages.
+from monespace_testing.eid_login import confirm_certificate as confirm_certificate
+from monespace_testing.eid_login import enter_pin as enter_pin
+from monespace_testing.eid_login import log_in as log_in
+from monespace_testing.eid_login import log_out as log_out
+from monespace_testing.eid_login import start_eid_login as start_eid_login
 from portal.companies.gap import GapDetails, designate_gap, register_company
 from portal.companies.register import HttpCompanyRegister
 from simulators.personas.loader import Persona, persona
 
 MAILBOX_API = f"http://127.0.0.1:{E2E_MAILBOX_PORT}/api/messages"
-
-
-def start_eid_login(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/connexion")
-    page.get_by_role("link", name="IDENTIFICATION avec un lecteur de cartes eID").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Identification avec lecteur de carte eID"
-    )
-    page.get_by_role("button", name="S'identifier").click()
-
-
-def confirm_certificate(page: Page, holder: str) -> None:
-    """The card's certificate, confirmed. The reader is on the server: before the PIN the page
-    names no one (issuer, validity, fingerprint), so the holder's name is not in the dialog
-    (a person already logged in, stepping up, sees their own name in the header)."""
-    dialog = page.get_by_role("dialog", name="Confirmer le certificat")
-    expect(dialog).to_contain_text("Certificat d'authentification de la carte")
-    expect(dialog).to_contain_text("Émetteur : Citizen CA")
-    expect(dialog).to_contain_text(re.compile(r"Empreinte : ([0-9A-F]{4} ){3}[0-9A-F]{4}"))
-    expect(dialog).not_to_contain_text(holder)
-    dialog.get_by_role("button", name="OK").click()
-
-
-def enter_pin(page: Page, pin: str) -> None:
-    page.get_by_label("Code PIN de votre carte d'identité").fill(pin)
-    page.get_by_role("button", name="Valider").click()
-
-
-def log_in(page: Page, base_url: str, holder: str, pin: str = "1234") -> None:
-    start_eid_login(page, base_url)
-    confirm_certificate(page, holder)
-    enter_pin(page, pin)
-
-
-def log_out(page: Page, holder: str) -> None:
-    """Through the holder's menu in the header, back to the home page."""
-    page.get_by_text(holder).first.click()
-    page.get_by_role("button", name="Quitter").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Guichet électronique de la Fédération Wallonie-Bruxelles"
-    )
 
 
 def credentials_step(page: Page, base_url: str, kind: str, username: str, password: str) -> None:

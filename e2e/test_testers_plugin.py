@@ -27,7 +27,7 @@ pytestmark = pytest.mark.e2e
 
 EXAMPLES = PROJECT_ROOT / "examples" / "testers_suite"
 PRIVATE_PORT = E2E_PORT + 1
-PRIVATE_SIMULATORS_PORT = E2E_SMTP_PORT + 10  # the e2e suite's simulators take seven from there
+PRIVATE_SIMULATORS_PORT = E2E_SMTP_PORT + 10  # the e2e suite's simulators take nine from there
 SUITE_TIMEOUT = 1500  # a first run builds the private portal's frontend
 
 

@@ -31,6 +31,18 @@ def test_a_blocked_card_logs_nobody_in(portal: Portal, eid_card: EidCards, page:
     expect(page).to_have_url(re.compile(r"/connexion/eid/?$"))
 
 
+def send_code(page: Page) -> None:
+    """Continuer, which mails the code; the portal mails one a minute to a person, so a run
+    right after another waits as the page asks."""
+    page.get_by_role("button", name="Continuer").click()
+    wait = page.get_by_role("alert").filter(has_text=re.compile(r"Patientez encore \d+"))
+    expect(page.get_by_label("Code d'enregistrement*").or_(wait)).to_be_visible()
+    if wait.is_visible():
+        seconds = re.search(r"(\d+) seconde", wait.inner_text())
+        page.wait_for_timeout((int(seconds.group(1)) + 1) * 1000 if seconds else 60_000)
+        page.get_by_role("button", name="Continuer").click()
+
+
 def test_the_email_key_is_confirmed_with_a_code_sent_by_mail(
     portal: Portal, page: Page, mailbox: Mailbox
 ) -> None:
@@ -38,7 +50,7 @@ def test_the_email_key_is_confirmed_with_a_code_sent_by_mail(
     portal.log_in_with_account(NAIMA)
     page.goto(portal.link("/mes-cles/activer/email_code"))
     page.get_by_label("Adresse e-mail*").fill(address)
-    page.get_by_role("button", name="Continuer").click()
+    send_code(page)
 
     mail = mailbox.wait_for(address, subject="Votre code d'enregistrement Mon Espace")
     page.get_by_label("Code d'enregistrement*").fill(mail.code())
@@ -49,3 +61,10 @@ def test_the_email_key_is_confirmed_with_a_code_sent_by_mail(
             page.get_by_text("Vous avez déjà un nom d'utilisateur et un mot de passe")
         )
     ).to_be_visible()
+
+    # Removed again from Mes clés numériques, so that the next run (on a demo) starts afresh.
+    page.goto(portal.link("/mes-cles"))
+    tile = page.get_by_role("listitem").filter(has_text="Code de sécurité par e-mail")
+    tile.get_by_role("button", name="Supprimer").click()
+    page.get_by_role("alertdialog").get_by_role("button", name="Supprimer").click()
+    expect(page.get_by_role("status")).to_contain_text("La clé numérique a été supprimée")
