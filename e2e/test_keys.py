@@ -164,6 +164,13 @@ def test_email_code_activation_login_lock_and_removal(
     )
     code = re.search(r"\b(\d{6})\b", str(registration["text"]))
     assert code
+    # The guide's words (§2f), and the portal's one-minute wait with its reason.
+    expect(
+        page.get_by_text(
+            "Si vous ne recevez pas d'e-mail, cliquez sur « Annuler » et demandez un nouveau code."
+        )
+    ).to_be_visible()
+    expect(page.get_by_text("qu'une minute après le précédent")).to_be_visible()
     page.get_by_label("Code d'enregistrement*").fill(code.group(1))
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Continuer").click()
@@ -177,7 +184,9 @@ def test_email_code_activation_login_lock_and_removal(
 
     credentials_step(page, base_url, "email_code", USERNAME, PASSWORD)
     expect(page.get_by_text("j*****@example.org")).to_be_visible()
-    page.get_by_role("textbox", name="Saisissez votre code unique").fill(
+    expect(page.get_by_role("complementary", name="Vous n'avez pas d'eID ?")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("textbox", name="Saisissez votre mot de passe à usage unique").fill(
         next_code_by_mail(CODES_ADDRESS, 0)
     )
     page.get_by_role("button", name="Continuer").click()
@@ -188,11 +197,11 @@ def test_email_code_activation_login_lock_and_removal(
     credentials_step(page, base_url, "email_code", USERNAME, PASSWORD)
     login_code = next_code_by_mail(CODES_ADDRESS, 1)
     other = other_than(login_code)
-    page.get_by_role("textbox", name="Saisissez votre code unique").fill(other)
+    page.get_by_role("textbox", name="Saisissez votre mot de passe à usage unique").fill(other)
     page.get_by_role("button", name="Continuer").click()
     expect(page.get_by_role("alert")).to_contain_text("incorrect")
     wear_down_key(e2e_data_dir, USERNAME, "email_code")
-    page.get_by_role("textbox", name="Saisissez votre code unique").fill(other)
+    page.get_by_role("textbox", name="Saisissez votre mot de passe à usage unique").fill(other)
     page.get_by_role("button", name="Continuer").click()
     expect(page.get_by_role("alert")).to_have_text(LOCKED)
     # Locked, the key stops the next login at once, before any code is sent.

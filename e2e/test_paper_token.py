@@ -15,6 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
 from e2e.steps import (
+    checked,
     credentials_step,
     link_in,
     log_in,
@@ -24,6 +25,7 @@ from e2e.steps import (
     other_than,
     wear_down_key,
 )
+from e2e.test_phone_and_password_keys import next_code_by_sms
 from simulators.authenticator.otp import current_code, parse_otpauth
 from simulators.authenticator.qr import decode_qr
 from simulators.eid.card_slots import CardSlots
@@ -287,3 +289,82 @@ def test_a_registered_person_activates_the_mobile_app_instead(
     page.get_by_role("button", name="Continuer").click()
     expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
     expect(page.get_by_text("Nowak").first).to_be_visible()
+
+
+SOFIA = {
+    "surname": "Rossi",
+    "first_names": "Sofia",
+    "birth_date": "1992-03-08",
+    "document": "YA 3141592",
+    "email": "sofia.rossi@example.it",
+}
+SOFIA_PHONE = "+32472000007"
+
+
+def test_a_registered_person_activates_the_sms_code_instead(
+    page: Page, base_url: str, card_slots: CardSlots
+) -> None:
+    """Seed 004 §3: "Il est recommandé d'installer le code de sécurité via application mobile ou
+    SMS": the number, the code the SMS brings, then username + password."""
+    open_the_office(page, base_url, card_slots)
+    form = page.get_by_role("form", name="Enregistrer une personne")
+    fill_registration(form, SOFIA)
+    form.get_by_role("button", name="Enregistrer et délivrer le code d'activation").click()
+    code = issued_code(page, "Sofia Rossi")
+    log_out(page, "Hélène Lambert")
+
+    [mail] = mails_to(SOFIA["email"], subject=ACTIVATION_SUBJECT)
+    page.goto(link_in(mail, "/mes-cles/activer-token", "activation"))
+    page.get_by_label("Code d'activation*").fill(code)
+    page.get_by_role("button", name="Suivant").click()
+    expect(page.get_by_text("Sofia Rossi")).to_be_visible()
+    expect(
+        page.get_by_text(
+            "Il est recommandé d'installer le code de sécurité via application mobile ou SMS."
+        )
+    ).to_be_visible()
+    page.get_by_text("Pourquoi ?").click()
+    expect(page.get_by_text("celui du SMS arrive sur votre numéro")).to_be_visible()
+    page.get_by_label("Code de sécurité via SMS").check()
+    page.get_by_label("Ma préférence linguistique*").select_option("fr")
+    page.get_by_label("J'accepte les conditions d'usage*").check()
+    checked(page, "14-token-activation-sms-choice")
+    page.get_by_role("button", name="Activer une clé numérique").click()
+
+    # A landline is refused with a message; her mobile number gets the code.
+    page.get_by_label("Numéro de GSM*").fill("081 12 34 56")
+    page.get_by_role("button", name="Envoyer le code").click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    page.get_by_label("Numéro de GSM*").fill("0472 00 00 07")
+    page.get_by_role("button", name="Envoyer le code").click()
+    expect(page.get_by_text("Un code d'enregistrement a été envoyé par SMS au")).to_contain_text(
+        "+32 4** ** ** 07"
+    )
+    # The one-minute wait before another code, and why, on the page.
+    expect(page.get_by_text("personne ne peut inonder votre téléphone")).to_be_visible()
+    checked(page, "15-token-activation-sms-code")
+    sms_code = next_code_by_sms(SOFIA_PHONE, 0)
+    page.get_by_label("Code d'enregistrement*").fill(other_than(sms_code))
+    page.get_by_label("Nom d'utilisateur*").fill("sofia.rossi")
+    page.get_by_label("Mot de passe*", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirmez le mot de passe*").fill(PASSWORD)
+    page.get_by_role("button", name="Activer mon code de sécurité via SMS").click()
+    expect(page.get_by_role("alert")).to_contain_text("incorrect")
+    expect(page.get_by_label("Nom d'utilisateur*")).to_have_value("sofia.rossi")
+    page.get_by_label("Code d'enregistrement*").fill(sms_code)
+    page.get_by_role("button", name="Activer mon code de sécurité via SMS").click()
+    done = page.get_by_role("status")
+    expect(done).to_contain_text("Votre code de sécurité via SMS a été créé avec succès !")
+    expect(done).to_contain_text("+32 4** ** ** 07")
+    checked(page, "16-token-activation-sms-done")
+
+    # She logs in with username + password and the code of a new SMS.
+    page.get_by_role("link", name="Identification « Mes clés numériques »").click()
+    expect(page).to_have_url(re.compile(r"/connexion/sms_code/?$"))
+    credentials_step(page, base_url, "sms_code", "sofia.rossi", PASSWORD)
+    page.get_by_role("textbox", name="Saisissez votre code unique").fill(
+        next_code_by_sms(SOFIA_PHONE, 1)
+    )
+    page.get_by_role("button", name="Continuer").click()
+    expect(page).to_have_url(re.compile(r"/mon-compte/inscription/?$"))
+    expect(page.get_by_text("Rossi").first).to_be_visible()

@@ -28,7 +28,6 @@ from e2e.steps import (
     log_out,
     mails_to,
     other_than,
-    remove_key,
     wear_down_key,
 )
 from foundation.db import make_engine
@@ -204,14 +203,20 @@ def test_password_locked_then_changed_then_removed(
     expect(page).to_have_url(re.compile(r"/mes-espaces/?$"))
     password_key = key_tile(page, base_url, "nom d'utilisateur et mot de passe")
     expect(password_key).to_contain_text("ACTIVE")
-    remove_key(page, password_key)
-    assert mails_to(
-        ACCOUNT_EMAIL, subject="Une clé numérique a été supprimée de votre compte Mon Espace"
-    )
-    # The SMS key locked in the first journey: removed after the eID login.
-    sms_key = key_tile(page, base_url, "code de sécurité via SMS")
+    # The SMS key locked in the first journey only works with the password: the confirmation
+    # names it, and it goes with it (#18).
+    sms_key = page.locator("li.tile").filter(has_text="code de sécurité via SMS")
     expect(sms_key).to_contain_text("BLOQUÉE")
-    remove_key(page, sms_key)
+    password_key.get_by_role("button", name="Supprimer").click()
+    dialog = page.get_by_role("alertdialog")
+    expect(dialog.get_by_role("listitem")).to_have_text(["code de sécurité via SMS"])
+    dialog.get_by_role("button", name="Supprimer").click()
+    expect(page.get_by_role("status")).to_contain_text("Les clés numériques ont été supprimées")
+    expect(password_key).to_contain_text("Non activée")
+    expect(sms_key).to_contain_text("Non activée")
+    assert mails_to(
+        ACCOUNT_EMAIL, subject="Des clés numériques ont été supprimées de votre compte Mon Espace"
+    )
     log_out(page, HOLDER)
     password_step(page, base_url, "password", NEW_PASSWORD)
     expect(page.get_by_role("alert")).to_be_visible()

@@ -177,15 +177,15 @@ def sms_code_form() -> rx.Component:
         text_field(
             "token.sms.code_field", "first_code", input_type="text", autocomplete="one-time-code"
         ),
+        rx.el.p(I18nState.t["token.sms.resend_delay"], class_name="field-help"),
         rx.el.p(
             rx.el.button(
                 I18nState.t["token.sms.other_number"],
                 type="button",
                 on_click=S.other_number,
-                class_name="button-link",
+                class_name="button-secondary",
             ),
         ),
-        rx.el.p(I18nState.t["token.sms.resend_delay"], class_name="field-help"),
         paragraph("token.sms.credentials"),
         credential_fields(),
         rx.el.div(back_button(), submit_button("token.sms.submit"), class_name="actions"),
