@@ -42,5 +42,5 @@ def test_a_mistake_in_the_file_is_refused(tmp_path: Path) -> None:
         '[[office]]\nname = "X"\nstreet = "Y"\nmunicipality = "Z"\nregion = "wallonia"\n',
         encoding="utf-8",
     )
-    with pytest.raises(ValueError, match="short.toml"):
+    with pytest.raises(ValueError, match=r"short\.toml"):
         read_offices(no_postcode)
