@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from foundation import routes
 from foundation.db import make_engine
 from foundation.demo_clock import DemoClockError, demo_clock_for
 from monespace_app.jobs import HourlyReport, run_hourly_jobs
@@ -156,8 +157,9 @@ class TrainersState:
 
 
 def _local(path: str, default: str = "/") -> str:
-    """Where a button comes back to: a path of this page only."""
-    return path if path.startswith("/") and not path.startswith("//") else default
+    """Where a button comes back to: a path of this page only, nothing that would end the
+    Location header early."""
+    return path if routes.is_local_path(path) and path.isprintable() else default
 
 
 def make_handler(state: TrainersState) -> type[SimulatorHandler]:

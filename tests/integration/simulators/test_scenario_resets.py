@@ -276,6 +276,14 @@ def test_the_trainers_page_resets_and_drives_the_cards(
     assert parts.card_slots is not None
     assert parts.card_slots.card_of(NAIMA.slug).content.pin.tries_left == 0
     assert call("GET", trainers.url + "/guides/nope").status == 404
+    for elsewhere in (b"//evil.example", b"/%5Cevil.example", b"/x%0D%0ASet-Cookie:%20a=b"):
+        away = call(
+            "POST",
+            trainers.url + "/lecteurs",
+            body=b"action=retirer&lecteur=3&retour=" + elsewhere,
+            headers=FORM,
+        )
+        assert away.headers["Location"] == "/#materiel"
 
     jobs = call("POST", trainers.url + "/api/jobs/hourly")
     assert jobs.json()["purged_accounts"] == 0
