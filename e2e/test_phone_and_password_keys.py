@@ -77,6 +77,10 @@ def test_sms_code_activation_login_and_lock(
     log_in_with_account(page, base_url, HOLDER, ACCOUNT_EMAIL)
     page.goto(base_url + "/mes-cles/activer/sms_code")
     expect(page.get_by_role("heading", level=1)).to_have_text("Code de sécurité via SMS")
+    # Its risks are said where it is chosen (ASVS 6.6.1).
+    expect(
+        page.get_by_text("Un code par SMS est moins sûr que l'application mobile")
+    ).to_be_visible()
     assert_no_axe_violations(page)
     # A number that is not a mobile number is refused with a message.
     page.get_by_label("Numéro de GSM*").fill("02 413 25 10")

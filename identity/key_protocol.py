@@ -143,6 +143,8 @@ class DestinationField:
     label_key: str
     input_type: str  # the HTML input type, also its autocomplete: "email", "tel"
     prefill_account_email: bool = False
+    # What the person should know of the key's risks before choosing it ("" for none).
+    warning_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)

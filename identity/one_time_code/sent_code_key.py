@@ -26,7 +26,12 @@ from identity.sessions import require_recent_strong_login
 
 
 def sent_code_wizard(
-    kind: str, *, texts: str, input_type: str, prefill_account_email: bool = False
+    kind: str,
+    *,
+    texts: str,
+    input_type: str,
+    prefill_account_email: bool = False,
+    warning_key: str = "",
 ) -> Wizard:
     """The destination, the registration code sent to it, username + password, done; ``texts``
     is the prefix of the key's catalogue keys (``email`` -> ``email.title``...)."""
@@ -45,6 +50,7 @@ def sent_code_wizard(
             f"{texts}.destination.field",
             input_type,
             prefill_account_email=prefill_account_email,
+            warning_key=warning_key,
         ),
         code_text_key=f"enrol.code.text.{kind}",
     )

@@ -25,7 +25,10 @@ SMS_CODE_KEY = KeyDescriptor(
     login_page=LoginPage.CODE,
 )
 
-SMS_CODE_WIZARD = sent_code_wizard(KeyKind.SMS_CODE, texts="sms", input_type="tel")
+# ASVS 6.6.1: an SMS code is offered beside stronger keys, with its risks said where it is chosen.
+SMS_CODE_WIZARD = sent_code_wizard(
+    KeyKind.SMS_CODE, texts="sms", input_type="tel", warning_key="sms.destination.risk"
+)
 
 
 class SmsCodeKey(SentCodeKey):

@@ -156,6 +156,9 @@ def destination_step(wizard: Wizard) -> rx.Component:
     field_id = "field-destination"
     return rx.el.form(
         paragraph(destination.text_key),
+        rx.el.p(I18nState.t[destination.warning_key], class_name="alert-info")
+        if destination.warning_key
+        else rx.fragment(),
         rx.el.div(
             rx.el.label(I18nState.t[destination.label_key], html_for=field_id),
             rx.el.input(

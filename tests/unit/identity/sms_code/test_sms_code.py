@@ -162,3 +162,14 @@ def test_an_enrolment_with_a_foreign_number_sends_nothing(db: Session) -> None:
         )
     assert sender.sent == []
     assert find_key(db, national_number=NATIONAL_NUMBER, kind=KIND) is None
+
+
+def test_the_sms_wizard_says_its_risks_where_the_number_is_asked() -> None:
+    """ASVS 6.6.1: SMS is offered beside stronger keys and says why it is weaker."""
+    from foundation.i18n.catalog import catalog
+    from identity.sms_code.key import SMS_CODE_WIZARD
+
+    destination = SMS_CODE_WIZARD.destination
+    assert destination is not None
+    for language in ("fr", "nl", "de", "en"):
+        assert "sim" in catalog(language)[destination.warning_key].lower()
