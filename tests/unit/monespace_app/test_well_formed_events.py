@@ -4,6 +4,7 @@ with U+FFFD instead: bench/fuzz_inputs.py showed such text crashing SQLite and a
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from reflex_base.event import Event
@@ -14,7 +15,12 @@ from monespace_app.well_formed_events import WellFormedEvents
 
 def _preprocessed(payload: dict[str, Any]) -> dict[str, Any]:
     event = Event(name="state.form_state.save", payload=payload)
-    answer = asyncio.run(WellFormedEvents().preprocess(app, None, event))  # type: ignore[arg-type]
+    # A loop of its own, in a thread: in a whole run Playwright's sync API holds this thread's.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        answer = worker.submit(
+            asyncio.run,
+            WellFormedEvents().preprocess(app, None, event),  # type: ignore[arg-type]
+        ).result()
     assert answer is None  # the handler runs, with the payload cleaned
     return event.payload
 
