@@ -24,6 +24,7 @@ from foundation.models.eid_reader_lease import EidReaderLease
 from foundation.models.migrate import upgrade
 from foundation.secrets_at_rest import server_keys
 from foundation.settings import PROJECT_ROOT, get_settings
+from monespace_testing.chromium import CHROMIUM_ARGS, SYSTEM_CHROMIUM
 from simulators.administration.seed import seed_administration_records
 from simulators.authenticator.web import AuthenticatorPhone
 from simulators.back_office.web import BackOfficeSimulator
@@ -61,19 +62,9 @@ E2E_BACK_OFFICE_TOKEN = "e2e-back-office-token"
 os.environ.setdefault("MONESPACE_SECRET_KEY", "e2e-server-secret-key-not-for-production")
 get_settings.cache_clear()
 server_keys.cache_clear()
-CHROMIUM = "/usr/bin/chromium"
 # Chromium must not reach out to the internet: this machine has none, and tests must not depend
-# on it (DESIGN §5).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
+# on it (DESIGN §5); the testers' plugin and the project's suites launch it alike.
+CHROMIUM = SYSTEM_CHROMIUM
 
 
 @pytest.fixture(scope="session")
