@@ -270,12 +270,14 @@ def token_done() -> rx.Component:
     )
 
 
-def app_done() -> rx.Component:
+def key_done(title_key: str, how: rx.Component, key: str) -> rx.Component:
+    """The end of an activation whose first key is the app or the SMS code: the key is active,
+    this browser is logged out, and the login of that key is one click away."""
     return rx.fragment(
         rx.el.div(
-            rx.el.h2(I18nState.t["token.done.app_title"], style={"margin": "0 0 0.5rem"}),
+            rx.el.h2(I18nState.t[title_key], style={"margin": "0 0 0.5rem"}),
             rx.el.p(I18nState.t["token.done.logged_out"]),
-            rx.el.p(I18nState.t["token.done.app_how"]),
+            how,
             role="status",
             class_name="alert-success",
         ),
@@ -283,33 +285,21 @@ def app_done() -> rx.Component:
         rx.el.div(
             rx.el.a(
                 I18nState.t["token.done.login"],
-                href=routes.key_login("totp"),
+                href=routes.key_login(key),
                 class_name="button-primary",
             ),
             class_name="actions",
         ),
     )
+
+
+def app_done() -> rx.Component:
+    return key_done("token.done.app_title", rx.el.p(I18nState.t["token.done.app_how"]), "totp")
 
 
 def sms_done() -> rx.Component:
-    return rx.fragment(
-        rx.el.div(
-            rx.el.h2(I18nState.t["token.done.sms_title"], style={"margin": "0 0 0.5rem"}),
-            rx.el.p(I18nState.t["token.done.logged_out"]),
-            rx.el.p(I18nState.t["token.done.sms_how"], " ", rx.el.strong(S.phone)),
-            role="status",
-            class_name="alert-success",
-        ),
-        rx.el.p(I18nState.t["token.done.warning"], class_name="alert-info"),
-        rx.el.div(
-            rx.el.a(
-                I18nState.t["token.done.login"],
-                href=routes.key_login("sms_code"),
-                class_name="button-primary",
-            ),
-            class_name="actions",
-        ),
-    )
+    how = rx.el.p(I18nState.t["token.done.sms_how"], " ", rx.el.strong(S.phone))
+    return key_done("token.done.sms_title", how, "sms_code")
 
 
 def done_step() -> rx.Component:
