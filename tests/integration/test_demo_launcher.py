@@ -14,7 +14,7 @@ import pytest
 
 from foundation.settings import PROJECT_ROOT
 from simulators.stack.processes import port_is_free, wait_for_http
-from tests.integration.conftest import free_port
+from tests.integration.conftest import free_ports, free_run
 
 pytestmark = pytest.mark.integration
 
@@ -60,7 +60,9 @@ def _environment(pid: int) -> list[bytes]:
 
 def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
     # Free ports, so that two runs of the suite on one machine never read each other's demo.
-    demo_port, smtp_port, mailbox_port = free_port(), free_port(), free_port()
+    demo_port, smtp_port, mailbox_port, ocsp_port = free_ports(4)
+    # The key simulators take six ports from their base on.
+    key_simulators_port = free_run(6, besides=[demo_port, smtp_port, mailbox_port, ocsp_port])
     env = {
         **os.environ,
         "MONESPACE_PORT": str(demo_port),
@@ -70,8 +72,8 @@ def test_demo_starts_everything_and_ctrl_c_stops_it_all(tmp_path: Path) -> None:
         "MONESPACE_DEMO_MAILBOX_PORT": str(mailbox_port),
         "MONESPACE_DEMO_PCSC_PRIVATE": "true",
         "MONESPACE_DEMO_PCSC_BASE_PORT": "36400",
-        "MONESPACE_DEMO_OCSP_PORT": str(free_port()),
-        "MONESPACE_DEMO_KEY_SIMULATORS_PORT": str(free_port()),
+        "MONESPACE_DEMO_OCSP_PORT": str(ocsp_port),
+        "MONESPACE_DEMO_KEY_SIMULATORS_PORT": str(key_simulators_port),
     }
     env.pop("PCSCLITE_CSOCK_NAME", None)
     demo = subprocess.Popen(
