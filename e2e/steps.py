@@ -25,6 +25,7 @@ from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES, is_locked, record_failure
 from identity.keys.records import find_key
+from identity.password import set_credentials
 
 # The eID login's steps are the testers' plugin's (docs/testing.md): one copy, which every
 # journey here keeps in step with the portal's pages.
@@ -35,6 +36,7 @@ from monespace_testing.eid_login import log_out as log_out
 from monespace_testing.eid_login import start_eid_login as start_eid_login
 from portal.companies.gap import GapDetails, designate_gap, register_company
 from portal.companies.register import HttpCompanyRegister
+from simulators.eid.card_slots import CardSlots
 from simulators.personas.loader import Persona, persona
 
 MAILBOX_API = f"http://127.0.0.1:{E2E_MAILBOX_PORT}/api/messages"
@@ -160,6 +162,25 @@ def active_account(data_dir: Path, person: Persona) -> None:
         account.pending_email = account.deletion_requested_at = None
         db.add(account)
         db.commit()
+
+
+def with_password_in_reader(
+    data_dir: Path, card_slots: CardSlots, person: Persona, username: str, password: str
+) -> CardSlots:
+    """The persona's active account with a username + password and no other key, the persona's
+    card in the first reader."""
+    active_account(data_dir, person)
+    with database(data_dir) as db:
+        set_credentials(
+            db,
+            national_number=person.national_number,
+            username=username,
+            password=password,
+            now=datetime.now(UTC),
+        )
+        db.commit()
+    card_slots.insert(0, person.slug)
+    return card_slots
 
 
 def card_session(person: Persona, at: datetime) -> UserSession:

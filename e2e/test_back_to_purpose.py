@@ -18,7 +18,6 @@ from playwright.sync_api import Page, expect
 
 from e2e.steps import (
     TEST_COMPANY,
-    active_account,
     card_session,
     checked,
     confirm_certificate,
@@ -29,8 +28,8 @@ from e2e.steps import (
     log_out,
     mails_to,
     make_gap,
+    with_password_in_reader,
 )
-from identity.password import set_credentials
 from portal.companies.dates import today
 from portal.companies.invitations import InvitationDraft, create_invitation
 from simulators.authenticator.otp import current_code, parse_otpauth
@@ -54,18 +53,7 @@ FORWARD = re.compile(r"^(Continuer|Suivant)$")
 @pytest.fixture
 def marouan(e2e_data_dir: Path, card_slots: CardSlots) -> CardSlots:
     """His active account, a username + password and no other key; his card in the reader."""
-    active_account(e2e_data_dir, MAROUAN)
-    with database(e2e_data_dir) as db:
-        set_credentials(
-            db,
-            national_number=MAROUAN.national_number,
-            username=USERNAME,
-            password=PASSWORD,
-            now=datetime.now(UTC),
-        )
-        db.commit()
-    card_slots.insert(0, MAROUAN.slug)
-    return card_slots
+    return with_password_in_reader(e2e_data_dir, card_slots, MAROUAN, USERNAME, PASSWORD)
 
 
 def identify_with_the_card(page: Page) -> None:

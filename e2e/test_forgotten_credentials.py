@@ -7,23 +7,20 @@ old password is out; a password session saw no username on the way.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from e2e.steps import (
-    active_account,
     checked,
     confirm_certificate,
     credentials_step,
-    database,
     enter_pin,
     log_out,
     mails_to,
+    with_password_in_reader,
 )
-from identity.password import set_credentials
 from simulators.eid.card_slots import CardSlots
 from simulators.personas.loader import persona
 
@@ -39,18 +36,7 @@ CHANGED = "Le mot de passe de votre compte Mon Espace a changé"
 
 @pytest.fixture
 def marouan(e2e_data_dir: Path, card_slots: CardSlots) -> CardSlots:
-    active_account(e2e_data_dir, MAROUAN)
-    with database(e2e_data_dir) as db:
-        set_credentials(
-            db,
-            national_number=MAROUAN.national_number,
-            username=USERNAME,
-            password=OLD_PASSWORD,
-            now=datetime.now(UTC),
-        )
-        db.commit()
-    card_slots.insert(0, MAROUAN.slug)
-    return card_slots
+    return with_password_in_reader(e2e_data_dir, card_slots, MAROUAN, USERNAME, OLD_PASSWORD)
 
 
 def test_forgotten_then_the_eid_then_a_new_password_that_logs_in(
