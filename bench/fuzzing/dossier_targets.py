@@ -13,7 +13,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 import foundation.models  # noqa: F401 - registers every table
-from bench.fuzzing.form_targets import typed_value
+from bench.fuzzing.form_targets import form_values
 from bench.fuzzing.inputs import Inputs
 from bench.fuzzing.target import ACCEPTED, BrokenRuleError, Target
 from portal.dossiers import drafting
@@ -73,16 +73,7 @@ def dossier_targets() -> list[Target]:
         which = inputs.integer(0, len(references) - 1)
         form = forms[references[which][1]]
         step = inputs.pick(form.step_keys) if inputs.chance(0.95) else inputs.text(10)
-        values: dict[str, object] = {}
-        careful = inputs.chance(0.3)
-        for field in form.fields:
-            roll = inputs.random.random()
-            if careful:
-                values[field.key] = typed_value(field, inputs, careful=True)
-            elif roll < 0.5:
-                values[field.key] = typed_value(field, inputs)
-            elif roll < 0.55:
-                values[field.key] = inputs.wrong_type()
+        values = form_values(form, inputs, typed_share=0.5)
         if inputs.chance(0.1):
             values[inputs.text(12)] = inputs.text(20)
         return SaveCase(which, step, values)

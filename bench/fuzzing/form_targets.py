@@ -77,6 +77,22 @@ SOURCES = {
 FILES = (b"%PDF-1.7\n%%EOF\n", b"\xff\xd8\xff\xe0\x00\x10JFIF", b"\x89PNG\r\n\x1a\n" + bytes(16))
 
 
+def form_values(form: Form, inputs: Inputs, *, typed_share: float) -> dict[str, object]:
+    """Values for a form's fields: all of them plausible (three times in ten), or each one a
+    value of its type (``typed_share``), a value of a wrong type (one in twenty) or missing."""
+    values: dict[str, object] = {}
+    careful = inputs.chance(0.3)
+    for field in form.fields:
+        roll = inputs.random.random()
+        if careful:
+            values[field.key] = typed_value(field, inputs, careful=True)
+        elif roll < typed_share:
+            values[field.key] = typed_value(field, inputs)
+        elif roll < typed_share + 0.05:
+            values[field.key] = inputs.wrong_type()
+    return values
+
+
 def typed_value(field: Field, inputs: Inputs, *, careful: bool = False) -> str:
     """What lands in ``field``; ``careful``: one of the values people really type, as is, so
     that some whole forms are valid and go through every step's checks to the end."""
@@ -156,16 +172,7 @@ def form_targets() -> list[Target]:
     def make_form(inputs: Inputs) -> FormCase:
         which = inputs.integer(0, len(forms) - 1)
         form = forms[which]
-        values: dict[str, object] = {}
-        careful = inputs.chance(0.3)
-        for field in form.fields:
-            roll = inputs.random.random()
-            if careful:
-                values[field.key] = typed_value(field, inputs, careful=True)
-            elif roll < 0.6:
-                values[field.key] = typed_value(field, inputs)
-            elif roll < 0.65:
-                values[field.key] = inputs.wrong_type()
+        values = form_values(form, inputs, typed_share=0.6)
         for _ in range(inputs.integer(0, 3) if inputs.chance(0.2) else 0):
             other = inputs.pick(inputs.pick(forms).fields).key
             values[inputs.pick((other, inputs.text(12)))] = inputs.text(20)
