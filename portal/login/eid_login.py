@@ -20,7 +20,13 @@ from sqlalchemy.engine import Engine
 from foundation.db import session_scope
 from identity.eid.login import CertificateToConfirm, EidLoginResult
 from identity.keys.kinds import KeyKind
-from identity.throttling import Step, begin_attempt, ensure_allowed, throttle_store
+from identity.throttling import (
+    Step,
+    ThrottledError,
+    begin_attempt,
+    ensure_allowed,
+    throttle_store,
+)
 from portal.login.completion import complete_login
 from portal.login.eid_setup import eid_login
 
@@ -85,9 +91,15 @@ def finish_eid_login(
     browser its cookie. Raises the card's and the validation's errors (a wrong PIN among them),
     and refuses a browser other than the one that began the login before the PIN is tried
     (``ThrottledError`` too, when ``address`` or the portal made too many failed eID logins)."""
+    login = card_login or eid_login()
     with session_scope(bind) as db:
-        attempt = begin_attempt(throttle_store(db), Step.EID, address=address, now=now)
-        result = (card_login or eid_login()).complete(
+        try:
+            attempt = begin_attempt(throttle_store(db), Step.EID, address=address, now=now)
+        except ThrottledError:
+            # Refused before the card: the reader this browser held is free again at once.
+            login.cancel(browser_binding=browser_binding)
+            raise
+        result = login.complete(
             nonce=nonce,
             reader=reader,
             confirmed_fingerprint=confirmed_fingerprint,

@@ -149,7 +149,10 @@ def test_racing_threads_cannot_pass_the_limit(engine: Engine) -> None:  # noqa: 
 
 
 class PinCard:
-    """An eID login whose card signs when the PIN is 1234."""
+    """An eID login whose card signs when the PIN is 1234; it notes the readers given back."""
+
+    def __init__(self) -> None:
+        self.cancelled: list[str | None] = []
 
     def begin(
         self, *, now: object, browser_binding: str | None
@@ -165,7 +168,7 @@ class PinCard:
         return "nonce-1", certificate
 
     def cancel(self, *, browser_binding: str | None) -> None:
-        pass
+        self.cancelled.append(browser_binding)
 
     def complete(self, *, pin: str, **_: object) -> EidLoginResult:
         if pin != "1234":
@@ -212,3 +215,30 @@ def test_wrong_pins_from_one_address_shut_out_its_next_eid_logins(
     with pytest.raises(ThrottledError):  # a forged event skipping the start gets no PIN try
         pin("1234", GUESSER)
     assert pin("1234", MARIE)
+
+
+def test_a_pin_step_refused_by_the_throttle_frees_the_reader(engine: Engine) -> None:  # noqa: F811
+    """The refusal comes before the card: the reader this browser held is not kept for minutes
+    against everyone else."""
+    card = PinCard()
+
+    def wrong_pin() -> None:
+        finish_eid_login(
+            nonce="nonce-1",
+            reader="Reader 0",
+            confirmed_fingerprint="ab" * 32,
+            pin="0000",
+            now=LATER,
+            browser_binding=BINDING,
+            address=GUESSER,
+            card_login=card,
+            bind=engine,
+        )
+
+    for _ in range(LIMIT):
+        with pytest.raises(WrongPinError):
+            wrong_pin()
+    assert card.cancelled == []
+    with pytest.raises(ThrottledError):
+        wrong_pin()
+    assert card.cancelled == [BINDING]
