@@ -149,7 +149,7 @@ def redeem_ticket(
 def current_session(db: Session, session_id: str, *, now: datetime) -> UserSession | None:
     """The live session with that id, its idle clock reset; None once revoked or expired."""
     row = db.get(UserSession, session_id)
-    if row is None or not _is_live(row, now=now):
+    if row is None or not is_live_row(row, now=now):
         return None
     row.last_seen_at = now
     db.add(row)
@@ -159,10 +159,11 @@ def current_session(db: Session, session_id: str, *, now: datetime) -> UserSessi
 def is_live(db: Session, session_id: str, *, now: datetime) -> bool:
     """Whether the session is live, without counting this as activity (its idle clock stays)."""
     row = db.get(UserSession, session_id)
-    return row is not None and _is_live(row, now=now)
+    return row is not None and is_live_row(row, now=now)
 
 
-def _is_live(row: UserSession, *, now: datetime) -> bool:
+def is_live_row(row: UserSession, *, now: datetime) -> bool:
+    """Held by a browser now: its ticket traded for the cookie, not ended, not expired."""
     if row.revoked_at is not None or row.ticket_hash is not None:
         return False
     return now < aware(row.expires_at) and now - aware(row.last_seen_at) < IDLE_TIMEOUT

@@ -24,7 +24,7 @@ from foundation.clock import aware
 from foundation.models.account import AccountStatus
 from foundation.models.session import UserSession
 from identity.assurance import LevelOfAssurance
-from identity.sessions import IDLE_TIMEOUT, is_recent_login, revoke, revoke_others
+from identity.sessions import is_live_row, is_recent_login, revoke, revoke_others
 from portal.levels import Gate
 from portal.user_agents import BrowserName, browser_name
 from portal.visits import Entered, entered
@@ -115,11 +115,7 @@ def _live_rows(db: Session, national_number: str, now: datetime) -> list[UserSes
             col(UserSession.ticket_hash).is_(None),
         )
     ).all()
-    return [
-        row
-        for row in rows
-        if now < aware(row.expires_at) and now - aware(row.last_seen_at) < IDLE_TIMEOUT
-    ]
+    return [row for row in rows if is_live_row(row, now=now)]
 
 
 def _views(inside: Entered, now: datetime) -> list[SessionView]:

@@ -85,7 +85,8 @@ class MySessionsState(SessionState):
             )
         except (SessionNotFoundError, RecentLoginRequiredError) as error:
             return await self._refused(error)
-        self.message_key = "sessions.ended"
+        if not isinstance(left, EventSpec):
+            self.message_key = "sessions.ended"
         return self._show(left)
 
     @rx.event
