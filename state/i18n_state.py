@@ -1,15 +1,15 @@
 """The language the person reads the portal in, kept in a cookie, and on the logged-in person's
 account (the language of their e-mails: ``portal.accounts.language``)."""
 
-from http.cookies import CookieError, SimpleCookie
-
 import reflex as rx
 from reflex_base.event import EventSpec
 
 from foundation.clock import utc_now
 from foundation.i18n.catalog import catalog
 from foundation.settings import SUPPORTED_LANGUAGES, get_settings
+from identity.session_cookies import cookie_value
 from portal.accounts.language import account_language, follow_page_language
+from state.browser import cookie_header
 from state.session_state import SessionState
 
 LANGUAGE_COOKIE = "monespace_lang"
@@ -51,12 +51,7 @@ class I18nState(rx.State):
 
     def _language_chosen_here(self) -> bool:
         """Whether this browser carries the language cookie (set by a switch, ever)."""
-        jar: SimpleCookie = SimpleCookie()
-        try:
-            jar.load(self.router.headers.cookie or "")
-        except CookieError:
-            return False
-        return LANGUAGE_COOKIE in jar
+        return cookie_value(cookie_header(self), LANGUAGE_COOKIE) is not None
 
     async def _keep_on_account(self, language: str) -> None:
         session = await self.get_state(SessionState)
