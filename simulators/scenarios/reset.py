@@ -137,7 +137,17 @@ def _surroundings(parts: DemoParts, engine: Engine) -> Surroundings:
         reader_of=reader_of,
         # Without the phone (a test stack without it), a phone of the moment scans the code.
         wallet=parts.wallet if parts.wallet is not None else Wallet(),
+        delivered=lambda address, subject: _delivered(parts.mail_store, address, subject),
     )
+
+
+def _delivered(store: MailStore, address: str, subject: str) -> str | None:
+    """The newest mail in the demo's mailbox to ``address`` with ``subject``."""
+    wanted = address.lower()
+    for mail in store.all():
+        if mail.subject == subject and any(wanted in r.lower() for r in mail.recipients):
+            return mail.text
+    return None
 
 
 def _empty_devices(parts: DemoParts) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -86,6 +87,10 @@ class Surroundings:
     trust_anchors_dir: Path
     reader_of: Callable[[str], str | None]  # persona -> the PC/SC reader holding their card
     wallet: Wallet = field(default_factory=Wallet)
+    # The text of the newest mail the mailbox received for (address, subject): the running
+    # portal may deliver a step's mail before the step reads it, and delivery erases the body
+    # from the outbox.
+    delivered: Callable[[str, str], str | None] = lambda _address, _subject: None
 
 
 class ScenarioRun:
@@ -432,10 +437,21 @@ class ScenarioRun:
 
     def _newest_mail_to(self, address: str, *, after: int) -> str:
         with Session(self.s.engine) as db:
-            for mail in self._mails_after(db, after):
-                if mail.recipient == address:
-                    return mail.text_body
-        raise ScenarioError(f"no e-mail to {address}")
+            newest = next(
+                (mail for mail in self._mails_after(db, after) if mail.recipient == address), None
+            )
+            if newest is None:
+                raise ScenarioError(f"no e-mail to {address}")
+            if newest.sent_at is None:
+                return newest.text_body
+            subject = newest.subject
+        # Delivered meanwhile: the mailbox has the body (SMTP is done when sent_at is set).
+        for _ in range(50):
+            body = self.s.delivered(address, subject)
+            if body:
+                return body
+            time.sleep(0.1)
+        raise ScenarioError(f"the e-mail to {address} was delivered and is not in the mailbox")
 
     def _link_in_mail(self, address: str, path: str, *, after: int) -> str:
         """The ``jeton`` of the link to ``path`` in the newest e-mail to ``address``."""

@@ -315,3 +315,47 @@ def test_a_post_from_another_site_changes_nothing(
         call("POST", trainers.url + "/api/clock", json_body={"reset": True}, headers=own).status
         == 200
     )
+
+
+def test_a_link_the_portal_delivered_before_the_step_read_it_is_read_from_the_mailbox(
+    tmp_path: Path,
+) -> None:
+    """The running portal delivers the outbox every two seconds and erases each body it sent:
+    a step reading its activation link just after may find the row empty, and then reads the
+    mail the mailbox received instead of failing the reset."""
+    from portal.accounts.links import LinkContext
+    from simulators.scenarios.reset import _delivered
+    from simulators.scenarios.steps import ScenarioRun, Surroundings
+
+    url = f"sqlite:///{tmp_path / 'monespace.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    store = MailStore(tmp_path / "mailbox")
+    to, subject = "naima@example.be", "Activez votre compte Mon Espace"
+    body = "Cliquez : http://localhost:3999/mon-compte/activer?jeton=abc.DEF-123\n"
+    store.add(f"To: {to}\nSubject: {subject}\n\n{body}".encode(), [to])
+    now = datetime.now(UTC)
+    with Session(engine) as db:  # as the portal's delivery leaves the row
+        db.add(
+            OutboxMessage(
+                recipient=to,
+                subject=subject,
+                text_body="",
+                created_at=now,
+                next_attempt_at=now,
+                sent_at=now,
+            )
+        )
+        db.commit()
+    run = ScenarioRun(
+        Surroundings(
+            engine=engine,
+            links=LinkContext(SECRET, "http://localhost:3999"),
+            register=None,  # type: ignore[arg-type]  # not reached
+            trust_anchors_dir=tmp_path,
+            reader_of=lambda _persona: None,
+            delivered=lambda address, title: _delivered(store, address, title),
+        ),
+        now,
+    )
+    assert run._link_in_mail(to, "/mon-compte/activer", after=0) == "abc.DEF-123"
