@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from components.forms import submit_button
+from components.forms import submit_button, text_field
 from components.layout import page_layout, page_title, paragraph
 from foundation import routes
 from state.forgotten_credentials_state import ForgottenCredentialsState as S
@@ -64,17 +64,6 @@ def without_eid() -> rx.Component:
     )
 
 
-def password_field(label_key: str, name: str) -> rx.Component:
-    field_id = f"field-{name}"
-    return rx.el.div(
-        rx.el.label(I18nState.t[label_key], html_for=field_id),
-        rx.el.input(
-            id=field_id, name=name, type="password", auto_complete="new-password", required=True
-        ),
-        class_name="field",
-    )
-
-
 def new_password_form() -> rx.Component:
     return rx.el.form(
         rx.el.p(
@@ -84,8 +73,15 @@ def new_password_form() -> rx.Component:
             style={"margin": "0 0 0.75rem"},
         ),
         paragraph("recovery.new_password.text"),
-        password_field("recovery.new_password", "password"),
-        password_field("credentials.password_confirm", "password_confirmation"),
+        text_field(
+            "recovery.new_password", "password", input_type="password", autocomplete="new-password"
+        ),
+        text_field(
+            "credentials.password_confirm",
+            "password_confirmation",
+            input_type="password",
+            autocomplete="new-password",
+        ),
         rx.cond(
             S.error_text != "",
             rx.el.p(S.error_text, role="alert", class_name="alert-error"),
