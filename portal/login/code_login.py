@@ -115,11 +115,14 @@ def check_password_step(
     now: datetime,
     settings: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
     registry: KeyRegistry | None = None,
+    password_right: Callable[[], None] = lambda: None,
 ) -> PasswordPassed:
+    """``password_right`` is told once the password passed, before the code is sent."""
     step = code_page_key(kind, registry).second_step
     national_number = check_credentials(
         db, username=username, password=password, now=now, settings=settings
     )
+    password_right()
     if step is None:
         return PasswordPassed(national_number, "", None)
     attempt_id = start_login(db, national_number=national_number, key_kind=kind, now=now)
@@ -188,15 +191,32 @@ def submit_password(
     the password is checked or a code sent. ``ThrottledError`` when ``address`` (the client's)
     or the whole portal has made too many failed attempts."""
     require_binding(browser_binding)
+    right = False
+
+    def password_right() -> None:
+        nonlocal right
+        right = True
+
     with session_scope(bind) as db:
         attempt = begin_attempt(throttle_store(db), Step.PASSWORD, address=address, now=now)
         try:
             passed = check_password_step(
-                db, kind=kind, username=username, password=password, now=now, settings=settings
+                db,
+                kind=kind,
+                username=username,
+                password=password,
+                now=now,
+                settings=settings,
+                password_right=password_right,
             )
-        except ServiceBusyError:
-            attempt.give_back()  # the password was not even checked
-            db.commit()
+        except Exception as error:
+            # Not a wrong password: the password was not even checked (service busy), or it was
+            # right and sending the code failed (gateway down, too many codes). Such a login is
+            # not a guess: its place goes back, and nothing of the half-done login is kept.
+            if right or isinstance(error, ServiceBusyError):
+                db.rollback()
+                attempt.give_back()
+                db.commit()
             raise
         attempt.succeeded()
     return passed

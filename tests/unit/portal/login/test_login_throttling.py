@@ -242,3 +242,30 @@ def test_a_pin_step_refused_by_the_throttle_frees_the_reader(engine: Engine) -> 
     with pytest.raises(ThrottledError):
         wrong_pin()
     assert card.cancelled == [BINDING]
+
+
+def test_a_right_password_whose_code_cannot_be_sent_is_not_counted(
+    engine: Engine,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The SMS gateway down: every right password whose code fails to go out must not fill the
+    address's (and the portal's) failures, or the outage would shut out every password login."""
+    from types import SimpleNamespace
+
+    from identity.sms_code.sender import SmsDeliveryError
+    from portal.login import code_login
+
+    class GatewayDown:
+        def prepare(self, *_: object, **__: object) -> None:
+            raise SmsDeliveryError("gateway down")
+
+    monkeypatch.setattr(
+        code_login,
+        "code_page_key",
+        lambda kind, registry=None: SimpleNamespace(second_step=GatewayDown()),
+    )
+    for _ in range(LIMIT * 2):
+        with pytest.raises(SmsDeliveryError):
+            password(engine, MARIE)
+    with pytest.raises(InvalidCredentialsError):  # counted and refused, not throttled
+        password(engine, MARIE, typed="wrong password!")
