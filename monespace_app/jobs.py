@@ -67,11 +67,13 @@ def forget_throttles(now: datetime, bind: Engine | None = None) -> int:
         return purge_throttles(db, now=now)
 
 
-def warn_expiring_passwords(now: datetime, bind: Engine | None = None) -> int:
+def warn_expiring_passwords(
+    now: datetime, bind: Engine | None = None, public_origin: str | None = None
+) -> int:
     """E-mails those whose username + password expires within 30 days for want of use (once
     per expiry date); returns how many."""
     with session_scope(bind) as db:
-        return warn_expiring_credentials(db, now=now)
+        return warn_expiring_credentials(db, now=now, public_origin=public_origin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,7 @@ def run_hourly_jobs(
     if expired:
         log.info("%d role assignment(s) reached their end date", expired)
     forgotten = forget_throttles(now, bind)
-    warned = warn_expiring_passwords(now, bind)
+    warned = warn_expiring_passwords(now, bind, public_origin)
     if warned:
         log.info("%d person(s) warned of a password about to expire", warned)
     return HourlyReport(purged, expired, forgotten, warned)

@@ -72,11 +72,14 @@ def renew_on_login(db: Session, *, national_number: str, now: datetime) -> bool:
     return changed == 1
 
 
-def warn_expiring_credentials(db: Session, *, now: datetime) -> int:
+def warn_expiring_credentials(
+    db: Session, *, now: datetime, public_origin: str | None = None
+) -> int:
     """E-mails each person whose username + password expires within 30 days; returns how many.
     Once per expiry date: ``expiry_notice_for`` is set by a conditional UPDATE in the same unit
     of work as the e-mail, so a second run sends nothing, and a date renewed meanwhile gets its
-    own notice when it comes near."""
+    own notice when it comes near. Links go to ``public_origin`` (the settings' by default)."""
+    origin = public_origin or get_settings().public_origin
     require_aware(now)
     due = db.exec(
         select(Credential).where(
@@ -116,7 +119,7 @@ def warn_expiring_credentials(db: Session, *, now: datetime) -> int:
             language=mail_language(language_of(db, credential.national_number)),
             full_name=name,
             expires_on=f"{aware(expires_at).astimezone(BRUSSELS):%d/%m/%Y}",
-            offices_url=get_settings().public_origin + routes.REGISTRATION_OFFICES,
+            offices_url=origin + routes.REGISTRATION_OFFICES,
         )
         enqueue(db, mail, now=now)
         warned += 1

@@ -175,3 +175,15 @@ def test_a_person_registered_at_an_office_is_warned_at_the_address_the_office_no
     [mail] = [m for m in outbox(db) if m.subject == SUBJECT]
     assert mail.recipient == "ada.okafor@example.org"
     assert "Ada Okafor" in mail.text_body
+
+
+def test_the_notice_links_to_the_portal_the_jobs_name(db: Session, account: Account) -> None:
+    """The trainers' page and a test stack run the hourly jobs for a portal elsewhere: the link
+    to the registration offices is that portal's."""
+    credentials(db)
+    ends = NOW + DORMANT_AFTER
+    origin = "https://monespace.example.be"
+    assert warn_expiring_credentials(db, now=ends - timedelta(days=30), public_origin=origin) == 1
+    db.commit()
+    [mail] = [m for m in outbox(db) if m.subject == SUBJECT]
+    assert f"{origin}/sans-eid/bureaux-enregistrement" in mail.text_body
