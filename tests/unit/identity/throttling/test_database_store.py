@@ -136,3 +136,17 @@ def test_a_give_back_rolled_back_with_its_unit_of_work_still_counts(db: Session)
     db.rollback()  # the login that succeeded did not commit after all
     with pytest.raises(LimitReachedError):
         store.take("b", limit=1, window=WINDOW, now=NOW)
+
+
+def test_events_of_a_future_the_clock_left_do_not_fill_the_window(db: Session) -> None:
+    """A demo clock 30 days ahead, then back to now: the places taken then are free now, not
+    held until the real time catches up ("Réessayez dans 43200 minutes")."""
+    store = DatabaseThrottleStore(db)
+    ahead = NOW + timedelta(days=30)
+    for _ in range(3):
+        take(store, ahead)
+    for _ in range(3):
+        take(store, NOW)
+    with pytest.raises(LimitReachedError) as refused:
+        take(store, NOW + timedelta(minutes=1))
+    assert refused.value.retry_at == NOW + WINDOW
