@@ -117,11 +117,14 @@ def send_sms_code(
     now: datetime,
     sender: SmsSender,
     random: flows.Random = secrets.randbelow,
+    code_right: Callable[[], None] = lambda: None,
 ) -> str:
     """Step 3 of the SMS code: the activation code checked again (a wrong one counts), then a
     registration code sent by SMS to ``phone``; returns the number masked. The person's SMS key,
-    if they had one, is replaced at the last step (a recovery)."""
+    if they had one, is replaced at the last step (a recovery). ``code_right`` is told once the
+    activation code passed, before the number is checked and the SMS sent."""
     person = check_activation_code(db, reference=reference, code=code, now=now)
+    code_right()
     kept = flows.start_enrolment(
         db,
         SMS_CODES,

@@ -52,16 +52,32 @@ def send_sms_code(
     """The SMS code as first key: the activation code checked again, a registration code sent
     to ``phone`` (the configured SMS gateway unless a ``sender`` is given); returns the number
     masked. A wrong activation code counts, committed at once."""
+    right = False
+
+    def code_right() -> None:
+        nonlocal right
+        right = True
+
     with session_scope(bind) as db:
         attempt = begin_attempt(throttle_store(db), Step.ACTIVATION_CODE, address=address, now=now)
-        masked = paper_token.send_sms_code(
-            db,
-            reference=reference,
-            code=code,
-            phone=phone,
-            now=now,
-            sender=sender if sender is not None else configured_sender(),
-        )
+        try:
+            masked = paper_token.send_sms_code(
+                db,
+                reference=reference,
+                code=code,
+                phone=phone,
+                now=now,
+                sender=sender if sender is not None else configured_sender(),
+                code_right=code_right,
+            )
+        except Exception:
+            # A right activation code whose SMS could not go (a wrong number, the gateway down,
+            # asked again too soon) is not a guess: its place goes back.
+            if right:
+                db.rollback()
+                attempt.give_back()
+                db.commit()
+            raise
         attempt.succeeded()
     return masked
 

@@ -71,3 +71,22 @@ def test_successes_do_not_count(engine: Engine) -> None:
         address=ANNA,
         bind=engine,
     )
+
+
+def test_a_right_code_with_a_number_the_sms_cannot_reach_is_not_counted(engine: Engine) -> None:
+    """Anna mistypes her mobile number twice (a landline): her code was right, so her address
+    is not shut out, and the third time, with her real number, the SMS goes."""
+    from identity.sms_code.phone import InvalidMobileNumberError
+    from tests.unit.identity.paper_token.test_sms_first_key import FakeSender
+
+    reference, code = registered(engine)
+    sender = FakeSender()
+    for _ in range(3):
+        with pytest.raises(InvalidMobileNumberError):
+            first_key.send_sms_code(
+                reference, code, "02 413 25 10", now=NOW, address=ANNA, sender=sender, bind=engine
+            )
+    assert first_key.send_sms_code(
+        reference, code, "0470 12 34 56", now=NOW, address=ANNA, sender=sender, bind=engine
+    )
+    assert len(sender.sent) == 1
