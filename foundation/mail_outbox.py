@@ -66,27 +66,30 @@ def enqueue(session: Session, mail: OutgoingMail, *, now: datetime) -> OutboxMes
 def deliver_due(
     session: Session, transport: MailTransport, *, now: datetime, limit: int = 50
 ) -> DeliveryReport:
-    """Tries every unsent message whose time has come; commits after each one.
+    """Tries every unsent message whose time has come, one transaction each.
+
+    Several backends deliver at once without sending a message twice: each message is claimed
+    with its row locked (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL), and the lock is held
+    while it is sent, until it is marked sent and committed; another deliverer skips it meanwhile
+    and, once committed, no longer finds it due. SQLite has no row locks (the clause is left
+    out): there one process delivers, the portal's own backend.
 
     A body that does not open (sealed under another server secret key) fails alone, its reason
     kept, and never holds back the others."""
-    due = session.exec(
-        select(OutboxMessage.id)
-        .where(col(OutboxMessage.sent_at).is_(None), OutboxMessage.next_attempt_at <= now)
-        .order_by(col(OutboxMessage.id))
-        .limit(limit)
-    ).all()
     sent = failed = 0
-    for message_id in due:
+    for _ in range(limit):
+        message_id = _claim_next_due(session, now)
+        if message_id is None:
+            break
         try:
-            message = session.get(OutboxMessage, message_id)
+            message = session.get(OutboxMessage, message_id, populate_existing=True)
         except UnreadableSecretError as error:
-            session.rollback()
             _postpone(session, message_id, f"{type(error).__name__}: {error}", now)
             failed += 1
             continue
-        if message is None:
-            continue
+        if message is None:  # not possible while the row is locked; read as nothing to do
+            session.rollback()
+            break
         mail = OutgoingMail(
             message.recipient, message.subject, message.text_body, message.html_body
         )
@@ -107,6 +110,19 @@ def deliver_due(
         session.add(message)
         session.commit()
     return DeliveryReport(sent=sent, failed=failed)
+
+
+def _claim_next_due(session: Session, now: datetime) -> int | None:
+    """The oldest due message no other deliverer holds, its row locked until the next commit.
+
+    Only the id is read here: a body that does not open must not stop the claim."""
+    return session.exec(
+        select(OutboxMessage.id)
+        .where(col(OutboxMessage.sent_at).is_(None), OutboxMessage.next_attempt_at <= now)
+        .order_by(col(OutboxMessage.id))
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    ).first()
 
 
 def _postpone(session: Session, message_id: int | None, reason: str, now: datetime) -> None:

@@ -1,0 +1,135 @@
+"""The mail outbox with several deliverers on one PostgreSQL database (as several backends run
+it): every message reaches the SMTP sink exactly once, even when the mail server was down."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, func, select
+
+from foundation.db import make_engine
+from foundation.mail_outbox import DeliveryReport, OutgoingMail, deliver_due, enqueue
+from foundation.models.outbox import OutboxMessage
+from foundation.settings import Settings
+from foundation.smtp_transport import SmtpTransport
+from simulators.mailbox.smtp_sink import SmtpSink
+from simulators.mailbox.store import MailStore
+from tests.integration.conftest import free_port
+from tests.integration.postgres.racing import at_once
+
+pytestmark = pytest.mark.integration
+
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
+MESSAGES = 40
+
+
+@pytest.fixture
+def smtp_port() -> int:
+    return free_port()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> MailStore:
+    return MailStore(tmp_path / "mailbox")
+
+
+@pytest.fixture
+def sink(store: MailStore, smtp_port: int) -> Iterator[SmtpSink]:
+    sink = SmtpSink(store, port=smtp_port)
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+def queue_mails(engine: Engine, count: int, now: datetime) -> None:
+    with Session(engine) as db:
+        for number in range(count):
+            mail = OutgoingMail(
+                f"personne{number}@example.org",
+                f"Message {number}",
+                f"Votre code : {number:06d}",
+            )
+            enqueue(db, mail, now=now)
+        db.commit()
+
+
+@pytest.fixture
+def backends(postgres_url: str) -> Iterator[list[Engine]]:
+    """Two backends' engines: their own connection pools to the same database."""
+    engines = [make_engine(postgres_url) for _ in range(2)]
+    yield engines
+    for engine in engines:
+        engine.dispose()
+
+
+def deliver_at_once(backends: list[Engine], smtp_port: int, now: datetime) -> int:
+    """Both backends deliver, started together; returns how many messages they sent."""
+    transport = SmtpTransport(Settings(smtp_port=smtp_port), timeout=3)
+
+    def deliver(index: int, barrier: threading.Barrier) -> DeliveryReport:
+        with Session(backends[index]) as db:
+            barrier.wait()
+            return deliver_due(db, transport, now=now, limit=MESSAGES)
+
+    outcomes = at_once(deliver, runners=len(backends))
+    assert outcomes.errors == []
+    return sum(report.sent for report in outcomes.results)
+
+
+def subjects_received(store: MailStore) -> Counter[str]:
+    return Counter(mail.subject for mail in store.all())
+
+
+def unsent(engine: Engine) -> int:
+    with Session(engine) as db:
+        return db.exec(select(func.count()).where(col(OutboxMessage.sent_at).is_(None))).one()
+
+
+@pytest.mark.usefixtures("sink")
+def test_two_deliverers_at_once_send_each_message_exactly_once(
+    postgres_engine: Engine, backends: list[Engine], store: MailStore, smtp_port: int
+) -> None:
+    queue_mails(postgres_engine, MESSAGES, NOW)
+
+    assert deliver_at_once(backends, smtp_port, NOW) == MESSAGES
+
+    assert subjects_received(store) == Counter({f"Message {n}": 1 for n in range(MESSAGES)})
+    assert unsent(postgres_engine) == 0
+
+
+def test_mail_queued_while_the_mail_server_is_down_for_ten_minutes_goes_once_it_is_back(
+    postgres_engine: Engine, backends: list[Engine], store: MailStore, smtp_port: int
+) -> None:
+    # The sink is not running: every delivery is refused at once, as when the server is down.
+    queue_mails(postgres_engine, MESSAGES, NOW)
+    back_at = NOW + timedelta(minutes=10)
+    moment = NOW
+    while moment < back_at:  # the backends try every minute of the clock through the outage
+        assert deliver_at_once(backends, smtp_port, moment) == 0
+        moment += timedelta(minutes=1)
+    assert store.all() == []
+    assert unsent(postgres_engine) == MESSAGES
+
+    sink = SmtpSink(store, port=smtp_port)
+    sink.start()
+    try:
+        delivered = 0
+        while moment < back_at + timedelta(minutes=30):
+            delivered += deliver_at_once(backends, smtp_port, moment)
+            moment += timedelta(minutes=1)
+    finally:
+        sink.stop()
+
+    assert delivered == MESSAGES
+    assert subjects_received(store) == Counter({f"Message {n}": 1 for n in range(MESSAGES)})
+    assert unsent(postgres_engine) == 0
+    with Session(postgres_engine) as db:
+        # Tried at 0, 1 and 6 minutes while down, then sent at the next try (21 minutes).
+        attempts = set(db.exec(select(OutboxMessage.attempts)).all())
+    assert attempts == {4}
