@@ -26,6 +26,7 @@ from sqlalchemy.engine import Engine
 
 from foundation.clock import utc_now
 from foundation.db import session_scope
+from foundation.job_turns import claim_turn
 from foundation.mail_outbox import DeliveryReport, deliver_due
 from foundation.settings import get_settings
 from foundation.smtp_transport import SmtpTransport
@@ -36,6 +37,7 @@ from portal.companies.expiry import stop_ended_assignments, warn_ending_assignme
 
 MAIL_INTERVAL = timedelta(seconds=2)
 PURGE_INTERVAL = timedelta(hours=1)
+HOURLY_JOB = "hourly"
 log = logging.getLogger("monespace.jobs")
 
 
@@ -104,23 +106,27 @@ def run_hourly_jobs(
     return HourlyReport(purged, expired, forgotten, warned)
 
 
-def hourly_jobs_due(now: datetime, last_run: datetime | None) -> bool:
-    """An hour since the last run. A time before the last run (a demo clock set back to the
-    real time) is due too: waiting for the clock to catch up would stop the jobs for days."""
-    return last_run is None or now < last_run or now - last_run >= PURGE_INTERVAL
+def run_hourly_jobs_if_our_turn(
+    now: datetime, *, bind: Engine | None = None
+) -> HourlyReport | None:
+    """The hourly work, if an hour has passed since any backend last started it (of ``now``, so
+    at once after a demo clock's jump, or when it is set back) and this process claimed the
+    turn; None when it is not due or another backend took it."""
+    with session_scope(bind) as db:
+        if not claim_turn(db, HOURLY_JOB, now=now, every=PURGE_INTERVAL):
+            return None
+    return run_hourly_jobs(now, bind=bind)
 
 
 async def run_forever() -> None:
-    """The lifespan task: mail every two seconds; every hour (of utc_now, so at once after a
-    demo clock's jump) the hourly jobs; errors never stop it."""
-    last_purge: datetime | None = None
+    """The lifespan task, in every backend process: mail every two seconds (several backends
+    deliver at once without sending a message twice, foundation.mail_outbox); the hourly jobs
+    in whichever backend claims their turn; errors never stop it."""
     while True:
         now = utc_now()
         try:
             await asyncio.to_thread(deliver_mail, now)
-            if hourly_jobs_due(now, last_purge):
-                last_purge = now
-                await asyncio.to_thread(run_hourly_jobs, now)
+            await asyncio.to_thread(run_hourly_jobs_if_our_turn, now)
         except Exception:
             log.exception("background job failed; trying again shortly")
         await asyncio.sleep(MAIL_INTERVAL.total_seconds())

@@ -16,6 +16,7 @@ from foundation.models.digital_keys import Credential, DigitalKeyRecord, LoginAt
 from foundation.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 from foundation.models.eid_challenge import EidChallenge
 from foundation.models.eid_reader_lease import EidReaderLease
+from foundation.models.job_run import JobRun
 from foundation.models.one_time_code import OneTimeCode
 from foundation.models.outbox import OutboxMessage
 from foundation.models.paper_token import (
@@ -41,6 +42,7 @@ __all__ = [
     "Dossier",
     "EidChallenge",
     "EidReaderLease",
+    "JobRun",
     "LoginAttempt",
     "MainAccessManager",
     "OneTimeCode",
