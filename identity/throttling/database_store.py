@@ -130,7 +130,10 @@ class DatabaseThrottleStore:
                     continue  # a slot freed since the UPDATE looked: take it
                 raise LimitReachedError(bucket, aware(first_out))
             used = set(connection.execute(USED_SLOTS, {"bucket_name": bucket}).scalars())
-            number = min(set(range(limit)) - used)
+            free = set(range(limit)) - used
+            if not free:  # others filled the window since the count (PostgreSQL reads each
+                continue  # statement afresh): the next round finds it full, or a place freed
+            number = min(free)
             row = {"bucket": bucket, "slot": number, "taken_at": now, "expires_at": until}
             if self._insert_new(ThrottleSlot, row) == 1:
                 return Taken(bucket, str(number), now)
@@ -198,4 +201,8 @@ class DatabaseThrottleStore:
             statement = postgresql.insert(model).on_conflict_do_nothing()
         else:
             raise NotImplementedError(f"no conditional INSERT on {dialect}: SQLite or PostgreSQL")
-        return int(self._connection().execute(statement, row).rowcount)
+        # SQLAlchemy keeps the row count of an UPDATE or DELETE only; psycopg forgets an
+        # INSERT's once the statement is done (-1: every insert looked lost, and a first login
+        # filled its window), so it is asked to keep it.
+        kept = statement.execution_options(preserve_rowcount=True)
+        return int(self._connection().execute(kept, row).rowcount)

@@ -56,3 +56,12 @@ def postgres_engine(postgres_url: str) -> Iterator[Engine]:
     engine = make_engine(postgres_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def backends(postgres_url: str) -> Iterator[list[Engine]]:
+    """Two backends' engines: connection pools of their own to the test's database."""
+    engines = [make_engine(postgres_url) for _ in range(2)]
+    yield engines
+    for engine in engines:
+        engine.dispose()

@@ -4,14 +4,12 @@ them, the other does not, and a person is warned of a password about to expire o
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from foundation.db import make_engine
 from foundation.models.account import Account, AccountStatus
 from foundation.models.outbox import OutboxMessage
 from identity.password import DORMANT_AFTER, PasswordHasherSettings, set_credentials
@@ -23,14 +21,6 @@ pytestmark = pytest.mark.integration
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 FAST = PasswordHasherSettings(time_cost=1, memory_cost_kib=8, parallelism=1)
 WARNING = "Votre nom d'utilisateur et mot de passe Mon Espace vont expirer"
-
-
-@pytest.fixture
-def backends(postgres_url: str) -> Iterator[list[Engine]]:
-    engines = [make_engine(postgres_url) for _ in range(2)]
-    yield engines
-    for engine in engines:
-        engine.dispose()
 
 
 def a_password_unused_for_two_years(engine: Engine) -> datetime:

@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, func, select
 
-from foundation.db import make_engine
 from foundation.mail_outbox import DeliveryReport, OutgoingMail, deliver_due, enqueue
 from foundation.models.outbox import OutboxMessage
 from foundation.settings import Settings
@@ -57,15 +56,6 @@ def queue_mails(engine: Engine, count: int, now: datetime) -> None:
             )
             enqueue(db, mail, now=now)
         db.commit()
-
-
-@pytest.fixture
-def backends(postgres_url: str) -> Iterator[list[Engine]]:
-    """Two backends' engines: their own connection pools to the same database."""
-    engines = [make_engine(postgres_url) for _ in range(2)]
-    yield engines
-    for engine in engines:
-        engine.dispose()
 
 
 def deliver_at_once(backends: list[Engine], smtp_port: int, now: datetime) -> int:
