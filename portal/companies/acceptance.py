@@ -190,10 +190,11 @@ def accept(
         invitation_id=invitation.id,
     )
     db.add_all(assignments)
+    accepted = invitation.id  # read now: a failed flush expires the session's rows
     try:
         db.flush()
     except IntegrityError:  # the same person accepting in two tabs at once
-        raise errors.InvitationAlreadyAcceptedError(invitation.id) from None
+        raise errors.InvitationAlreadyAcceptedError(accepted) from None
     for assignment in assignments:
         assert assignment.id is not None
         history.record(db, assignment.id, history.REQUESTED, by=session, at=now)

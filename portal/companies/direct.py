@@ -150,7 +150,13 @@ def refuse_held(
     db: Session, company: str, people: tuple[Person, ...], roles: tuple[str, ...]
 ) -> None:
     """``RoleAlreadyHeldError`` when one of ``people`` holds, or has asked for, one of
-    ``roles`` in the company: giving it again would make two of them."""
+    ``roles`` in the company: giving it again would make two of them.
+
+    The company's row is locked first, until the caller's unit of work ends: two grants or
+    requests at once (a double click, two managers, two backends) check one after the other,
+    and the second sees the first's assignment. Without it, PostgreSQL let both check before
+    either wrote (SQLite has no row locks and lets one writer at a time)."""
+    db.exec(select(Company.number).where(Company.number == company).with_for_update()).first()
     for person in people:
         held = db.exec(
             select(RoleAssignment.id).where(

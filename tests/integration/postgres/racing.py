@@ -2,11 +2,13 @@
 own engine (its own connections) and all start together at a barrier.
 
 ``meeting_before`` makes the race the worst case every run: each backend's transaction stops
-just before a given statement until every other one has got there too, so all of them have read
-what they check and write on the same (stale) reading."""
+just before a given statement until every other one has got there too: at the write, all of them
+have read what they check and write on the same (stale) reading; at a lock, all of them ask for
+it at the same moment."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -71,9 +73,11 @@ class Meeting:
 
 
 @contextmanager
-def meeting_before(backends: Sequence[Engine], statement_start: str) -> Iterator[Meeting]:
-    """Each backend's first statement starting with ``statement_start`` waits until every
-    backend has reached its own (or ``MEETING_TIMEOUT`` passed: one did not get there)."""
+def meeting_before(backends: Sequence[Engine], statement: str) -> Iterator[Meeting]:
+    """Each backend's first statement that ``statement`` (a regular expression) finds waits
+    until every backend has reached its own (or ``MEETING_TIMEOUT`` passed: one did not get
+    there)."""
+    pattern = re.compile(statement, re.DOTALL)
     meeting = threading.Barrier(len(backends), timeout=MEETING_TIMEOUT)
     report = Meeting()
     lock = threading.Lock()
@@ -84,11 +88,11 @@ def meeting_before(backends: Sequence[Engine], statement_start: str) -> Iterator
         def wait_for_the_others(
             _conn: Any,
             _cursor: Any,
-            statement: str,
+            sql: str,
             *_args: Any,
             met: threading.Event = met,
         ) -> None:
-            if not met.is_set() and statement.lstrip().startswith(statement_start):
+            if not met.is_set() and pattern.search(sql):
                 met.set()
                 try:
                     meeting.wait()

@@ -83,7 +83,7 @@ def test_the_same_code_in_two_backends_at_once_opens_one_session(
             bind=engine,
         )
 
-    with meeting_before(backends, "UPDATE digital_key SET") as meeting:
+    with meeting_before(backends, r"^UPDATE digital_key SET") as meeting:
         outcomes = each_backend_at_once(backends, code_step)
 
     assert meeting.together == 2, "both backends had read the key before either wrote"
