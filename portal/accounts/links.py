@@ -9,13 +9,14 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, col, update
 
 from foundation import routes
 from foundation.contacts import full_name
 from foundation.mail_outbox import enqueue
 from foundation.models.account import Account
 from foundation.signed_links import ExpiredLinkError, InvalidLinkError, LinkClaims, LinkSigner
+from identity.keys.conditional_update import mark_written
 from portal.accounts import errors
 from portal.accounts import mails as account_mails
 
@@ -63,6 +64,8 @@ TEACHING_EMAIL = AddressToConfirm(
 def account_from_link(
     db: Session, links: LinkContext, token: str, purpose: str, nonce_field: str, now: datetime
 ) -> Account:
+    """The account of a link, the link spent (its nonce cleared) in the caller's unit of work;
+    ``LinkUsedError`` for a link already followed or replaced by a newer one."""
     try:
         claims = LinkSigner(links.secret_key, purpose).read(token, now=now)
     except ExpiredLinkError:
@@ -75,6 +78,18 @@ def account_from_link(
     stored = getattr(account, nonce_field)
     if stored is None or not secrets.compare_digest(stored, claims.nonce):
         raise errors.LinkUsedError(purpose)
+    # Spent by one conditional UPDATE: of two clicks at once (two backends, each having read
+    # the nonce), the second waits for the first and then finds it gone.
+    nonce = getattr(Account, nonce_field)
+    spent = db.exec(
+        update(Account)
+        .where(col(Account.id) == account.id, nonce == claims.nonce)
+        .values({nonce: None})
+        .execution_options(synchronize_session=False)
+    )
+    if spent.rowcount != 1:
+        raise errors.LinkUsedError(purpose)
+    mark_written(account, **{nonce_field: None})
     return account
 
 
