@@ -1,6 +1,6 @@
 # Mon Espace — the two commands: `make demo` runs the portal with its simulated hardware,
 # `make test` runs every test. Both install whatever is missing first.
-.PHONY: demo test bootstrap lint unit e2e clean
+.PHONY: demo demo-scaled test bootstrap lint unit e2e clean
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -24,4 +24,8 @@ e2e: bootstrap
 	.venv/bin/pytest e2e
 
 clean:
-	rm -rf .web .web-* var/stamps
+	rm -rf .web .web-* .web-scaled-* var/stamps
+
+# The portal as deployed: PostgreSQL, Redis, two backends behind nginx (docs/scaling.md).
+demo-scaled: bootstrap
+	@.venv/bin/python -m simulators.demo --backends $${BACKENDS:-2}

@@ -9,7 +9,10 @@ ROOT=$(pwd)
 STAMPS="$ROOT/var/stamps"
 mkdir -p "$STAMPS"
 
-APT_PACKAGES=(pcscd vsmartcard-vpcd python3-virtualsmartcard libpcsclite-dev swig chromium opensc opensc-pkcs11 oathtool fonts-dejavu-core)
+# postgresql, redis-server and nginx run the scaled stack (simulators/stack/scaled.py) in a
+# folder of the project's; the install does not start their system services (see below).
+APT_PACKAGES=(pcscd vsmartcard-vpcd python3-virtualsmartcard libpcsclite-dev swig chromium opensc opensc-pkcs11 oathtool fonts-dejavu-core
+    postgresql redis-server nginx)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -28,8 +31,20 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
     say "Installing Debian packages: ${missing[*]}"
     as_root apt-get update -q -o DPkg::Lock::Timeout=600
+    # Debian starts a package's service on install (nginx on port 80, PostgreSQL's and Redis's
+    # own): a policy-rc.d that refuses, for the time of the install, leaves the machine's
+    # services as they were. An existing policy is left alone.
+    own_policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        own_policy=/usr/sbin/policy-rc.d
+        printf '#!/bin/sh\nexit 101\n' | as_root tee "$own_policy" >/dev/null
+        as_root chmod 755 "$own_policy"
+    fi
+    status=0
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        -o DPkg::Lock::Timeout=600 "${missing[@]}"
+        -o DPkg::Lock::Timeout=600 "${missing[@]}" || status=$?
+    [ -z "$own_policy" ] || as_root rm -f "$own_policy"
+    [ "$status" -eq 0 ] || exit "$status"
 fi
 
 # 2. Python virtual environment, pinned by requirements.lock.

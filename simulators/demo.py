@@ -19,13 +19,14 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 
 from foundation.clock import utc_now
 from foundation.db import session_scope
 from foundation.demo_clock import demo_clock_for
 from foundation.models.migrate import upgrade
-from foundation.settings import get_settings
+from foundation.settings import Settings, get_settings
 from simulators.administration.seed import seed_administration_records
 from simulators.demo_settings import DemoSettings
 from simulators.eid.demo_cards import start_demo_cards
@@ -43,9 +44,12 @@ from simulators.stack.processes import (
     port_is_free,
     wait_for_http,
 )
+from simulators.stack.scaled import ScaledStack
 
 
-def run_demo() -> int:
+def run_demo(*, backends: int = 0) -> int:
+    """The demo; with ``backends`` (``make demo-scaled``), the portal as a deployment runs it:
+    PostgreSQL, Redis, that many backend processes behind nginx (simulators.stack.scaled)."""
     # This process and the portal it starts are the demo: both read the demo clock
     # (foundation.clock.utc_now), the portal through portal_process's environment.
     os.environ["MONESPACE_DEMO_MODE"] = "true"
@@ -55,6 +59,47 @@ def run_demo() -> int:
     data_dir = settings.data_dir
     run_dir = data_dir / "run"
     stop_requested = threading.Event()
+    scaled = (
+        ScaledStack(
+            data_dir / "scaled",
+            settings.port,
+            [demo.backends_port + i for i in range(backends)],
+            demo.postgres_port,
+            demo.redis_port,
+        )
+        if backends
+        else None
+    )
+    if scaled is not None:
+        for port, what in (
+            (demo.postgres_port, "PostgreSQL"),
+            (demo.redis_port, "Redis"),
+            *((port, "backend") for port in scaled.backend_ports),
+        ):
+            if not port_is_free(port):
+                print(f"error: port {port} ({what}) is already in use.", file=sys.stderr)
+                return 2
+        print("Mon Espace — PostgreSQL et Redis…", flush=True)
+        scaled.start_databases()
+        # From here on, this process (migrations, seed, trainers' tools) uses PostgreSQL too.
+        os.environ["MONESPACE_DATABASE_URL"] = scaled.database_url
+        get_settings.cache_clear()
+        settings = get_settings()
+        try:
+            return _run_demo_parts(settings, demo, data_dir, run_dir, stop_requested, scaled)
+        finally:
+            scaled.stop()
+    return _run_demo_parts(settings, demo, data_dir, run_dir, stop_requested, None)
+
+
+def _run_demo_parts(
+    settings: Settings,
+    demo: DemoSettings,
+    data_dir: Path,
+    run_dir: Path,
+    stop_requested: threading.Event,
+    scaled: ScaledStack | None,
+) -> int:
 
     def request_stop(_signum: int, _frame: FrameType | None) -> None:
         stop_requested.set()
@@ -81,6 +126,8 @@ def run_demo() -> int:
         # not a demo already serving the machine's /run/pcscd.
         overrides=pcsc.client_env,
     )
+    if scaled is not None:
+        scaled.overrides = pcsc.client_env
     (data_dir / "logs").mkdir(parents=True, exist_ok=True)
     # A demo that was killed (not stopped) leaves its children behind: stop them first.
     kill_recorded_group(portal.pid_file)
@@ -157,10 +204,15 @@ def run_demo() -> int:
         stoppers.append(("SMTP sink", sink.stop))
         mailbox_web.start()
         stoppers.append(("mailbox", mailbox_web.stop))
-        portal.start()
-        stoppers.append(("portal", portal.stop))
-        wait_for_http(f"http://127.0.0.1:{settings.port}/ping", timeout=600, process=portal)
-        wait_for_http(f"http://127.0.0.1:{settings.port}/", timeout=120, process=portal)
+        if scaled is None:
+            portal.start()
+            stoppers.append(("portal", portal.stop))
+            wait_for_http(f"http://127.0.0.1:{settings.port}/ping", timeout=600, process=portal)
+            wait_for_http(f"http://127.0.0.1:{settings.port}/", timeout=120, process=portal)
+        else:
+            print("Mon Espace — construction du frontend, backends et nginx…", flush=True)
+            stoppers.append(("portal", scaled.stop_portal))
+            scaled.start_portal()
         elapsed = time.monotonic() - started
         print(
             f"\nMon Espace est prêt en {elapsed:.0f} s :\n"
@@ -177,14 +229,15 @@ def run_demo() -> int:
             f"  application mobile      {keys.authenticator_url}\n"
             f"  registre BCE            {keys.company_register_url}\n"
             f"  back-office (dossiers)  {keys.back_office_url}\n"
-            f"Ctrl-C pour tout arrêter.",
+            + (scaled.summary() if scaled is not None else "")
+            + "Ctrl-C pour tout arrêter.",
             flush=True,
         )
         while not stop_requested.wait(1.0):
-            if not portal.running():
-                print(
-                    "error: the portal stopped unexpectedly:\n" + portal.log_tail(), file=sys.stderr
-                )
+            running = portal.running() if scaled is None else scaled.running()
+            if not running:
+                tail = portal.log_tail() if scaled is None else scaled.log_tail()
+                print("error: the portal stopped unexpectedly:\n" + tail, file=sys.stderr)
                 return 1
         return 0
     except ProcessStartError as error:
@@ -248,10 +301,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     names = list(load_scenarios())
     resetting.add_argument("--scenario", required=True, choices=names, help="the state")
+    parser.add_argument(
+        "--backends",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run the portal as deployed: PostgreSQL, Redis, N backends behind nginx",
+    )
     arguments = parser.parse_args(argv)
     if arguments.command == "reset":
         return reset(arguments.scenario)
-    return run_demo()
+    if arguments.backends < 0:
+        parser.error("--backends: a number of backend processes, 2 or more")
+    return run_demo(backends=arguments.backends)
 
 
 if __name__ == "__main__":

@@ -21,3 +21,8 @@ class DemoSettings(BaseSettings):
     # SMS gateway, itsme, authenticator phone, trainers' page, company register and the
     # administration's back office take six ports from here.
     key_simulators_port: int = Field(default=8027, ge=1024, le=65000)
+    # `make demo-scaled` (simulators.stack.scaled): the backends behind nginx take ports from
+    # here; PostgreSQL and Redis run on their own ports, beside any server of the machine's.
+    backends_port: int = Field(default=8041, ge=1024, le=65000)
+    postgres_port: int = Field(default=8049, ge=1024, le=65535)
+    redis_port: int = Field(default=8050, ge=1024, le=65535)
