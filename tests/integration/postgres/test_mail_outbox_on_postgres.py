@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,7 +15,8 @@ from sqlmodel import Session, col, func, select
 
 from foundation.mail_outbox import DeliveryReport, OutgoingMail, deliver_due, enqueue
 from foundation.models.outbox import OutboxMessage
-from foundation.settings import Settings
+from foundation.secrets_at_rest import server_keys
+from foundation.settings import Settings, get_settings
 from foundation.smtp_transport import SmtpTransport
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
@@ -123,3 +124,46 @@ def test_mail_queued_while_the_mail_server_is_down_for_ten_minutes_goes_once_it_
         # Tried at 0, 1 and 6 minutes while down, then sent at the next try (21 minutes).
         attempts = set(db.exec(select(OutboxMessage.attempts)).all())
     assert attempts == {4}
+
+
+@pytest.fixture
+def server_secret(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Changes the server secret key the bodies are sealed under (as a restore with another
+    var/secret_key would); the checkout's own is read again afterwards."""
+
+    def use(secret: str) -> None:
+        monkeypatch.setenv("MONESPACE_SECRET_KEY", secret)
+        get_settings.cache_clear()
+        server_keys.cache_clear()
+
+    yield use
+    monkeypatch.undo()
+    get_settings.cache_clear()
+    server_keys.cache_clear()
+
+
+@pytest.mark.usefixtures("sink")
+def test_a_body_sealed_under_another_key_fails_alone_and_the_others_go_once(
+    postgres_engine: Engine,
+    backends: list[Engine],
+    store: MailStore,
+    smtp_port: int,
+    server_secret: Callable[[str], None],
+) -> None:
+    server_secret("a-secret-key-of-another-server-for-this-test")
+    queue_mails(postgres_engine, 1, NOW)
+    server_secret("the-secret-key-of-this-server-for-this-test")
+    queue_mails(postgres_engine, MESSAGES, NOW)
+
+    assert deliver_at_once(backends, smtp_port, NOW) == MESSAGES
+
+    assert len(store.all()) == MESSAGES
+    with Session(postgres_engine) as db:
+        stuck = db.exec(
+            select(OutboxMessage.attempts, OutboxMessage.last_error).where(
+                col(OutboxMessage.sent_at).is_(None)
+            )
+        ).all()
+    assert len(stuck) == 1
+    assert stuck[0][0] == 1
+    assert "UnreadableSecretError" in (stuck[0][1] or "")
