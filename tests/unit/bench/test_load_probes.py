@@ -1,0 +1,57 @@
+"""CPU and memory of a backend read from /proc: a process's CPU time and RSS, and the machine's
+busy share of all cores."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bench.load import probes
+
+# A granian worker as the kernel writes it (command name with a space and parentheses).
+STAT = (
+    "4242 (python3 (w)) S 4200 4242 4200 0 -1 4194560 51875 0 0 0 "
+    "1250 250 0 0 20 0 5 0 8214 1229066240 74780 18446744073709551615 1 1 0 0 0 0 0 "
+    "16781312 16386 0 0 0 17 1 0 0 0 0 0"
+)
+
+
+def fake_proc(tmp_path: Path, stat: str = STAT, rss_pages: int = 74780) -> Path:
+    (tmp_path / "4242").mkdir()
+    (tmp_path / "4242" / "stat").write_text(stat)
+    (tmp_path / "4242" / "statm").write_text(f"300065 {rss_pages} 6000 1 0 80000 0\n")
+    (tmp_path / "4242" / "cmdline").write_bytes(b"python\0-m\0monespace_app.serve_backend\0")
+    return tmp_path
+
+
+def test_a_process_reads_as_cpu_seconds_and_resident_kib(tmp_path: Path) -> None:
+    sample = probes.read_process(4242, fake_proc(tmp_path))
+    assert sample is not None
+    assert sample.cpu_seconds == pytest.approx((1250 + 250) / probes.CLOCK_TICKS)
+    assert sample.rss_kib == 74780 * os.sysconf("SC_PAGE_SIZE") // 1024
+    assert probes.read_process(4343, tmp_path) is None  # gone
+    assert probes.command_line(4242, tmp_path) == "python -m monespace_app.serve_backend"
+    assert probes.find_processes(r"serve_backend", tmp_path) == [4242]
+
+
+def test_cpu_percent_is_of_one_core() -> None:
+    first = probes.ProcessSample(1, at=100.0, cpu_seconds=10.0, rss_kib=0)
+    busy = probes.ProcessSample(1, at=110.0, cpu_seconds=19.0, rss_kib=0)
+    assert probes.cpu_percent(first, busy) == pytest.approx(90.0)
+    assert probes.cpu_percent(first, first) == 0.0
+
+
+def test_the_machine_share_counts_iowait_as_idle(tmp_path: Path) -> None:
+    (tmp_path / "stat").write_text("cpu  100 0 100 700 100 0 0 0 0 0\ncpu0 1 2 3 4 5 6 7\n")
+    first = probes.read_machine(tmp_path)
+    (tmp_path / "stat").write_text("cpu  250 0 150 800 100 0 0 0 0 0\n")
+    last = probes.read_machine(tmp_path)
+    assert probes.machine_busy_percent(first, last) == pytest.approx(200 / 300 * 100)
+
+
+def test_this_process_is_read_from_the_real_proc() -> None:
+    sample = probes.read_process(os.getpid())
+    assert sample is not None
+    assert sample.rss_kib > 1024
