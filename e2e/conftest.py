@@ -17,6 +17,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, SQLModel
 
 import foundation.models  # noqa: F401 - every table on the metadata, for the reset between files
+from e2e.database import URL_FILE, database_url, portal_engine
 from foundation.clock import utc_now
 from foundation.db import make_engine
 from foundation.demo_clock import demo_clock_for, reset_demo_clock
@@ -40,6 +41,7 @@ from simulators.scenarios.reset import DemoParts
 from simulators.sms_gateway.web import SmsGateway
 from simulators.stack.portal_process import portal_process, web_dir_for
 from simulators.stack.processes import port_is_free, wait_for_http
+from simulators.stack.scaled import ScaledStack
 from simulators.trainers_page import TrainersPage
 
 # Two suites can run side by side on one machine: MONESPACE_E2E_PORT moves the portal (and its
@@ -55,6 +57,12 @@ E2E_COMPANY_REGISTER_PORT = _SIMULATORS_PORT + 5
 E2E_BACK_OFFICE_PORT = _SIMULATORS_PORT + 6
 E2E_TRAINERS_PORT = _SIMULATORS_PORT + 7
 E2E_AUTHENTICATOR_PORT = _SIMULATORS_PORT + 8
+E2E_POSTGRES_PORT = _SIMULATORS_PORT + 9
+E2E_REDIS_PORT = _SIMULATORS_PORT + 10
+# MONESPACE_E2E_STACK=scaled runs the journeys against the portal as deployed (PostgreSQL,
+# Redis, two backends behind nginx); the journeys marked `scaled` are the representative set
+# scripts/test.sh runs there.
+SCALED = os.environ.get("MONESPACE_E2E_STACK", "single") == "scaled"
 E2E_SMS_TOKEN = "e2e-sms-token"
 E2E_BACK_OFFICE_TOKEN = "e2e-back-office-token"
 # One server secret for the portal and for this process: the journeys' set-up writes mail to the
@@ -150,7 +158,7 @@ def card_slots(demo_cards: DemoCards, e2e_data_dir: Path) -> Iterator[CardSlots]
     another browser at the kiosk: a login an earlier test left half-way would hold the reader
     for minutes, identity.eid.reader_lease); every PIN unblocked after it."""
     demo_cards.slots.close()
-    with Session(make_engine(f"sqlite:///{e2e_data_dir / 'monespace.db'}")) as db:
+    with Session(portal_engine(e2e_data_dir)) as db:
         db.exec(delete(EidReaderLease))
         db.commit()
     yield demo_cards.slots
@@ -171,33 +179,33 @@ def portal_url(
 ) -> Iterator[str]:
     if not port_is_free(E2E_PORT):
         pytest.fail(f"port {E2E_PORT} is taken: the end-to-end suite runs the portal there")
-    database_url = f"sqlite:///{e2e_data_dir / 'monespace.db'}"
-    upgrade(database_url)
-    with Session(make_engine(database_url)) as db:
-        seed_administration_records(db, now=utc_now())
-        db.commit()
+    settings = {
+        "MONESPACE_DATA_DIR": str(e2e_data_dir),
+        "MONESPACE_SMTP_PORT": str(E2E_SMTP_PORT),
+        "MONESPACE_DEFAULT_LANGUAGE": "fr",
+        "MONESPACE_TRUST_ANCHORS_DIR": str(e2e_data_dir / "trust-anchors"),
+        "MONESPACE_SMS_GATEWAY_URL": sms_gateway.url,
+        "MONESPACE_SMS_GATEWAY_TOKEN": E2E_SMS_TOKEN,
+        "MONESPACE_ITSME_URL": itsme_simulator.url,
+        "MONESPACE_COMPANY_REGISTER_URL": company_register.url,
+        "MONESPACE_BACK_OFFICE_TOKEN": E2E_BACK_OFFICE_TOKEN,
+        # As behind one reverse proxy: a journey may stand for another client address by
+        # sending X-Forwarded-For (e2e/test_login_throttling.py); without it the address
+        # is the socket's, 127.0.0.1, as before. (The scaled stack's nginx is that proxy.)
+        "MONESPACE_TRUSTED_PROXY_HOPS": "1",
+        **pcsc_stack.client_env,
+    }
+    if SCALED:
+        yield from _scaled_portal(e2e_data_dir, settings)
+        return
+    url = database_url(e2e_data_dir)
+    _prepare_database(url)
     portal = portal_process(
         port=E2E_PORT,
         web_dir=web_dir_for(E2E_PORT),
         pid_dir=e2e_data_dir / "run",
         log_path=e2e_data_dir / "portal.log",
-        overrides={
-            "MONESPACE_DATA_DIR": str(e2e_data_dir),
-            "MONESPACE_DATABASE_URL": database_url,
-            "MONESPACE_SMTP_PORT": str(E2E_SMTP_PORT),
-            "MONESPACE_DEFAULT_LANGUAGE": "fr",
-            "MONESPACE_TRUST_ANCHORS_DIR": str(e2e_data_dir / "trust-anchors"),
-            "MONESPACE_SMS_GATEWAY_URL": sms_gateway.url,
-            "MONESPACE_SMS_GATEWAY_TOKEN": E2E_SMS_TOKEN,
-            "MONESPACE_ITSME_URL": itsme_simulator.url,
-            "MONESPACE_COMPANY_REGISTER_URL": company_register.url,
-            "MONESPACE_BACK_OFFICE_TOKEN": E2E_BACK_OFFICE_TOKEN,
-            # As behind one reverse proxy: a journey may stand for another client address by
-            # sending X-Forwarded-For (e2e/test_login_throttling.py); without it the address
-            # is the socket's, 127.0.0.1, as before.
-            "MONESPACE_TRUSTED_PROXY_HOPS": "1",
-            **pcsc_stack.client_env,
-        },
+        overrides={**settings, "MONESPACE_DATABASE_URL": url},
     )
     portal.start()
     try:
@@ -205,6 +213,36 @@ def portal_url(
         yield f"http://localhost:{E2E_PORT}"
     finally:
         portal.stop()
+
+
+def _prepare_database(url: str) -> None:
+    upgrade(url)
+    with Session(make_engine(url)) as db:
+        seed_administration_records(db, now=utc_now())
+        db.commit()
+
+
+def _scaled_portal(data_dir: Path, settings: dict[str, str]) -> Iterator[str]:
+    """The portal as deployed (simulators.stack.scaled): PostgreSQL, Redis, two backends behind
+    nginx on the suite's port; each request and websocket goes to whichever backend nginx
+    picks. The journeys' set-up reaches the same PostgreSQL (e2e/database.py)."""
+    stack = ScaledStack(
+        data_dir / "scaled",
+        E2E_PORT,
+        [E2E_PORT + 1, E2E_PORT + 2],
+        E2E_POSTGRES_PORT,
+        E2E_REDIS_PORT,
+        overrides=settings,
+        fresh_database=True,
+    )
+    try:
+        stack.start_databases()
+        (data_dir / URL_FILE).write_text(stack.database_url, encoding="utf-8")
+        _prepare_database(stack.database_url)
+        stack.start_portal()
+        yield f"http://localhost:{E2E_PORT}"
+    finally:
+        stack.stop()
 
 
 @pytest.fixture(scope="session")
@@ -233,7 +271,7 @@ def fresh_records(
     the personas, no account, no company) and empty mail and SMS inboxes, so that what one file's
     journeys leave behind (an account, a GAP, a role, an old activation mail) never changes what
     another file's first login shows."""
-    with Session(make_engine(f"sqlite:///{e2e_data_dir / 'monespace.db'}")) as db:
+    with Session(portal_engine(e2e_data_dir)) as db:
         for table in reversed(SQLModel.metadata.sorted_tables):
             db.exec(delete(table))
         seed_administration_records(db, now=utc_now())
@@ -273,7 +311,7 @@ def trainers_page(
     page.attach(
         DemoParts(
             data_dir=e2e_data_dir,
-            database_url=f"sqlite:///{e2e_data_dir / 'monespace.db'}",
+            database_url=database_url(e2e_data_dir),
             public_origin=portal_url,
             company_register_url=company_register.url,
             trust_anchors_dir=e2e_data_dir / "trust-anchors",

@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 
 from e2e.accessibility import assert_no_axe_violations
 from e2e.conftest import E2E_MAILBOX_PORT
+from e2e.database import portal_engine
 from foundation.contacts import find_account
-from foundation.db import make_engine
 from foundation.models.account import Account, AccountStatus
 from foundation.models.digital_keys import Credential
 from foundation.models.session import UserSession
@@ -119,7 +119,7 @@ def other_than(code: str) -> str:
 
 def national_number_of(data_dir: Path, username: str) -> str:
     """Whose username it is, read from the portal's database (the office knows its people)."""
-    with Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}")) as db:
+    with Session(portal_engine(data_dir)) as db:
         credential = db.exec(select(Credential).where(Credential.username == username)).one()
         return credential.national_number
 
@@ -128,7 +128,7 @@ def wear_down_key(data_dir: Path, username: str, kind: str) -> None:
     """Brings the key to 99 consecutive failures through the lockout rule, so that the next
     wrong code typed in the browser is the 100th."""
     national_number = national_number_of(data_dir, username)
-    with Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}")) as db:
+    with Session(portal_engine(data_dir)) as db:
         key = find_key(db, national_number=national_number, kind=kind)
         assert key is not None, f"no {kind} key for {username}"
         assert not is_locked(key), f"the {kind} key of {username} is locked already"
@@ -144,7 +144,7 @@ SCREENSHOTS = os.environ.get("MONESPACE_E2E_SCREENSHOTS", "")
 
 
 def database(data_dir: Path) -> Session:
-    return Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}"))
+    return Session(portal_engine(data_dir))
 
 
 def active_account(data_dir: Path, person: Persona) -> None:

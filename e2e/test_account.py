@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.accessibility import assert_no_axe_violations
+from e2e.database import database_url
 from e2e.steps import link_in, log_in, log_in_with_account, mails_to, register_and_activate
 from foundation.settings import PROJECT_ROOT
 from simulators.eid.card_slots import CardSlots
@@ -131,7 +132,7 @@ def test_purge_after_30_days_keeps_the_dossiers(
     later = (datetime.now(UTC) + timedelta(days=31)).isoformat()
     env = {
         **os.environ,
-        "MONESPACE_DATABASE_URL": f"sqlite:///{e2e_data_dir / 'monespace.db'}",
+        "MONESPACE_DATABASE_URL": database_url(e2e_data_dir),
         "MONESPACE_DATA_DIR": str(e2e_data_dir),
     }
     done = subprocess.run(

@@ -46,6 +46,7 @@ def next_step(page: Page, title: str) -> None:
     expect(page.get_by_role("heading", level=2, name=title)).to_be_visible()
 
 
+@pytest.mark.scaled
 def test_naima_starts_fills_signs_and_submits_her_student_grant(
     page: Page,
     context: BrowserContext,

@@ -26,6 +26,7 @@ def alert(page: Page) -> str:
     return page.get_by_role("alert").inner_text()
 
 
+@pytest.mark.scaled
 def test_first_login_of_a_teacher_down_to_her_dashboards(
     page: Page, base_url: str, card_slots: CardSlots
 ) -> None:

@@ -17,9 +17,9 @@ import pytest
 from playwright.sync_api import Page, WebSocketRoute, expect
 from sqlmodel import Session, select
 
+from e2e.database import portal_engine
 from e2e.steps import credentials_step
 from foundation import routes
-from foundation.db import make_engine
 from foundation.models.account import Account, AccountStatus
 from foundation.models.digital_keys import Credential
 from foundation.models.outbox import OutboxMessage
@@ -84,7 +84,7 @@ class PageSocket:
 
 
 def database(data_dir: Path) -> Session:
-    return Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}"))
+    return Session(portal_engine(data_dir))
 
 
 @pytest.fixture

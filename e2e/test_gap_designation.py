@@ -19,9 +19,9 @@ from playwright.sync_api import Page, expect
 from sqlmodel import Session
 
 from e2e.accessibility import assert_no_axe_violations
+from e2e.database import portal_engine
 from e2e.steps import confirm_certificate, enter_pin, mails_to
 from foundation.contacts import find_account
-from foundation.db import make_engine
 from foundation.models.account import Account, AccountStatus
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
@@ -53,7 +53,7 @@ def checked(page: Page, name: str) -> None:
 def active_account(data_dir: Path, slug: str, email: str) -> None:
     """The persona's account, active with ``email``, whatever earlier journeys left of it."""
     person = persona(slug)
-    with Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}")) as db:
+    with Session(portal_engine(data_dir)) as db:
         account = find_account(db, person.national_number) or Account(
             national_number=person.national_number,
             surname=person.surname,

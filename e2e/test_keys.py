@@ -53,6 +53,7 @@ def wrong_code(enrolment: Enrolment, now: datetime) -> str:
     return next(c for c in ("000000", "111111", "222222", "333333") if c not in accepted)
 
 
+@pytest.mark.scaled
 def test_mobile_app_activation_login_lock_and_removal(
     page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path
 ) -> None:
@@ -150,6 +151,7 @@ def test_unknown_user_and_wrong_password_read_the_same(page: Page, base_url: str
     assert_no_axe_violations(page)
 
 
+@pytest.mark.scaled
 def test_email_code_activation_login_lock_and_removal(
     page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path
 ) -> None:

@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlmodel import Session
 
+from e2e.database import portal_engine
 from e2e.steps import checked, credentials_step
 from foundation.clock import utc_now
-from foundation.db import make_engine
 from foundation.settings import Settings
 from identity.throttling import Step, begin_attempt, throttle_store
 
@@ -40,7 +40,7 @@ def guesser_page(browser: Browser, browser_context_args: dict[str, Any]) -> Iter
 
 def failed_before(data_dir: Path, count: int) -> None:
     """The guesser's earlier failures, counted the way the password step counts them."""
-    with Session(make_engine(f"sqlite:///{data_dir / 'monespace.db'}")) as db:
+    with Session(portal_engine(data_dir)) as db:
         for _ in range(count):
             begin_attempt(throttle_store(db), Step.PASSWORD, address=GUESSER, now=utc_now())
 

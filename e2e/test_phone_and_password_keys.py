@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from e2e.accessibility import assert_no_axe_violations
 from e2e.conftest import E2E_SMS_PORT
+from e2e.database import portal_engine
 from e2e.steps import (
     credentials_step,
     key_tile,
@@ -30,7 +31,6 @@ from e2e.steps import (
     other_than,
     wear_down_key,
 )
-from foundation.db import make_engine
 from identity.keys.lockout import MAX_CONSECUTIVE_FAILURES
 from identity.password import check_credentials
 from identity.password.errors import InvalidCredentialsError
@@ -166,7 +166,7 @@ def test_password_locked_then_changed_then_removed(
     page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path
 ) -> None:
     # 99 wrong passwords straight through the login service, the 100th in the browser.
-    with Session(make_engine(f"sqlite:///{e2e_data_dir / 'monespace.db'}")) as db:
+    with Session(portal_engine(e2e_data_dir)) as db:
         for _ in range(MAX_CONSECUTIVE_FAILURES - 1):
             with pytest.raises(InvalidCredentialsError):
                 check_credentials(

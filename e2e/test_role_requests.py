@@ -136,6 +136,7 @@ def evaluate_naimas_request(page: Page, role: str) -> None:
     )
 
 
+@pytest.mark.scaled
 def test_naima_accepts_from_the_link_and_chloe_approves(
     page: Page, base_url: str, card_slots: CardSlots, e2e_data_dir: Path, chloe_is_gap: None
 ) -> None:

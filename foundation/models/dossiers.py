@@ -106,7 +106,7 @@ class DossierEvent(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     dossier_id: int = Field(foreign_key="dossier.id", index=True)
     at: datetime
-    actor: str = Field(max_length=11)  # a national number, or "administration"
+    actor: str = Field(max_length=32)  # a national number, or "administration"
     action: str = Field(max_length=32)
     message: str = Field(default="")
 
