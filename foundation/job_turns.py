@@ -18,9 +18,9 @@ import os
 import socket
 from datetime import datetime, timedelta
 
-from sqlalchemy import CursorResult, or_, update
+from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col
+from sqlmodel import Session, col, update
 
 from foundation.clock import require_aware
 from foundation.models.job_run import JobRun
@@ -39,7 +39,7 @@ def claim_turn(db: Session, job: str, *, now: datetime, every: timedelta) -> boo
     require_aware(now)
     _make_row(db, job)
     started_at = col(JobRun.started_at)
-    claimed: CursorResult[tuple[()]] = db.execute(  # type: ignore[assignment]
+    claimed = db.exec(
         update(JobRun)
         .where(
             col(JobRun.name) == job,
@@ -48,7 +48,7 @@ def claim_turn(db: Session, job: str, *, now: datetime, every: timedelta) -> boo
         .values(started_at=now, started_by=f"{socket.gethostname()}:{os.getpid()}")
     )
     db.commit()
-    return claimed.rowcount == 1
+    return bool(claimed.rowcount == 1)
 
 
 def _make_row(db: Session, job: str) -> None:
