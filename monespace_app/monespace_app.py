@@ -13,6 +13,7 @@ from identity.itsme.key import ITSME_KEY
 from identity.registry import default_registry
 from monespace_app.auth_routes import auth_api
 from monespace_app.back_office_routes import back_office_api
+from monespace_app.backend_errors import backend_exception_handler
 from monespace_app.browser_cookie import with_browser_cookie
 from monespace_app.download_routes import download_api
 from monespace_app.export_routes import export_api
@@ -70,6 +71,9 @@ TITLE = "Mon Espace"
 
 app = rx.App(
     html_lang=get_settings().default_language,
+    # The portal's words in the page's language when an event fails ("try again" while the
+    # database is out of reach), not Reflex's English toast.
+    backend_exception_handler=backend_exception_handler,
     stylesheets=["/monespace.css"],
     # Last, so that it wraps the others and the pages too.
     api_transformer=[

@@ -82,7 +82,7 @@ class DossierAttachment(SQLModel, table=True):
     sha256: str = Field(max_length=64)
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     added_at: datetime
-    added_by: str = Field(max_length=11)  # a national number, or "administration"
+    added_by: str = Field(max_length=32)  # a national number, or "administration"
 
 
 class DossierReceipt(SQLModel, table=True):
