@@ -83,7 +83,6 @@ class PageSocket:
             http_session=tab.http,
             reconnection=False,
             handle_sigint=False,
-            ssl_verify=tab.ssl_verify,
             # As the browser's: Reflex's version as subprotocol, permessage-deflate.
             websocket_extra_options={"protocols": (tab.site.reflex_version,), "compress": 15},
         )
@@ -171,7 +170,6 @@ class Tab:
         forwarded_for: str | None = None,
     ) -> None:
         self.site, self.recorder, self.timeout = site, recorder, timeout
-        self.ssl_verify = True
         self.http = aiohttp.ClientSession(
             cookie_jar=aiohttp.CookieJar(unsafe=True),
             headers={"User-Agent": USER_AGENT, "Accept-Language": "fr-BE,fr;q=0.9"},

@@ -53,11 +53,24 @@ def command_line(pid: int, proc: Path = PROC) -> str:
     return raw.replace(b"\0", b" ").decode(errors="replace").strip()
 
 
+def ancestors(pid: int, proc: Path = PROC) -> set[int]:
+    """``pid`` and its parent, grandparent… up to init."""
+    chain = set()
+    while pid > 1 and pid not in chain:
+        chain.add(pid)
+        try:
+            stat = (proc / str(pid) / "stat").read_text()
+        except OSError:
+            break
+        pid = int(stat[stat.rindex(")") + 2 :].split()[1])
+    return chain
+
+
 def find_processes(pattern: str, proc: Path = PROC) -> list[int]:
     """Pids whose command line matches ``pattern`` (a regular expression), this process and
-    its parents excepted (the command that started the run may carry the pattern)."""
+    its ancestors excepted (the commands that started the run may carry the pattern)."""
     regex = re.compile(pattern)
-    mine = {os.getpid(), os.getppid()}
+    mine = ancestors(os.getpid(), proc)
     found = []
     for entry in proc.iterdir():
         if entry.name.isdigit() and int(entry.name) not in mine:

@@ -86,9 +86,9 @@ def level_report(result: LevelResult, *, soak: bool = False) -> str:
     for backend in result.backends:
         lines.append(
             f"  backend {backend.pid:<7} CPU {backend.cpu_percent:5.0f} %   RSS "
-            f"{backend.rss_start_kib / 1024:7.1f} → {backend.rss_end_kib / 1024:7.1f} MiB "
-            f"(+{_per_session(backend.rss_end_kib - backend.rss_start_kib, result)} KiB/session), "
-            f"{backend.rss_after_kib / 1024:.1f} MiB after   {backend.command}"
+            f"{backend.rss_before_kib / 1024:.1f} → {backend.rss_end_kib / 1024:.1f} MiB "
+            f"({_per_session(backend.rss_end_kib - backend.rss_before_kib, result)} KiB/session), "
+            f"{backend.rss_after_kib / 1024:.1f} MiB after they left   {backend.command}"
         )
         if soak:
             lines.append(
@@ -119,4 +119,4 @@ def level_report(result: LevelResult, *, soak: bool = False) -> str:
 
 
 def _per_session(kib: int, result: LevelResult) -> str:
-    return f"{kib / result.sessions:.0f}" if result.sessions else "–"
+    return f"{kib / result.sessions:+.0f}" if result.sessions else "–"

@@ -40,7 +40,8 @@ class BackendFigures:
     pid: int
     command: str
     cpu_percent: float = 0.0  # of one core, over the window
-    rss_start_kib: int = 0
+    rss_before_kib: int = 0  # before the first session started
+    rss_start_kib: int = 0  # when the window started (everyone started)
     rss_end_kib: int = 0
     rss_after_kib: int = 0  # once everyone left
     series: list[tuple[float, float]] = field(default_factory=list)  # (s, KiB)
@@ -112,6 +113,11 @@ class Watcher:
             count = await asyncio.to_thread(probes.postgres_connections, url)
             self.db_max = max(self.db_max or 0, count - 1)  # not counting the asking one
 
+    def before(self) -> None:
+        for figures in self.backends:
+            sample = probes.read_process(figures.pid)
+            figures.rss_before_kib = sample.rss_kib if sample is not None else 0
+
     def start(self) -> None:
         self._started = time.monotonic()
         for figures in self.backends:
@@ -156,6 +162,7 @@ async def run_level(
         raise SystemExit("the login journeys need --accounts (python -m bench.load seed)")
     redis_before = await watcher.redis()
     await watcher.database()
+    watcher.before()
     rng = random.Random(settings.seed)
     people: list[Person] = []
     tasks: list[asyncio.Task[None]] = []

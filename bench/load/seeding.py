@@ -84,7 +84,11 @@ def _seed_one(engine: Engine, number: str, born: date, now: datetime) -> LoadAcc
 def seed_accounts(
     database_url: str, count: int, *, workers: int = 2, keep_notices: bool = False
 ) -> list[LoadAccount]:
-    """``count`` new accounts; argon2 (64 MiB, 3 passes) runs in ``workers`` threads."""
+    """``count`` new accounts; argon2 (64 MiB, 3 passes) runs in ``workers`` threads on
+    PostgreSQL, in one on SQLite (the password is hashed inside the unit of work, and two
+    SQLite writers would refuse each other's lock upgrade rather than wait)."""
+    if database_url.startswith("sqlite"):
+        workers = 1
     engine = make_engine(database_url)
     now = datetime.now(UTC)
     with Session(engine) as db:

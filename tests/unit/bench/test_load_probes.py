@@ -55,3 +55,10 @@ def test_this_process_is_read_from_the_real_proc() -> None:
     sample = probes.read_process(os.getpid())
     assert sample is not None
     assert sample.rss_kib > 1024
+
+
+def test_the_command_that_started_the_run_is_not_taken_for_a_backend(tmp_path: Path) -> None:
+    proc = fake_proc(tmp_path)  # 4242, child of 4200
+    (tmp_path / "4200").mkdir()
+    (tmp_path / "4200" / "stat").write_text("4200 (timeout) S 1 4200 4200 0 -1 0 0 0 0 0 0 0")
+    assert probes.ancestors(4242, proc) == {4242, 4200}
