@@ -63,6 +63,10 @@ E2E_REDIS_PORT = _SIMULATORS_PORT + 10
 # Redis, two backends behind nginx); the journeys marked `scaled` are the representative set
 # scripts/test.sh runs there.
 SCALED = os.environ.get("MONESPACE_E2E_STACK", "single") == "scaled"
+# The faults a deployment survives (a backend killed, PostgreSQL or Redis restarted) need the
+# scaled stack: they are collected only there.
+collect_ignore = [] if SCALED else ["test_scaled_faults.py"]
+_RUNNING_STACKS: list[ScaledStack] = []
 E2E_SMS_TOKEN = "e2e-sms-token"
 E2E_BACK_OFFICE_TOKEN = "e2e-back-office-token"
 # One server secret for the portal and for this process: the journeys' set-up writes mail to the
@@ -240,9 +244,18 @@ def _scaled_portal(data_dir: Path, settings: dict[str, str]) -> Iterator[str]:
         (data_dir / URL_FILE).write_text(stack.database_url, encoding="utf-8")
         _prepare_database(stack.database_url)
         stack.start_portal()
+        _RUNNING_STACKS.append(stack)
         yield f"http://localhost:{E2E_PORT}"
     finally:
+        _RUNNING_STACKS.clear()
         stack.stop()
+
+
+@pytest.fixture
+def scaled_stack(portal_url: str) -> ScaledStack:
+    """The running scaled stack, for the journeys that break one of its parts."""
+    [stack] = _RUNNING_STACKS
+    return stack
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every check of the project: lint, types, unit, integration (real pcscd, SMTP, SQLite) and the
-# Playwright journeys in Chromium against the portal in production mode.
+# Every check of the project: lint, types, unit, integration (real pcscd, SMTP, SQLite, and
+# PostgreSQL for the races), the Playwright journeys in Chromium against the portal in production
+# mode, and a representative set of them against the scaled stack.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "==> ruff"
@@ -15,3 +16,7 @@ echo "==> pytest: unit and integration"
 .venv/bin/pytest tests "$@"
 echo "==> pytest: end-to-end journeys in Chromium"
 .venv/bin/pytest e2e "$@"
+# The portal as deployed (docs/scaling.md): PostgreSQL, Redis, two backends behind nginx; the
+# representative journeys (marked `scaled`) and the faults it must survive.
+echo "==> pytest: journeys and faults against the scaled stack (PostgreSQL, Redis, 2 backends, nginx)"
+MONESPACE_E2E_STACK=scaled .venv/bin/pytest e2e -m scaled "$@"
