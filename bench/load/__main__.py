@@ -81,12 +81,12 @@ async def _run(args: argparse.Namespace) -> None:
     from bench.load.accounts import read_accounts
     from bench.load.browser import discover_site
     from bench.load.hash_rate import PORTAL, hash_rates
-    from bench.load.journeys import JourneyPlan
+    from bench.load.journeys import AccountPool, JourneyPlan
     from bench.load.runner import RunSettings, run_level
 
     think_mean = args.think if args.think is not None else (0 if args.journey == "logins" else 10)
     plan = JourneyPlan(args.journey, ThinkTime(think_mean, args.think_spread), args.pages_per_visit)
-    accounts = read_accounts(args.accounts) if args.accounts else None
+    pool = AccountPool(read_accounts(args.accounts)) if args.accounts else None
     site = await discover_site(args.url, args.origin)
     pids = _backend_pids(args)
     levels = [int(n) for n in args.ramp.split(",")] if args.ramp else [args.sessions]
@@ -113,7 +113,7 @@ async def _run(args: argparse.Namespace) -> None:
             backend_pids=pids,
             forwarded_for=args.forwarded_for,
         )
-        result = await run_level(site, settings, accounts)
+        result = await run_level(site, settings, pool)
         results.append(result)
         print(report.level_report(result, soak=args.soak), flush=True)
     if len(results) > 1:

@@ -12,7 +12,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from bench.load import probes
-from bench.load.accounts import LoadAccount
 from bench.load.browser import Site, Tab
 from bench.load.journeys import AccountPool, JourneyPlan, Person
 from bench.load.stats import Recorder, Spread, slope_per_minute
@@ -152,14 +151,13 @@ class Watcher:
             figures.rss_after_kib = sample.rss_kib if sample is not None else 0
 
 
-async def run_level(
-    site: Site, settings: RunSettings, accounts: list[LoadAccount] | None
-) -> LevelResult:
-    recorder = Recorder()
-    watcher = Watcher(settings)
-    pool = AccountPool(accounts) if settings.plan.kind != "public" and accounts else None
+async def run_level(site: Site, settings: RunSettings, pool: AccountPool | None) -> LevelResult:
+    """``pool``: the accounts of the login journeys, the same for every level of a ramp (it
+    remembers which TOTP steps were spent)."""
     if settings.plan.kind != "public" and pool is None:
         raise SystemExit("the login journeys need --accounts (python -m bench.load seed)")
+    recorder = Recorder()
+    watcher = Watcher(settings)
     redis_before = await watcher.redis()
     await watcher.database()
     watcher.before()
