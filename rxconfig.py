@@ -1,6 +1,9 @@
 """Reflex configuration, derived from the portal's own settings."""
 
+import os
+
 import reflex as rx
+from reflex_base.constants import StateManagerMode
 
 from foundation.settings import get_settings
 
@@ -19,6 +22,14 @@ config = rx.Config(
     backend_host="127.0.0.1",
     # The client address the throttles count by: X-Forwarded-For only through trusted proxies.
     trusted_proxy_hops=settings.trusted_proxy_hops,
+    # One process (make demo): the tabs' states in its memory, each dropped an hour after its
+    # last event, so the idle cost follows the live tabs, not every tab since the start (the disk
+    # manager listed and stat-ed every file it ever wrote, 5 per tab, in its purge loop), and no
+    # state, with its session cookie header, lands on disk. Several backends: Redis, shared
+    # (docs/scaling.md). Set explicitly, Reflex would no longer pick Redis from REFLEX_REDIS_URL.
+    state_manager_mode=(
+        StateManagerMode.REDIS if os.environ.get("REFLEX_REDIS_URL") else StateManagerMode.MEMORY
+    ),
     telemetry_enabled=False,
     show_built_with_reflex=False,
     default_color_mode="light",

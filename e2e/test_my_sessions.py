@@ -7,7 +7,6 @@ tabs' state files, meanwhile, are the portal user's alone."""
 from __future__ import annotations
 
 import re
-import stat
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -106,19 +105,15 @@ def test_a_session_ended_from_mes_sessions_is_out_at_its_next_step(
 
 
 def states_are_private(page: Page) -> None:
-    """The folder of the tabs' states (Reflex's disk state manager) and this tab's own file, the
-    one holding its request headers, session cookie included: the portal user's alone. Other
-    suites' portals may write there too, so only this tab's file, found by its token, is looked
-    at; the state manager writes a couple of seconds after the last event."""
-    folder = PROJECT_ROOT / ".states"
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    """What the tab's pages hold between events, its request headers and session cookie
+    included, is in the portal's memory (rxconfig.py: the memory state manager; Redis, private,
+    in a scaled deployment), not in files another user of the machine could read: no file of
+    Reflex's disk state manager names this tab's token, however long one waits for it."""
     token = page.evaluate("() => window.sessionStorage.getItem('token')")
     assert token
-    deadline = time.monotonic() + 15
-    while not (mine := _files_naming(folder, token)) and time.monotonic() < deadline:
-        time.sleep(0.5)
-    assert mine, "no state file of this tab"
-    assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in mine)
+    folder = PROJECT_ROOT / ".states"
+    time.sleep(3)  # the disk manager, were it in use, writes a couple of seconds after an event
+    assert not folder.exists() or not _files_naming(folder, token)
 
 
 def _files_naming(folder: Path, token: str) -> list[Path]:

@@ -1,6 +1,8 @@
 """The language the person reads the portal in, kept in a cookie, and on the logged-in person's
 account (the language of their e-mails: ``portal.accounts.language``)."""
 
+from typing import Any
+
 import reflex as rx
 from reflex_base.event import EventSpec
 
@@ -24,6 +26,13 @@ class I18nState(rx.State):
         """The texts of the current language (an unknown cookie value reads as French)."""
         language = self.lang if self.lang in SUPPORTED_LANGUAGES else "fr"
         return catalog(language)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What the state manager keeps of a tab between events, without the cached catalogue
+        (about 125 KB, the same for every tab of a language): it was stored with each tab, in
+        memory or in Redis, and is recomputed from ``lang`` when a page needs it again."""
+        kept: dict[str, Any] = super().__getstate__()
+        return {name: value for name, value in kept.items() if not name.startswith("__cached_")}
 
     @rx.event
     async def set_language(self, language: str) -> EventSpec | None:
