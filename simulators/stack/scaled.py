@@ -140,11 +140,12 @@ class ScaledStack:
             port=self.port,
             web_dir=self.web_dir,
             overrides={
+                # nginx is the one proxy in front: the client address is the last hop it adds
+                # (a load generator standing for many addresses trusts one hop more).
+                "MONESPACE_TRUSTED_PROXY_HOPS": "1",
                 **self.overrides,
                 "MONESPACE_DATABASE_URL": self.database_url,
                 "REFLEX_REDIS_URL": self.redis.url,
-                # nginx is the one proxy in front: the client address is the last hop it adds.
-                "MONESPACE_TRUSTED_PROXY_HOPS": "1",
             },
         )
 
