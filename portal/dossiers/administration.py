@@ -77,8 +77,9 @@ def open_cases(db: Session) -> list[CaseLine]:
     ]
 
 
-def case(db: Session, reference: str) -> Dossier:
-    dossier = by_reference(db, reference)
+def case(db: Session, reference: str, *, lock: bool = False) -> Dossier:
+    """A dossier the back office may see; ``lock`` for an action (records.by_reference)."""
+    dossier = by_reference(db, reference, lock=lock)
     if dossier is None or dossier.status not in (*HANDLED, DossierStatus.CLOSED):
         raise DossierNotFoundError(reference)
     return dossier
@@ -86,7 +87,7 @@ def case(db: Session, reference: str) -> Dossier:
 
 def take(db: Session, reference: str, *, now: datetime) -> Dossier:
     """Introduit → En cours de traitement."""
-    dossier = case(db, reference)
+    dossier = case(db, reference, lock=True)
     next_status(Action.TAKE, dossier.status)
     dossier.status = DossierStatus.IN_PROGRESS
     touch(dossier, ADMINISTRATION, now)
@@ -105,7 +106,7 @@ def request_complement(
     db: Session, reference: str, *, message: str, public_origin: str, now: datetime
 ) -> Dossier:
     """En cours de traitement → Complément demandé; the person is told by e-mail."""
-    dossier = case(db, reference)
+    dossier = case(db, reference, lock=True)
     next_status(Action.REQUEST_COMPLEMENT, dossier.status)
     text = message.strip()
     if not text:
@@ -149,7 +150,7 @@ def close(
     now: datetime,
 ) -> Dossier:
     """En cours de traitement → Clôturé, with the decision's document in Mes documents."""
-    dossier = case(db, reference)
+    dossier = case(db, reference, lock=True)
     next_status(Action.CLOSE, dossier.status)
     text = decision.strip()
     if not text or not document:

@@ -33,8 +33,15 @@ def reference_for(dossier_id: int, now: datetime) -> str:
     return f"ME-{now.year}-{dossier_id:06d}"
 
 
-def by_reference(db: Session, reference: str) -> Dossier | None:
-    return db.exec(select(Dossier).where(Dossier.reference == reference.strip().upper())).first()
+def by_reference(db: Session, reference: str, *, lock: bool = False) -> Dossier | None:
+    """``lock``: the row is held until the caller's unit of work ends, for a change. Two
+    backends changing one dossier from the same page then take turns, and the second sees the
+    first's new version (``check_version`` refuses it) instead of both passing the check on the
+    version they read (PostgreSQL; SQLite serialises writers anyway)."""
+    query = select(Dossier).where(Dossier.reference == reference.strip().upper())
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return db.exec(query).first()
 
 
 def find_for(
@@ -44,8 +51,9 @@ def find_for(
     permission: Permission,
     now: datetime,
 ) -> Dossier:
-    """The dossier, if the session's person may do ``permission`` on it now."""
-    dossier = by_reference(db, reference)
+    """The dossier, if the session's person may do ``permission`` on it now; locked for the
+    rest of the unit of work when ``permission`` changes it."""
+    dossier = by_reference(db, reference, lock=permission is not Permission.READ)
     if dossier is None:
         raise DossierNotFoundError(reference)
     place = place_of(dossier)
