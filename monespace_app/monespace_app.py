@@ -52,6 +52,7 @@ from monespace_app.pages.token_activation import terms_page, token_activation_pa
 from monespace_app.pages.without_eid import registration_offices_page, without_eid_page
 from monespace_app.security_headers import with_security_headers
 from monespace_app.startup_checks import keep_state_files_private, refuse_unsafe_start
+from monespace_app.tab_tokens import keep_tabs_across_backends
 from monespace_app.well_formed_events import WellFormedEvents
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
@@ -93,6 +94,8 @@ app.register_lifespan_task(keep_state_files_private)
 # Lone surrogates of a forged event's JSON as U+FFFD, before any handler reads them.
 app.add_middleware(WellFormedEvents())
 app.register_lifespan_task(run_forever)
+# Several backends: a tab whose backend died keeps its state on the one it reconnects to.
+app.register_lifespan_task(keep_tabs_across_backends)
 
 app.add_page(home_page, route=routes.HOME, title=f"{TITLE} — Fédération Wallonie-Bruxelles")
 add_pages(
