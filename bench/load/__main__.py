@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import platform
 import resource
@@ -56,7 +57,27 @@ def _run_parser() -> argparse.ArgumentParser:
         "throttles per person instead of per generator)",
     )
     parser.add_argument("--pause", type=float, default=10, help="seconds between ramp levels")
+    parser.add_argument(
+        "--watch",
+        action="append",
+        default=[],
+        metavar="NAME=PID",
+        help="another process to watch with its descendants (CPU, RSS), e.g. nginx=<master pid>; "
+        "repeatable",
+    )
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     return parser
+
+
+def watched_processes(values: list[str]) -> tuple[tuple[str, int], ...]:
+    """``--watch nginx=123 --watch postgres=456`` as (name, pid) pairs."""
+    pairs = []
+    for value in values:
+        name, sep, pid = value.partition("=")
+        if not sep or not name or not pid.strip().isdigit():
+            raise SystemExit(f"--watch takes NAME=PID, not {value!r}")
+        pairs.append((name, int(pid)))
+    return tuple(pairs)
 
 
 def _backend_pids(args: argparse.Namespace) -> tuple[int, ...]:
@@ -90,6 +111,20 @@ async def _run(args: argparse.Namespace) -> None:
     site = await discover_site(args.url, args.origin)
     pids = _backend_pids(args)
     levels = [int(n) for n in args.ramp.split(",")] if args.ramp else [args.sessions]
+    watched = watched_processes(args.watch)
+    level_records: list[dict[str, object]] = []
+    record: dict[str, object] = {
+        "started": f"{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}",
+        "host": platform.node(),
+        "cores": os.cpu_count(),
+        "url": args.url,
+        "journey": args.journey,
+        "think_seconds": plan.think.mean,
+        "think_spread": plan.think.spread,
+        "backend_pids": list(pids),
+        "levels": level_records,
+        "hash_only": [],
+    }
     print(
         f"# bench.load, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.node()}, "
         f"{os.cpu_count()} cores; {args.url} (origin {site.origin}); journey {args.journey}, "
@@ -112,10 +147,13 @@ async def _run(args: argparse.Namespace) -> None:
             database_url=args.database_url,
             backend_pids=pids,
             forwarded_for=args.forwarded_for,
+            watched=watched,
         )
         result = await run_level(site, settings, pool)
         results.append(result)
         print(report.level_report(result, soak=args.soak), flush=True)
+        level_records.append(report.level_record(result))
+        _write_json(args.json, record)
     if len(results) > 1:
         print()
         print(report.ramp_table(results))
@@ -123,11 +161,29 @@ async def _run(args: argparse.Namespace) -> None:
         # Measured after the load, on the same machine: the ceiling the logins had.
         rates = await asyncio.to_thread(hash_rates, 3.0, None, (PORTAL,))
         best = max(rates, key=lambda r: r.per_second)
+        record["hash_only"] = [
+            {
+                "label": r.label,
+                "time_cost": r.settings.time_cost,
+                "memory_kib": r.settings.memory_cost_kib,
+                "threads": r.threads,
+                "per_second": round(r.per_second, 3),
+                "per_cpu_second": round(r.per_cpu_second, 3),
+            }
+            for r in rates
+        ]
+        _write_json(args.json, record)
         print(
             f"  hash-only rate (portal's hasher, {best.threads} thread(s)): "
             f"{best.per_second:.1f}/s; logins through the websocket: "
             f"{results[-1].logins_per_second / best.per_second:.0%} of it"
         )
+
+
+def _write_json(path: Path | None, record: dict[str, object]) -> None:
+    """Rewritten after each level: a run stopped halfway still leaves what it measured."""
+    if path is not None:
+        path.write_text(json.dumps(record, indent=1), encoding="utf-8")
 
 
 def _seed(argv: list[str]) -> None:
@@ -143,16 +199,28 @@ def _seed(argv: list[str]) -> None:
     parser.add_argument("--out", type=Path, default=Path("accounts.json"))
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--keep-notices", action="store_true", help="keep the queued mails")
+    parser.add_argument(
+        "--cost",
+        choices=("portal", "keycloak"),
+        default="portal",
+        help="argon2id cost of the passwords: the portal's (3 passes, 64 MiB) or Keycloak's "
+        "(5 passes, 7 MiB). The portal verifies each hash with its own parameters but hashes "
+        "it again at its own cost after the first successful login.",
+    )
     args = parser.parse_args(argv)
     if not args.database_url:
         parser.error("--database-url (or MONESPACE_DATABASE_URL) is needed")
     if args.data_dir:  # before the settings are first read
         os.environ["MONESPACE_DATA_DIR"] = args.data_dir
     from bench.load.accounts import write_accounts
-    from bench.load.seeding import seed_accounts
+    from bench.load.seeding import HASH_COSTS, seed_accounts
 
     accounts = seed_accounts(
-        args.database_url, args.count, workers=args.workers, keep_notices=args.keep_notices
+        args.database_url,
+        args.count,
+        workers=args.workers,
+        keep_notices=args.keep_notices,
+        cost=HASH_COSTS[args.cost],
     )
     write_accounts(args.out, accounts)
     print(f"{len(accounts)} accounts (password + TOTP) written to {args.out}")

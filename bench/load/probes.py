@@ -39,6 +39,64 @@ def read_process(pid: int, proc: Path = PROC) -> ProcessSample | None:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TreeSample:
+    """A process and its descendants (nginx's workers, PostgreSQL's connections) at one moment."""
+
+    root: int
+    at: float
+    cpu_seconds: float  # the live members' own time and that of the children they reaped
+    rss_kib: int
+    members: int
+
+
+def _stat_fields(pid: int, proc: Path) -> list[str] | None:
+    try:
+        stat = (proc / str(pid) / "stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    # The command name (field 2) may hold spaces and parentheses: split after its last ')'.
+    return stat[stat.rindex(")") + 2 :].split()
+
+
+def read_tree(root: int, proc: Path = PROC) -> TreeSample | None:
+    """``root`` and every live descendant. A member that exits between two samples moves its
+    time into its parent's reaped-children fields, so the sum stays continuous; None when the
+    root is gone."""
+    parents: dict[int, list[int]] = {}
+    for entry in proc.iterdir():
+        if entry.name.isdigit() and (fields := _stat_fields(int(entry.name), proc)):
+            parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    at = time.monotonic()
+    cpu_ticks, rss_pages, members = 0, 0, 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        fields = _stat_fields(pid, proc)
+        if fields is None:
+            if pid == root:
+                return None
+            continue
+        utime, stime, cutime, cstime = (int(v) for v in fields[11:15])
+        cpu_ticks += utime + stime + cutime + cstime
+        rss_pages += int(fields[21])
+        members += 1
+        todo += parents.get(pid, [])
+    return TreeSample(root, at, cpu_ticks / CLOCK_TICKS, rss_pages * PAGE_KIB, members)
+
+
+def tree_cpu_percent(first: TreeSample, last: TreeSample) -> float:
+    """Of one core, as ``cpu_percent``."""
+    elapsed = last.at - first.at
+    return 100 * (last.cpu_seconds - first.cpu_seconds) / elapsed if elapsed > 0 else 0.0
+
+
+def load_average(proc: Path = PROC) -> tuple[float, float, float]:
+    """The machine's 1-, 5- and 15-minute load averages (``/proc/loadavg``)."""
+    one, five, fifteen = (proc / "loadavg").read_text().split()[:3]
+    return float(one), float(five), float(fifteen)
+
+
 def cpu_percent(first: ProcessSample, last: ProcessSample) -> float:
     """Of one core: 100 is one core busy all the time."""
     elapsed = last.at - first.at

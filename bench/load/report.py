@@ -95,6 +95,16 @@ def level_report(result: LevelResult, *, soak: bool = False) -> str:
                 f"    memory slope {backend.slope_kib_per_minute:+.1f} KiB/min "
                 f"over {len(backend.series)} samples"
             )
+    for tree in result.watched:
+        lines.append(
+            f"  {tree.name:<16} CPU {tree.cpu_percent:5.0f} %   "
+            f"RSS {tree.rss_end_kib / 1024:.1f} MiB ({tree.members} processes)"
+        )
+    if result.load_start is not None and result.load_end is not None:
+        lines.append(
+            f"  load average     {result.load_start[0]:.2f} as the window began, "
+            f"{result.load_end[0]:.2f} at its end"
+        )
     if result.redis_idle is not None and result.redis_before is not None:
         per = result.redis_bytes_per_session
         left = result.redis_bytes_left_per_session
@@ -120,3 +130,75 @@ def level_report(result: LevelResult, *, soak: bool = False) -> str:
 
 def _per_session(kib: int, result: LevelResult) -> str:
     return f"{kib / result.sessions:+.0f}" if result.sessions else "–"
+
+
+def _number(value: float | None) -> float | None:
+    """JSON has no NaN: a figure not measured is null."""
+    return None if value is None or math.isnan(value) else round(value, 3)
+
+
+def _spread_record(spread: Spread) -> dict[str, float | int | None]:
+    return {
+        "count": spread.count,
+        "p50_ms": _number(spread.p50_ms),
+        "p95_ms": _number(spread.p95_ms),
+        "p99_ms": _number(spread.p99_ms),
+        "max_ms": _number(spread.max_ms),
+    }
+
+
+def level_record(result: LevelResult) -> dict[str, object]:
+    """One level's figures as plain JSON values (``--json``), for a script that runs the
+    generator in a process of its own and prints its own tables (bench/scaled_load.py)."""
+    redis: dict[str, object] | None = None
+    if result.redis_before is not None and result.redis_idle is not None:
+        redis = {
+            "before_bytes": result.redis_before.used_memory,
+            "idle_bytes": result.redis_idle.used_memory,
+            "after_bytes": result.redis_after.used_memory if result.redis_after else None,
+            "keys_before": result.redis_before.keys,
+            "keys_idle": result.redis_idle.keys,
+            "keys_after": result.redis_after.keys if result.redis_after else None,
+            "bytes_per_session": _number(result.redis_bytes_per_session),
+            "bytes_left_per_session": _number(result.redis_bytes_left_per_session),
+            "slope_kib_per_minute": _number(slope_per_minute(result.redis_series)),
+        }
+    return {
+        "sessions": result.sessions,
+        "live_sessions": result.live_sessions,
+        "window_seconds": _number(result.window_seconds),
+        "events": _spread_record(result.events),
+        "by_kind": {kind: _spread_record(s) for kind, s in result.by_kind.items()},
+        "errors": dict(result.errors.most_common()),
+        "errors_total": sum(result.errors.values()),
+        "logins": round(result.logins_per_second * result.window_seconds),
+        "logins_per_second": _number(result.logins_per_second),
+        "machine_cpu_percent": _number(result.machine_cpu_percent),
+        "generator_cpu_percent": _number(result.generator_cpu_percent),
+        "backends": [
+            {
+                "pid": b.pid,
+                "cpu_percent": _number(b.cpu_percent),
+                "rss_before_kib": b.rss_before_kib,
+                "rss_start_kib": b.rss_start_kib,
+                "rss_end_kib": b.rss_end_kib,
+                "rss_after_kib": b.rss_after_kib,
+                "slope_kib_per_minute": _number(b.slope_kib_per_minute),
+                "samples": len(b.series),
+            }
+            for b in result.backends
+        ],
+        "watched": [
+            {
+                "name": t.name,
+                "cpu_percent": _number(t.cpu_percent),
+                "rss_kib": t.rss_end_kib,
+                "processes": t.members,
+            }
+            for t in result.watched
+        ],
+        "redis": redis,
+        "db_connections_max": result.db_connections_max,
+        "load_start": list(result.load_start) if result.load_start else None,
+        "load_end": list(result.load_end) if result.load_end else None,
+    }

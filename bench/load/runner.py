@@ -32,6 +32,9 @@ class RunSettings:
     backend_pids: tuple[int, ...] = ()
     forwarded_for: bool = False
     seed: int = 16
+    # Other processes to watch, each with its descendants: (name, root pid), e.g. nginx's
+    # master (its workers), PostgreSQL's postmaster (a process per connection), Redis.
+    watched: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -51,6 +54,17 @@ class BackendFigures:
 
 
 @dataclass
+class TreeFigures:
+    """A watched process with its descendants, over the window."""
+
+    name: str
+    root: int
+    cpu_percent: float = 0.0  # of one core
+    rss_end_kib: int = 0
+    members: int = 0
+
+
+@dataclass
 class LevelResult:
     sessions: int
     live_sessions: int
@@ -67,6 +81,9 @@ class LevelResult:
     redis_after: probes.RedisSample | None = None
     redis_series: list[tuple[float, float]] = field(default_factory=list)
     db_connections_max: int | None = None
+    watched: list[TreeFigures] = field(default_factory=list)
+    load_start: tuple[float, float, float] | None = None  # /proc/loadavg as the window began
+    load_end: tuple[float, float, float] | None = None
 
     @property
     def redis_bytes_per_session(self) -> float | None:
@@ -97,9 +114,11 @@ class Watcher:
         self.backends = [
             BackendFigures(pid, probes.command_line(pid)[:80]) for pid in settings.backend_pids
         ]
+        self.watched = [TreeFigures(name, root) for name, root in settings.watched]
         self.redis_series: list[tuple[float, float]] = []
         self.db_max: int | None = None
         self._first: dict[int, probes.ProcessSample] = {}
+        self._first_trees: dict[int, probes.TreeSample] = {}
         self._started = 0.0
 
     async def redis(self) -> probes.RedisSample | None:
@@ -124,6 +143,9 @@ class Watcher:
             if sample is not None:
                 self._first[figures.pid] = sample
                 figures.rss_start_kib = sample.rss_kib
+        for tree in self.watched:
+            if (first := probes.read_tree(tree.root)) is not None:
+                self._first_trees[tree.root] = first
 
     async def sample(self) -> None:
         at = time.monotonic() - self._started
@@ -134,6 +156,11 @@ class Watcher:
                 figures.rss_end_kib = sample.rss_kib
                 if figures.pid in self._first:
                     figures.cpu_percent = probes.cpu_percent(self._first[figures.pid], sample)
+        for tree in self.watched:
+            last = probes.read_tree(tree.root)
+            if last is not None and tree.root in self._first_trees:
+                tree.cpu_percent = probes.tree_cpu_percent(self._first_trees[tree.root], last)
+                tree.rss_end_kib, tree.members = last.rss_kib, last.members
         redis = await self.redis()
         if redis is not None:
             self.redis_series.append((at, redis.used_memory / 1024))
@@ -187,10 +214,12 @@ async def run_level(site: Site, settings: RunSettings, pool: AccountPool | None)
         recorder.error("start: first page not loaded in time")
     machine_first = probes.read_machine()
     own_first = _own_cpu_seconds()
+    load_start = probes.load_average()
     watcher.start()
     recorder.start_window()
     await watcher.watch(settings.duration)
     recorder.end_window()
+    load_end = probes.load_average()
     machine = probes.machine_busy_percent(machine_first, probes.read_machine())
     own = 100 * (_own_cpu_seconds() - own_first) / recorder.window_seconds
     redis_idle = await watcher.redis()
@@ -217,6 +246,9 @@ async def run_level(site: Site, settings: RunSettings, pool: AccountPool | None)
         redis_after=await watcher.redis(),
         redis_series=watcher.redis_series,
         db_connections_max=watcher.db_max,
+        watched=watcher.watched,
+        load_start=load_start,
+        load_end=load_end,
     )
 
 

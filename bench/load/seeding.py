@@ -25,10 +25,16 @@ from foundation.models.account import Account, AccountStatus
 from foundation.models.outbox import OutboxMessage
 from identity import totp
 from identity.paper_token.bis import check_digits
-from identity.password import set_credentials
+from identity.password import (
+    DEFAULT_HASHER_SETTINGS,
+    KEYCLOAK_HASHER_SETTINGS,
+    PasswordHasherSettings,
+    set_credentials,
+)
 
 FIRST_BIRTH = date(1950, 1, 1)
 SERIALS = 997  # a day's serial numbers, 001-997
+HASH_COSTS = {"portal": DEFAULT_HASHER_SETTINGS, "keycloak": KEYCLOAK_HASHER_SETTINGS}
 EMAIL_DOMAIN = "charge.example.invalid"
 
 
@@ -53,7 +59,9 @@ def _free_numbers(db: Session, count: int) -> list[tuple[str, date]]:
     raise AssertionError("unreachable: the numbers never run out")
 
 
-def _seed_one(engine: Engine, number: str, born: date, now: datetime) -> LoadAccount:
+def _seed_one(
+    engine: Engine, number: str, born: date, now: datetime, cost: PasswordHasherSettings
+) -> LoadAccount:
     username = f"charge-{number}"
     password = secrets.token_urlsafe(15)
     secret = totp.new_secret()
@@ -71,7 +79,14 @@ def _seed_one(engine: Engine, number: str, born: date, now: datetime) -> LoadAcc
             )
         )
         db.flush()
-        set_credentials(db, national_number=number, username=username, password=password, now=now)
+        set_credentials(
+            db,
+            national_number=number,
+            username=username,
+            password=password,
+            now=now,
+            settings=cost,
+        )
         # The enrolment's code is one step back, so that the step of a login right after the
         # seeding is still unused (a step is spent once, replay protection).
         first_code = totp.totp(totp.secret_bytes(secret), now - timedelta(seconds=30))
@@ -82,9 +97,16 @@ def _seed_one(engine: Engine, number: str, born: date, now: datetime) -> LoadAcc
 
 
 def seed_accounts(
-    database_url: str, count: int, *, workers: int = 2, keep_notices: bool = False
+    database_url: str,
+    count: int,
+    *,
+    workers: int = 2,
+    keep_notices: bool = False,
+    cost: PasswordHasherSettings = DEFAULT_HASHER_SETTINGS,
 ) -> list[LoadAccount]:
-    """``count`` new accounts; argon2 (64 MiB, 3 passes) runs in ``workers`` threads on
+    """``count`` new accounts, their passwords hashed at ``cost`` (the portal's own by default:
+    the portal hashes a password again at its cost after its first successful login, so other
+    costs hold only until then); argon2 runs in ``workers`` threads on
     PostgreSQL, in one on SQLite (the password is hashed inside the unit of work, and two
     SQLite writers would refuse each other's lock upgrade rather than wait)."""
     if database_url.startswith("sqlite"):
@@ -94,7 +116,7 @@ def seed_accounts(
     with Session(engine) as db:
         numbers = _free_numbers(db, count)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        accounts = list(pool.map(lambda nb: _seed_one(engine, nb[0], nb[1], now), numbers))
+        accounts = list(pool.map(lambda nb: _seed_one(engine, nb[0], nb[1], now, cost), numbers))
     if not keep_notices:
         with session_scope(engine) as db:
             db.exec(

@@ -4,6 +4,7 @@ busy share of all cores."""
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,53 @@ def test_the_command_that_started_the_run_is_not_taken_for_a_backend(tmp_path: P
     (tmp_path / "4200").mkdir()
     (tmp_path / "4200" / "stat").write_text("4200 (timeout) S 1 4200 4200 0 -1 0 0 0 0 0 0 0")
     assert probes.ancestors(4242, proc) == {4242, 4200}
+
+
+def _stat(pid: int, ppid: int, *, utime: int, stime: int, reaped: int, rss: int) -> str:
+    """A /proc/<pid>/stat line: utime, stime, cutime (what reaped children used) and rss."""
+    return (
+        f"{pid} (nginx: worker) S {ppid} {pid} {pid} 0 -1 0 0 0 0 0 "
+        f"{utime} {stime} {reaped} 0 20 0 1 0 100 1000 {rss} 0"
+    )
+
+
+def test_a_tree_counts_its_root_its_descendants_and_what_they_reaped(tmp_path: Path) -> None:
+    tree = {
+        500: _stat(500, 1, utime=100, stime=0, reaped=50, rss=1000),  # the master
+        501: _stat(501, 500, utime=300, stime=100, reaped=0, rss=2000),  # a worker
+        502: _stat(502, 501, utime=10, stime=0, reaped=0, rss=10),  # a worker's child
+        600: _stat(600, 1, utime=9999, stime=0, reaped=0, rss=9999),  # someone else
+    }
+    for pid, line in tree.items():
+        (tmp_path / str(pid)).mkdir()
+        (tmp_path / str(pid) / "stat").write_text(line)
+    sample = probes.read_tree(500, tmp_path)
+    assert sample is not None
+    assert sample.members == 3
+    assert sample.cpu_seconds == pytest.approx((100 + 50 + 300 + 100 + 10) / probes.CLOCK_TICKS)
+    assert sample.rss_kib == 3010 * probes.PAGE_KIB
+    assert probes.read_tree(700, tmp_path) is None  # gone
+
+
+def test_a_tree_busy_for_half_the_time_is_half_a_core() -> None:
+    first = probes.TreeSample(1, at=10.0, cpu_seconds=4.0, rss_kib=0, members=2)
+    last = probes.TreeSample(1, at=30.0, cpu_seconds=14.0, rss_kib=0, members=2)
+    assert probes.tree_cpu_percent(first, last) == pytest.approx(50.0)
+
+
+def test_a_real_process_tree_holds_this_process_and_its_child() -> None:
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        sample = probes.read_tree(os.getpid())
+        assert sample is not None
+        assert sample.members >= 2
+        assert sample.rss_kib > 1024
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_the_load_average_is_the_machines_three_figures(tmp_path: Path) -> None:
+    (tmp_path / "loadavg").write_text("1.52 0.98 0.40 3/512 4242\n")
+    assert probes.load_average(tmp_path) == (1.52, 0.98, 0.40)
+    assert len(probes.load_average()) == 3

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from bench.load.probes import RedisSample
-from bench.load.report import markdown_table, ramp_table, table_row
-from bench.load.runner import BackendFigures, LevelResult
+from bench.load.report import level_record, markdown_table, ramp_table, table_row
+from bench.load.runner import BackendFigures, LevelResult, TreeFigures
 from bench.load.stats import Spread
 
 
@@ -68,3 +69,27 @@ def test_the_ramp_table_has_one_row_per_level_in_order() -> None:
     lines = ramp_table([level(100), level(200), level(500), level(1000)]).splitlines()
     assert len(lines) == 6
     assert [line.split("|")[1].strip() for line in lines[2:]] == ["100", "200", "500", "1,000"]
+
+
+def test_a_levels_json_record_holds_every_figure_and_no_nan() -> None:
+    result = level(500, errors=2)
+    result.watched = [TreeFigures("nginx", 77, cpu_percent=12.5, rss_end_kib=2048, members=2)]
+    result.load_start, result.load_end = (0.5, 0.4, 0.3), (1.9, 0.8, 0.4)
+    result.by_kind = {"navigate": Spread.of([]), "check": Spread.of([0.010, 0.020])}
+    record = json.loads(json.dumps(level_record(result), allow_nan=False))
+    assert record["sessions"] == 500
+    assert record["events"]["p95_ms"] == 45.6
+    assert record["by_kind"]["navigate"]["p50_ms"] is None  # no samples: null, not NaN
+    assert record["errors"] == {"timeout: navigate": 2}
+    assert record["errors_total"] == 2
+    assert record["logins"] == 90  # 1.5/s over 60 s
+    assert [b["cpu_percent"] for b in record["backends"]] == [60.4, 55.2]
+    assert record["watched"] == [
+        {"name": "nginx", "cpu_percent": 12.5, "rss_kib": 2048, "processes": 2}
+    ]
+    assert record["redis"]["bytes_per_session"] == 4096
+    assert record["load_end"] == [1.9, 0.8, 0.4]
+
+
+def test_a_level_without_redis_has_no_redis_record() -> None:
+    assert level_record(level(100, redis=False))["redis"] is None

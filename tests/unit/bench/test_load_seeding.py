@@ -7,12 +7,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from bench.load.seeding import national_numbers, seed_accounts
+from bench.load.seeding import HASH_COSTS, national_numbers, seed_accounts
 from foundation import routes
 from foundation.db import make_engine
 from foundation.models.account import Account, AccountStatus
+from foundation.models.digital_keys import Credential
 from foundation.models.migrate import upgrade
 from foundation.models.outbox import OutboxMessage
 from identity.keys.errors import DigitalKeyError
@@ -68,3 +70,31 @@ def test_seeded_accounts_log_in_through_the_portals_services(tmp_path: Path) -> 
             browser_binding=BROWSER,
             bind=engine,
         )
+
+
+def test_keycloaks_cost_holds_until_the_first_login_then_the_portal_hashes_at_its_own(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path / 'monespace.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    [account] = seed_accounts(url, 1, workers=1, cost=HASH_COSTS["keycloak"])
+    assert "$m=7168,t=5,p=1$" in stored_hash(engine, account.national_number)
+    now = datetime.now(UTC)
+    passed = submit_password(  # verified with the parameters the hash holds
+        kind="totp",
+        username=account.username,
+        password=account.password,
+        now=now,
+        browser_binding=BROWSER,
+        bind=engine,
+    )
+    assert passed.national_number == account.national_number
+    assert "$m=65536,t=3,p=1$" in stored_hash(engine, account.national_number)
+
+
+def stored_hash(engine: Engine, national_number: str) -> str:
+    with Session(engine) as db:
+        row = db.get(Credential, national_number)
+        assert row is not None
+        return row.password_hash
