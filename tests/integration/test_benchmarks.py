@@ -117,6 +117,36 @@ BENCHMARKS = (
         ),
     ),
     Benchmark(
+        "scaled_load.py",
+        (
+            "--ramp",
+            "5",
+            "--duration",
+            "5",
+            "--think",
+            "1",
+            "--pause",
+            "1",
+            "--logins-sessions",
+            "2",
+            "--logins-duration",
+            "5",
+            "--accounts",
+            "4",
+            "--soak",
+            "0.1",
+            "--soak-sessions",
+            "5",
+        ),
+        (
+            r"\| 5 \| \d+\.\d \| \d+\.\d \| \d+\.\d \| 0 \| \d+ / \d+ \|",  # the ramp
+            r"\| \*\*\d+ keys\*\* \| \*\*[\d,]+\*\* \|",  # one tab in Redis
+            r"\| 2 \| 2 \| \d+\.\d\d \| \d+ \| \d+ \| \d+ \|.* \| \d+% \|",  # logins
+            r"\| 5 \| 0\.1 \| [\d.]+ \| [\d.]+ \| [\d.]+ \| \d+ \| \d+ → \d+ / \d+ → \d+ \|",
+        ),
+        timeout=900.0,
+    ),
+    Benchmark(
         "role_assignments.py",
         ("--rounds", "2", "--assignments", "60", "--people", "12"),
         (
