@@ -78,13 +78,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _stop_on_sigterm() -> None:
-    """SIGTERM as Ctrl-C: the ``finally`` blocks stop the generator and the stack."""
+def _stop_on_signals() -> None:
+    """SIGTERM and a closed terminal as Ctrl-C, and Ctrl-C even when started in the background
+    by a shell that ignores SIGINT there: the ``finally`` blocks stop the generator and the
+    stack."""
 
     def interrupt(_signum: int, _frame: FrameType | None) -> None:
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, interrupt)
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupt)
 
 
 def _free_port() -> int:
@@ -272,7 +275,7 @@ def report(
 
 def main() -> None:
     args = _parser().parse_args()
-    _stop_on_sigterm()
+    _stop_on_signals()
     backend_ports = [args.port + 1 + i for i in range(args.backends)]
     taken = [p for p in [args.port, *backend_ports] if not port_is_free(p)]
     if taken:
@@ -363,4 +366,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except KeyboardInterrupt:
+        print("interrupted: the generator and the stack are stopped", file=sys.stderr)
+        sys.exit(130)
