@@ -8,6 +8,7 @@ test_mail_outbox_on_postgres.py, with the outbox's own clock.)"""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -32,29 +33,45 @@ def accounts_of(data_dir: Path, national_number: str) -> list[Account]:
 
 
 class TabSockets:
-    """The event websockets one tab opens (a new one each time it reconnects)."""
+    """The event websockets one tab opens (a new one each time it reconnects), and whether it
+    has hydrated the page again on the newest one, with its own token."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.opened: list[WebSocket] = []
+        self.hydrated: set[int] = set()
+        self.new_tokens = 0
         page.on("websocket", self._opened)
 
     def _opened(self, socket: WebSocket) -> None:
+        index = len(self.opened)
         self.opened.append(socket)
 
-    def kill_backend(self, stack: ScaledStack, index: int) -> bool:
-        """SIGKILL to one backend; True when the tab's websocket was on it.
+        def received(frame: str | bytes) -> None:
+            if not isinstance(frame, str):
+                return
+            if '"is_hydrated_rx_state_":true' in frame:
+                self.hydrated.add(index)
+            if '["new_token",' in frame:
+                self.new_tokens += 1
 
-        Such a tab reconnects through nginx to the other backend, but Reflex 0.10 gives it a new
-        state token there (the dead backend's record of the token, left in Redis, reads as
-        another tab) and the page's events then go nowhere until it is reloaded: the person
-        reloads, as after any "the page does not answer", and is still logged in."""
+        socket.on("framereceived", received)
+
+    def kill_backend(self, stack: ScaledStack, index: int) -> bool:
+        """SIGKILL to one backend; True when the tab's websocket was on it. Such a tab notices
+        and reconnects through nginx to the other backend; this returns once it has hydrated the
+        page there."""
         current = self.opened[-1]
+        count = len(self.opened)
         stack.kill_backend(index)
         try:
             current.wait_for_event("close", timeout=3000)
         except PlaywrightTimeoutError:
             return False
+        deadline = time.monotonic() + 20
+        while len(self.opened) == count or len(self.opened) - 1 not in self.hydrated:
+            assert time.monotonic() < deadline, "the tab did not reconnect"
+            self.page.wait_for_timeout(100)
         return True
 
 
@@ -80,8 +97,11 @@ def test_a_backend_killed_mid_flow_the_other_goes_on_and_the_person_stays_logged
 
     try:
         if sockets.kill_backend(scaled_stack, 0):
+            # The tab reconnected to the other backend with its own token, so its state
+            # (monespace_app/tab_tokens.py), but with Reflex 0.10.1 its next click may still go
+            # nowhere until the page is reloaded (notes): the person reloads, still logged in.
+            assert sockets.new_tokens == 0
             page.reload()
-            # Still logged in: the form of her first login again, with her name.
             fill_account_form(page, "elise.faults@example.org")
             expect(page.get_by_text("Wauters", exact=True)).to_be_visible()
         page.get_by_role("button", name="Enregistrer").click()
