@@ -13,6 +13,7 @@ import secrets
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -118,6 +119,14 @@ class Settings(BaseSettings):
     )
     codes_sent_per_person_per_hour: int = Field(
         default=10, ge=1, description="E-mail or SMS codes sent to one person per hour."
+    )
+    password_hash_cost: Literal["owasp", "keycloak"] = Field(
+        default="owasp",
+        description=(
+            "Argon2id cost of new password hashes: OWASP's (3 passes, 64 MiB) or Keycloak's "
+            "sizing guide's (5 passes, 7 MiB); a hash of the other cost is redone at its next "
+            "login."
+        ),
     )
     password_hashes_at_once: int = Field(
         default=4, ge=1, description="Argon2 hashes computed at the same time (64 MiB each)."
