@@ -160,8 +160,9 @@ def logins_row(level: Record, hash_only: Sequence[Record]) -> list[str]:
     ]
 
 
-def logins_table(level: Record, hash_only: Sequence[Record]) -> str:
-    return markdown_table(LOGINS_COLUMNS, [logins_row(level, hash_only)])
+def logins_table(levels: Sequence[Record], hash_only: Sequence[Record]) -> str:
+    """One row per number of sessions, each against the same hash-only rate."""
+    return markdown_table(LOGINS_COLUMNS, [logins_row(level, hash_only) for level in levels])
 
 
 def errors_line(level: Record) -> str:

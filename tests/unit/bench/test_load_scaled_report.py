@@ -112,3 +112,15 @@ def test_the_errors_line_names_each_kind() -> None:
         "1,200 × timeout: navigate; 3 × disconnected"
     )
     assert scaled_report.errors_line(level()) == ""
+
+
+def test_several_numbers_of_logins_sessions_are_one_row_each_against_the_same_rate() -> None:
+    hash_only = [{"threads": 2, "per_second": 100.0, "per_cpu_second": 50.0}]
+    levels = [level(n, logins=n * 100, logins_per_second=float(n) * 2) for n in (8, 12, 24)]
+    lines = scaled_report.logins_table(levels, hash_only).splitlines()
+    rows = [line.split(" | ") for line in lines[2:]]
+    assert [(row[1], row[-1]) for row in rows] == [
+        ("8", "16% |"),
+        ("12", "24% |"),
+        ("24", "48% |"),
+    ]
