@@ -43,8 +43,11 @@ def nginx_config(
     worker_user: str | None = None,
 ) -> str:
     backends = "\n".join(
-        # A backend that fails is left alone for 5 s; the request goes to the next one.
-        f"        server 127.0.0.1:{port} max_fails=1 fail_timeout=5s;"
+        # Never marked down: a backend stopped here refuses at once and the request goes to the
+        # next one, whereas one marked down stays skipped for its fail_timeout even once back up,
+        # and with the other one down too nginx answers 502 "no live upstreams". (Across
+        # machines, where a dead host times out, keep the short proxy_connect_timeout below.)
+        f"        server 127.0.0.1:{port} max_fails=0;"
         for port in backend_ports
     )
     security = "\n".join(
@@ -114,6 +117,7 @@ http {{
             # (MONESPACE_TRUSTED_PROXY_HOPS=1); what a client wrote before it is not trusted.
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_connect_timeout 2s;
             proxy_read_timeout 3600s;
             proxy_send_timeout 3600s;
             # A backend killed mid-request: the next one answers (for requests that may be
