@@ -148,10 +148,9 @@ def _backend_workers(stack: ScaledStack) -> list[int]:
 
 def _watched(stack: ScaledStack) -> list[str]:
     watched = []
-    if stack.balancer.popen is not None:
-        watched.append(f"nginx={stack.balancer.popen.pid}")
-    if stack.redis.popen is not None:
-        watched.append(f"redis={stack.redis.popen.pid}")
+    for name, part in (("nginx", stack.balancer.process), ("redis", stack.redis.process)):
+        if part is not None and part.popen is not None:
+            watched.append(f"{name}={part.popen.pid}")
     postmaster = stack.postgres.data_dir / "postmaster.pid"
     if postmaster.exists():
         watched.append(f"postgres={postmaster.read_text().split()[0]}")

@@ -8,7 +8,6 @@ The configuration is rendered by ``nginx_config`` so that a deployment can take 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from monespace_app.security_headers import headers_for
+from simulators.stack.processes import ManagedProcess
 
 # Files the build holds under content-hashed names, and the public assets: nginx answers them
 # from disk (gzip sidecars included) so that a backend only handles pages, events and endpoints.
@@ -138,7 +138,7 @@ class NginxBalancer:
     backend_ports: Sequence[int]
     static_dir: Path
     public_origin: str
-    popen: subprocess.Popen[bytes] | None = field(default=None, init=False)
+    process: ManagedProcess | None = field(default=None, init=False)
 
     @property
     def config_path(self) -> Path:
@@ -149,7 +149,6 @@ class NginxBalancer:
         return self.run_dir / "error.log"
 
     def start(self) -> None:
-        self.stop_leftover()
         for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
             (self.run_dir / "tmp" / sub).mkdir(parents=True, exist_ok=True)
         worker_user = "www-data" if os.geteuid() == 0 else None
@@ -173,49 +172,32 @@ class NginxBalancer:
         )
         if check.returncode != 0:
             raise RuntimeError(f"nginx refuses its configuration:\n{check.stderr}")
-        self.popen = subprocess.Popen(
+        # Recorded as balancer.pid (nginx writes its own nginx.pid): a balancer an earlier,
+        # killed run left is stopped first.
+        self.process = ManagedProcess(
+            "balancer",
             [binary, "-c", str(self.config_path), "-e", str(self._error_log)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+            self.run_dir,
         )
+        self.process.start()
         self._wait_listening()
 
     def stop(self) -> None:
-        if self.popen is not None and self.popen.poll() is None:
-            self.popen.terminate()
-            try:
-                self.popen.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.popen.kill()
-                self.popen.wait(timeout=5)
-        self.popen = None
+        if self.process is not None:
+            self.process.stop()
+        self.process = None
 
     def running(self) -> bool:
-        return self.popen is not None and self.popen.poll() is None
-
-    def stop_leftover(self) -> None:
-        pid_file = self.run_dir / "nginx.pid"
-        try:
-            pid = int(pid_file.read_text(encoding="ascii").strip())
-        except (FileNotFoundError, ValueError):
-            return
-        try:
-            os.killpg(pid, 9)
-        except (ProcessLookupError, PermissionError):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, 9)
-        pid_file.unlink(missing_ok=True)
+        return self.process is not None and self.process.running()
 
     def _wait_listening(self, timeout: float = 15) -> None:
         import socket
 
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.popen is not None and self.popen.poll() is not None:
-                log = (self.run_dir / "error.log").read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"nginx exited ({self.popen.returncode}):\n{log}")
+            if self.process is not None and not self.process.running():
+                log = self._error_log.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"nginx exited:\n{log}")
             with socket.socket() as sock:
                 if sock.connect_ex(("127.0.0.1", self.listen_port)) == 0:
                     return

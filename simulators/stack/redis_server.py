@@ -9,17 +9,15 @@ the session is a database row, and a page whose state is gone reloads).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import secrets
 import shutil
-import signal
-import subprocess
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import redis
+
+from simulators.stack.processes import ManagedProcess
 
 
 class RedisUnavailableError(RuntimeError):
@@ -42,7 +40,7 @@ class RedisServer:
     # A cap well above what the demo needs: the states of idle tabs expire (Reflex's
     # redis_token_expiration) rather than be evicted.
     max_memory: str = "512mb"
-    popen: subprocess.Popen[bytes] | None = field(default=None, init=False)
+    process: ManagedProcess | None = field(default=None, init=False)
 
     @property
     def _password_file(self) -> Path:
@@ -56,17 +54,12 @@ class RedisServer:
     def url(self) -> str:
         return f"redis://:{self.password}@127.0.0.1:{self.port}/0"
 
-    @property
-    def pid_file(self) -> Path:
-        return self.folder / "redis.pid"
-
     def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.folder.chmod(0o700)
         if not self._password_file.exists():
             self._password_file.write_text(secrets.token_urlsafe(24) + "\n", encoding="ascii")
             self._password_file.chmod(0o600)
-        self.stop_leftover()
         config = self.folder / "redis.conf"
         config.write_text(
             "\n".join(
@@ -76,7 +69,6 @@ class RedisServer:
                     "protected-mode yes",
                     f"requirepass {self.password}",
                     f"dir {self.folder}",
-                    f"pidfile {self.pid_file}",
                     f"logfile {self.folder / 'redis.log'}",
                     'save ""',
                     "appendonly no",
@@ -88,13 +80,9 @@ class RedisServer:
             encoding="utf-8",
         )
         config.chmod(0o600)
-        self.popen = subprocess.Popen(
-            [redis_server_binary(), str(config)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
+        # Its pid is recorded in the folder: a server an earlier, killed run left is stopped first.
+        self.process = ManagedProcess("redis", [redis_server_binary(), str(config)], self.folder)
+        self.process.start()
         self._wait_ready()
 
     def client(self) -> redis.Redis:
@@ -105,28 +93,13 @@ class RedisServer:
         return int(str(info["used_memory"]))
 
     def stop(self) -> None:
-        if self.popen is not None and self.popen.poll() is None:
-            self.popen.terminate()
-            try:
-                self.popen.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.popen.kill()
-                self.popen.wait(timeout=5)
-        self.popen = None
+        if self.process is not None:
+            self.process.stop()
+        self.process = None
 
     def restart(self) -> None:
         self.stop()
         self.start()
-
-    def stop_leftover(self) -> None:
-        """A server an earlier, killed run left on this folder is stopped first."""
-        try:
-            pid = int(self.pid_file.read_text(encoding="ascii").strip())
-        except (FileNotFoundError, ValueError):
-            return
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        self.pid_file.unlink(missing_ok=True)
 
     def _wait_ready(self, timeout: float = 15) -> None:
         deadline = time.monotonic() + timeout
@@ -136,9 +109,9 @@ class RedisServer:
                     return
             except redis.RedisError:
                 pass
-            if self.popen is not None and self.popen.poll() is not None:
+            if self.process is not None and not self.process.running():
                 log = (self.folder / "redis.log").read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"redis-server exited ({self.popen.returncode}):\n{log}")
+                raise RuntimeError(f"redis-server exited:\n{log}")
             if time.monotonic() > deadline:
                 raise RuntimeError(f"Redis on port {self.port} not ready")
             time.sleep(0.1)
