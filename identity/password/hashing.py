@@ -90,10 +90,20 @@ def _on_event_loop() -> bool:
     return True
 
 
+# One gate per sizing, made under a lock: ``cache`` alone lets two threads that miss at once
+# each make a gate, and the process then allowed twice its hashes (seen as a flaky test).
+_gates: dict[tuple[int, float], HashingGate] = {}
+_gates_lock = threading.Lock()
+
+
 @cache
 def hashing_gate() -> HashingGate:
     settings = get_settings()
-    return HashingGate(settings.password_hashes_at_once, settings.password_hash_wait_seconds)
+    sizing = (settings.password_hashes_at_once, settings.password_hash_wait_seconds)
+    with _gates_lock:
+        if sizing not in _gates:
+            _gates[sizing] = HashingGate(*sizing)
+        return _gates[sizing]
 
 
 @contextmanager

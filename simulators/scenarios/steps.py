@@ -24,6 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, delete, select
 
 from foundation import routes
+from foundation.clock import BRUSSELS
 from foundation.models.companies import AssignmentStatus, RoleAssignment
 from foundation.models.outbox import OutboxMessage
 from foundation.models.session import UserSession
@@ -108,7 +109,7 @@ class ScenarioRun:
     # -- the run ---------------------------------------------------------------------------
 
     def run(self, step: Step) -> None:
-        at = self.now + timedelta(days=step.day)
+        at = days_before_in_belgium(self.now, step.day)
         mark = self._last_mail_id()
         action = step.action
         try:
@@ -471,6 +472,16 @@ class ScenarioRun:
                 self.dropped.append(DroppedMail(mail.recipient, mail.subject))
             db.exec(delete(OutboxMessage).where(col(OutboxMessage.id) > mark))
             db.commit()
+
+
+def days_before_in_belgium(now: datetime, day: int) -> datetime:
+    """``day`` (≤ 0) calendar days from ``now`` in Belgium, at the same time of day there. Not
+    ``now + timedelta(days=day)``: across a change of summer time that instant can fall on
+    another Belgian day late in the evening (at 23:30 in winter, 95 days earlier in summer was
+    already the next day), and assignments' dates are Belgian days."""
+    local = now.astimezone(BRUSSELS)
+    wall = datetime.combine(local.date() + timedelta(days=day), local.time())
+    return wall.replace(tzinfo=BRUSSELS).astimezone(now.tzinfo)
 
 
 def _after(start: date, days: int | None) -> date | None:

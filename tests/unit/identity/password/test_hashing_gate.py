@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from foundation.i18n.error_messages import error_text
 from foundation.models.throttling import ThrottleCounter
 from foundation.settings import get_settings
-from identity.password import check_credentials
+from identity.password import check_credentials, hashing
 from identity.password.errors import InvalidCredentialsError
 from identity.password.hashing import HashingGate, dummy_hash, hashing_gate, hashing_place
 from identity.throttling import ServiceBusyError
@@ -145,3 +145,33 @@ def off_any_loop(call: Callable[[], T]) -> T:
     event loop running in the main thread, which the gate would take for the portal's."""
     with ThreadPoolExecutor(max_workers=1) as worker:
         return worker.submit(call).result()
+
+
+def test_threads_asking_at_once_for_the_gate_share_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process's limit holds from the first logins on: threads that all ask for the gate
+    before it exists get the same one (each made its own, and the limit doubled)."""
+    monkeypatch.setenv("MONESPACE_PASSWORD_HASHES_AT_ONCE", "3")
+    get_settings.cache_clear()
+    hashing_gate.cache_clear()
+
+    class SlowToMake(HashingGate):  # widens the window in which the threads all ask
+        def __init__(self, places: int, wait_seconds: float) -> None:
+            time.sleep(0.05)
+            super().__init__(places, wait_seconds)
+
+    monkeypatch.setattr(hashing, "HashingGate", SlowToMake)
+    monkeypatch.setattr(hashing, "_gates", {})
+    start = threading.Barrier(8)
+
+    def ask() -> HashingGate:
+        start.wait(5)
+        return hashing_gate()
+
+    try:
+        with ThreadPoolExecutor(max_workers=8) as workers:
+            gates = list(workers.map(lambda _: ask(), range(8)))
+        assert len({id(gate) for gate in gates}) == 1
+        assert gates[0].places == 3
+    finally:
+        hashing_gate.cache_clear()
+        get_settings.cache_clear()
