@@ -65,7 +65,7 @@ def page_title(key: str) -> rx.Component:
     )
 
 
-def paragraph(key: str) -> rx.Component:
+def paragraph(key: str | rx.Var[str]) -> rx.Component:
     return rx.el.p(
         I18nState.t[key], style={"line_height": "1.6", "margin": "0 0 1rem", "max_width": "48rem"}
     )

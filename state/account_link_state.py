@@ -7,10 +7,10 @@ from foundation.i18n.error_messages import error_key as catalogue_key
 from portal.accounts import actions
 from portal.accounts.errors import AccountError
 from state.account_form_state import link_context
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
-class AccountLinkState(SessionState):
+class AccountLinkState(SessionMixin, rx.State):
     """No session needed; the browser's own, if any, stays open when it confirms a new address
     (every other session of the person ends)."""
 

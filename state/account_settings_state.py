@@ -100,5 +100,4 @@ class AccountSettingsState(AccountPageState):
         )
 
     def _gone(self) -> EventSpec:
-        self._forget()
         return rx.redirect(routes.ACCOUNT_GONE)

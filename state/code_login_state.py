@@ -22,6 +22,7 @@ from portal.login.code_login import (
 from state.browser import binding_of, user_agent_of
 from state.client_address import client_address
 from state.i18n_state import I18nState
+from state.kept_when_used import KeptWhenUsed
 from state.login_return_state import LoginReturnState
 
 LOGIN_ERRORS = (DigitalKeyError, NoIdentityError)
@@ -81,7 +82,7 @@ def _code_step(
     )
 
 
-class CodeLoginState(rx.State):
+class CodeLoginState(KeptWhenUsed, rx.State):
     kind: str = ""
     step: str = "credentials"  # credentials, checking, code
     prompt_key: str = ""

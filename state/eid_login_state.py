@@ -23,6 +23,7 @@ from portal.login.eid_login import begin_eid_login, cancel_eid_login, finish_eid
 from state.browser import binding_of, user_agent_of
 from state.client_address import client_address
 from state.i18n_state import I18nState
+from state.kept_when_used import KeptWhenUsed
 from state.session_state import load_page
 
 # DigitalKeyError: a browser without its pre-login cookie, or not the one that began the login.
@@ -38,7 +39,7 @@ def shown_fingerprint(fingerprint: str) -> str:
     return " ".join(head[i : i + 4] for i in range(0, len(head), 4))
 
 
-class EidLoginState(rx.State):
+class EidLoginState(KeptWhenUsed, rx.State):
     step: str = "instructions"  # instructions, reading, confirm, pin, signing
     issuer: str = ""
     valid_from: str = ""

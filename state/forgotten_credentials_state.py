@@ -10,10 +10,10 @@ from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError, StrongLoginRequiredError
 from portal.keys import recovery
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
-class ForgottenCredentialsState(SessionState):
+class ForgottenCredentialsState(SessionMixin, rx.State):
     checked: bool = False
     # Logged in, but not with the eID or itsme a few minutes ago: the way there is shown.
     weak_login: bool = False

@@ -11,14 +11,16 @@ from foundation.i18n.catalog import catalog
 from foundation.settings import SUPPORTED_LANGUAGES, get_settings
 from identity.session_cookies import cookie_value
 from portal.accounts.language import account_language, follow_page_language
+from portal.login.itsme_account_link import itsme_account_url
 from state.browser import cookie_header
-from state.session_state import SessionState
+from state.kept_when_used import KeptWhenUsed
+from state.session_state import session_id_in
 
 LANGUAGE_COOKIE = "monespace_lang"
 ONE_YEAR = 365 * 24 * 3600
 
 
-class I18nState(rx.State):
+class I18nState(KeptWhenUsed, rx.State):
     lang: str = rx.Cookie(get_settings().default_language, name=LANGUAGE_COOKIE, max_age=ONE_YEAR)
 
     @rx.var
@@ -26,6 +28,14 @@ class I18nState(rx.State):
         """The texts of the current language (an unknown cookie value reads as French)."""
         language = self.lang if self.lang in SUPPORTED_LANGUAGES else "fr"
         return catalog(language)
+
+    @rx.var
+    def itsme_account_url(self) -> str:
+        """itsme's page for creating an account, in this language: "Créer votre compte itsme"
+        (key chooser), "Plus d'info" (itsme login). Here rather than in a substate of its own:
+        a substate of this state would be loaded, and written back, with every page's language
+        sync."""
+        return itsme_account_url(self.lang)
 
     def __getstate__(self) -> dict[str, Any]:
         """What the state manager keeps of a tab between events, without the cached catalogue
@@ -52,8 +62,7 @@ class I18nState(rx.State):
         if self._language_chosen_here():
             await self._keep_on_account(language)
         else:
-            session = await self.get_state(SessionState)
-            kept = account_language(session._session_id(), now=utc_now())
+            kept = account_language(self._session_id(), now=utc_now())
             if kept in SUPPORTED_LANGUAGES and kept != language:
                 self.lang = language = kept
         return rx.call_script(f"document.documentElement.lang = {language!r}")
@@ -63,5 +72,9 @@ class I18nState(rx.State):
         return cookie_value(cookie_header(self), LANGUAGE_COOKIE) is not None
 
     async def _keep_on_account(self, language: str) -> None:
-        session = await self.get_state(SessionState)
-        follow_page_language(session._session_id(), language, now=utc_now())
+        follow_page_language(self._session_id(), language, now=utc_now())
+
+    def _session_id(self) -> str | None:
+        # Read here rather than through SessionState: asking for another state costs loading
+        # it (and, were it a parent, all its substates) on every page.
+        return session_id_in(cookie_header(self))

@@ -29,10 +29,11 @@ from portal.login.itsme_phone_cookie import (
 )
 from state.browser import binding_of, cookie_header, user_agent_of
 from state.i18n_state import I18nState
+from state.kept_when_used import KeptWhenUsed
 from state.session_state import load_page
 
 
-class ItsmeLoginState(rx.State):
+class ItsmeLoginState(KeptWhenUsed, rx.State):
     step: str = "phone"  # phone, leaving (on the way to itsme), checking (back from itsme)
     error_text: str = ""
     _kept: dict[str, str] = {}  # noqa: RUF012 - a Reflex var's default, copied per state

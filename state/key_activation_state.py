@@ -19,11 +19,11 @@ from portal.keys import actions
 from portal.keys.wizard import wizard_of
 from state.account_form_state import link_context
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 from state.shown_once import forget_app_seed, show_app_seed
 
 
-class KeyActivationState(SessionState):
+class KeyActivationState(SessionMixin, rx.State):
     kind: str = ""
     steps: list[str] = []  # noqa: RUF012 - Reflex state vars are declared this way
     step: str = ""

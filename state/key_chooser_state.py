@@ -7,9 +7,10 @@ import reflex as rx
 from foundation import routes
 from identity.assurance import LevelOfAssurance
 from portal.levels import level_named
+from state.kept_when_used import KeptWhenUsed
 
 
-class KeyChooserState(rx.State):
+class KeyChooserState(KeptWhenUsed, rx.State):
     # The level the page that sent the person here needs (a LevelOfAssurance's value); 0 for a
     # plain login, where every key will do.
     required_level: int = 0

@@ -17,10 +17,10 @@ from identity.keys.errors import (
 from portal.keys import actions
 from portal.keys.my_keys import KeyGroupRows
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
-class KeysState(SessionState):
+class KeysState(SessionMixin, rx.State):
     groups: list[KeyGroupRows] = []  # noqa: RUF012 - Reflex state vars are declared this way
     strong_login: bool = False
     email: str = ""

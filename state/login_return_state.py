@@ -9,11 +9,12 @@ import reflex as rx
 
 from foundation import routes
 from portal.login.completion import RETURN_COOKIE, RETURN_COOKIE_MAX_AGE
+from state.kept_when_used import KeptWhenUsed
 
 PARAMETER = "suite"
 
 
-class LoginReturnState(rx.State):
+class LoginReturnState(KeptWhenUsed, rx.State):
     came_from: str = rx.Cookie(
         "", name=RETURN_COOKIE, path="/", max_age=RETURN_COOKIE_MAX_AGE, same_site="lax"
     )

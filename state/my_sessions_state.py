@@ -15,7 +15,7 @@ from foundation.i18n.error_messages import error_text
 from portal import my_sessions
 from portal.my_sessions import RecentLoginRequiredError, SessionNotFoundError, SessionView
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
 @dataclasses.dataclass
@@ -43,7 +43,7 @@ def session_row(view: SessionView) -> SessionRow:
     )
 
 
-class MySessionsState(SessionState):
+class MySessionsState(SessionMixin, rx.State):
     rows: list[SessionRow] = []  # noqa: RUF012 - Reflex state vars are declared this way
     message_key: str = ""
     error_text: str = ""

@@ -16,11 +16,11 @@ from foundation.i18n.error_messages import error_text
 from identity.keys.errors import DigitalKeyError
 from portal import registration_office
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 from state.shown_once import ACTIVATION_CODE
 
 
-class RegistrationOfficeState(SessionState):
+class RegistrationOfficeState(SessionMixin, rx.State):
     office: str = ""
     strong: bool = False
     error_text: str = ""

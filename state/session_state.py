@@ -1,11 +1,16 @@
 """Who is logged in, read on every event from the HttpOnly cookie and the sessions table.
 
-Page states inherit from SessionState. The rule (a live session, an account in a state the page
-serves, a key of the level the page needs) is ``portal.visits``'; a handler asks ``_visit`` for
-the page's values, or hands its service call to ``_as_visitor``, and returns the redirect either
-gives it on a refusal. A revoked or expired session thus sends the person back to the key chooser
-on their very next action; a session below the page's level, to the step-up (the key chooser
-showing the keys that reach the level), which brings them back to this very page.
+Page states take ``SessionMixin``'s helpers; ``SessionState`` holds only what the header shows.
+They are not its substates: Reflex loads a state with every substate it has, so each header
+refresh (``check``, on every page) then unpickled the page states of the whole tab, and the
+hydrate wrote each back to the state manager (Redis, with several backends).
+
+The rule (a live session, an account in a state the page serves, a key of the level the page
+needs) is ``portal.visits``'; a handler asks ``_visit`` for the page's values, or hands its
+service call to ``_as_visitor``, and returns the redirect either gives it on a refusal. A revoked
+or expired session thus sends the person back to the key chooser on their very next action; a
+session below the page's level, to the step-up (the key chooser showing the keys that reach the
+level), which brings them back to this very page.
 """
 
 import json
@@ -24,6 +29,7 @@ from identity.sessions import SessionCookie
 from portal import visits
 from portal.levels import Gate, LevelTooLowError, step_up
 from portal.visits import NotHereError, NotLoggedInError, Visit
+from state.kept_when_used import KeptWhenUsed
 
 T = TypeVar("T")
 
@@ -34,44 +40,21 @@ def load_page(url: str) -> EventSpec:
     return rx.call_script(f"window.location.assign({json.dumps(url)})")
 
 
-class SessionState(rx.State):
-    logged_in: bool = False
-    user_name: str = ""
+def session_id_in(cookie_header: str | None) -> str | None:
+    """The session id of the browser's signed session cookie, None without a valid one."""
+    settings = get_settings()
+    # A malformed cookie header reads as no cookie: "not logged in".
+    value = cookie_value(cookie_header, cookie_names(settings.public_origin).session)
+    if value is None:
+        return None
+    return SessionCookie(settings.resolved_secret_key()).decode(value)
+
+
+class SessionMixin(KeptWhenUsed, mixin=True):
+    """The helpers of every page that needs to know who is there; no vars of its own."""
 
     def _session_id(self) -> str | None:
-        settings = get_settings()
-        # A malformed cookie header reads as no cookie: "not logged in".
-        value = cookie_value(
-            self.router.headers.cookie, cookie_names(settings.public_origin).session
-        )
-        if value is None:
-            return None
-        return SessionCookie(settings.resolved_secret_key()).decode(value)
-
-    def _forget(self) -> None:
-        self.logged_in = False
-        self.user_name = ""
-
-    def _greet(self, visit: Visit | None) -> None:
-        if visit is None:
-            self._forget()
-            return
-        self.logged_in = True
-        self.user_name = visit.short_name
-
-    @rx.event
-    def check(self) -> None:
-        """Refreshes who is logged in (the header's user menu) from the cookie and the database."""
-        self._greet(visits.visitor(self._session_id(), now=utc_now()))
-
-    @rx.event
-    def logout(self) -> EventSpec:
-        """Ends the session, wipes what the pages of this tab held, then clears the cookie."""
-        visits.leave(self._session_id(), now=utc_now())
-        for substate in self.substates.values():
-            substate.reset()
-        self._forget()
-        return load_page(routes.LOGOUT)
+        return session_id_in(self.router.headers.cookie)
 
     def _as_visitor(self, call: Callable[[str | None], T]) -> T | EventSpec:
         """Runs a service call with this browser's session id; the service checks the session
@@ -80,7 +63,6 @@ class SessionState(rx.State):
             return call(self._session_id())
         except NotLoggedInError:
             self.reset()  # nothing of an earlier session may stay on the page
-            self._forget()
             return rx.redirect(routes.KEY_CHOOSER)
         except NotHereError as refusal:
             return rx.redirect(refusal.home)
@@ -96,11 +78,47 @@ class SessionState(rx.State):
     def _visit(self, *accepted: AccountStatus | None, needs: Gate) -> Visit | EventSpec:
         """The visit (session and account values), or the redirect to where the person belongs;
         ``needs`` is the page's row of ``portal.levels``."""
-        entered = self._as_visitor(
+        return self._as_visitor(
             lambda session_id: visits.visit(
                 session_id, now=utc_now(), accepted=accepted, needs=needs
             )
         )
-        if isinstance(entered, Visit):
-            self._greet(entered)
-        return entered
+
+
+class SessionState(SessionMixin, rx.State):
+    """Who the header greets, refreshed by ``check`` when each page is shown (a route change
+    mounts the page again, so a login, a logout or a new name shows on the next page)."""
+
+    logged_in: bool = False
+    user_name: str = ""
+
+    @rx.event
+    def check(self) -> None:
+        """Refreshes who is logged in (the header's user menu) from the cookie and the database."""
+        visit = visits.visitor(self._session_id(), now=utc_now())
+        self.logged_in = visit is not None
+        self.user_name = visit.short_name if visit is not None else ""
+
+    @rx.event
+    async def logout(self) -> EventSpec:
+        """Ends the session, wipes what the pages of this tab held, then clears the cookie. The
+        page states are not substates of this one: each is read (a state never used comes
+        fresh, and stays unwritten) and reset."""
+        visits.leave(self._session_id(), now=utc_now())
+        for page in page_state_classes():
+            (await self.get_state(page)).reset()
+        self.reset()
+        return load_page(routes.LOGOUT)
+
+
+def page_state_classes() -> list[type[rx.State]]:
+    """The page states of the app's tree: those that take the session helpers (their own
+    substates are reset with them)."""
+    return sorted(
+        (
+            page
+            for page in rx.State.get_substates()
+            if issubclass(page, SessionMixin) and page is not SessionState
+        ),
+        key=lambda page: page.get_full_name(),
+    )

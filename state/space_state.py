@@ -17,7 +17,7 @@ from portal.space_visits import SpaceVisit
 from portal.spaces import Item
 from state.account_form_state import link_context
 from state.dossiers.suggested import SuggestedProcedure, suggested_of
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
 @dataclasses.dataclass
@@ -59,7 +59,7 @@ def item_row(item: Item) -> ItemRow:
     return ItemRow(item.title, item.date, item.href)
 
 
-class SpacesState(SessionState):
+class SpacesState(SessionMixin, rx.State):
     spaces: list[SpaceLink] = []  # noqa: RUF012 - Reflex state vars are declared this way
     companies: list[CompanySpaceCard] = []  # noqa: RUF012
 
@@ -85,7 +85,7 @@ class SpacesState(SessionState):
         return None
 
 
-class SpacePageState(SessionState):
+class SpacePageState(SessionMixin, rx.State):
     """Shared by every page of a space: which space, and its side menu."""
 
     space: str = ""
@@ -113,7 +113,6 @@ class SpacePageState(SessionState):
     strong_login: bool = False  # a recent eID login: the teaching address may be changed
 
     def _show(self, opened: SpaceVisit) -> None:
-        self._greet(opened.visit)
         account = opened.visit.account
         assert account is not None  # the spaces serve active accounts only
         self.space = opened.space

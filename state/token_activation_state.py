@@ -18,7 +18,7 @@ from identity.paper_token.errors import ActivationLinkError
 from portal.keys import first_key
 from state.client_address import client_address
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin, SessionState
 from state.shown_once import TOKEN_CARD, forget_app_seed, show_app_seed
 
 STEPS = ["code", "choose", "activate", "done"]
@@ -38,7 +38,7 @@ def card_layout(codes: list[tuple[int, str]], columns: int = 3) -> list[list[str
     return rows
 
 
-class TokenActivationState(SessionState):
+class TokenActivationState(SessionMixin, rx.State):
     step: str = "code"
     key: str = paper_token.FIRST_KEYS[0]  # chosen at the second step (the seed recommends the app)
     full_name: str = ""
@@ -162,7 +162,6 @@ class TokenActivationState(SessionState):
             self.error_text = await self._text(error)
             return None
         self._code = self._secret = ""
-        self._forget()
         self.username = done.username
         shown = forget_app_seed()
         if isinstance(done, paper_token.TokenActivation):
@@ -171,5 +170,6 @@ class TokenActivationState(SessionState):
         if isinstance(done, paper_token.SmsCodeActivation):
             self.phone = done.phone
         self.step, self.error_text = "done", ""
-        # The portal now speaks the language just chosen.
-        return [*shown, I18nState.set_language(self.language)]
+        # The portal now speaks the language just chosen; the activation ended the session it
+        # started from, and the header says so.
+        return [*shown, I18nState.set_language(self.language), SessionState.check()]

@@ -50,6 +50,15 @@ SPACE_PAGES = (
 TOTP_STEP_SECONDS = 30
 
 
+def _stop_if_cancelled() -> None:
+    """Ends the person whose task was cancelled even when a library turned the cancellation into
+    an error of its own (a websocket connect cut short): once, a run's level never ended, its
+    people logging in again and again after the window closed."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
+
+
 class AccountPool:
     """Lends each login an account whose TOTP code of the current 30-second step has not been
     used yet (the portal refuses a step twice: replay protection); waits for the next step when
@@ -113,6 +122,7 @@ class Person:
     async def live(self) -> None:
         """Runs until cancelled."""
         while True:
+            _stop_if_cancelled()
             try:
                 await self.tab.load(routes.HOME)
                 self.started.set()
@@ -122,6 +132,7 @@ class Person:
                     while True:
                         await self._visit_logged_in()
             except JourneyError as error:
+                _stop_if_cancelled()
                 self.tab.recorder.error(error.kind)
                 self.started.set()
                 await self.tab.close_page()

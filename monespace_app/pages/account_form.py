@@ -38,7 +38,7 @@ def account_form_page() -> rx.Component:
                 on_submit=AccountFormState.submit,
                 aria_label=I18nState.t["account.personal"],
             ),
-            paragraph("account.prefilled_note"),
+            paragraph(AccountFormState.prefilled_note_key),
         ),
     )
 

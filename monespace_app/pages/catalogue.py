@@ -58,7 +58,7 @@ def catalogue_page() -> rx.Component:
         paragraph("catalogue.intro"),
         search_form(),
         rx.el.p(
-            CatalogueState.rows.length().to_string(),  # type: ignore[attr-defined]
+            CatalogueState.rows.length().to_string(),
             " ",
             I18nState.t["catalogue.found"],
             role="status",

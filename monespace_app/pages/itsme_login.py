@@ -8,10 +8,10 @@ from __future__ import annotations
 import reflex as rx
 
 from components.layout import page_layout, page_title
+from components.progress import progress
 from foundation import routes
 from monespace_app.pages.home import labelled_panel
 from state.i18n_state import I18nState
-from state.itsme_link_state import ItsmeLinkState
 from state.itsme_login_state import ItsmeLoginState
 
 # Seed 004 §2a: what a login via itsme needs, then what creating the itsme account needs.
@@ -70,7 +70,7 @@ def outside_link(text_key: str) -> rx.Component:
         I18nState.t[text_key],
         " ",
         I18nState.t["itsme.elsewhere"],
-        href=ItsmeLinkState.account_url,
+        href=I18nState.itsme_account_url,
         rel="noopener",
     )
 
@@ -96,19 +96,6 @@ def prerequisites() -> rx.Component:
         rx.el.p(outside_link("itsme.more"), style={"margin": "0"}),
         class_name="alert-info",
         style={"margin_top": "2rem", "max_width": "48rem"},
-    )
-
-
-def progress(text_key: str) -> rx.Component:
-    return rx.el.div(
-        rx.el.div(
-            rx.el.span(class_name="spinner", aria_hidden="true"),
-            rx.el.span(I18nState.t[text_key]),
-            class_name="progress",
-        ),
-        role="status",
-        aria_live="polite",
-        class_name="alert-info",
     )
 
 

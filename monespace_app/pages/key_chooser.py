@@ -23,7 +23,6 @@ from identity.keys.kinds import KeyKind
 from identity.registry import KeyDescriptor, KeyGroup, KeyRegistry, default_registry
 from monespace_app.pages.home import labelled_panel
 from state.i18n_state import I18nState
-from state.itsme_link_state import ItsmeLinkState
 from state.key_chooser_state import KeyChooserState
 
 
@@ -35,7 +34,7 @@ def itsme_account_link() -> rx.Component:
             I18nState.t["itsme.create_account"],
             " ",
             I18nState.t["itsme.elsewhere"],
-            href=ItsmeLinkState.account_url,
+            href=I18nState.itsme_account_url,
             rel="noopener",
         ),
         style={"margin": "0.4rem 0 0 0.25rem"},

@@ -9,6 +9,7 @@ from components.layout import page_layout
 from foundation import routes
 from state.dossiers.procedure_state import PlaceRow, ProcedureState
 from state.i18n_state import I18nState
+from state.session_state import SessionState
 
 
 def _place(row: PlaceRow) -> rx.Component:
@@ -17,7 +18,7 @@ def _place(row: PlaceRow) -> rx.Component:
 
 def _start() -> rx.Component:
     return rx.cond(
-        ProcedureState.logged_in,
+        SessionState.logged_in,  # the header's, refreshed as the page is shown
         rx.cond(
             ProcedureState.places.length() > 0,  # type: ignore[attr-defined]
             rx.el.form(

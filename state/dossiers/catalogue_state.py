@@ -8,6 +8,7 @@ import reflex as rx
 from foundation import routes
 from portal.dossiers.catalogue import AUDIENCES, load_catalogue
 from state.i18n_state import I18nState
+from state.kept_when_used import KeptWhenUsed
 
 
 @dataclasses.dataclass
@@ -19,24 +20,31 @@ class ProcedureRow:
     href: str
 
 
-class CatalogueState(rx.State):
+class CatalogueState(KeptWhenUsed, rx.State):
     search: str = ""
     audience: str = ""  # "" for every audience
-    rows: list[ProcedureRow] = []  # noqa: RUF012 - a Reflex var
+    language: str = ""  # the page's, when it last searched
 
-    async def _refresh(self) -> None:
-        language = (await self.get_state(I18nState)).lang
+    @rx.var(cache=False)
+    def rows(self) -> list[ProcedureRow]:
+        """The démarches found, computed for each change rather than kept with the tab: the
+        state manager keeps a digest of what was sent instead of the list (4.5 KB)."""
+        if not self.language:
+            return []
         audience = self.audience if self.audience in AUDIENCES else None
-        self.rows = [
+        return [
             ProcedureRow(
                 key=p.key,
-                title=p.title_in(language),
-                summary=p.summary_in(language),
+                title=p.title_in(self.language),
+                summary=p.summary_in(self.language),
                 audience_key=f"catalogue.audience.{p.audience}",
                 href=routes.procedure(p.key),
             )
             for p in load_catalogue().search(self.search, audience=audience)
         ]
+
+    async def _refresh(self) -> None:
+        self.language = (await self.get_state(I18nState)).lang
 
     @rx.event
     async def load(self) -> None:

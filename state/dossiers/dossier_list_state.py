@@ -87,8 +87,7 @@ class DossierListState(ProfessionalSpaceState):
         )
         if not isinstance(found, tuple):
             return found
-        opened, listed = found
-        self._greet(opened.visit)
+        _opened, listed = found
         self._show(listed)
         return None
 

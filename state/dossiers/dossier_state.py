@@ -24,7 +24,7 @@ from portal.dossiers import dossier_visits
 from portal.dossiers.dossier_setup import card_signer
 from state.dossiers.asking import ANSWERED, AskingMixin
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 REFERENCE = "reference"
 
@@ -59,7 +59,7 @@ class EventRow:
     message: str
 
 
-class DossierState(AskingMixin, SessionState):
+class DossierState(AskingMixin, SessionMixin, rx.State):
     reference: str = ""
     title: str = ""
     status: str = ""
@@ -98,7 +98,6 @@ class DossierState(AskingMixin, SessionState):
         if not isinstance(found, dossier_visits.DossierVisit):
             self._leave()
             return found
-        self.check()
         download = f"{routes.DOSSIER_DOWNLOAD}?reference={found.reference}"
         self.reference, self.title, self.status = found.reference, found.title, found.status
         self.place, self.back, self._version = found.place, found.back, found.version

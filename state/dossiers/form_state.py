@@ -24,7 +24,7 @@ from portal.dossiers.views import FieldView
 from state.dossiers.asking import ANSWERED, AskingMixin
 from state.focus import focus_when_drawn
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 REFERENCE = "reference"
 STEP = "etape"
@@ -90,7 +90,7 @@ def row_of(field: FieldView) -> FieldRow:
     )
 
 
-class DossierFormState(AskingMixin, SessionState):
+class DossierFormState(AskingMixin, SessionMixin, rx.State):
     reference: str = ""
     title: str = ""
     place: str = ""
@@ -139,7 +139,6 @@ class DossierFormState(AskingMixin, SessionState):
         if not isinstance(found, dossier_visits.FormVisit):
             self._leave()
             return found
-        self.check()
         self.reference, self.title, self.place = found.reference, found.title, found.place
         self.step = found.step
         self._version, self._procedure = found.version, found.procedure_key

@@ -19,7 +19,7 @@ from portal.dossiers.dossier_setup import authentic_sources
 from state.dossiers.asking import ANSWERED, AskingMixin
 from state.i18n_state import I18nState
 from state.roles.refusals import to_eid
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 PARAMETER = "cle"
 
@@ -30,7 +30,7 @@ class PlaceRow:
     label: str
 
 
-class ProcedureState(AskingMixin, SessionState):
+class ProcedureState(AskingMixin, SessionMixin, rx.State):
     key: str = ""
     found: bool = True
     title: str = ""
@@ -67,7 +67,6 @@ class ProcedureState(AskingMixin, SessionState):
             self.found = False
             return
         self.found = True
-        self.check()
         self.title = procedure.title_in(language)
         self.summary = procedure.summary_in(language)
         self.who = procedure.who_in(language)

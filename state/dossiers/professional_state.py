@@ -34,7 +34,7 @@ from portal.visits import NotHereError, NotLoggedInError, Visit
 from state.dossiers.asking import away_from_dossiers
 from state.dossiers.suggested import SuggestedProcedure, suggested_of
 from state.roles.refusals import text_of
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 from state.space_state import DossierRow, ItemRow, dossier_row, item_row
 
 T = TypeVar("T")
@@ -54,7 +54,7 @@ ITEM_PAGES = {
 }
 
 
-class ProfessionalSpaceState(SessionState):
+class ProfessionalSpaceState(SessionMixin, rx.State):
     # The company's place: set once the service let the person in, wiped by any refusal.
     ready: bool = False
     company_number: str = ""
@@ -88,7 +88,6 @@ class ProfessionalSpaceState(SessionState):
         self.documents = self.notifications = 0
 
     def _enter(self, visit: Visit, place: CompanyPlace) -> None:
-        self._greet(visit)
         self.company_number, self.company_name = place.company_number, place.company_name
         self.roles = list(place.roles)
         self.can_create = Permission.CREATE in place.permissions
@@ -111,8 +110,6 @@ class ProfessionalSpaceState(SessionState):
             return call(self._session_id())
         except (*TO_LOGIN, NotHereError) as refusal:
             self._leave_place()
-            if isinstance(refusal, NotLoggedInError):
-                self._forget()
             return away_from_dossiers(refusal, back)
         except DossierError as refusal:
             if isinstance(refusal, shown_apart):

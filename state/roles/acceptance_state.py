@@ -19,7 +19,7 @@ from portal.companies.dates import shown
 from portal.visits import NotHereError
 from state.roles.my_assignments_state import MyAssignmentsState
 from state.roles.refusals import REFUSED_VISIT, away, text_of
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 PARAMETER = "invitation"
 # A link that cannot be accepted, whoever opens it: a page of its own, titled after the reason.
@@ -39,7 +39,7 @@ class InvitedRole:
     long_description: str
 
 
-class AcceptanceState(SessionState):
+class AcceptanceState(SessionMixin, rx.State):
     checked: bool = False
     problem: str = ""  # "expired", "revoked", ...: the link's own page
     problem_text: str = ""
@@ -102,7 +102,6 @@ class AcceptanceState(SessionState):
             return None
         except NotHereError as refusal:  # an account to create or validate first
             return rx.redirect(refusal.home)
-        self._greet(opened.visit)
         self._show(opened.overview)
         self.identified = opened.visit is not None
         self.may_accept = opened.may_accept

@@ -20,13 +20,13 @@ from portal.companies.administrators import AdministratorDetails
 from portal.companies.gap import CompanyOption
 from state.focus import focus_when_drawn
 from state.roles.refusals import RefusalsMixin
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 COMPANY_PARAMETER = "entreprise"  # ?entreprise=0712345630 opens on that company
 TYPED = frozenset({"national_number", "surname", "first_names", "email"})
 
 
-class AdministratorsState(RefusalsMixin, SessionState):
+class AdministratorsState(RefusalsMixin, SessionMixin, rx.State):
     ready: bool = False
     companies: list[CompanyOption] = []  # noqa: RUF012 - Reflex state vars are declared this way
     company_number: str = ""
@@ -52,7 +52,6 @@ class AdministratorsState(RefusalsMixin, SessionState):
         return routes.ROLE_ADMINISTRATORS
 
     def _show(self, opened: AdministratorsPage) -> None:
-        self._greet(opened.visit)
         self.companies = list(opened.companies)
         self.company_number = opened.company_number
         self.administrators = list(opened.administrators)

@@ -24,7 +24,7 @@ from portal.companies.transitions import Action
 from state.focus import focus_when_drawn
 from state.roles.assignment_overview_state import overview_of
 from state.roles.refusals import REFUSED_VISIT, away, text_of
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 ASSIGNMENT_PARAMETER = "attribution"
 RECENT_HISTORY = 5  # lines shown before "Afficher la ligne du temps complète"
@@ -86,7 +86,7 @@ def history_of(detail: AssignmentDetail) -> list[HistoryRow]:
     ]
 
 
-class AssignmentDetailState(SessionState):
+class AssignmentDetailState(SessionMixin, rx.State):
     checked: bool = False
     assignment_id: int = 0
     detail: DetailView = NO_DETAIL
@@ -138,7 +138,6 @@ class AssignmentDetailState(SessionState):
         except CompanyError as refusal:  # unknown, or of a company this person does not manage
             self.problem, self.checked = await self._text(refusal), True
             return None
-        self._greet(opened.visit)
         self._show(opened.detail)
         return None
 

@@ -22,7 +22,7 @@ from portal.companies.dates import shown
 from portal.companies.errors import CompanyError
 from state.paging import page_window
 from state.roles.refusals import REFUSED_VISIT, away, text_of
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 COMPANY_PARAMETER = "entreprise"
 # Refusals the page shows (a company this person does not manage, a number that is none).
@@ -78,7 +78,7 @@ def overview_of(number: str) -> str:
     return f"{routes.ROLE_ASSIGNMENTS_MANAGEMENT}?{COMPANY_PARAMETER}={quote(number)}"
 
 
-class AssignmentOverviewState(SessionState):
+class AssignmentOverviewState(SessionMixin, rx.State):
     checked: bool = False
     view: str = "pick"  # "overview", or "none": no company to manage
     problem: str = ""  # a refusal of the company asked for
@@ -131,7 +131,6 @@ class AssignmentOverviewState(SessionState):
             )
         except REFUSED_VISIT as refusal:
             return self._away(refusal, routes.ROLE_ASSIGNMENTS_MANAGEMENT)
-        self._greet(found.visit)
         self.companies = [choice_of(c) for c in found.page.rows]
         self.company_page, self.company_pages = found.page.page, found.page.pages
         if not self.company_search:
@@ -155,7 +154,6 @@ class AssignmentOverviewState(SessionState):
         except SHOWN as refusal:
             self.problem, self.view = await self._text(refusal), "pick"
             return None
-        self._greet(found.visit)
         self.company = choice_of(found.company)
         self.rows = [row_of(r) for r in found.page.rows]
         self.total, self.page, self.pages = found.page.total, found.page.page, found.page.pages

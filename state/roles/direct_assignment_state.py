@@ -29,13 +29,13 @@ from portal.companies.roles import ROLES
 from state.focus import focus_when_drawn
 from state.roles.direct_people import SEARCH_FIELDS, DirectPeopleMixin
 from state.roles.role_form_state import GO_ON, RoleWizardMixin
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 TYPED = frozenset({"valid_from", "valid_until", "message"})
 EMPTY_PREVIEW = DirectPreview((), "", (), "", "")
 
 
-class DirectAssignmentState(RoleWizardMixin, DirectPeopleMixin, SessionState):
+class DirectAssignmentState(RoleWizardMixin, DirectPeopleMixin, SessionMixin, rx.State):
     by_number: bool = False  # "via numéro de registre national"
     step: str = DirectStep.PERSONS.value
     suggestions: bool = True  # "Afficher les suggestions", else "les entreprises gérées"
@@ -129,7 +129,6 @@ class DirectAssignmentState(RoleWizardMixin, DirectPeopleMixin, SessionState):
         started = await self._ask(lambda s: direct_visits.open_direct(s, now=utc_now()))
         if not isinstance(started, DirectStart):
             return started
-        self._greet(started.visit)
         self.companies = list(started.companies)
         self.company_number, self.valid_from = started.form.company_number, started.form.valid_from
         self.ready = True

@@ -20,7 +20,7 @@ from portal.companies.national_number import NationalNumberError, format_nationa
 from portal.companies.register import CompanyRegisterUnavailableError
 from portal.companies.register_setup import company_register
 from state.roles.refusals import REFUSED_VISIT, away, text_of
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 STEPS = ("company", "form", "summary", "done")
 # Refusals the page shows (the others send the browser elsewhere).
@@ -29,7 +29,7 @@ SHOWN = (CompanyError, CompanyNumberError, NationalNumberError, CompanyRegisterU
 FORM_FIELDS = ("surname", "first_names", "national_number", "email", "phone")
 
 
-class GapDesignationState(SessionState):
+class GapDesignationState(SessionMixin, rx.State):
     step: str = "company"
     ready: bool = False  # the entry's checks passed: a session of high level
     # The representative ("moi-même"), from the card read at login.
@@ -80,7 +80,6 @@ class GapDesignationState(SessionState):
             visit = designation.open_designation(self._session_id(), now=utc_now())
         except REFUSED_VISIT as refusal:
             return away(refusal, routes.GAP_DESIGNATION)
-        self._greet(visit)
         identity = visit.identity
         self.my_surname, self.my_first_names = identity.surname, identity.first_names
         self.my_national_number = format_national_number(identity.national_number)

@@ -7,10 +7,10 @@ from reflex_base.event import EventSpec
 from foundation.clock import utc_now
 from portal.companies.overview import open_home
 from portal.visits import NotHereError, NotLoggedInError
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
-class RolesHomeState(SessionState):
+class RolesHomeState(SessionMixin, rx.State):
     checked: bool = False  # the page shows nothing of either version before the check
     identified: bool = False
     requests_to_decide: int = 0
@@ -21,14 +21,12 @@ class RolesHomeState(SessionState):
         try:
             home = open_home(self._session_id(), now=utc_now())
         except NotLoggedInError:
-            self._forget()
             self.identified = False
             self.requests_to_decide = self.requests_to_complete = 0
             self.checked = True
             return None
         except NotHereError as refusal:  # an account to create or validate first
             return rx.redirect(refusal.home)
-        self._greet(home.visit)
         self.identified = True
         self.requests_to_decide = home.overview.requests_to_decide
         self.requests_to_complete = home.overview.requests_to_complete

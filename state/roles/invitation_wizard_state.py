@@ -26,7 +26,7 @@ from portal.companies.roles import ROLES
 from state.focus import focus_when_drawn
 from state.roles.invitation_persons import FIRST_FIELD, PersonsMixin
 from state.roles.role_form_state import GO_ON, RoleWizardMixin
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 TEMPLATE_PARAMETER = "modele"
 TYPED = frozenset(
@@ -35,7 +35,7 @@ TYPED = frozenset(
 EMPTY_PREVIEW = InvitationPreview("", (), "", "", (), "", "", "")
 
 
-class InvitationWizardState(RoleWizardMixin, PersonsMixin, SessionState):
+class InvitationWizardState(RoleWizardMixin, PersonsMixin, SessionMixin, rx.State):
     step: str = Step.COMPANY.value
     expires_on: str = ""
     save: bool = False
@@ -128,7 +128,6 @@ class InvitationWizardState(RoleWizardMixin, PersonsMixin, SessionState):
             if self.error_text:  # a saved invitation that is not there: a new one instead
                 return rx.redirect(routes.ROLE_INVITATION_NEW)
             return started
-        self._greet(started.visit)
         self.companies = list(started.companies)
         self._take(started.form)
         self.ready = True

@@ -14,7 +14,7 @@ from portal.companies.errors import HighAssuranceRequiredError
 from portal.companies.my_assignments import MyAssignment, open_my_assignments
 from portal.visits import NotHereError, NotLoggedInError
 from state.roles.refusals import to_eid
-from state.session_state import SessionState, load_page
+from state.session_state import SessionMixin, load_page
 
 CURRENT_VIEW = "actuelles"  # ?vue=actuelles opens on the current ones
 
@@ -42,7 +42,7 @@ def row_of(assignment: MyAssignment) -> AssignmentRow:
     )
 
 
-class MyAssignmentsState(SessionState):
+class MyAssignmentsState(SessionMixin, rx.State):
     checked: bool = False
     current_only: bool = False
     rows: list[AssignmentRow] = []  # noqa: RUF012 - Reflex state vars are declared this way
@@ -59,13 +59,11 @@ class MyAssignmentsState(SessionState):
                 self._session_id(), now=utc_now(), current_only=self.current_only
             )
         except NotLoggedInError:
-            self._forget()
             return load_page(routes.login_then(routes.MY_ROLE_ASSIGNMENTS))
         except HighAssuranceRequiredError:  # role management needs the eID: log in, come back
             return to_eid(routes.MY_ROLE_ASSIGNMENTS)
         except NotHereError as refusal:
             return rx.redirect(refusal.home)
-        self._greet(mine.visit)
         self.rows = [row_of(a) for a in mine.rows]
         self.checked = True
         return None

@@ -20,7 +20,7 @@ from portal.companies.dates import shown, today
 from portal.companies.requests import OpenRequest
 from state.paging import page_window
 from state.roles.refusals import REFUSED_VISIT, away, text_of
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
 @dataclasses.dataclass
@@ -59,7 +59,7 @@ def row_of(request: OpenRequest) -> TaskRow:
 EMPTY = TaskRow(0, "", "", "", "", "", "", "", "", "", "")
 
 
-class OpenTasksState(SessionState):
+class OpenTasksState(SessionMixin, rx.State):
     checked: bool = False
     view: str = "list"  # "evaluate", "reject", "decided"
     rows: list[TaskRow] = []  # noqa: RUF012 - Reflex state vars are declared this way
@@ -100,7 +100,6 @@ class OpenTasksState(SessionState):
             )
         except REFUSED_VISIT as refusal:
             return away(refusal, routes.ROLE_OPEN_TASKS)
-        self._greet(found.visit)
         self.rows = [row_of(r) for r in found.page.rows]
         self.total, self.page, self.pages = found.page.total, found.page.page, found.page.pages
         self.checked = True

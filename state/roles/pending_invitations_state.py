@@ -21,12 +21,12 @@ from portal.companies.pending_invitation_visits import SentInvitation
 from state.focus import focus_when_drawn
 from state.i18n_state import I18nState
 from state.roles.refusals import RefusalsMixin
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 T = TypeVar("T")
 
 
-class PendingInvitationsState(RefusalsMixin, SessionState):
+class PendingInvitationsState(RefusalsMixin, SessionMixin, rx.State):
     ready: bool = False
     sent: list[SentInvitation] = []  # noqa: RUF012 - Reflex state vars are declared this way
     confirm_revoke: str = ""  # the invitation whose withdrawal waits for "Retirer" again

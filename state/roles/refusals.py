@@ -62,7 +62,7 @@ class RefusalsMixin(rx.State, mixin=True):
     error_field: str = ""  # the field the refusal is about, "" for the whole page or step
     error_text: str = ""
 
-    if TYPE_CHECKING:  # SessionState's, which every page state built on this derives from
+    if TYPE_CHECKING:  # SessionMixin's, which every page state built on this also takes
 
         def _session_id(self) -> str | None: ...
 

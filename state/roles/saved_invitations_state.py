@@ -13,10 +13,10 @@ from portal.companies import saved_invitations
 from portal.companies.errors import CompanyError
 from portal.companies.saved_invitations import SavedInvitation, SavedInvitations
 from state.roles.refusals import RefusalsMixin
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
-class SavedInvitationsState(RefusalsMixin, SessionState):
+class SavedInvitationsState(RefusalsMixin, SessionMixin, rx.State):
     ready: bool = False
     saved: list[SavedInvitation] = []  # noqa: RUF012 - Reflex state vars are declared this way
     deleted: bool = False
@@ -36,7 +36,6 @@ class SavedInvitationsState(RefusalsMixin, SessionState):
         )
         if not isinstance(opened, SavedInvitations):
             return opened
-        self._greet(opened.visit)
         self.saved = list(opened.saved)
         self.ready = True
         return None

@@ -16,12 +16,12 @@ from portal.companies import self_request_visits
 from portal.companies.self_request_visits import SelfRequestForm, SelfRequestStart, SentRequest
 from state.focus import focus_when_drawn
 from state.roles.role_form_state import RoleFormMixin
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 TYPED = frozenset({"company_number", "valid_from", "valid_until", "message", "email"})
 
 
-class SelfRequestState(RoleFormMixin, SessionState):
+class SelfRequestState(RoleFormMixin, SessionMixin, rx.State):
     email: str = ""
     sent: bool = False
     sent_company: str = ""
@@ -42,7 +42,6 @@ class SelfRequestState(RoleFormMixin, SessionState):
         )
         if not isinstance(opened, SelfRequestStart):
             return opened
-        self._greet(opened.visit)
         self.valid_from, self.email = opened.form.valid_from, opened.form.email
         self.ready = True
         return None

@@ -2,9 +2,9 @@
 
 Each runs as its own process, as `.venv/bin/python bench/<name>.py` does, with this run's
 environment: PCSCLITE_CSOCK_NAME may point at the test run's pcscd (and a demo may serve
-/run/pcscd), and a benchmark must still start and use a private stack of its own. The two that
-run the portal (dashboard_render, demo_footprint) build its frontend when the build is not there
-yet, as `make demo` does: a few tens of seconds once, then a warm start.
+/run/pcscd), and a benchmark must still start and use a private stack of its own. Those that
+run the portal (dashboard_render, demo_footprint, demo_state_memory) build its frontend when the
+build is not there yet, as `make demo` does: a few tens of seconds once, then a warm start.
 """
 
 from __future__ import annotations
@@ -95,6 +95,16 @@ BENCHMARKS = (
         "dashboard_render.py",
         ("--rounds", "1"),
         (r"dashboard, navigation to counters on screen \(1 loads\): +median +\d+ ms +p95 +\d+ ms",),
+        timeout=900.0,
+    ),
+    Benchmark(
+        "demo_state_memory.py",
+        ("--sessions", "3", "--waves", "2", "--duration", "3", "--expiry", "2"),
+        (
+            r"wave 2: \d+\.\d MiB before, \d+\.\d MiB once its 3 tabs closed, \d+\.\d MiB after",
+            r"\| 2 \| 3 \| \d+\.\d \| \d+\.\d \| \d+\.\d \|",
+            r"after the last wave's expiry, [+-]\d+\.\d MiB against the first's",
+        ),
         timeout=900.0,
     ),
     Benchmark(

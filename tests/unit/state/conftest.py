@@ -9,6 +9,7 @@ pytest); the tab's request headers carry the session cookie, as the websocket's 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import inspect
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -69,9 +70,10 @@ def fire(page: rx.State, handler: str, *payload: object) -> Any:
     outcome = getattr(page, handler)(*payload)
     if not inspect.iscoroutine(outcome):
         return outcome
-    # A loop of its own, in a thread: Playwright's sync API may hold this thread's loop.
+    # A loop of its own, in a thread: Playwright's sync API may hold this thread's loop. The
+    # thread runs in this one's context: Reflex finds its registry of states there.
     with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(asyncio.run, outcome).result()
+        return worker.submit(contextvars.copy_context().run, asyncio.run, outcome).result()
 
 
 def redirect_path(outcome: object) -> str:

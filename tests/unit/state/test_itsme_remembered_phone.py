@@ -9,7 +9,6 @@ from reflex_base.event import EventSpec
 
 from foundation.settings import get_settings
 from state.i18n_state import I18nState
-from state.itsme_link_state import ItsmeLinkState
 from state.itsme_login_state import ItsmeLoginState
 from tests.unit.state.conftest import Tab, fire
 
@@ -52,9 +51,9 @@ def test_the_itsme_account_link_follows_the_page_language(
     get_settings.cache_clear()
     try:
         tab = Tab()
-        link = tab.page(ItsmeLinkState)
-        assert link.account_url == "https://www.itsme.be/fr/get-started"
-        fire(tab.page(I18nState), "set_language", "de")
-        assert link.account_url == "https://www.itsme.be/de/get-started"
+        i18n = tab.page(I18nState)
+        assert i18n.itsme_account_url == "https://www.itsme.be/fr/get-started"
+        fire(i18n, "set_language", "de")
+        assert i18n.itsme_account_url == "https://www.itsme.be/de/get-started"
     finally:
         get_settings.cache_clear()

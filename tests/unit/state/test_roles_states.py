@@ -85,7 +85,6 @@ def test_the_home_with_a_login_elsewhere_in_the_portal_is_identified(engine: Eng
     home = person(engine, CHLOE, LevelOfAssurance.SUBSTANTIAL).page(RolesHomeState)
     assert fire(home, "load") is None
     assert home.identified
-    assert home.user_name == "Chloé Ducoeur"
     assert home.requests_to_decide == 0
 
 

@@ -1,5 +1,6 @@
-"""What SessionState still decides itself: the cookie read from the tab's request headers, and a
-refused visit turned into the redirect (with nothing of an earlier session left on the page)."""
+"""What the session helpers of every page decide themselves: the cookie read from the tab's
+request headers, and a refused visit turned into the redirect (with nothing of an earlier session
+left on the page); the header's state, which stands alone in the tab's state tree."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from foundation.models.account import AccountStatus
 from foundation.models.session import UserSession
 from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_settings_state import AccountSettingsState
-from state.session_state import SessionState
+from state.i18n_state import I18nState
+from state.roles.direct_assignment_state import DirectAssignmentState
+from state.session_state import SessionState, page_state_classes
 from tests.unit.portal.visitors import log_in, open_account
 from tests.unit.state.conftest import Tab, fire, redirect_path
 
@@ -44,14 +47,14 @@ def test_a_revoked_session_wipes_the_page_then_sends_to_the_key_chooser(engine: 
     session_id = log_in(engine, at=utc_now())
     page = Tab(session_id).page(AccountFormState)
     assert fire(page, "load") is None
-    assert (page.surname, page.logged_in, page.user_name) == ("Mremi", True, "Naïma Mremi")
+    assert page.surname == "Mremi"
     with Session(engine) as db:
         row = db.get(UserSession, session_id)
         assert row is not None
         row.revoked_at = utc_now()
         db.commit()
     assert redirect_path(fire(page, "load")) == routes.KEY_CHOOSER
-    assert (page.surname, page.birth_date, page.logged_in) == ("", "", False)
+    assert (page.surname, page.birth_date) == ("", "")
 
 
 def test_a_page_for_another_account_state_sends_to_the_persons_page(engine: Engine) -> None:
@@ -69,12 +72,24 @@ def test_the_header_follows_the_session_and_logout_ends_it(engine: Engine) -> No
     assert (header.logged_in, header.user_name) == (True, "Naïma Mremi")
     form = tab.page(AccountFormState)
     fire(form, "load")
+    assert form.surname == "Mremi"
     leaving = fire(header, "logout")
     assert routes.LOGOUT in str(leaving.args)  # a full page load: the cookie is cleared
-    assert (header.logged_in, form.surname) == (False, "")
+    # What the pages held for this person is not shown to whoever uses the tab next.
+    assert form.surname == ""
+    assert not header.logged_in
     with Session(engine) as db:
         row = db.get(UserSession, session_id)
         assert row is not None
         assert row.revoked_at is not None
     fire(header, "check")
     assert not header.logged_in
+
+
+def test_logout_wipes_every_page_state() -> None:
+    pages = page_state_classes()
+    # The account form's page state is reset with its parent's, the account pages' state.
+    assert AccountFormState.get_parent_state() in pages
+    assert DirectAssignmentState in pages
+    assert SessionState not in pages
+    assert I18nState not in pages
