@@ -18,6 +18,7 @@ from sqlmodel import Session, SQLModel
 
 import foundation.models  # noqa: F401 - every table on the metadata, for the reset between files
 from e2e.database import URL_FILE, database_url, portal_engine
+from foundation import routes
 from foundation.clock import utc_now
 from foundation.db import make_engine
 from foundation.demo_clock import demo_clock_for, reset_demo_clock
@@ -32,6 +33,7 @@ from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.card_slots import CardSlots
 from simulators.eid.demo_cards import DemoCards, start_demo_cards
+from simulators.eidas_node import EidasNodeSimulator
 from simulators.itsme import ItsmeSimulator, portal_client
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
@@ -59,6 +61,7 @@ E2E_TRAINERS_PORT = _SIMULATORS_PORT + 7
 E2E_AUTHENTICATOR_PORT = _SIMULATORS_PORT + 8
 E2E_POSTGRES_PORT = _SIMULATORS_PORT + 9
 E2E_REDIS_PORT = _SIMULATORS_PORT + 10
+E2E_EIDAS_NODE_PORT = _SIMULATORS_PORT + 11
 # MONESPACE_E2E_STACK=scaled runs the journeys against the portal as deployed (PostgreSQL,
 # Redis, two backends behind nginx); the journeys marked `scaled` are the representative set
 # scripts/test.sh runs there.
@@ -134,6 +137,21 @@ def itsme_simulator(e2e_data_dir: Path) -> Iterator[ItsmeSimulator]:
 
 
 @pytest.fixture(scope="session")
+def eidas_node(e2e_data_dir: Path) -> Iterator[EidasNodeSimulator]:
+    """The simulated foreign eIDAS node; it answers the portal of this suite (whose metadata it
+    reads when the first request arrives)."""
+    node = EidasNodeSimulator(
+        port=E2E_EIDAS_NODE_PORT,
+        clock=demo_clock_for(e2e_data_dir),
+        key_dir=e2e_data_dir / "eidas-node",
+        service_providers=(f"http://localhost:{E2E_PORT}{routes.EIDAS_METADATA}",),
+    )
+    node.start()
+    yield node
+    node.stop()
+
+
+@pytest.fixture(scope="session")
 def company_register() -> Iterator[CompanyRegisterSimulator]:
     """The company register the portal reads over HTTP; tests may make it fail for a while."""
     register = CompanyRegisterSimulator(port=E2E_COMPANY_REGISTER_PORT)
@@ -179,6 +197,7 @@ def portal_url(
     demo_cards: DemoCards,
     sms_gateway: SmsGateway,
     itsme_simulator: ItsmeSimulator,
+    eidas_node: EidasNodeSimulator,
     company_register: CompanyRegisterSimulator,
 ) -> Iterator[str]:
     if not port_is_free(E2E_PORT):
@@ -191,6 +210,7 @@ def portal_url(
         "MONESPACE_SMS_GATEWAY_URL": sms_gateway.url,
         "MONESPACE_SMS_GATEWAY_TOKEN": E2E_SMS_TOKEN,
         "MONESPACE_ITSME_URL": itsme_simulator.url,
+        "MONESPACE_EIDAS_METADATA_URL": eidas_node.metadata_url,
         "MONESPACE_COMPANY_REGISTER_URL": company_register.url,
         "MONESPACE_BACK_OFFICE_TOKEN": E2E_BACK_OFFICE_TOKEN,
         # As behind one reverse proxy: a journey may stand for another client address by

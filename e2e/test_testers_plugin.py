@@ -4,8 +4,8 @@ it: copied out of the project, in its own pytest process, with nothing but the i
 mailbox and phones; docs/testing.md).
 
 It needs neither this suite's portal nor its records: its portal listens on the next port
-(``MONESPACE_E2E_PORT`` + 1, built once into .web-<port>), its simulators from
-``MONESPACE_E2E_SIMULATORS_PORT`` + 10.
+(``MONESPACE_E2E_PORT`` + 1, built once into .web-<port>), its ten simulators from
+``MONESPACE_E2E_SIMULATORS_PORT`` + 12.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ pytestmark = pytest.mark.e2e
 
 EXAMPLES = PROJECT_ROOT / "examples" / "testers_suite"
 PRIVATE_PORT = E2E_PORT + 1
-PRIVATE_SIMULATORS_PORT = E2E_SMTP_PORT + 10  # the e2e suite's simulators take nine from there
+# The e2e suite's simulators take twelve from E2E_SMTP_PORT (its Redis and eIDAS node the last).
+PRIVATE_SIMULATORS_PORT = E2E_SMTP_PORT + 12
 SUITE_TIMEOUT = 1500  # a first run builds the private portal's frontend
 
 

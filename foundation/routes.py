@@ -28,6 +28,13 @@ LOGOUT = "/_auth/quitter"
 # registered there), and reads the portal's public keys (private_key_jwt) at ITSME_CLIENT_JWKS.
 ITSME_RETURN = "/connexion/itsme/retour"
 ITSME_CLIENT_JWKS = "/_auth/itsme/jwks"
+# European login (eIDAS): the country page is routes.key_login("eidas"); the node posts its
+# SAML answer to EIDAS_ACS (a cross-site POST, without the portal's cookies), which sends the
+# browser on to EIDAS_RETURN?ticket=… where the login completes; the node reads the portal's SAML
+# metadata (its entity id, by default) at EIDAS_METADATA.
+EIDAS_ACS = "/_auth/eidas/acs"
+EIDAS_METADATA = "/_auth/eidas/metadata"
+EIDAS_RETURN = "/connexion/eidas/retour"
 # Why a login's ticket opened nothing, for the key chooser: ?erreur=<reason>.
 LOGIN_REFUSAL_PARAMETER = "erreur"
 REFUSED_TICKET = "session"  # stale, used or unknown

@@ -91,6 +91,52 @@ class Settings(BaseSettings):
         default="",
         description="itsme's page for creating an account ({lang}: the page's language).",
     )
+    # European login (eIDAS): the portal is a SAML service provider at an eIDAS node, known by
+    # its metadata URL (the simulated node in the demo; a national node's in a deployment). The
+    # portal's entity id is, by default, the URL of its own metadata (routes.EIDAS_METADATA); its
+    # signing key and certificate are made on first run when the files are absent.
+    eidas_metadata_url: str = Field(
+        default="http://127.0.0.1:8033/metadata",
+        description="The eIDAS node's SAML metadata (its entity id, SSO address, signing key).",
+    )
+    eidas_sp_entity_id: str = Field(
+        default="",
+        description="The portal's SAML entity id; empty: <public_origin>/_auth/eidas/metadata.",
+    )
+    eidas_sp_key_file: Path | None = Field(
+        default=None,
+        description="The portal's SAML signing key (PEM); empty: data_dir/eidas/sp-key.pem.",
+    )
+    eidas_sp_cert_file: Path | None = Field(
+        default=None,
+        description="The portal's SAML certificate (PEM); empty: data_dir/eidas/sp-cert.pem.",
+    )
+    eidas_sp_encryption_key_file: Path | None = Field(
+        default=None,
+        description="The portal's SAML decryption key (PEM); empty: "
+        "data_dir/eidas/sp-encryption-key.pem.",
+    )
+    eidas_sp_encryption_cert_file: Path | None = Field(
+        default=None,
+        description="The portal's SAML encryption certificate (PEM), which the node encrypts "
+        "assertions for; empty: data_dir/eidas/sp-encryption-cert.pem.",
+    )
+    # eIDAS nodes encrypt the assertion for the service provider: one in clear is refused unless
+    # this is turned off (a node under test that cannot encrypt).
+    eidas_require_encrypted_assertions: bool = Field(
+        default=True,
+        description="Refuse an eIDAS assertion that is not encrypted for the portal's key.",
+    )
+    eidas_countries: str = Field(
+        default="DE,FR,IT,NL",
+        description="The countries offered for European login (ISO 3166 codes, comma-separated).",
+    )
+    eidas_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds the portal waits for the node's metadata."
+    )
+    eidas_xmlsec_binary: str = Field(
+        default="/usr/bin/xmlsec1", description="xmlsec1, which checks the XML signatures."
+    )
     company_register_url: str = Field(
         default="http://127.0.0.1:8031",
         description="Company register (Banque-Carrefour des Entreprises), read over HTTP.",
@@ -176,6 +222,27 @@ class Settings(BaseSettings):
 
     def resolved_itsme_client_key_file(self) -> Path:
         return self.itsme_client_key_file or self.data_dir / "itsme" / "client-key.pem"
+
+    def resolved_eidas_sp_entity_id(self) -> str:
+        return self.eidas_sp_entity_id or self.public_origin + "/_auth/eidas/metadata"
+
+    def resolved_eidas_sp_files(self) -> tuple[Path, Path]:
+        folder = self.data_dir / "eidas"
+        return (
+            self.eidas_sp_key_file or folder / "sp-key.pem",
+            self.eidas_sp_cert_file or folder / "sp-cert.pem",
+        )
+
+    def resolved_eidas_sp_encryption_files(self) -> tuple[Path, Path]:
+        folder = self.data_dir / "eidas"
+        return (
+            self.eidas_sp_encryption_key_file or folder / "sp-encryption-key.pem",
+            self.eidas_sp_encryption_cert_file or folder / "sp-encryption-cert.pem",
+        )
+
+    def eidas_country_codes(self) -> tuple[str, ...]:
+        codes = (c.strip().upper() for c in self.eidas_countries.split(","))
+        return tuple(c for c in codes if len(c) == 2 and c.isascii() and c.isalpha())
 
     def resolved_secret_key(self) -> str:
         """The configured secret key, or the one stored in data_dir (made on first use)."""

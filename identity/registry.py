@@ -113,6 +113,7 @@ def default_registry() -> KeyRegistry:
     """The keys this portal offers: one line per key."""
     # Imported here, not at the top: each key module imports this one.
     from identity.eid.key import EidKey
+    from identity.eidas.key import EidasKey
     from identity.email_code.key import EmailCodeKey
     from identity.itsme.key import ItsmeKey
     from identity.paper_token.key import PaperTokenKey
@@ -129,6 +130,7 @@ def default_registry() -> KeyRegistry:
             SmsCodeKey(),
             PaperTokenKey(),
             PasswordKey(),
+            EidasKey(),
         ]
     )
 

@@ -41,14 +41,20 @@ def browser_cookie_header(name: str, token: str, *, secure: bool) -> tuple[bytes
     return b"set-cookie", morsel.OutputString().encode("latin-1")
 
 
-def with_browser_cookie(app: ASGIApp, *, public_origin: str) -> ASGIApp:
+def with_browser_cookie(
+    app: ASGIApp, *, public_origin: str, cookieless_paths: tuple[str, ...] = ()
+) -> ASGIApp:
     """``app`` setting a fresh pre-login cookie on its answer to a request that has no valid one
-    (a malformed value is replaced, never trusted)."""
+    (a malformed value is replaced, never trusted). ``cookieless_paths`` are requests a browser
+    makes without its cookies though it has them (the cross-site POST of an eIDAS node's
+    answer): a new cookie there would replace the one the login is bound to."""
     names = cookie_names(public_origin)
 
     async def bound(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or is_browser_token(
-            cookie_value(_request_cookie_header(scope), names.browser)
+        if (
+            scope["type"] != "http"
+            or scope.get("path") in cookieless_paths
+            or is_browser_token(cookie_value(_request_cookie_header(scope), names.browser))
         ):
             await app(scope, receive, send)
             return

@@ -9,6 +9,7 @@ import reflex as rx
 from foundation import routes
 from foundation.settings import get_settings
 from identity.eid.key import EID_KEY
+from identity.eidas.key import EIDAS_KEY
 from identity.itsme.key import ITSME_KEY
 from identity.registry import default_registry
 from monespace_app.auth_routes import auth_api
@@ -16,6 +17,7 @@ from monespace_app.back_office_routes import back_office_api
 from monespace_app.backend_errors import backend_exception_handler
 from monespace_app.browser_cookie import with_browser_cookie
 from monespace_app.download_routes import download_api
+from monespace_app.eidas_routes import eidas_api
 from monespace_app.export_routes import export_api
 from monespace_app.itsme_routes import itsme_api
 from monespace_app.jobs import run_forever
@@ -35,6 +37,7 @@ from monespace_app.pages.account_settings import (
 )
 from monespace_app.pages.dossier_pages import add_dossier_pages
 from monespace_app.pages.eid_login import eid_login_page
+from monespace_app.pages.eidas_login import eidas_login_page, eidas_return_page
 from monespace_app.pages.forgotten_credentials import forgotten_credentials_page
 from monespace_app.pages.help import help_page
 from monespace_app.pages.home import home_page
@@ -58,6 +61,7 @@ from state.account_form_state import AccountFormState, AccountPendingState
 from state.account_link_state import AccountLinkState
 from state.account_settings_state import AccountSettingsState
 from state.eid_login_state import EidLoginState
+from state.eidas_login_state import EidasLoginState
 from state.forgotten_credentials_state import ForgottenCredentialsState
 from state.itsme_login_state import ItsmeLoginState
 from state.key_chooser_state import KeyChooserState
@@ -80,11 +84,16 @@ app = rx.App(
     api_transformer=[
         auth_api,
         itsme_api,
+        eidas_api,
         export_api,
         download_api,
         back_office_api,
         # The pre-login cookie on every answer to a browser without one (login CSRF).
-        partial(with_browser_cookie, public_origin=get_settings().public_origin),
+        partial(
+            with_browser_cookie,
+            public_origin=get_settings().public_origin,
+            cookieless_paths=(routes.EIDAS_ACS,),
+        ),
         partial(with_security_headers, public_origin=get_settings().public_origin),
     ],
 )
@@ -114,7 +123,7 @@ add_pages(
     site_title=TITLE,
 )
 # Every key of the chooser has its login page: the code keys share one (registered from the
-# registry with the activation wizards), the eID reader and itsme have their own.
+# registry with the activation wizards), the eID reader, itsme and eIDAS have their own.
 add_key_pages(app, default_registry(), site_title=TITLE)
 add_pages(
     app,
@@ -132,6 +141,19 @@ add_pages(
             routes.ITSME_RETURN,
             "IDENTIFICATION via itsme",
             ItsmeLoginState.come_back,
+        ),
+        # European login: the country page, then the node; the ACS sends the browser back here.
+        (
+            eidas_login_page,
+            routes.key_login(EIDAS_KEY.kind),
+            "IDENTIFICATION avec une identification électronique reconnue au plan européen",
+            [EidasLoginState.load, LoginReturnState.remember_if_asked],
+        ),
+        (
+            eidas_return_page,
+            routes.EIDAS_RETURN,
+            "IDENTIFICATION avec une identification électronique reconnue au plan européen",
+            EidasLoginState.come_back,
         ),
         (my_keys_page, routes.MY_KEYS, "Mes clés numériques", KeysState.load),
         (

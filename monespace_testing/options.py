@@ -54,6 +54,9 @@ TRAINERS_URL = Option(
 COMPANY_REGISTER_URL = Option(
     "monespace-company-register-url", "the company register (default: the demo's, port 8031)"
 )
+EIDAS_NODE_URL = Option(
+    "monespace-eidas-node-url", "the eIDAS node simulator (default: the demo's, port 8033)"
+)
 EID_SOCKET = Option(
     "monespace-eid-socket",
     "the demo's eID control socket (default: <the demo's data folder>/cards/control.sock)",
@@ -67,7 +70,7 @@ PRIVATE_PORT = Option(
 )
 PRIVATE_SIMULATORS_PORT = Option(
     "monespace-private-simulators-port",
-    f"private stack: the first of nine ports for the simulators (default "
+    f"private stack: the first of ten ports for the simulators (default "
     f"{DEFAULT_PRIVATE_SIMULATORS_PORT})",
     metavar="PORT",
 )
@@ -91,6 +94,7 @@ ALL = (
     AUTHENTICATOR_URL,
     TRAINERS_URL,
     COMPANY_REGISTER_URL,
+    EIDAS_NODE_URL,
     EID_SOCKET,
     PRIVATE_PORT,
     PRIVATE_SIMULATORS_PORT,
@@ -138,6 +142,7 @@ class DemoAddresses:
     trainers: str
     company_register: str
     eid_socket: Path
+    eidas_node: str
 
 
 def demo_addresses(config: pytest.Config) -> DemoAddresses:
@@ -163,6 +168,7 @@ def demo_addresses(config: pytest.Config) -> DemoAddresses:
         trainers=value(config, TRAINERS_URL) or loopback(base + 3),
         company_register=value(config, COMPANY_REGISTER_URL) or loopback(base + 4),
         eid_socket=Path(socket) if socket else settings.data_dir / "cards" / "control.sock",
+        eidas_node=value(config, EIDAS_NODE_URL) or loopback(demo.resolved_eidas_node_port),
     )
 
 

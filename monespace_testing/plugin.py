@@ -21,6 +21,7 @@ from monespace_testing.authenticator import AuthenticatorPhone
 from monespace_testing.company_register import CompanyRegister
 from monespace_testing.demo_clock import DemoClock
 from monespace_testing.eid import EidCards, EidControl, EidControlError
+from monespace_testing.eidas_node import EidasNode
 from monespace_testing.itsme import ItsmePhone
 from monespace_testing.mailbox import Mailbox
 from monespace_testing.portal import Portal
@@ -45,6 +46,7 @@ class MonEspaceStack:
     trainers_url: str
     company_register_url: str
     eid_socket: Path
+    eidas_node_url: str
     private: PrivateStack | None = field(default=None, repr=False)
 
     def free_reader(self) -> None:
@@ -91,6 +93,7 @@ def monespace_stack(
             trainers_url=found.trainers,
             company_register_url=found.company_register,
             eid_socket=found.eid_socket,
+            eidas_node_url=found.eidas_node,
         )
         return
 
@@ -119,6 +122,7 @@ def monespace_stack(
             trainers_url=keys.trainers_url,
             company_register_url=keys.company_register_url,
             eid_socket=stack.eid_socket,
+            eidas_node_url=keys.eidas_node_url,
             private=stack,
         )
     finally:
@@ -164,6 +168,13 @@ def itsme_phone(monespace_stack: MonEspaceStack) -> ItsmePhone:
 
 
 @pytest.fixture
+def eidas_node(monespace_stack: MonEspaceStack) -> EidasNode:
+    """The simulated foreign eIDAS node: ``eidas_node.citizens()``, ``.citizen("lena-schneider")``
+    (name, country, PersonIdentifier, level); ``portal.log_in_european(slug)`` logs in as one."""
+    return _reachable(lambda: EidasNode(monespace_stack.eidas_node_url))
+
+
+@pytest.fixture
 def company_register(monespace_stack: MonEspaceStack) -> Iterator[CompanyRegister]:
     """The company register: ``company(number)``, ``companies(representative=...)``,
     ``with company_register.outage(): ...``; its outage simulation is put back after the
@@ -189,7 +200,8 @@ def demo_clock(monespace_stack: MonEspaceStack) -> Iterator[DemoClock]:
 def portal(monespace_stack: MonEspaceStack, request: pytest.FixtureRequest) -> Portal:
     """The portal: ``portal.url``, ``portal.link(path)``, and ``portal.log_in("naima-mremi")``
     / ``portal.log_in_with_account(...)``, which put the persona's card in the reader and log in
-    through the real eID flow in the test's Playwright ``page``."""
+    through the real eID flow in the test's Playwright ``page``; ``log_in_european(
+    "lena-schneider")`` / ``log_in_european_with_account(...)`` through the eIDAS node."""
     from monespace_testing._http import JsonService
 
     _reachable(
@@ -207,4 +219,5 @@ def portal(monespace_stack: MonEspaceStack, request: pytest.FixtureRequest) -> P
         mailbox=fixture("mailbox"),
         page=fixture("page"),
         free_reader=monespace_stack.free_reader,
+        eidas_node=fixture("eidas_node"),
     )

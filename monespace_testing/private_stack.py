@@ -1,6 +1,7 @@
 """A whole Mon Espace for one test run: pcscd with the virtual readers and cards, the mailbox,
 the SMS gateway, itsme, the authenticator phone, the trainers' page, the company register, the
-back office, and the portal in production mode, each on its own port, its data in one folder.
+back office, the eIDAS node, and the portal in production mode, each on its own port, its data
+in one folder.
 
 What ``make demo`` starts, apart from a running demo: the same cards in the same readers
 (Naïma Mremi in reader 0, Chloé Ducoeur in reader 1), so a suite passes against either. It runs
@@ -47,7 +48,7 @@ class PrivateStackError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class StackPorts:
-    """The portal's port, and nine consecutive ports from ``simulators`` for the rest."""
+    """The portal's port, and ten consecutive ports from ``simulators`` for the rest."""
 
     portal: int
     simulators: int
@@ -74,6 +75,7 @@ class StackPorts:
             trainers=base + 3,
             company_register=base + 4,
             back_office=base + 5,
+            eidas_node=base + 6,
         )
 
     def named(self) -> list[tuple[int, str]]:
@@ -212,6 +214,8 @@ class PrivateStack:
                 "MONESPACE_SMS_GATEWAY_URL": keys.sms_url,
                 "MONESPACE_SMS_GATEWAY_TOKEN": sms_token,
                 "MONESPACE_ITSME_URL": keys.itsme_url,
+                # The node reads the portal's metadata at portal_url (its default entity id).
+                "MONESPACE_EIDAS_METADATA_URL": keys.eidas_metadata_url,
                 "MONESPACE_COMPANY_REGISTER_URL": keys.company_register_url,
                 "MONESPACE_BACK_OFFICE_TOKEN": back_office_token,
                 **pcsc.client_env,

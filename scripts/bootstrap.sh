@@ -11,8 +11,9 @@ mkdir -p "$STAMPS"
 
 # postgresql, redis-server and nginx run the scaled stack (simulators/stack/scaled.py) in a
 # folder of the project's; the install does not start their system services (see below).
+# xmlsec1 checks and makes the XML signatures of eIDAS (pysaml2 calls it).
 APT_PACKAGES=(pcscd vsmartcard-vpcd python3-virtualsmartcard libpcsclite-dev swig chromium opensc opensc-pkcs11 oathtool fonts-dejavu-core
-    postgresql redis-server nginx)
+    postgresql redis-server nginx xmlsec1)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -115,6 +115,9 @@ def _run_demo_parts(
         seed_administration_records(db, now=utc_now())
 
     pcsc = PcscStack(run_dir / "pcsc", private=demo.pcsc_private, base_port=demo.pcsc_base_port)
+    # The portal logs Europeans in at the node this launcher starts.
+    node_url = f"http://127.0.0.1:{demo.resolved_eidas_node_port}"
+    portal_env = {**pcsc.client_env, "MONESPACE_EIDAS_METADATA_URL": node_url + "/metadata"}
     store = MailStore(data_dir / "mailbox")
     sink = SmtpSink(store, host=settings.smtp_host, port=settings.smtp_port)
     portal = portal_process(
@@ -124,10 +127,10 @@ def _run_demo_parts(
         log_path=data_dir / "logs" / "portal.log",
         # A private pcscd is reachable only through its socket's path: the portal must use it,
         # not a demo already serving the machine's /run/pcscd.
-        overrides=pcsc.client_env,
+        overrides=portal_env,
     )
     if scaled is not None:
-        scaled.overrides = pcsc.client_env
+        scaled.overrides = portal_env
     (data_dir / "logs").mkdir(parents=True, exist_ok=True)
     # A demo that was killed (not stopped) leaves its children behind: stop them first.
     kill_recorded_group(portal.pid_file)
@@ -136,6 +139,7 @@ def _run_demo_parts(
         (settings.port, "portal"),
         (settings.smtp_port, "SMTP sink"),
         (demo.mailbox_port, "mailbox page"),
+        (demo.resolved_eidas_node_port, "eIDAS node"),
     ):
         if not port_is_free(port):
             print(
@@ -171,6 +175,7 @@ def _run_demo_parts(
                 trainers=base + 3,
                 company_register=base + 4,
                 back_office=base + 5,
+                eidas_node=demo.resolved_eidas_node_port,
             ),
             sms_token=settings.sms_gateway_token.get_secret_value(),
             mailbox_url=mailbox_web.url,
@@ -180,6 +185,7 @@ def _run_demo_parts(
             back_office_token=settings.resolved_back_office_token(),
             clock=demo_clock_for(data_dir),
             demo_clock_dir=data_dir,
+            eidas_service_providers=(settings.resolved_eidas_sp_entity_id(),),
         )
         stoppers.append(("key simulators", keys.stop))
         keys.trainers.attach(
@@ -198,6 +204,7 @@ def _run_demo_parts(
                 sms_url=keys.sms_url,
                 authenticator_url=keys.authenticator_url,
                 back_office_url=keys.back_office_url,
+                eidas_node_url=keys.eidas_node_url,
             )
         )
         sink.start()
@@ -229,6 +236,7 @@ def _run_demo_parts(
             f"  application mobile      {keys.authenticator_url}\n"
             f"  registre BCE            {keys.company_register_url}\n"
             f"  back-office (dossiers)  {keys.back_office_url}\n"
+            f"  nœud eIDAS (européens)  {keys.eidas_node_url}\n"
             + (scaled.summary() if scaled is not None else "")
             + "Ctrl-C pour tout arrêter.",
             flush=True,

@@ -21,6 +21,14 @@ class DemoSettings(BaseSettings):
     # SMS gateway, itsme, authenticator phone, trainers' page, company register and the
     # administration's back office take six ports from here.
     key_simulators_port: int = Field(default=8027, ge=1024, le=65000)
+    # The simulated foreign eIDAS node; 0: the port after the key simulators' six (8033). The
+    # portal the launcher starts is pointed at it (MONESPACE_EIDAS_METADATA_URL).
+    eidas_node_port: int = Field(default=0, ge=0, le=65535)
+
+    @property
+    def resolved_eidas_node_port(self) -> int:
+        return self.eidas_node_port or self.key_simulators_port + 6
+
     # `make demo-scaled` (simulators.stack.scaled): the backends behind nginx take ports from
     # here; PostgreSQL and Redis run on their own ports, beside any server of the machine's.
     backends_port: int = Field(default=8041, ge=1024, le=65000)

@@ -1,10 +1,10 @@
-"""The simulators of the code keys and itsme, the company register and the administration's back
-office, started together in the demo process.
+"""The simulators of the code keys, itsme and the European login, the company register and the
+administration's back office, started together in the demo process.
 
 ``start_key_simulators(data_dir)`` starts the SMS gateway (8027), the itsme provider and phones
-(8028), the authenticator phone (8029), the trainers' page (8030), the company register (8031) and
-the back office (8032, calling the portal's API with its token), all on loopback, and returns a
-``KeySimulators`` with their URLs and ``stop()``.
+(8028), the authenticator phone (8029), the trainers' page (8030), the company register (8031),
+the back office (8032, calling the portal's API with its token) and the foreign eIDAS node
+(8033), all on loopback, and returns a ``KeySimulators`` with their URLs and ``stop()``.
 ``python -m simulators.key_simulators`` runs them alone (without the portal). See
 docs/key-simulators.md.
 """
@@ -27,6 +27,8 @@ from foundation.settings import get_settings
 from simulators.authenticator.web import AuthenticatorPhone
 from simulators.back_office.web import BackOfficeSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
+from simulators.eidas_node.citizens import LEVEL_NAMES
+from simulators.eidas_node.web import EidasNodeSimulator
 from simulators.itsme.clients import RegisteredClient, portal_client
 from simulators.itsme.web import ItsmeSimulator
 from simulators.loopback_web import Clock, LoopbackService
@@ -50,6 +52,7 @@ class KeySimulatorPorts:
     trainers: int = 8030
     company_register: int = 8031
     back_office: int = 8032
+    eidas_node: int = 8033
 
     def named(self) -> list[tuple[int, str]]:
         """(port, what) pairs, for a launcher that checks its ports before starting."""
@@ -60,6 +63,7 @@ class KeySimulatorPorts:
             (self.trainers, "trainers' page"),
             (self.company_register, "company register"),
             (self.back_office, "back office"),
+            (self.eidas_node, "eIDAS node"),
         ]
 
 
@@ -71,6 +75,7 @@ class KeySimulators:
     trainers: TrainersPage
     company_register: CompanyRegisterSimulator
     back_office: BackOfficeSimulator
+    eidas_node: EidasNodeSimulator
     sms_token: str
 
     @property
@@ -106,9 +111,20 @@ class KeySimulators:
         """The agent's page: the dossiers to handle."""
         return self.back_office.url
 
+    @property
+    def eidas_node_url(self) -> str:
+        """The node's page for trainers (its countries and citizens)."""
+        return self.eidas_node.url
+
+    @property
+    def eidas_metadata_url(self) -> str:
+        """The node's SAML metadata, the portal's ``eidas_metadata_url``."""
+        return self.eidas_node.metadata_url
+
     def stop(self) -> None:
         services = (
             self.trainers,
+            self.eidas_node,
             self.back_office,
             self.company_register,
             self.authenticator,
@@ -128,6 +144,7 @@ def trainer_sections(
     company_register: CompanyRegisterSimulator,
     back_office: BackOfficeSimulator | None = None,
     portal_url: str | None = None,
+    eidas_node: EidasNodeSimulator | None = None,
 ) -> list[TrainerSection]:
     sections: list[TrainerSection] = []
     if portal_url:
@@ -196,10 +213,44 @@ def trainer_sections(
             ),
         ),
     ]
+    if eidas_node is not None:
+        sections.append(eidas_section(eidas_node))
     if back_office is not None:
         sections.append(back_office_section(back_office))
     sections.append(eid_section())
     return sections
+
+
+def eidas_section(node: EidasNodeSimulator) -> TrainerSection:
+    """The foreign node, and its citizens (each a link to their row of the node's page), as the
+    itsme section lists its phones."""
+    citizens = tuple(
+        TrainerLink(
+            f"{citizen.display_name} ({country.name})",
+            f"{node.url}/#{citizen.slug}",
+            f"niveau {LEVEL_NAMES[citizen.level]}, identifiant {citizen.person_identifier}",
+        )
+        for country in node.node.countries.values()
+        for citizen in country.citizens
+    )
+    return TrainerSection(
+        "Authentification européenne (nœud eIDAS)",
+        (
+            TrainerLink(
+                "Nœud eIDAS de démonstration",
+                node.url,
+                "les pays, leurs citoyens et les métadonnées SAML du nœud",
+            ),
+            *citizens,
+        ),
+        note=(
+            "Sur le portail, « Authentification européenne » : choisir le pays, puis, sur la "
+            "page du nœud, la personne et « Se connecter » (ou, pour les tests, une autre "
+            "réponse : échec, niveau non atteint ; ou « Annuler »). À la première connexion, "
+            "un compte est créé avec les nom, prénoms et date de naissance transmis, et un "
+            "numéro BIS."
+        ),
+    )
 
 
 def back_office_section(back_office: BackOfficeSimulator) -> TrainerSection:
@@ -243,11 +294,14 @@ def start_key_simulators(
     back_office_token: str = "",
     clock: Clock | None = None,
     demo_clock_dir: Path | None = None,
+    eidas_service_providers: tuple[str, ...] | None = None,
 ) -> KeySimulators:
-    """Starts the six services; SMS, enrolled accounts and itsme's signing key are kept under
-    ``data_dir``. The back office calls the portal at ``portal_url`` (the local demo's when None)
-    with ``back_office_token``, the portal's ``back_office_token`` setting; itsme sends the
-    browser back to that portal and reads its public keys there.
+    """Starts the seven services; SMS, enrolled accounts, itsme's signing key and the eIDAS
+    node's key are kept under ``data_dir``. The back office calls the portal at ``portal_url``
+    (the local demo's when None) with ``back_office_token``, the portal's ``back_office_token``
+    setting; itsme sends the browser back to that portal and reads its public keys there; the
+    eIDAS node answers the service providers of ``eidas_service_providers`` (metadata URLs; by
+    default that portal's, at ``routes.EIDAS_METADATA``), reading their metadata there.
 
     The trainers' page moves the demo clock of ``demo_clock_dir`` (by default ``data_dir``, the
     demo's data folder, which the portal shares); the simulators date by ``clock``, by default
@@ -311,6 +365,18 @@ def start_key_simulators(
                 clock=clock,
             ),
         )
+        eidas_node = listening(
+            "eIDAS node",
+            ports.eidas_node,
+            lambda: EidasNodeSimulator(
+                host,
+                ports.eidas_node,
+                clock,
+                key_dir=data_dir / "eidas-node",
+                service_providers=eidas_service_providers
+                or ((portal_url or DEFAULT_PORTAL_URL) + routes.EIDAS_METADATA,),
+            ),
+        )
         sections = trainer_sections(
             mailbox_url=mailbox_url,
             sms=sms,
@@ -319,6 +385,7 @@ def start_key_simulators(
             company_register=company_register,
             back_office=back_office,
             portal_url=portal_url,
+            eidas_node=eidas_node,
         )
         trainers = listening(
             "trainers' page",
@@ -332,7 +399,7 @@ def start_key_simulators(
             service.stop()
         raise
     return KeySimulators(
-        sms, itsme, authenticator, trainers, company_register, back_office, sms_token
+        sms, itsme, authenticator, trainers, company_register, back_office, eidas_node, sms_token
     )
 
 
@@ -341,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m simulators.key_simulators",
         description=(
             "Run the SMS gateway, itsme phones, authenticator phone, trainers' page, "
-            "company register and the administration's back office."
+            "company register, the administration's back office and the eIDAS node."
         ),
     )
     parser.add_argument("--data-dir", type=Path, default=Path("var/key-simulators"))
@@ -357,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
             sms_token=arguments.sms_token,
             portal_url=arguments.portal_url or settings.public_origin,
             back_office_token=settings.resolved_back_office_token(),
+            eidas_service_providers=(settings.resolved_eidas_sp_entity_id(),),
         )
     except KeySimulatorsError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -375,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         f"  page des formateurs            {simulators.trainers_url}\n"
         f"  registre des entreprises       {simulators.company_register_url}\n"
         f"  back-office administration     {simulators.back_office_url}\n"
+        f"  nœud eIDAS (européens)         {simulators.eidas_node_url}\n"
         "Ctrl-C pour arrêter.",
         flush=True,
     )

@@ -10,12 +10,13 @@ from foundation.clock import utc_now
 from foundation.i18n.error_messages import error_key as catalogue_key
 from foundation.models.account import AccountStatus
 from foundation.settings import get_settings
+from identity.keys.kinds import KeyKind
 from portal.accounts import actions
 from portal.accounts.errors import AccountError
 from portal.accounts.service import LinkContext
 from portal.levels import Gate
 from state.i18n_state import I18nState
-from state.session_state import SessionState
+from state.session_state import SessionMixin
 
 
 def link_context() -> LinkContext:
@@ -23,7 +24,7 @@ def link_context() -> LinkContext:
     return LinkContext(settings.resolved_secret_key(), settings.public_origin)
 
 
-class AccountPageState(SessionState):
+class AccountPageState(SessionMixin, rx.State):
     """The account pages: a refused action shows its message, a refused visit redirects."""
 
     error_key: str = ""
@@ -45,11 +46,18 @@ class AccountPageState(SessionState):
         return then()
 
 
+# Where prefilled data that is wrong gets corrected: a Belgian's commune (seed 004 §4), a
+# European's own country's identification service (the portal only copies what it asserted).
+PREFILLED_NOTE = "account.prefilled_note"
+PREFILLED_NOTE_EIDAS = "eidas.prefilled_note"
+
+
 class AccountFormState(AccountPageState):
     surname: str = ""
     first_names: str = ""
     birth_date: str = ""
     email_value: str = ""
+    prefilled_note_key: str = PREFILLED_NOTE
 
     @rx.event
     def load(self) -> EventSpec | None:
@@ -60,6 +68,8 @@ class AccountFormState(AccountPageState):
         self.surname = visit.identity.surname
         self.first_names = visit.identity.first_names
         self.birth_date = visit.identity.birth_date.strftime("%d/%m/%Y")
+        european = visit.key_kind == KeyKind.EIDAS
+        self.prefilled_note_key = PREFILLED_NOTE_EIDAS if european else PREFILLED_NOTE
         return None
 
     @rx.event

@@ -20,9 +20,9 @@ from bench.fuzzing.inputs import Inputs
 from bench.fuzzing.target import ACCEPTED, BrokenRuleError, Target
 from foundation.email_address import is_email_address
 from foundation.signed_links import ExpiredLinkError, InvalidLinkError, LinkClaims, LinkSigner
+from identity.bis_numbers import is_valid_bis_number, make_bis_number
 from identity.keys.errors import DigitalKeyError
 from identity.one_time_code.codes import normalise_code
-from identity.paper_token.bis import is_valid_bis_number, make_bis_number
 from identity.paper_token.registration import ALPHABET, normalise_activation_code
 from identity.paper_token.registration_form import checked_fields
 from identity.password.policy import check_password, checked_username, normalized_password
@@ -361,7 +361,7 @@ def input_targets() -> list[Target]:
         ),
         Target(
             "input.bis_number",
-            "identity/paper_token/bis.py: is_valid_bis_number",
+            "identity/bis_numbers.py: is_valid_bis_number",
             2,
             _bis,
             _bis_check,

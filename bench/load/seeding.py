@@ -24,7 +24,7 @@ from foundation.db import make_engine, session_scope
 from foundation.models.account import Account, AccountStatus
 from foundation.models.outbox import OutboxMessage
 from identity import totp
-from identity.paper_token.bis import check_digits
+from identity.bis_numbers import check_digits
 from identity.password import (
     DEFAULT_HASHER_SETTINGS,
     KEYCLOAK_HASHER_SETTINGS,

@@ -16,6 +16,7 @@ from foundation.models.digital_keys import Credential, DigitalKeyRecord, LoginAt
 from foundation.models.dossiers import Dossier, PersonalItem, TeachingStaffMember
 from foundation.models.eid_challenge import EidChallenge
 from foundation.models.eid_reader_lease import EidReaderLease
+from foundation.models.eidas import EidasAssertion, EidasLogin, EuropeanPerson
 from foundation.models.job_run import JobRun
 from foundation.models.one_time_code import OneTimeCode
 from foundation.models.outbox import OutboxMessage
@@ -42,6 +43,9 @@ __all__ = [
     "Dossier",
     "EidChallenge",
     "EidReaderLease",
+    "EidasAssertion",
+    "EidasLogin",
+    "EuropeanPerson",
     "JobRun",
     "LoginAttempt",
     "MainAccessManager",

@@ -1,6 +1,7 @@
 """The paper token key, for people without a Belgian card: registration at a local office, an
 activation code, a card of numbered codes asked one at a time after username + password."""
 
+from identity.bis_numbers import is_valid_bis_number, make_bis_number
 from identity.paper_token.activation import (
     FIRST_KEYS,
     LANGUAGES,
@@ -18,7 +19,6 @@ from identity.paper_token.activation import (
     person_for_code,
     send_sms_code,
 )
-from identity.paper_token.bis import is_valid_bis_number, make_bis_number
 from identity.paper_token.card import (
     CARD_SIZE,
     codes_left,

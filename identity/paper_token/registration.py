@@ -24,9 +24,9 @@ from foundation.contacts import language_of
 from foundation.mail_outbox import enqueue
 from foundation.mail_templates import mail_language
 from foundation.models.paper_token import ActivationCode, RegisteredPerson
+from identity.bis_numbers import free_bis_number
 from identity.one_time_code.hashing import code_hash, matches, new_salt
 from identity.paper_token import errors
-from identity.paper_token.bis import random_bis_number
 from identity.paper_token.mails import activation_mail
 from identity.paper_token.officers import check_officer
 from identity.paper_token.registration_form import DOCUMENT_TYPES as DOCUMENT_TYPES
@@ -113,7 +113,7 @@ def register_person(
     if same_document is not None:
         raise errors.AlreadyRegisteredError(same_document.bis_number)
     person = RegisteredPerson(
-        bis_number=_free_bis_number(db, birth_date, random),
+        bis_number=free_bis_number(db, birth_date, random),
         surname=fields["surname"],
         first_names=fields["first_names"],
         birth_date=birth_date,
@@ -279,11 +279,3 @@ def _issue(
         activation_url=url,
         expires_at=expires_at,
     )
-
-
-def _free_bis_number(db: Session, birth_date: date, random: Callable[[int], int]) -> str:
-    for _ in range(50):
-        number = random_bis_number(birth_date, random)
-        if find_person(db, number) is None:
-            return number
-    raise RuntimeError(f"no free BIS number found for {birth_date}")

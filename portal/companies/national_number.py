@@ -2,14 +2,14 @@
 
 Eleven digits: YYMMDD, a 3-digit serial, 2 check digits = 97 - (the first nine mod 97), the nine
 prefixed with a 2 for people born in 2000 or later. Shown ``85.07.30-033.28``. The check is the
-one the paper token already uses for BIS numbers (``identity.paper_token.bis``), so both agree.
+one the paper token already uses for BIS numbers (``identity.bis_numbers``), so both agree.
 """
 
 from __future__ import annotations
 
 import re
 
-from identity.paper_token.bis import check_digits
+from identity.bis_numbers import check_digits
 
 FIELD = "national_number"
 _SEPARATORS = re.compile(r"[\s.\-]")

@@ -63,6 +63,7 @@ class DemoParts:
     sms_url: str = ""
     authenticator_url: str = ""
     back_office_url: str = ""
+    eidas_node_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)

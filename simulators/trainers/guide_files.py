@@ -19,6 +19,7 @@ TOOLS = {
     "itsme": "Téléphones itsme",
     "back_office": "Back-office de l'administration",
     "company_register": "Registre des entreprises",
+    "eidas_node": "Nœud eIDAS (européens)",
 }
 
 

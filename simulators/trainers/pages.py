@@ -260,5 +260,6 @@ def tool_urls(parts: DemoParts) -> dict[str, str]:
         "itsme": parts.itsme.url if parts.itsme is not None else "",
         "back_office": parts.back_office_url,
         "company_register": parts.company_register_url,
+        "eidas_node": parts.eidas_node_url,
     }
     return {tool: url for tool, url in urls.items() if url}

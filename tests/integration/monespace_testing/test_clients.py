@@ -25,6 +25,7 @@ from monespace_testing.authenticator import AuthenticatorPhone
 from monespace_testing.company_register import CompanyRegister
 from monespace_testing.demo_clock import DemoClock
 from monespace_testing.eid import EidCards, EidControl, EidControlError
+from monespace_testing.eidas_node import EidasNode
 from monespace_testing.itsme import ItsmePhone
 from monespace_testing.mailbox import Mailbox
 from monespace_testing.sms import SmsInbox
@@ -32,6 +33,7 @@ from simulators.authenticator.otp import current_code, parse_otpauth
 from simulators.authenticator.web import AuthenticatorPhone as PhoneSimulator
 from simulators.company_register.web import CompanyRegisterSimulator
 from simulators.eid.demo_cards import DemoCards, start_demo_cards
+from simulators.eidas_node import EidasNodeSimulator
 from simulators.itsme import ItsmeSimulator
 from simulators.mailbox.smtp_sink import SmtpSink
 from simulators.mailbox.store import MailStore
@@ -232,6 +234,23 @@ def test_the_company_register_is_read_and_made_to_fail() -> None:
             with pytest.raises(ServiceError, match="503"):
                 register.company("0712.345.630")
         assert register.simulation() == {"delay_seconds": 0, "unavailable": False}
+    finally:
+        simulator.stop()
+
+
+def test_the_eidas_node_gives_its_citizens(tmp_path: Path) -> None:
+    simulator = EidasNodeSimulator(port=0, key_dir=tmp_path / "node")
+    simulator.start()
+    try:
+        node = EidasNode(simulator.url)
+        lena = node.citizen("lena-schneider")
+        assert (lena.name, lena.country, lena.country_name) == ("Lena Schneider", "DE", "Allemagne")
+        assert (lena.person_identifier, lena.level) == ("DE/BE/7c1f0e9a4b2d4c6e8f10", "high")
+        assert lena.birth_date == "1988-04-17"
+        assert [c.slug for c in node.citizens("IT")] == ["giulia-romano", "marco-bianchi"]
+        assert {c.country for c in node.citizens()} == {"DE", "FR", "IT", "NL"}
+        with pytest.raises(AssertionError, match="no citizen 'nobody'"):
+            node.citizen("nobody")
     finally:
         simulator.stop()
 

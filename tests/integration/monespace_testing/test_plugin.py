@@ -24,6 +24,7 @@ FIXTURES = (
     "sms_inbox",
     "authenticator_phone",
     "itsme_phone",
+    "eidas_node",
     "company_register",
     "demo_clock",
     "portal",
@@ -154,6 +155,7 @@ def test_addresses_come_from_the_options_then_the_environment_then_the_demo(
     assert "mailbox_url='http://127.0.0.1:8426'" in run.output
     assert "sms_url='http://127.0.0.1:8127'" in run.output
     assert "company_register_url='http://127.0.0.1:8131'" in run.output
+    assert "eidas_node_url='http://127.0.0.1:8133'" in run.output
     assert f"eid_socket=PosixPath('{tmp_path / 'demo-data' / 'cards' / 'control.sock'}')" in (
         run.output
     )

@@ -1,4 +1,4 @@
-"""start_key_simulators: the six services together, as the demo starts them."""
+"""start_key_simulators: the seven services together, as the demo starts them."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from tests.integration.simulators.http_client import call
 pytestmark = pytest.mark.integration
 
 
-def six_ports() -> KeySimulatorPorts:
-    return KeySimulatorPorts(*(free_port() for _ in range(6)))
+def free_ports() -> KeySimulatorPorts:
+    return KeySimulatorPorts(*(free_port() for _ in range(7)))
 
 
-def test_all_six_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> None:
-    ports = six_ports()
+def test_all_seven_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> None:
+    ports = free_ports()
     simulators = start_key_simulators(
         tmp_path,
         ports=ports,
@@ -38,6 +38,9 @@ def test_all_six_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> N
         assert simulators.trainers_url == f"http://127.0.0.1:{ports.trainers}"
         assert simulators.company_register_url == f"http://127.0.0.1:{ports.company_register}"
         assert simulators.back_office_url == f"http://127.0.0.1:{ports.back_office}"
+        assert simulators.eidas_node_url == f"http://127.0.0.1:{ports.eidas_node}"
+        assert simulators.eidas_metadata_url == simulators.eidas_node_url + "/metadata"
+        assert call("GET", simulators.eidas_metadata_url).status == 200
 
         sent = call(
             "POST",
@@ -69,6 +72,20 @@ def test_all_six_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> N
         for url in phone_links:
             assert call("GET", url.replace("&amp;", "&")).status == 200
         assert "python -m simulators.eid insert naima-mremi" in html
+        # The eIDAS node and each of its citizens, a link to their row of the node's page.
+        assert (simulators.eidas_node_url, "Nœud eIDAS de démonstration") in links
+        citizen_links = [
+            url for url, label in links if url.startswith(simulators.eidas_node_url + "/#")
+        ]
+        assert len(citizen_links) == 8
+        assert (
+            simulators.eidas_node_url + "/#lena-schneider",
+            "Lena Schneider (Allemagne)",
+        ) in links
+        assert "niveau élevé, identifiant DE/BE/7c1f0e9a4b2d4c6e8f10" in html
+        node_page = call("GET", simulators.eidas_node_url + "/").text
+        for url in citizen_links:
+            assert f'id="{url.rsplit("#", 1)[1]}"' in node_page
 
         sections = call("GET", simulators.trainers_url + "/api/links").json()
         assert [s["title"] for s in sections][:4] == [
@@ -83,7 +100,7 @@ def test_all_six_answer_and_the_trainers_page_links_to_them(tmp_path: Path) -> N
 
 
 def test_a_taken_port_leaves_nothing_running(tmp_path: Path) -> None:
-    ports = six_ports()
+    ports = free_ports()
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", ports.authenticator))
         squatter.listen()
@@ -101,4 +118,5 @@ def test_default_ports() -> None:
         (8030, "trainers' page"),
         (8031, "company register"),
         (8032, "back office"),
+        (8033, "eIDAS node"),
     ]

@@ -64,7 +64,7 @@ def portal_url() -> Iterator[str]:
 
 @pytest.fixture
 def simulators(tmp_path: Path, portal_url: str) -> Iterator[KeySimulators]:
-    ports = KeySimulatorPorts(*(free_port() for _ in range(6)))
+    ports = KeySimulatorPorts(*(free_port() for _ in range(7)))
     running = start_key_simulators(
         tmp_path, ports=ports, sms_token="t", portal_url=portal_url, clock=lambda: NOW
     )

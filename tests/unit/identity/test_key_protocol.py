@@ -176,12 +176,14 @@ def test_only_the_password_logs_in_on_the_code_page_without_a_code() -> None:
     ]
     assert [k.descriptor.kind for k in on_code_page if k.second_step is None] == ["password"]
     own_page = [k for k in default_registry().ordered() if k.descriptor.login_page is LoginPage.OWN]
-    assert [k.descriptor.kind for k in own_page] == ["eid", "itsme"]
+    assert [k.descriptor.kind for k in own_page] == ["eid", "itsme", "eidas"]
     assert all(k.second_step is None and k.wizard is None for k in own_page)
 
 
-def test_only_the_eid_cannot_be_removed() -> None:
-    assert [k.descriptor.kind for k in default_registry().ordered() if not k.removable] == ["eid"]
+def test_only_the_eid_and_the_european_means_cannot_be_removed() -> None:
+    not_removable = [k.descriptor.kind for k in default_registry().ordered() if not k.removable]
+    # The eID is what the account rests on; a European means of identification is its country's.
+    assert not_removable == ["eid", "eidas"]
 
 
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from identity.paper_token.bis import make_bis_number
+from identity.bis_numbers import make_bis_number
 from portal.companies.national_number import (
     NationalNumberCheckError,
     NationalNumberError,

@@ -4,6 +4,9 @@ Eleven digits like a national number, YYMMDD + a 3-digit sequence + 2 check digi
 month increased by 40 (the sex being known) so that a BIS number never equals a national number.
 Check digits: 97 - (first nine digits mod 97), the nine digits prefixed with a 2 for births from
 2000 on.
+
+Made for the people a registration office registers (paper token) and for the European persons
+who log in with their own country's eID (eIDAS): ``free_bis_number`` looks in both registers.
 """
 
 from __future__ import annotations
@@ -11,6 +14,11 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from datetime import date
+
+from sqlmodel import Session, col, select
+
+from foundation.models.eidas import EuropeanPerson
+from foundation.models.paper_token import RegisteredPerson
 
 BIS_MONTH_OFFSET = 40
 
@@ -43,3 +51,20 @@ def is_valid_bis_number(number: str) -> bool:
         check_digits(first_nine, born_2000_or_later=False),
         check_digits(first_nine, born_2000_or_later=True),
     )
+
+
+def bis_number_taken(db: Session, number: str) -> bool:
+    registered = select(RegisteredPerson.id).where(col(RegisteredPerson.bis_number) == number)
+    european = select(EuropeanPerson.id).where(col(EuropeanPerson.register_number) == number)
+    return db.exec(registered).first() is not None or db.exec(european).first() is not None
+
+
+def free_bis_number(
+    db: Session, birth_date: date, random: Callable[[int], int] = secrets.randbelow
+) -> str:
+    """A BIS number nobody of either register holds (997 per birth date)."""
+    for _ in range(50):
+        number = random_bis_number(birth_date, random)
+        if not bis_number_taken(db, number):
+            return number
+    raise RuntimeError(f"no free BIS number found for {birth_date}")
