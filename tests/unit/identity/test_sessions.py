@@ -14,6 +14,7 @@ from identity.sessions import (
     ABSOLUTE_LIFETIME,
     IDLE_TIMEOUT,
     MAX_LIVE_SESSIONS,
+    TOUCH_EVERY,
     LoginIdentity,
     LogoutToken,
     SessionCookie,
@@ -131,6 +132,24 @@ def test_activity_keeps_the_session_alive_until_the_absolute_limit(db: Session) 
         assert current_session(db, session_id, now=moment) is not None
         db.commit()
     assert current_session(db, session_id, now=NOW + ABSOLUTE_LIFETIME) is None
+
+
+def test_the_idle_clock_is_written_at_most_once_a_minute(db: Session) -> None:
+    session_id = login(db)
+    soon = NOW + TOUCH_EVERY - timedelta(seconds=1)
+    assert current_session(db, session_id, now=soon) is not None
+    assert not db.dirty  # nothing to write: the event is a read
+    db.commit()
+    # Idle from the last write: it ends less than a minute before 30 minutes after the last use.
+    assert is_live(db, session_id, now=NOW + IDLE_TIMEOUT - timedelta(seconds=1))
+    assert not is_live(db, session_id, now=NOW + IDLE_TIMEOUT)
+    later = NOW + TOUCH_EVERY
+    assert current_session(db, session_id, now=later) is not None
+    db.commit()
+    db.expire_all()
+    row = db.get(UserSession, session_id)
+    assert row is not None
+    assert row.last_seen_at.replace(tzinfo=UTC) == later
 
 
 def test_an_idle_session_expires(db: Session) -> None:
