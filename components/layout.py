@@ -42,7 +42,7 @@ def page_layout(*children: rx.Component) -> rx.Component:
             },
         ),
         footer(),
-        on_mount=[I18nState.sync_document_language, SessionState.check],
+        on_mount=SessionState.page_shown,
         style={
             "min_height": "100vh",
             "display": "flex",

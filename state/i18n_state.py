@@ -10,11 +10,10 @@ from foundation.clock import utc_now
 from foundation.i18n.catalog import catalog
 from foundation.settings import SUPPORTED_LANGUAGES, get_settings
 from identity.session_cookies import cookie_value
-from portal.accounts.language import account_language, follow_page_language
+from portal.accounts.language import follow_page_language
 from portal.login.itsme_account_link import itsme_account_url
-from state.browser import cookie_header
+from state.browser import cookie_header, session_id_in
 from state.kept_when_used import KeptWhenUsed
-from state.session_state import session_id_in
 
 LANGUAGE_COOKIE = "monespace_lang"
 ONE_YEAR = 365 * 24 * 3600
@@ -50,24 +49,13 @@ class I18nState(KeptWhenUsed, rx.State):
             return None
         self.lang = language
         await self._keep_on_account(language)
-        # Screen readers need the page's own language to follow the choice.
-        return rx.call_script(f"document.documentElement.lang = {language!r}")
+        return document_language(language)
 
-    @rx.event
-    async def sync_document_language(self) -> EventSpec:
-        """Every page, once shown: its language on <html>. With someone logged in, a language
-        chosen in this browser goes to their account; a browser that never chose one (its
-        default) shows the account's language instead, rather than overwrite it."""
-        language = self.lang if self.lang in SUPPORTED_LANGUAGES else "fr"
-        if self._language_chosen_here():
-            await self._keep_on_account(language)
-        else:
-            kept = account_language(self._session_id(), now=utc_now())
-            if kept in SUPPORTED_LANGUAGES and kept != language:
-                self.lang = language = kept
-        return rx.call_script(f"document.documentElement.lang = {language!r}")
+    def page_language(self) -> str:
+        """The page's language: the cookie's, French for a value the portal does not speak."""
+        return self.lang if self.lang in SUPPORTED_LANGUAGES else "fr"
 
-    def _language_chosen_here(self) -> bool:
+    def chosen_here(self) -> bool:
         """Whether this browser carries the language cookie (set by a switch, ever)."""
         return cookie_value(cookie_header(self), LANGUAGE_COOKIE) is not None
 
@@ -75,6 +63,10 @@ class I18nState(KeptWhenUsed, rx.State):
         follow_page_language(self._session_id(), language, now=utc_now())
 
     def _session_id(self) -> str | None:
-        # Read here rather than through SessionState: asking for another state costs loading
-        # it (and, were it a parent, all its substates) on every page.
+        # Read here rather than through SessionState: asking for another state costs loading it.
         return session_id_in(cookie_header(self))
+
+
+def document_language(language: str) -> EventSpec:
+    """The page's language on <html>: screen readers read it in that language."""
+    return rx.call_script(f"document.documentElement.lang = {language!r}")

@@ -23,12 +23,12 @@ from reflex_base.event import EventSpec
 from foundation import routes
 from foundation.clock import utc_now
 from foundation.models.account import AccountStatus
-from foundation.settings import get_settings
-from identity.session_cookies import cookie_names, cookie_value
-from identity.sessions import SessionCookie
 from portal import visits
 from portal.levels import Gate, LevelTooLowError, step_up
+from portal.page_shown import page_shown
 from portal.visits import NotHereError, NotLoggedInError, Visit
+from state.browser import session_id_in
+from state.i18n_state import I18nState, document_language
 from state.kept_when_used import KeptWhenUsed
 
 T = TypeVar("T")
@@ -38,16 +38,6 @@ def load_page(url: str) -> EventSpec:
     """A full page load, not a client-side route change: the browser then carries (or drops) the
     HttpOnly cookie the server sets on the way."""
     return rx.call_script(f"window.location.assign({json.dumps(url)})")
-
-
-def session_id_in(cookie_header: str | None) -> str | None:
-    """The session id of the browser's signed session cookie, None without a valid one."""
-    settings = get_settings()
-    # A malformed cookie header reads as no cookie: "not logged in".
-    value = cookie_value(cookie_header, cookie_names(settings.public_origin).session)
-    if value is None:
-        return None
-    return SessionCookie(settings.resolved_secret_key()).decode(value)
 
 
 class SessionMixin(KeptWhenUsed, mixin=True):
@@ -86,18 +76,29 @@ class SessionMixin(KeptWhenUsed, mixin=True):
 
 
 class SessionState(SessionMixin, rx.State):
-    """Who the header greets, refreshed by ``check`` when each page is shown (a route change
+    """Who the header greets, refreshed by ``page_shown`` when each page is shown (a route change
     mounts the page again, so a login, a logout or a new name shows on the next page)."""
 
     logged_in: bool = False
     user_name: str = ""
 
     @rx.event
-    def check(self) -> None:
-        """Refreshes who is logged in (the header's user menu) from the cookie and the database."""
-        visit = visits.visitor(self._session_id(), now=utc_now())
-        self.logged_in = visit is not None
-        self.user_name = visit.short_name if visit is not None else ""
+    async def page_shown(self) -> EventSpec:
+        """Every page, once shown (its one mount event): who is logged in, for the header's user
+        menu, and the page's language on <html> for screen readers, the account following a
+        language chosen in this browser or giving its own to a browser that never chose one."""
+        i18n = await self.get_state(I18nState)
+        shown = page_shown(
+            self._session_id(),
+            language=i18n.page_language(),
+            chosen_here=i18n.chosen_here(),
+            now=utc_now(),
+        )
+        self.logged_in = shown.visitor is not None
+        self.user_name = shown.visitor.short_name if shown.visitor is not None else ""
+        if shown.language != i18n.lang:
+            i18n.lang = shown.language
+        return document_language(shown.language)
 
     @rx.event
     async def logout(self) -> EventSpec:
@@ -105,10 +106,20 @@ class SessionState(SessionMixin, rx.State):
         page states are not substates of this one: each is read (a state never used comes
         fresh, and stays unwritten) and reset."""
         visits.leave(self._session_id(), now=utc_now())
+        await self._read_whole_tree()
         for page in page_state_classes():
             (await self.get_state(page)).reset()
         self.reset()
         return load_page(routes.LOGOUT)
+
+    async def _read_whole_tree(self) -> None:
+        """With Redis, every state of the tab in one read: ``get_state`` of each page state
+        read them one at a time, some forty round trips on each logout. Reflex's own read of a
+        state with its substates, asked for the root; a tree already whole (the memory
+        manager's) needs none."""
+        root = self._get_root_state()
+        if any(page.get_name() not in root.substates for page in page_state_classes()):
+            await self._get_state_from_redis(rx.State)
 
 
 def page_state_classes() -> list[type[rx.State]]:

@@ -172,4 +172,4 @@ class TokenActivationState(SessionMixin, rx.State):
         self.step, self.error_text = "done", ""
         # The portal now speaks the language just chosen; the activation ended the session it
         # started from, and the header says so.
-        return [*shown, I18nState.set_language(self.language), SessionState.check()]
+        return [*shown, I18nState.set_language(self.language), SessionState.page_shown()]

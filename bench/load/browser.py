@@ -238,11 +238,7 @@ class Tab:
         return self.socket
 
     def _page_answers(self, socket: PageSocket) -> list[tuple[str, asyncio.Future[Update]]]:
-        names = self.names
-        return [
-            ("sync_language", socket.expect(_sets_language)),
-            ("check", socket.expect(lambda u: _checked(u, names))),
-        ]
+        return [("page_shown", socket.expect(_sets_language))]
 
     async def _settle(self, answers: list[tuple[str, asyncio.Future[Update]]], sent: float) -> None:
         for kind, future in answers:
@@ -334,10 +330,3 @@ def _authority(url: str) -> str:
 
 def _sets_language(update: Update) -> bool:
     return any(protocol.sets_language(e) for e in protocol.frontend_events(update))
-
-
-def _checked(update: Update, names: EventNames) -> bool:
-    """``SessionState.check``'s answer; a hydrate snapshot (which holds the root state too) may
-    carry the session's vars as well and is not it."""
-    delta = protocol.delta_of(update)
-    return names.root not in delta and "logged_in_rx_state_" in delta.get(names.session_state, {})

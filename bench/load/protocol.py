@@ -49,9 +49,8 @@ class EventNames:
     hydrate: str
     on_load_internal: str
     update_vars_internal: str
-    sync_language: str
     session_state: str
-    check: str
+    page_shown: str
     logout: str
     code_login_state: str
     submit_credentials: str
@@ -65,7 +64,6 @@ def event_names() -> EventNames:
     from reflex.state import OnLoadInternalState, State, UpdateVarsInternalState
 
     from state.code_login_state import CodeLoginState
-    from state.i18n_state import I18nState
     from state.session_state import SessionState
 
     root, session, login = (
@@ -78,9 +76,8 @@ def event_names() -> EventNames:
         hydrate=f"{root}.hydrate_and_load",
         on_load_internal=f"{OnLoadInternalState.get_full_name()}.on_load_internal",
         update_vars_internal=f"{UpdateVarsInternalState.get_full_name()}.update_vars_internal",
-        sync_language=f"{I18nState.get_full_name()}.sync_document_language",
         session_state=session,
-        check=f"{session}.check",
+        page_shown=f"{session}.page_shown",
         logout=f"{session}.logout",
         code_login_state=login,
         submit_credentials=f"{login}.submit_credentials",
@@ -163,7 +160,7 @@ def route_change_events(
 
 def mount_events(names: EventNames, path: str) -> list[Event]:
     """What every page's layout sends once mounted (``components.layout.page_layout``)."""
-    return [event(names.sync_language, path), event(names.check, path)]
+    return [event(names.page_shown, path)]
 
 
 # Reading the answers.
@@ -204,7 +201,7 @@ def redirect_target(frontend_event: Mapping[str, Any]) -> str | None:
 
 
 def sets_language(frontend_event: Mapping[str, Any]) -> bool:
-    """The answer of ``sync_document_language``: the page's ``<html lang>`` set."""
+    """The answer of ``SessionState.page_shown``: the page's ``<html lang>`` set."""
     code = (frontend_event.get("payload") or {}).get("javascript_code")
     return (
         frontend_event.get("name") == "_call_script"

@@ -31,17 +31,3 @@ def follow_page_language(
             return True
     except NotLoggedInError:
         return False
-
-
-def account_language(
-    session_id: str | None, *, now: datetime, bind: Engine | None = None
-) -> str | None:
-    """The logged-in person's account language; None with nobody logged in or no account."""
-    if not session_id:
-        return None
-    try:
-        with entered(session_id, now=now, accepted=ANY_ACCOUNT, bind=bind) as inside:
-            account = inside.account
-            return None if account is None else account.language
-    except NotLoggedInError:
-        return None

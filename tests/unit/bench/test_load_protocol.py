@@ -22,8 +22,7 @@ def test_handler_names_are_the_compiled_frontends() -> None:
     assert names.update_vars_internal == (
         f"{ROOT}.reflex___state____update_vars_internal_state.update_vars_internal"
     )
-    assert names.sync_language == (f"{ROOT}.state___i18n_state___i18n_state.sync_document_language")
-    assert names.check == f"{SESSION}.check"
+    assert names.page_shown == f"{SESSION}.page_shown"
     assert names.logout == f"{SESSION}.logout"
     assert names.submit_credentials == f"{CODE_LOGIN}.submit_credentials"
     assert names.submit_code == f"{CODE_LOGIN}.submit_code"
@@ -60,11 +59,7 @@ def test_an_event_without_payload_has_no_payload_key() -> None:
     names = protocol.event_names()
     assert protocol.mount_events(names, "/connexion/") == [
         {
-            "name": f"{ROOT}.state___i18n_state___i18n_state.sync_document_language",
-            "router_data": {"pathname": "/connexion/", "asPath": "/connexion/"},
-        },
-        {
-            "name": f"{SESSION}.check",
+            "name": f"{SESSION}.page_shown",
             "router_data": {"pathname": "/connexion/", "asPath": "/connexion/"},
         },
     ]

@@ -15,6 +15,7 @@ from identity.session_cookies import cookie_names
 from identity.sessions import SessionCookie
 from state.account_form_state import AccountFormState
 from state.i18n_state import LANGUAGE_COOKIE, I18nState
+from state.session_state import SessionState
 from tests.unit.portal.visitors import log_in, open_account
 from tests.unit.state.conftest import Tab, fire
 
@@ -48,7 +49,7 @@ def test_a_page_shown_or_a_switch_moves_the_logged_in_persons_account(engine: En
     tab = Tab(cookie=cookies(log_in(engine, at=utc_now()), "en"))
     i18n = tab.page(I18nState)
     i18n.lang = "en"  # chosen before logging in: the cookie
-    fire(i18n, "sync_document_language")
+    fire(tab.page(SessionState), "page_shown")
     assert account_language(engine) == "en"
     fire(i18n, "set_language", "nl")
     assert (i18n.lang, account_language(engine)) == ("nl", "nl")
@@ -70,10 +71,11 @@ def test_a_browser_that_never_chose_a_language_shows_the_accounts(engine: Engine
     open_account(engine, AccountStatus.ACTIVE)
     tab = Tab(cookie=cookies(log_in(engine, at=utc_now()), "nl"))
     tab.page(I18nState).lang = "nl"  # the cookie, as the browser hands it to the state
-    fire(tab.page(I18nState), "sync_document_language")
+    fire(tab.page(SessionState), "page_shown")
     assert account_language(engine) == "nl"
     new_computer = Tab(cookie=cookies(log_in(engine, at=utc_now()), None))
     i18n = new_computer.page(I18nState)
     assert i18n.lang == "fr"
-    fire(i18n, "sync_document_language")
+    shown = fire(new_computer.page(SessionState), "page_shown")
+    assert "'nl'" in str(shown)  # <html lang> follows, for screen readers
     assert (i18n.lang, account_language(engine)) == ("nl", "nl")

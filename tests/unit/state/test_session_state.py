@@ -68,7 +68,7 @@ def test_the_header_follows_the_session_and_logout_ends_it(engine: Engine) -> No
     session_id = log_in(engine, at=utc_now())
     tab = Tab(session_id)
     header = tab.page(SessionState)
-    fire(header, "check")
+    fire(header, "page_shown")
     assert (header.logged_in, header.user_name) == (True, "Naïma Mremi")
     form = tab.page(AccountFormState)
     fire(form, "load")
@@ -82,7 +82,7 @@ def test_the_header_follows_the_session_and_logout_ends_it(engine: Engine) -> No
         row = db.get(UserSession, session_id)
         assert row is not None
         assert row.revoked_at is not None
-    fire(header, "check")
+    fire(header, "page_shown")
     assert not header.logged_in
 
 
