@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+
+from simulators.stack.redis_server import RedisServer
 
 
 def free_port() -> int:
@@ -53,3 +57,12 @@ def _all_free(ports: range) -> bool:
 @pytest.fixture
 def unused_port() -> int:
     return free_port()
+
+
+@pytest.fixture(scope="module")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """A real Redis of the tests' own, on a free port (Debian's redis-server)."""
+    server = RedisServer(Path(tmp_path_factory.mktemp("redis")), free_port())
+    server.start()
+    yield server
+    server.stop()

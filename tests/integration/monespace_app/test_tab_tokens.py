@@ -5,9 +5,8 @@ real Redis, each backend's beacon a named connection of its own."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Iterator
+from collections.abc import Coroutine
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
@@ -16,19 +15,10 @@ from reflex.utils.token_manager import RedisTokenManager
 
 from monespace_app.tab_tokens import beacon_name, take_over_tabs_of_dead_backends
 from simulators.stack.redis_server import RedisServer
-from tests.integration.conftest import free_port
 
 pytestmark = pytest.mark.integration
 
 TOKEN = "0f8b7c2e-5d43-4a0e-9d77-3f5f0b7c2a11"
-
-
-@pytest.fixture(scope="module")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
-    server = RedisServer(Path(tmp_path_factory.mktemp("redis")), free_port())
-    server.start()
-    yield server
-    server.stop()
 
 
 async def reconnect_after(redis_url: str, *, first_backend_alive: bool) -> str | None:

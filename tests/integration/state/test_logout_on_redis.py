@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 import redis.asyncio
@@ -19,19 +17,10 @@ import monespace_app.monespace_app  # noqa: F401  every page's state, as a backe
 from simulators.stack.redis_server import RedisServer
 from state.account_form_state import AccountFormState
 from state.session_state import SessionState, page_state_classes
-from tests.integration.conftest import free_port
 
 pytestmark = pytest.mark.integration
 
 TOKEN = "5b0d1f4e-8f2a-4c63-a1d9-2c7e9b6f4a30"
-
-
-@pytest.fixture(scope="module")
-def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
-    server = RedisServer(Path(tmp_path_factory.mktemp("redis")), free_port())
-    server.start()
-    yield server
-    server.stop()
 
 
 def redis_manager(client: redis.asyncio.Redis) -> StateManagerRedis:
