@@ -114,7 +114,7 @@ class SessionState(SessionMixin, rx.State):
 
     async def _read_whole_tree(self) -> None:
         """With Redis, every state of the tab in one read: ``get_state`` of each page state
-        read them one at a time, some forty round trips on each logout. Reflex's own read of a
+        read them one at a time, 28 round trips on each logout. Reflex's own read of a
         state with its substates, asked for the root; a tree already whole (the memory
         manager's) needs none."""
         root = self._get_root_state()
