@@ -47,12 +47,6 @@ def main(argv: list[str] | None = None) -> int:
     environment.REFLEX_ENV_MODE.set(Env.PROD)
     environment.REFLEX_SKIP_COMPILE.set(True)
     environment.REFLEX_MOUNT_FRONTEND_COMPILED_APP.set(True)
-    # A tab's websocket stays on one backend: that backend keeps the tab's lock and states
-    # between its events (Reflex's opportunistic lock) instead of reading and writing Redis at
-    # each one, and gives them up when another backend asks. A third less backend CPU per
-    # login (docs/load.md). REFLEX_OPLOCK_ENABLED=false turns it off.
-    if "REFLEX_OPLOCK_ENABLED" not in os.environ:
-        environment.REFLEX_OPLOCK_ENABLED.set(True)
 
     run_granian_backend_prod(args.host, args.port, LogLevel(args.loglevel))
     return 0
